@@ -23,14 +23,15 @@ import org.agrona.collections.LongHashSet;
 
 /**
  * Counts what a DBN stream holds: records per type, distinct instruments, the first and last
- * record's ts_event, and for MBO the records per action, side and flag. Feed it as a handler.
+ * record's ts_event, and for order and trade records (MBO, trades, MBP-1, MBP-10) the records per
+ * action, side and flag bit. Feed it as a handler.
  */
 public final class DbnSummary implements RecordHandler {
 
     private final long[] byRtype = new long[256];
-    private final long[] mboActions = new long[256];
-    private final long[] mboSides = new long[256];
-    private final long[] mboFlags = new long[8];
+    private final long[] actions = new long[256];
+    private final long[] sides = new long[256];
+    private final long[] flags = new long[8];
     private final LongHashSet instruments = new LongHashSet();
     private long records;
     private long firstTsEvent = DbnConstants.UNDEF_TIMESTAMP;
@@ -50,32 +51,38 @@ public final class DbnSummary implements RecordHandler {
         count(r.rtype(), r.instrumentId(), r.tsEvent());
     }
 
-    @Override
-    public void onMbo(MboDecoder r) {
-        count(r);
-        mboActions[r.action() & 0xFF]++;
-        mboSides[r.side() & 0xFF]++;
-        int flags = r.flags();
+    private void countEvent(byte action, byte side, int flagBits) {
+        actions[action & 0xFF]++;
+        sides[side & 0xFF]++;
         for (int bit = 0; bit < 8; bit++) {
-            if ((flags & (1 << bit)) != 0) {
-                mboFlags[bit]++;
+            if ((flagBits & (1 << bit)) != 0) {
+                flags[bit]++;
             }
         }
     }
 
     @Override
+    public void onMbo(MboDecoder r) {
+        count(r);
+        countEvent(r.action(), r.side(), r.flags());
+    }
+
+    @Override
     public void onTrade(TradeDecoder r) {
         count(r);
+        countEvent(r.action(), r.side(), r.flags());
     }
 
     @Override
     public void onMbp1(Mbp1Decoder r) {
         count(r);
+        countEvent(r.action(), r.side(), r.flags());
     }
 
     @Override
     public void onMbp10(Mbp10Decoder r) {
         count(r);
+        countEvent(r.action(), r.side(), r.flags());
     }
 
     @Override
@@ -153,21 +160,21 @@ public final class DbnSummary implements RecordHandler {
         return lastTsEvent;
     }
 
-    /** MBO records per action character, in character order. */
-    public Map<String, Long> mboActions() {
-        return byChar(mboActions);
+    /** Order and trade records per action character, in character order. */
+    public Map<String, Long> actions() {
+        return byChar(actions);
     }
 
-    /** MBO records per side character, in character order. */
-    public Map<String, Long> mboSides() {
-        return byChar(mboSides);
+    /** Order and trade records per side character, in character order. */
+    public Map<String, Long> sides() {
+        return byChar(sides);
     }
 
-    /** MBO records carrying each named flag bit. */
-    public Map<String, Long> mboFlags() {
+    /** Order and trade records carrying each named flag bit. */
+    public Map<String, Long> flags() {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int bit : Flags.bits()) {
-            long n = mboFlags[Integer.numberOfTrailingZeros(bit)];
+            long n = flags[Integer.numberOfTrailingZeros(bit)];
             if (n > 0) {
                 out.put(Flags.name(bit), n);
             }

@@ -173,12 +173,13 @@ public final class DbnReader implements AutoCloseable {
                 decoder.finish();
                 return DbnStreamDecoder.NEED_MORE;
             }
-            fill(decoder.bytesNeeded());
+            fill();
         }
     }
 
-    private void fill(int needed) {
-        int space = decoder.ensureWritable(Math.max(needed, READ_CHUNK));
+    /** Reads one chunk; the buffer grows with the data that arrives, never with what a header claims. */
+    private void fill() {
+        int space = decoder.ensureWritable(READ_CHUNK);
         try {
             int n = input.read(decoder.writeArray(), decoder.writePosition(), space);
             if (n < 0) {
