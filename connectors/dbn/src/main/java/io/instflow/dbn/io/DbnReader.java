@@ -55,6 +55,8 @@ public final class DbnReader implements AutoCloseable {
         String name = path.getFileName().toString();
         try {
             return of(Files.newInputStream(path), name.contains(".frag"), path.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException("file not found: " + path, e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
         }
@@ -78,8 +80,8 @@ public final class DbnReader implements AutoCloseable {
             if (magic >= SKIPPABLE_MAGIC_MIN && magic <= SKIPPABLE_MAGIC_MAX) {
                 buffered.close();
                 throw new DbnFormatException(source
-                        + ": legacy DBZ format (a zstd skippable frame header), not DBN; convert it with"
-                        + " Databento's dbn tool (`dbn --upgrade`) or download the data again as DBN");
+                        + ": legacy DBZ format (starts with a zstd skippable frame), not DBN; convert it to DBN"
+                        + " with Databento's dbn CLI or request the data again with encoding=dbn");
             }
             if (magic == ZSTD_MAGIC) {
                 InputStream zstd = new ZstdInputStreamNoFinalizer(buffered).setContinuous(false);

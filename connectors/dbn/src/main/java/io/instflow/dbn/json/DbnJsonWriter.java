@@ -21,6 +21,7 @@ import io.instflow.dbn.record.TradeFieldsDecoder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -45,16 +46,30 @@ public final class DbnJsonWriter implements RecordHandler, AutoCloseable {
      * @param symbols symbol lookup for pretty mode; live mapping records are added to it
      */
     public DbnJsonWriter(OutputStream out, boolean pretty, boolean tsOut, SymbolMap symbols) {
-        try {
-            this.json = new JsonFactory().createGenerator(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this(generator(out, null), pretty, tsOut, symbols);
+    }
+
+    /** As {@link #DbnJsonWriter(OutputStream, boolean, boolean, SymbolMap)}, writing characters. */
+    public DbnJsonWriter(Writer out, boolean pretty, boolean tsOut, SymbolMap symbols) {
+        this(generator(null, out), pretty, tsOut, symbols);
+    }
+
+    private DbnJsonWriter(JsonGenerator json, boolean pretty, boolean tsOut, SymbolMap symbols) {
+        this.json = json;
         this.json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.json.setRootValueSeparator(null);
         this.pretty = pretty;
         this.tsOut = tsOut;
         this.symbols = symbols;
+    }
+
+    private static JsonGenerator generator(OutputStream stream, Writer writer) {
+        try {
+            JsonFactory factory = new JsonFactory();
+            return stream != null ? factory.createGenerator(stream) : factory.createGenerator(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,0 +1,161 @@
+package io.instflow.cli;
+
+import io.instflow.dbn.DbnConstants;
+import io.instflow.dbn.DbnSummary;
+import io.instflow.dbn.Metadata;
+import io.instflow.dbn.SType;
+import io.instflow.dbn.io.DbnReader;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code instflow dbn inspect FILE [--json]}: what a DBN file holds. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Summarise a DBN file: header, records by type, instruments, time range, actions and sides.")
+final class DbnInspectCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "DBN file (.dbn, .dbn.zst; .frag for records without metadata)")
+    Path file;
+
+    @Option(names = "--json", description = "Print one JSON object (timestamps as integer ns).")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        DbnSummary summary = new DbnSummary();
+        Metadata metadata;
+        try (DbnReader reader = DbnReader.open(file)) {
+            metadata = reader.metadata();
+            reader.readAll(summary);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            printJson(out, metadata, summary);
+        } else {
+            printText(out, metadata, summary);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void printText(PrintWriter out, Metadata m, DbnSummary s) {
+        out.printf("file         %s%n", file);
+        if (m == null) {
+            out.println("metadata     none (fragment)");
+        } else {
+            out.printf("version      %d%n", m.version());
+            out.printf("dataset      %s%n", m.dataset());
+            out.printf("schema       %s%n", m.schemaName() == null ? "mixed" : m.schemaName());
+            out.printf("start        %s%n", time(m.start()));
+            out.printf("end          %s%n", time(m.end()));
+            out.printf("stype        %s -> %s%n", stype(m.stypeIn()), stype(m.stypeOut()));
+            out.printf("symbols      %s%n", m.symbols().isEmpty() ? "-" : String.join(", ", m.symbols()));
+            out.printf("mappings     %d%n", m.mappings().size());
+        }
+        out.printf("records      %d%n", s.records());
+        s.byType().forEach((type, n) -> out.printf("  %-16s %d%n", type, n));
+        out.printf("instruments  %d%n", s.distinctInstruments());
+        out.printf("first event  %s%n", time(s.firstTsEvent()));
+        out.printf("last event   %s%n", time(s.lastTsEvent()));
+        printCounts(out, "actions", s.actions());
+        printCounts(out, "sides", s.sides());
+        printCounts(out, "flags", s.flags());
+    }
+
+    private static void printCounts(PrintWriter out, String label, Map<String, Long> counts) {
+        if (!counts.isEmpty()) {
+            StringBuilder line = new StringBuilder();
+            counts.forEach((k, v) -> line.append(line.length() == 0 ? "" : " ").append(k).append('=').append(v));
+            out.printf("%-12s %s%n", label, line);
+        }
+    }
+
+    private static String stype(int id) {
+        String name = SType.nameOf(id);
+        return name == null ? "none" : name;
+    }
+
+    private static String time(long ns) {
+        if (ns == DbnConstants.UNDEF_TIMESTAMP) {
+            return "-";
+        }
+        return Instant.ofEpochSecond(Long.divideUnsigned(ns, 1_000_000_000L), Long.remainderUnsigned(ns, 1_000_000_000L))
+                + " (" + Long.toUnsignedString(ns) + ")";
+    }
+
+    private void printJson(PrintWriter out, Metadata m, DbnSummary s) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.writeStartObject();
+            g.writeStringField("file", file.toString());
+            if (m == null) {
+                g.writeNullField("version");
+                g.writeNullField("dataset");
+                g.writeNullField("schema");
+                g.writeNullField("start");
+                g.writeNullField("end");
+                g.writeNullField("stype_in");
+                g.writeNullField("stype_out");
+            } else {
+                g.writeNumberField("version", m.version());
+                g.writeStringField("dataset", m.dataset());
+                g.writeStringField("schema", m.schemaName());
+                unsignedField(g, "start", m.start());
+                unsignedField(g, "end", m.end());
+                g.writeStringField("stype_in", SType.nameOf(m.stypeIn()));
+                g.writeStringField("stype_out", SType.nameOf(m.stypeOut()));
+                g.writeArrayFieldStart("symbols");
+                for (String symbol : m.symbols()) {
+                    g.writeString(symbol);
+                }
+                g.writeEndArray();
+            }
+            g.writeNumberField("records", s.records());
+            countsField(g, "by_type", s.byType());
+            g.writeNumberField("instruments", s.distinctInstruments());
+            unsignedField(g, "first_ts_event", s.firstTsEvent());
+            unsignedField(g, "last_ts_event", s.lastTsEvent());
+            countsField(g, "actions", s.actions());
+            countsField(g, "sides", s.sides());
+            countsField(g, "flags", s.flags());
+            g.writeEndObject();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void unsignedField(JsonGenerator g, String name, long value) throws IOException {
+        if (value == DbnConstants.UNDEF_TIMESTAMP) {
+            g.writeNullField(name);
+        } else {
+            g.writeFieldName(name);
+            g.writeNumber(new BigInteger(Long.toUnsignedString(value)));
+        }
+    }
+
+    private static void countsField(JsonGenerator g, String name, Map<String, Long> counts) throws IOException {
+        g.writeObjectFieldStart(name);
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+    }
+}

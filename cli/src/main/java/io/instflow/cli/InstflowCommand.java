@@ -1,0 +1,60 @@
+package io.instflow.cli;
+
+import io.instflow.dbn.DbnFormatException;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code instflow} command: entry point and error reporting shared by every subcommand. */
+@Command(
+        name = "instflow",
+        mixinStandardHelpOptions = true,
+        versionProvider = InstflowCommand.Version.class,
+        description = "Institutional order-flow detection for CME NQ futures and options.",
+        subcommands = {DbnCommand.class, CommandLine.HelpCommand.class})
+public final class InstflowCommand {
+
+    /** Exit code for bad input data (not DBN, corrupt, truncated). */
+    public static final int EXIT_BAD_INPUT = 2;
+    /** Exit code for I/O failures (missing file, unreadable). */
+    public static final int EXIT_IO = 3;
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 64 * 1024));
+        int code = run(out, new PrintWriter(System.err, true), args);
+        out.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new InstflowCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof DbnFormatException) {
+                err.println("error: " + e.getMessage());
+                return EXIT_BAD_INPUT;
+            }
+            if (e instanceof UncheckedIOException) {
+                err.println("error: " + e.getMessage());
+                return EXIT_IO;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    /** Version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = InstflowCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"instflow " + (v == null ? "development" : v)};
+        }
+    }
+}
