@@ -1,0 +1,26 @@
+package io.instflow.schemas;
+
+import io.instflow.avro.Bar;
+import io.instflow.avro.Comparison;
+import io.instflow.avro.FeedStatus;
+import io.instflow.avro.InstrumentDefinition;
+import io.instflow.avro.MboEvent;
+import io.instflow.avro.PipelineMetric;
+import io.instflow.avro.PressureMetrics;
+import io.instflow.avro.Rejection;
+import io.instflow.avro.Signal;
+
+import java.util.List;
+
+import org.apache.avro.specific.SpecificRecord;
+
+/** The record type of every topic value, in one place. */
+public final class TopicSchemas {
+
+    /** Every top-level record type published on a topic. */
+    public static final List<Class<? extends SpecificRecord>> ALL = List.of(
+            MboEvent.class, InstrumentDefinition.class, FeedStatus.class, Bar.class, PressureMetrics.class,
+            Signal.class, Rejection.class, PipelineMetric.class, Comparison.class);
+
+    private TopicSchemas() {}
+}
