@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = InstflowCommand.Version.class,
         description = "Institutional order-flow detection for CME NQ futures and options.",
-        subcommands = {DbnCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DbnCommand.class, BookCommand.class, CommandLine.HelpCommand.class})
 public final class InstflowCommand {
 
     /** Exit code for bad input data (not DBN, corrupt, truncated). */

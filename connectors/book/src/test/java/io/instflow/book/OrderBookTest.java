@@ -1,0 +1,238 @@
+package io.instflow.book;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.instflow.dbn.DbnConstants;
+import io.instflow.dbn.Flags;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+class OrderBookTest {
+
+    private static final long TICK = 250_000_000L;
+    private static final long PX = 21_000_000_000_000L;
+    private static final int LAST = Flags.LAST;
+
+    private final OrderBook book = new OrderBook(42, TICK);
+
+    private int add(long id, long price, long size, char side) {
+        return book.apply((byte) 'A', (byte) side, id, price, size, LAST, 1);
+    }
+
+    @Test
+    void shouldAggregateAddsIntoLevelsWithSizeAndCount() {
+        add(1, PX, 5, 'B');
+        add(2, PX, 3, 'B');
+        add(3, PX - TICK, 7, 'B');
+        add(4, PX + TICK, 2, 'A');
+        add(5, PX + 2 * TICK, 9, 'A');
+
+        assertThat(book.bidPrice()).isEqualTo(PX);
+        assertThat(book.bidSize()).isEqualTo(8);
+        assertThat(book.bidCount()).isEqualTo(2);
+        assertThat(book.askPrice()).isEqualTo(PX + TICK);
+        assertThat(book.askSize()).isEqualTo(2);
+        assertThat(book.askCount()).isEqualTo(1);
+        assertThat(book.bidLevels()).isEqualTo(2);
+        assertThat(book.bidPrice(1)).isEqualTo(PX - TICK);
+        assertThat(book.askPrice(1)).isEqualTo(PX + 2 * TICK);
+        assertThat(book.orderCount()).isEqualTo(5);
+    }
+
+    @Test
+    void shouldRemoveThePartialAndFullCancelledSize() {
+        add(1, PX, 5, 'B');
+        add(2, PX, 3, 'B');
+        int result = book.apply((byte) 'C', (byte) 'B', 1, PX, 2, LAST, 2);
+        assertThat(result & OrderBook.CHANGED).isNotZero();
+        assertThat(book.orderSize(1)).isEqualTo(3);
+        assertThat(book.bidSize()).isEqualTo(6);
+        assertThat(book.bidCount()).isEqualTo(2);
+
+        book.apply((byte) 'C', (byte) 'B', 1, PX, 3, LAST, 3);
+        assertThat(book.orderSize(1)).isZero();
+        assertThat(book.bidSize()).isEqualTo(3);
+        assertThat(book.bidCount()).isEqualTo(1);
+        assertThat(book.anomalies().total()).isZero();
+    }
+
+    @Test
+    void shouldMoveAModifiedOrderToItsNewPriceAndSize() {
+        add(1, PX, 5, 'B');
+        add(2, PX - TICK, 1, 'B');
+        book.apply((byte) 'M', (byte) 'B', 1, PX - TICK, 4, LAST, 2);
+        assertThat(book.bidPrice()).isEqualTo(PX - TICK);
+        assertThat(book.bidSize()).isEqualTo(5);
+        assertThat(book.bidCount()).isEqualTo(2);
+        assertThat(book.bidLevels()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldEmptyTheBookOnClear() {
+        add(1, PX, 5, 'B');
+        add(2, PX + TICK, 5, 'A');
+        book.apply((byte) 'R', (byte) 'N', 0, DbnConstants.UNDEF_PRICE, 0, LAST, 2);
+        assertThat(book.orderCount()).isZero();
+        assertThat(book.hasBid()).isFalse();
+        assertThat(book.hasAsk()).isFalse();
+        assertThat(book.bidPrice()).isEqualTo(DbnConstants.UNDEF_PRICE);
+    }
+
+    @Test
+    void shouldNeverChangeTheBookOnTradesFillsOrNone() {
+        add(1, PX, 5, 'B');
+        add(2, PX + TICK, 5, 'A');
+        assertThat(book.apply((byte) 'T', (byte) 'B', 0, PX + TICK, 2, 0, 2) & OrderBook.CHANGED).isZero();
+        assertThat(book.apply((byte) 'F', (byte) 'A', 2, PX + TICK, 2, 0, 2) & OrderBook.CHANGED).isZero();
+        assertThat(book.apply((byte) 'N', (byte) 'N', 0, 0, 0, LAST, 2) & OrderBook.CHANGED).isZero();
+        assertThat(book.askSize()).isEqualTo(5);
+        assertThat(book.orderSize(2)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldTakeTheAggressorFromTheTradeSide() {
+        assertThat(book.apply((byte) 'T', (byte) 'B', 0, PX, 3, 0, 1)).isEqualTo(OrderBook.TRADE);
+        assertThat(book.lastTradeAggressor()).isEqualTo(Aggressor.BUY);
+        assertThat(book.lastTradeSize()).isEqualTo(3);
+        book.apply((byte) 'T', (byte) 'A', 0, PX, 4, 0, 1);
+        assertThat(book.lastTradeAggressor()).isEqualTo(Aggressor.SELL);
+        assertThat(book.lastTradePrice()).isEqualTo(PX);
+    }
+
+    @Test
+    void shouldClassifyTradesWithoutSideAgainstTheQuoteWithinHalfATick() {
+        add(1, PX, 5, 'B');
+        add(2, PX + 4 * TICK, 5, 'A');
+        book.apply((byte) 'T', (byte) 'N', 0, PX + 4 * TICK, 1, 0, 2);
+        assertThat(book.lastTradeAggressor()).isEqualTo(Aggressor.BUY);
+        book.apply((byte) 'T', (byte) 'N', 0, PX + 4 * TICK - TICK / 2, 1, 0, 2);
+        assertThat(book.lastTradeAggressor()).isEqualTo(Aggressor.BUY);
+        book.apply((byte) 'T', (byte) 'N', 0, PX + TICK / 2, 1, 0, 2);
+        assertThat(book.lastTradeAggressor()).isEqualTo(Aggressor.SELL);
+        book.apply((byte) 'T', (byte) 'N', 0, PX + 2 * TICK, 1, 0, 2);
+        assertThat(book.lastTradeAggressor()).isEqualTo(Aggressor.UNKNOWN);
+    }
+
+    @Test
+    void shouldCountUnknownCancelsWithoutCreatingOrders() {
+        book.apply((byte) 'C', (byte) 'B', 99, PX, 1, LAST, 1);
+        assertThat(book.anomalies().unknownCancels()).isEqualTo(1);
+        assertThat(book.orderCount()).isZero();
+        assertThat(book.hasBid()).isFalse();
+    }
+
+    @Test
+    void shouldApplyAnUnknownModifyAsAnOrderWithItsStatedPriceAndSize() {
+        book.apply((byte) 'M', (byte) 'A', 7, PX, 4, LAST, 1);
+        assertThat(book.anomalies().unknownModifies()).isEqualTo(1);
+        assertThat(book.askSize()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldReplaceAnOrderAddedTwice() {
+        add(1, PX, 5, 'B');
+        add(1, PX - TICK, 2, 'B');
+        assertThat(book.anomalies().duplicateAdds()).isEqualTo(1);
+        assertThat(book.orderCount()).isEqualTo(1);
+        assertThat(book.bidPrice()).isEqualTo(PX - TICK);
+        assertThat(book.bidSize()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRemoveAnOrderCancelledBeyondItsSize() {
+        add(1, PX, 5, 'B');
+        book.apply((byte) 'C', (byte) 'B', 1, PX, 9, LAST, 2);
+        assertThat(book.anomalies().overCancels()).isEqualTo(1);
+        assertThat(book.orderCount()).isZero();
+        assertThat(book.bidLevels()).isZero();
+    }
+
+    @Test
+    void shouldIgnoreAddsWithoutSizeOrPrice() {
+        add(1, PX, 0, 'B');
+        add(2, DbnConstants.UNDEF_PRICE, 3, 'B');
+        add(3, PX, 3, 'N');
+        assertThat(book.anomalies().invalidOrders()).isEqualTo(3);
+        assertThat(book.orderCount()).isZero();
+    }
+
+    @Test
+    void shouldCountACrossedBookOnlyWhenObservable() {
+        book.apply((byte) 'T', (byte) 'B', 0, PX, 1, LAST, 1);
+        add(1, PX, 5, 'B');
+        book.apply((byte) 'A', (byte) 'A', 2, PX, 1, 0, 2);
+        assertThat(book.anomalies().crossedAtLast()).isZero();
+        book.apply((byte) 'N', (byte) 'N', 0, 0, 0, LAST, 2);
+        assertThat(book.anomalies().crossedAtLast()).isEqualTo(1);
+        assertThat(book.anomalies().crossedBeforeOpen()).isZero();
+    }
+
+    @Test
+    void shouldTellAPreOpenCrossFromAnAnomaly() {
+        add(1, PX, 5, 'B');
+        add(2, PX - TICK, 1, 'A');
+        assertThat(book.anomalies().crossedBeforeOpen()).isEqualTo(1);
+        assertThat(book.anomalies().crossedAtLast()).isZero();
+        assertThat(book.anomalies().total()).isZero();
+    }
+
+    @Test
+    void shouldReplaceTheBookWithANewSnapshot() {
+        int snap = Flags.SNAPSHOT | Flags.BAD_TS_RECV;
+        add(1, PX, 5, 'B');
+        add(9, PX + TICK, 5, 'A');
+        book.apply((byte) 'A', (byte) 'B', 1, PX, 5, snap, 100);
+        book.apply((byte) 'A', (byte) 'A', 2, PX + 2 * TICK, 3, snap | LAST, 100);
+        assertThat(book.orderCount()).isEqualTo(2);
+        assertThat(book.orderSize(9)).isZero();
+        assertThat(book.anomalies().duplicateAdds()).isZero();
+        book.apply((byte) 'A', (byte) 'B', 1, PX, 5, snap, 200);
+        assertThat(book.orderCount()).as("a snapshot with a new ts_recv starts over").isEqualTo(1);
+    }
+
+    @Test
+    void shouldMarkTheBookStaleOnMaybeBadBook() {
+        add(1, PX, 5, 'B');
+        book.apply((byte) 'N', (byte) 'N', 0, 0, 0, Flags.MAYBE_BAD_BOOK | LAST, 2);
+        assertThat(book.stale()).isTrue();
+        book.apply((byte) 'R', (byte) 'N', 0, DbnConstants.UNDEF_PRICE, 0, LAST, 3);
+        assertThat(book.stale()).isFalse();
+    }
+
+    @Test
+    void shouldReportObservableOnlyAtLast() {
+        assertThat(book.apply((byte) 'A', (byte) 'B', 1, PX, 1, 0, 1) & OrderBook.OBSERVABLE).isZero();
+        assertThat(book.apply((byte) 'A', (byte) 'B', 2, PX, 1, LAST, 1) & OrderBook.OBSERVABLE).isNotZero();
+    }
+
+    @Test
+    void shouldRestoreFromItsSerialisedState() throws IOException {
+        for (int i = 0; i < 200; i++) {
+            add(i, PX + (i % 7 - 3) * TICK + (i % 7 >= 3 ? 4 * TICK : 0), 1 + i % 5, i % 7 >= 3 ? 'A' : 'B');
+        }
+        book.apply((byte) 'C', (byte) 'B', 1000, PX, 1, LAST, 2);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        OrderBookCodec.write(book, new DataOutputStream(bytes));
+        OrderBook restored = OrderBookCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+        assertThat(bytes.size()).isLessThan(100 + 200 * 25);
+        assertThat(restored.orderCount()).isEqualTo(book.orderCount());
+        assertThat(restored.bidPrice()).isEqualTo(book.bidPrice());
+        assertThat(restored.bidSize()).isEqualTo(book.bidSize());
+        assertThat(restored.askPrice()).isEqualTo(book.askPrice());
+        assertThat(restored.askCount()).isEqualTo(book.askCount());
+        assertThat(restored.anomalies().unknownCancels()).isEqualTo(1);
+        for (OrderBook b : new OrderBook[] {book, restored}) {
+            b.apply((byte) 'C', (byte) 'B', 0, PX, 1, LAST, 3);
+            b.apply((byte) 'T', (byte) 'N', 0, b.askPrice(), 1, LAST, 3);
+        }
+        assertThat(restored.bidSize()).isEqualTo(book.bidSize());
+        assertThat(restored.lastTradeAggressor()).isEqualTo(book.lastTradeAggressor()).isEqualTo(Aggressor.BUY);
+    }
+}
