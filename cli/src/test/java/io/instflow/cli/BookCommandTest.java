@@ -69,11 +69,35 @@ class BookCommandTest {
     }
 
     @Test
-    void shouldPrintNullForAnEmptySide() throws IOException {
+    void shouldPrintNothingBeforeAnEventEnds() throws IOException {
         Path file = SharedTestData.file("databento/databento-python/GLBX.MDP3/test_data.mbo.dbn.zst");
         List<JsonNode> lines = run("book", "--json", file.toString());
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0).get("summary").get("top_of_book_changes").asLong()).isZero();
+    }
+
+    @Test
+    void shouldPrintNullForAnEmptySide(@org.junit.jupiter.api.io.TempDir Path temp) throws IOException {
+        Path file = temp.resolve("bids-only.dbn");
+        io.instflow.dbn.Metadata metadata = new io.instflow.dbn.Metadata(3, "GLBX.MDP3", 0, 0, -1L, 0, 1, 0, false,
+                List.of(), List.of(), List.of(), List.of());
+        org.agrona.ExpandableArrayBuffer buffer = new org.agrona.ExpandableArrayBuffer(64);
+        try (io.instflow.dbn.io.DbnWriter writer = io.instflow.dbn.io.DbnWriter.create(file, false)) {
+            writer.writeMetadata(metadata);
+            new io.instflow.dbn.record.MboEncoder().wrap(buffer, 0).instrumentId(7).orderId(1)
+                    .price(21_000_250_000_000L).size(3).action((byte) 'A').side((byte) 'B')
+                    .flags(io.instflow.dbn.Flags.LAST).tsRecv(5).tsEvent(4);
+            writer.writeRecord(buffer, 0, 56);
+        }
+        List<JsonNode> lines = run("book", "--json", file.toString());
+        assertThat(lines).hasSize(2);
+        JsonNode top = lines.get(0);
+        assertThat(top.get("bid_px").asLong()).isEqualTo(21_000_250_000_000L);
+        assertThat(top.get("bid_sz").asLong()).isEqualTo(3);
+        assertThat(top.get("bid_ct").asLong()).isEqualTo(1);
+        assertThat(top.get("ask_px").isNull()).isTrue();
+        assertThat(top.get("ask_sz").isNull()).isTrue();
+        assertThat(top.get("ask_ct").isNull()).isTrue();
     }
 
     @Test
