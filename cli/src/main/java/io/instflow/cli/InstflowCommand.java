@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = InstflowCommand.Version.class,
         description = "Institutional order-flow detection for CME NQ futures and options.",
-        subcommands = {DbnCommand.class, BookCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DbnCommand.class, BookCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
 public final class InstflowCommand {
 
     /** Exit code for bad input data (not DBN, corrupt, truncated). */
@@ -43,6 +43,10 @@ public final class InstflowCommand {
             if (e instanceof UncheckedIOException) {
                 err.println("error: " + e.getMessage());
                 return EXIT_IO;
+            }
+            if (e instanceof IllegalArgumentException) {
+                err.println("error: " + e.getMessage());
+                return CommandLine.ExitCode.USAGE;
             }
             throw e;
         });

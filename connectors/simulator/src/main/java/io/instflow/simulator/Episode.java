@@ -1,0 +1,49 @@
+package io.instflow.simulator;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Ground truth of one injected episode, as written to {@code labels.json}.
+ *
+ * @param kind {@code institutional}, {@code straddle} or {@code spoof}
+ * @param direction the flow side: BUY (aggressors lift offers, or spoof bids) or SELL
+ * @param optionType {@code C}, {@code P}, or {@code C+P} for a straddle
+ * @param strikes strikes in index points
+ * @param expiration option expiration, ns since the UNIX epoch
+ * @param startNs first action of the episode, ns
+ * @param endNs last action of the episode, ns
+ * @param drift the futures drift that followed, or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Episode(
+        String kind,
+        String direction,
+        @JsonProperty("instrument_ids") List<Long> instrumentIds,
+        @JsonProperty("raw_symbols") List<String> rawSymbols,
+        List<Double> strikes,
+        @JsonProperty("option_type") String optionType,
+        long expiration,
+        String root,
+        String underlying,
+        String day,
+        @JsonProperty("start_ns") long startNs,
+        @JsonProperty("end_ns") long endNs,
+        @JsonProperty("volume") long volume,
+        Drift drift) {
+
+    public static final String INSTITUTIONAL = "institutional";
+    public static final String STRADDLE = "straddle";
+    public static final String SPOOF = "spoof";
+
+    /**
+     * A move of the front future after an institutional episode, in the direction its flow implies.
+     *
+     * @param direction UP or DOWN
+     * @param points total move in index points
+     */
+    public record Drift(
+            String direction, double points, @JsonProperty("start_ns") long startNs, @JsonProperty("end_ns") long endNs) {}
+}

@@ -1,0 +1,89 @@
+package io.instflow.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Places a day's episodes in equal slots of the session (so they never overlap) and picks
+ * their targets near the money: institutional flow in one strike or a cluster of adjacent
+ * strikes of one type, straddles at one strike, spoofing in one contract.
+ */
+final class EpisodePlanner {
+
+    private static final String[] PATTERN = {
+        Episode.INSTITUTIONAL, Episode.STRADDLE, Episode.INSTITUTIONAL, Episode.SPOOF
+    };
+    private static final long MINUTE = 60_000_000_000L;
+
+    private EpisodePlanner() {}
+
+    static List<EpisodePlan> plan(SimulatorConfig config, List<Contract> chain, int dayIndex, long sessionStartNs,
+            double future, SplittableRandom random) {
+        List<EpisodePlan> plans = new ArrayList<>();
+        int count = config.episodesPerDay();
+        if (count == 0) {
+            return plans;
+        }
+        long slot = (long) config.minutes() * MINUTE / count;
+        for (int i = 0; i < count; i++) {
+            String kind = PATTERN[(i + dayIndex) % PATTERN.length];
+            long duration = Math.min(slot - MINUTE, (4 + random.nextInt(5)) * MINUTE);
+            if (!kind.equals(Episode.INSTITUTIONAL)) {
+                duration = Math.min(duration, (3 + random.nextInt(3)) * MINUTE);
+            }
+            long start = sessionStartNs + i * slot + (long) (random.nextDouble() * (slot - duration - MINUTE / 2));
+            boolean buy = kind.equals(Episode.STRADDLE) || random.nextBoolean();
+            List<Contract> targets = targets(kind, chain, future, random);
+            boolean drift = kind.equals(Episode.INSTITUTIONAL) && random.nextDouble() < config.driftProbability();
+            plans.add(new EpisodePlan(kind, buy, targets, start, start + duration, drift));
+        }
+        return plans;
+    }
+
+    private static List<Contract> targets(String kind, List<Contract> chain, double future, SplittableRandom random) {
+        String root = random.nextInt(5) < 3 ? weeklyRoot(chain) : "NQ";
+        char type = random.nextBoolean() ? 'C' : 'P';
+        List<Contract> strikes = new ArrayList<>();
+        for (Contract c : chain) {
+            if (c.isOption() && c.root().equals(root) && c.instrumentClass() == type) {
+                strikes.add(c);
+            }
+        }
+        strikes.sort((a, b) -> Double.compare(Math.abs(a.strikePoints() - future), Math.abs(b.strikePoints() - future)));
+        Contract center = strikes.get(random.nextInt(Math.min(3, strikes.size())));
+        List<Contract> out = new ArrayList<>();
+        if (kind.equals(Episode.STRADDLE)) {
+            out.add(center);
+            out.add(partner(chain, center));
+        } else if (kind.equals(Episode.SPOOF)) {
+            out.add(center);
+        } else {
+            int cluster = 1 + random.nextInt(3);
+            strikes.sort((a, b) -> Long.compare(a.strike(), b.strike()));
+            int at = strikes.indexOf(center);
+            int from = Math.max(0, Math.min(at - cluster / 2, strikes.size() - cluster));
+            out.addAll(strikes.subList(from, from + cluster));
+        }
+        return out;
+    }
+
+    private static Contract partner(List<Contract> chain, Contract option) {
+        for (Contract c : chain) {
+            if (c.isOption() && c.root().equals(option.root()) && c.strike() == option.strike()
+                    && c.expiration() == option.expiration() && c.instrumentClass() != option.instrumentClass()) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("no put/call partner for " + option.rawSymbol());
+    }
+
+    private static String weeklyRoot(List<Contract> chain) {
+        for (Contract c : chain) {
+            if (c.isOption() && !c.root().equals("NQ")) {
+                return c.root();
+            }
+        }
+        return "NQ";
+    }
+}

@@ -1,0 +1,266 @@
+package io.instflow.simulator;
+
+import io.instflow.dbn.Schema;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Simulates GLBX.MDP3 sessions of NQ futures and options and writes them as DBN: the chain's
+ * definitions, one MBO file per trading day (snapshot first, then market-maker quoting,
+ * background trades and the injected episodes) and {@code labels.json} with the ground truth.
+ * Time advances in 100 ms steps; everything random comes from one seeded generator, so the same
+ * configuration gives the same bytes.
+ */
+public final class MarketSimulator {
+
+    static final long STEP_NS = 100_000_000L;
+    private static final double STEP_SECONDS = STEP_NS / 1e9;
+    private static final long FUTURE_TICK = DefinitionWriter.NQ_TICK;
+    private static final double FUTURE_VOL_POINTS_PER_SQRT_SECOND = 0.9;
+    private static final double SECOND_FUTURE_PREMIUM = 160.0;
+    private static final long MINUTE = 60_000_000_000L;
+
+    private final SimulatorConfig config;
+    private final SplittableRandom random;
+    private final List<Contract> chain;
+    private final Exchange exchange;
+    private double future = ChainBuilder.START_PRICE;
+    private final List<DriftWindow> drifts = new ArrayList<>();
+
+    /** A linear move of the futures, {@code pointsPerStep} added at each step in [start, end). */
+    private record DriftWindow(long start, long end, double pointsPerStep) {}
+
+    public MarketSimulator(SimulatorConfig config) {
+        this.config = config;
+        this.random = new SplittableRandom(config.seed());
+        this.chain = ChainBuilder.build(config);
+        this.exchange = new Exchange(chain, random, 5, 3);
+    }
+
+    public List<Contract> chain() {
+        return chain;
+    }
+
+    /** Runs the whole simulation; {@code progress} receives a line per finished day. */
+    public SimulationResult run(Consumer<String> progress) {
+        try {
+            Files.createDirectories(config.out());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create output directory " + config.out() + ": " + e.getMessage(), e);
+        }
+        List<LocalDate> days = ChainBuilder.tradingDays(config);
+        long firstStart = sessionStart(days.get(0));
+        Path definitions = config.out().resolve("definitions.dbn.zst");
+        DefinitionWriter.write(definitions, chain, firstStart, sessionEnd(days.get(days.size() - 1)), date(days.get(0)));
+        List<Episode> labels = new ArrayList<>();
+        List<SimulationResult.Day> written = new ArrayList<>();
+        long sequence = 1_000;
+        for (int d = 0; d < days.size(); d++) {
+            LocalDate day = days.get(d);
+            Path file = config.out().resolve(String.format("mbo-%d.dbn.zst", date(day)));
+            long start = sessionStart(day);
+            try (MboStream stream = new MboStream(file,
+                    MboStream.metadata(chain, Schema.MBO, start, sessionEnd(day), date(day)), random, sequence)) {
+                exchange.stream(stream);
+                List<EpisodePlan> plans = EpisodePlanner.plan(config, chain, d, start, future, random);
+                runSession(start, plans);
+                for (EpisodePlan plan : plans) {
+                    labels.add(label(plan, day, sessionEnd(day)));
+                }
+                sequence = stream.sequence() + 1_000;
+                written.add(new SimulationResult.Day(day, file, stream.records(), stream.trades()));
+                progress.accept(String.format("%s  %,d records, %,d trades, %d episodes -> %s", day,
+                        stream.records(), stream.trades(), plans.size(), file.getFileName()));
+            }
+            exchange.closeSession();
+            drifts.clear();
+            future += random.nextGaussian() * 20;
+        }
+        Path labelsFile = config.out().resolve("labels.json");
+        writeLabels(labelsFile, labels);
+        return new SimulationResult(definitions, labelsFile, written, labels);
+    }
+
+    private void runSession(long start, List<EpisodePlan> plans) {
+        long steps = (long) config.minutes() * MINUTE / STEP_NS;
+        quoteAll(start, true);
+        for (Contract c : chain) {
+            exchange.snapshot(c.index());
+        }
+        for (long s = 1; s < steps; s++) {
+            long now = start + s * STEP_NS;
+            moveFuture(now);
+            quoteAll(now, false);
+            background(now);
+            for (EpisodePlan plan : plans) {
+                if (now >= plan.startNs && now <= plan.endNs) {
+                    act(plan, now);
+                }
+                if (plan.drift && plan.driftWindow == null && now > plan.endNs) {
+                    startDrift(plan, now);
+                }
+            }
+            exchange.expireSpoofs(now);
+        }
+    }
+
+    private void moveFuture(long now) {
+        double move = random.nextGaussian() * FUTURE_VOL_POINTS_PER_SQRT_SECOND * config.profile().volatility
+                * Math.sqrt(STEP_SECONDS);
+        for (DriftWindow drift : drifts) {
+            if (now >= drift.start() && now < drift.end()) {
+                move += drift.pointsPerStep();
+            }
+        }
+        future += move;
+    }
+
+    /**
+     * Requotes what moved. An option is repriced only once the future has moved its requote
+     * threshold since the last quote: its fair value moves by at most about the future's move.
+     */
+    private void quoteAll(long now, boolean opening) {
+        for (Contract c : chain) {
+            QuoteLadder ladder = exchange.ladder(c.index());
+            if (!c.isOption()) {
+                double price = future + c.index() * SECOND_FUTURE_PREMIUM;
+                exchange.quote(c.index(), now, price, FUTURE_TICK, 1);
+                continue;
+            }
+            boolean holes = ladder.hasHoles();
+            if (!opening && !holes && Math.abs(future - ladder.quotedFuture) < 2 * OptionPricer.tick(ladder.quotedFair)) {
+                continue;
+            }
+            double fair = fairValue(c, now);
+            double tick = OptionPricer.tick(fair);
+            if (opening || holes || Math.abs(fair - ladder.quotedFair) >= 2 * tick) {
+                exchange.quote(c.index(), now, fair, Math.round(tick * 1e9), fair < 5 ? 1 : 2);
+                ladder.quotedFuture = future;
+            }
+        }
+    }
+
+    double fairValue(Contract c, long now) {
+        double years = (c.expiration() - now) / 1e9 / OptionPricer.YEAR_SECONDS;
+        double vol = OptionPricer.volatility(future, c.strikePoints(), config.profile().volatility);
+        return OptionPricer.price(c.isCall(), future, c.strikePoints(), years, vol);
+    }
+
+    private void background(long now) {
+        double activity = config.profile().activity;
+        for (Contract c : chain) {
+            double rate = c.isOption()
+                    ? 0.03 * activity * Math.exp(-Math.abs(Math.log(c.strikePoints() / future)) * 150)
+                    : 1.2 * activity / (1 + c.index() * 4);
+            if (random.nextDouble() < rate * STEP_SECONDS) {
+                exchange.aggress(c.index(), now, random.nextBoolean(), 1 + geometric(c.isOption() ? 3 : 2));
+            }
+        }
+    }
+
+    private void act(EpisodePlan plan, long now) {
+        if (now < plan.nextActionNs) {
+            return;
+        }
+        double ramp = 0.4 + 0.6 * plan.progress(now);
+        switch (plan.kind) {
+            case Episode.INSTITUTIONAL: {
+                Contract target = plan.targets.get(random.nextInt(plan.targets.size()));
+                plan.volume += exchange.aggress(target.index(), now, plan.buy, pareto(10, 1.6, 250));
+                plan.nextActionNs = now + (long) (exponential(7.0 / ramp) * 1e9);
+                break;
+            }
+            case Episode.STRADDLE: {
+                long size = pareto(5, 1.8, 120);
+                long putSize = Math.max(1, Math.round(size * (0.85 + 0.3 * random.nextDouble())));
+                plan.volume += exchange.aggress(plan.targets.get(0).index(), now, true, size);
+                plan.volume += exchange.aggress(plan.targets.get(1).index(), now + 2_000_000, true, putSize);
+                plan.nextActionNs = now + (long) (exponential(9.0) * 1e9);
+                break;
+            }
+            default: {
+                long cancelAt = now + 200_000_000L + random.nextInt(700) * 1_000_000L;
+                exchange.spoof(plan.targets.get(0).index(), now, plan.buy, 60 + random.nextInt(140), cancelAt);
+                plan.nextActionNs = now + (long) (exponential(4.0) * 1e9);
+                break;
+            }
+        }
+    }
+
+    private void startDrift(EpisodePlan plan, long episodeEnd) {
+        long start = episodeEnd + (1 + random.nextInt(3)) * MINUTE;
+        long end = start + 15 * MINUTE;
+        double points = (15 + random.nextInt(26)) * plan.impliedFutureDirection();
+        drifts.add(new DriftWindow(start, end, points / ((end - start) / (double) STEP_NS)));
+        plan.driftWindow = new long[] {start, end};
+        plan.driftPoints = points;
+    }
+
+    private Episode label(EpisodePlan plan, LocalDate day, long sessionEnd) {
+        List<Long> ids = new ArrayList<>();
+        List<String> symbols = new ArrayList<>();
+        List<Double> strikes = new ArrayList<>();
+        for (Contract c : plan.targets) {
+            ids.add(c.instrumentId());
+            symbols.add(c.rawSymbol());
+            if (!strikes.contains(c.strikePoints())) {
+                strikes.add(c.strikePoints());
+            }
+        }
+        Contract first = plan.targets.get(0);
+        String type = plan.kind.equals(Episode.STRADDLE) ? "C+P" : String.valueOf(first.instrumentClass());
+        Episode.Drift drift = null;
+        if (plan.driftWindow != null && plan.driftWindow[0] < sessionEnd) {
+            long end = Math.min(plan.driftWindow[1], sessionEnd);
+            double applied = plan.driftPoints * (end - plan.driftWindow[0]) / (plan.driftWindow[1] - plan.driftWindow[0]);
+            drift = new Episode.Drift(applied > 0 ? "UP" : "DOWN", Math.round(applied * 100) / 100.0,
+                    plan.driftWindow[0], end);
+        }
+        return new Episode(plan.kind, plan.buy ? "BUY" : "SELL", ids, symbols, strikes, type, first.expiration(),
+                first.root(), first.underlying(), day.toString(), plan.startNs, plan.endNs, plan.volume, drift);
+    }
+
+    private long geometric(double mean) {
+        return (long) Math.floor(Math.log(1 - random.nextDouble()) / Math.log(1 - 1 / mean));
+    }
+
+    private long pareto(double min, double alpha, long cap) {
+        return Math.min(cap, Math.round(min / Math.pow(1 - random.nextDouble(), 1 / alpha)));
+    }
+
+    private double exponential(double mean) {
+        return -mean * Math.log(1 - random.nextDouble());
+    }
+
+    private long sessionStart(LocalDate day) {
+        return day.atTime(config.sessionStart()).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
+    }
+
+    private long sessionEnd(LocalDate day) {
+        return sessionStart(day) + config.minutes() * MINUTE;
+    }
+
+    private static int date(LocalDate day) {
+        return day.getYear() * 10_000 + day.getMonthValue() * 100 + day.getDayOfMonth();
+    }
+
+    private static void writeLabels(Path file, List<Episode> labels) {
+        try {
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), labels);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

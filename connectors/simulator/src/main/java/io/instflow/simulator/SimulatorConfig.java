@@ -1,0 +1,141 @@
+package io.instflow.simulator;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Locale;
+
+/**
+ * What to simulate. Built with {@link #builder(Path)}; {@code build()} fills defaults and rejects
+ * values that make no sense, naming the option.
+ *
+ * @param out output directory
+ * @param days trading days (weekdays from {@code start})
+ * @param minutes simulated minutes per day, from {@code sessionStart}
+ * @param seed random seed: the same seed gives the same bytes
+ * @param start first trading day (moved to the next weekday when on a weekend)
+ * @param sessionStart UTC time of day each simulated session starts
+ * @param episodesPerDay labelled episodes per day (institutional, straddle, spoof)
+ * @param profile activity level
+ * @param futures number of NQ futures contracts, 1 or 2
+ * @param driftProbability chance that an institutional episode is followed by a futures drift in its direction
+ */
+public record SimulatorConfig(
+        Path out, int days, int minutes, long seed, LocalDate start, LocalTime sessionStart, int episodesPerDay,
+        Profile profile, int futures, double driftProbability) {
+
+    /** Activity levels: multipliers of background trade rates and of volatility. */
+    public enum Profile {
+        QUIET(0.5, 0.7),
+        NORMAL(1.0, 1.0),
+        BUSY(2.5, 1.3);
+
+        final double activity;
+        final double volatility;
+
+        Profile(double activity, double volatility) {
+            this.activity = activity;
+            this.volatility = volatility;
+        }
+
+        public static Profile parse(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown profile '" + name + "'; expected quiet, normal or busy", e);
+            }
+        }
+    }
+
+    public static Builder builder(Path out) {
+        return new Builder(out);
+    }
+
+    /** Builder with defaults: 1 day of 60 minutes, seed 1, 2026-11-02, 14:30 UTC, 4 episodes, normal. */
+    public static final class Builder {
+        private final Path out;
+        private int days = 1;
+        private int minutes = 60;
+        private long seed = 1;
+        private LocalDate start = LocalDate.of(2026, 11, 2);
+        private LocalTime sessionStart = LocalTime.of(14, 30);
+        private int episodesPerDay = 4;
+        private Profile profile = Profile.NORMAL;
+        private int futures = 1;
+        private double driftProbability = 0.5;
+
+        private Builder(Path out) {
+            this.out = out;
+        }
+
+        public Builder days(int v) {
+            days = v;
+            return this;
+        }
+
+        public Builder minutes(int v) {
+            minutes = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder start(LocalDate v) {
+            start = v;
+            return this;
+        }
+
+        public Builder sessionStart(LocalTime v) {
+            sessionStart = v;
+            return this;
+        }
+
+        public Builder episodesPerDay(int v) {
+            episodesPerDay = v;
+            return this;
+        }
+
+        public Builder profile(Profile v) {
+            profile = v;
+            return this;
+        }
+
+        public Builder futures(int v) {
+            futures = v;
+            return this;
+        }
+
+        public Builder driftProbability(double v) {
+            driftProbability = v;
+            return this;
+        }
+
+        public SimulatorConfig build() {
+            require(out != null, "--out is required");
+            require(days >= 1 && days <= 250, "--days must be between 1 and 250, got " + days);
+            require(minutes >= 1 && minutes <= 1380, "--minutes must be between 1 and 1380, got " + minutes);
+            require(episodesPerDay >= 0 && episodesPerDay <= 50, "--episodes-per-day must be 0 to 50, got " + episodesPerDay);
+            require(futures == 1 || futures == 2, "--futures must be 1 or 2, got " + futures);
+            require(driftProbability >= 0 && driftProbability <= 1,
+                    "--drift-probability must be between 0 and 1, got " + driftProbability);
+            require(episodesPerDay == 0 || minutes >= 20,
+                    "--minutes must be at least 20 to fit episodes (or use --episodes-per-day 0), got " + minutes);
+            LocalDate first = start;
+            while (first.getDayOfWeek() == DayOfWeek.SATURDAY || first.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                first = first.plusDays(1);
+            }
+            return new SimulatorConfig(out, days, minutes, seed, first, sessionStart, episodesPerDay, profile, futures,
+                    driftProbability);
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
+            }
+        }
+    }
+}
