@@ -141,8 +141,12 @@ final class Exchange {
         return usedScratch;
     }
 
+    /**
+     * Size of a market maker's order: options stay below 50 contracts, the spoofing threshold of
+     * the detector, so honest quoting never looks like spoofing.
+     */
     private long levelSize(boolean option, int level) {
-        return option ? 20 + random.nextInt(60) + level * 10L : 4 + random.nextInt(20) + level * 3L;
+        return option ? 8 + random.nextInt(30) + level * 5L : 4 + random.nextInt(20) + level * 3L;
     }
 
     /** Writes the ladder of {@code index} as a snapshot: a clear, then its orders, the last with LAST. */

@@ -1,0 +1,96 @@
+package io.instflow.bench;
+
+import io.instflow.book.MarketBooks;
+import io.instflow.book.OrderBook;
+import io.instflow.dbn.RecordDispatcher;
+import io.instflow.dbn.RecordHandler;
+import io.instflow.dbn.RecordScanner;
+import io.instflow.dbn.io.DbnReader;
+import io.instflow.dbn.record.MboDecoder;
+import io.instflow.simulator.MarketSimulator;
+import io.instflow.simulator.SimulationResult;
+import io.instflow.simulator.SimulatorConfig;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Order-book replay of one simulated NQ day (futures and 68 options, about 1.19 million MBO
+ * records of a 90-minute session) held in memory: decode plus book update per record, single
+ * thread. Scores are MBO events per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dagrona.disable.bounds.checks=true"})
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 10, time = 2)
+public class BookReplayBenchmark {
+
+    /** Records in the replayed day; checked in setup. */
+    static final int RECORDS = 1_185_320;
+
+    private UnsafeBuffer records;
+    private int start;
+    private RecordDispatcher dispatcher;
+    private Replay replay;
+
+    static final class Replay implements RecordHandler {
+        final MarketBooks books = new MarketBooks(id -> 250_000_000L);
+        long observable;
+
+        @Override
+        public void onMbo(MboDecoder r) {
+            if ((books.apply(r) & OrderBook.OBSERVABLE) != 0) {
+                observable += books.lastBook().bidSize();
+            }
+        }
+    }
+
+    @Setup
+    public void setUp() throws IOException {
+        Path dir = Files.createTempDirectory("instflow-bench");
+        SimulationResult result = new MarketSimulator(SimulatorConfig.builder(dir).days(1).minutes(90).seed(3).build())
+                .run(line -> { });
+        Path file = result.days().get(0).file();
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        try (var in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
+            in.transferTo(plain);
+        }
+        byte[] bytes = plain.toByteArray();
+        try (DbnReader reader = DbnReader.open(file)) {
+            reader.metadata();
+            start = (int) reader.bytesConsumed();
+        }
+        records = new UnsafeBuffer(bytes);
+        replay = new Replay();
+        dispatcher = new RecordDispatcher(replay);
+        long count = RecordScanner.scan(records, start, records.capacity(), dispatcher);
+        if (count != RECORDS) {
+            throw new IllegalStateException("expected " + RECORDS + " records, the simulator wrote " + count);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(RECORDS)
+    public long replayBooks() {
+        RecordScanner.scan(records, start, records.capacity(), dispatcher);
+        return replay.observable;
+    }
+}
