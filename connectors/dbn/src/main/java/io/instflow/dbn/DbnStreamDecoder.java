@@ -190,6 +190,14 @@ public final class DbnStreamDecoder {
         return streamOffset(readPosition);
     }
 
+    /** A copy of up to {@code max} bytes written but not yet framed. */
+    public byte[] copyPending(int max) {
+        int n = Math.min(max, pendingBytes());
+        byte[] out = new byte[n];
+        System.arraycopy(array, readPosition, out, 0, n);
+        return out;
+    }
+
     /** Bytes written but not yet framed. */
     public int pendingBytes() {
         return writePosition - readPosition;

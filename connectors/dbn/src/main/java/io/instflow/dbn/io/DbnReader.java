@@ -140,6 +140,14 @@ public final class DbnReader implements AutoCloseable {
         return decoder.recordStreamOffset();
     }
 
+    /**
+     * Up to {@code max} bytes read but not framed: after a {@link DbnFormatException}, the start
+     * of what could not be decoded (for a dead-letter record).
+     */
+    public byte[] unframedBytes(int max) {
+        return decoder.copyPending(max);
+    }
+
     /** Decompressed bytes framed so far. */
     public long bytesConsumed() {
         return decoder.bytesConsumed();

@@ -1,0 +1,148 @@
+package io.instflow.ingest;
+
+import io.instflow.avro.FeedStatus;
+import io.instflow.avro.FeedStatusKind;
+import io.instflow.avro.MboEvent;
+import io.instflow.dbn.record.InstrumentDefDecoder;
+import io.instflow.dbn.record.MboDecoder;
+import io.instflow.schemas.AvroSerde;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Publishes market data to Kafka: MBO records keyed by instrument id, definitions to the
+ * compacted topic, status events, and undecodable input to the dead-letter topic with the reason
+ * in headers. The producer is idempotent with acks=all, so a broker restart neither loses nor
+ * duplicates records. The first asynchronous send error is kept and rethrown on the publishing
+ * thread by the next call. Not thread-safe.
+ */
+public final class KafkaPublisher implements AutoCloseable {
+
+    private static final AvroSerde<MboEvent> MBO = AvroSerde.of(MboEvent.class);
+    private static final AvroSerde<io.instflow.avro.InstrumentDefinition> DEFINITION =
+            AvroSerde.of(io.instflow.avro.InstrumentDefinition.class);
+    private static final AvroSerde<FeedStatus> STATUS = AvroSerde.of(FeedStatus.class);
+
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Topics topics;
+    private final String dataset;
+    private final MboEvent mbo = new MboEvent();
+    private final AtomicReference<Exception> firstError = new AtomicReference<>();
+    private final Callback callback = (metadata, error) -> {
+        if (error != null) {
+            firstError.compareAndSet(null, error);
+        }
+    };
+    private long mboRecords;
+    private long definitions;
+    private long deadLetters;
+
+    public KafkaPublisher(String bootstrap, Topics topics, String dataset, Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 10);
+        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "instflow-ingest");
+        config.putAll(overrides);
+        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        this.topics = topics;
+        this.dataset = dataset;
+    }
+
+    /** Publishes an MBO record to the MBO topic, keyed by its instrument id. */
+    public void mbo(MboDecoder r, boolean tsOut) {
+        checkError();
+        byte[] value = MBO.serialize(AvroRecords.mbo(r, dataset, tsOut, mbo));
+        producer.send(new ProducerRecord<>(topics.mbo(), key(r.instrumentId()), value), callback);
+        mboRecords++;
+    }
+
+    /** Publishes a definition to the compacted definitions topic, keyed by its instrument id. */
+    public void definition(InstrumentDefDecoder d) {
+        checkError();
+        byte[] value = DEFINITION.serialize(AvroRecords.definition(d, dataset));
+        producer.send(new ProducerRecord<>(topics.definitions(), key(d.instrumentId()), value), callback);
+        definitions++;
+    }
+
+    /** Publishes a status event and waits until the broker has it. */
+    public void status(FeedStatus status) {
+        checkError();
+        producer.send(new ProducerRecord<>(topics.status(), null, STATUS.serialize(status)), callback);
+        flush();
+    }
+
+    /** A status event of the given kind with the standard fields filled. */
+    public FeedStatus.Builder statusEvent(String source, FeedStatusKind kind, String message) {
+        return FeedStatus.newBuilder().setTs(System.currentTimeMillis() * 1_000_000L).setSource(source)
+                .setDataset(dataset).setKind(kind).setMessage(message).setRecords(mboRecords);
+    }
+
+    /**
+     * Publishes bytes that could not be decoded, with headers {@code reason}, {@code source} and
+     * {@code offset} (stream offset in decompressed bytes).
+     */
+    public void deadLetter(byte[] bytes, String reason, String source, long offset) {
+        checkError();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("source", source.getBytes(StandardCharsets.UTF_8));
+        headers.add("offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
+        headers.add("dataset", dataset.getBytes(StandardCharsets.UTF_8));
+        producer.send(new ProducerRecord<byte[], byte[]>(topics.deadLetter(), null, (byte[]) null, bytes, headers), callback);
+        deadLetters++;
+    }
+
+    /** Waits until everything sent so far is acknowledged; rethrows the first send error. */
+    public void flush() {
+        producer.flush();
+        checkError();
+    }
+
+    public long mboRecords() {
+        return mboRecords;
+    }
+
+    public long definitions() {
+        return definitions;
+    }
+
+    public long deadLetters() {
+        return deadLetters;
+    }
+
+    private void checkError() {
+        Exception error = firstError.get();
+        if (error != null) {
+            throw new KafkaUnavailableException("publishing to Kafka failed: " + error.getMessage(), error);
+        }
+    }
+
+    private static byte[] key(long instrumentId) {
+        return Long.toString(instrumentId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void close() {
+        try {
+            flush();
+        } finally {
+            producer.close();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.instflow.ingest;
+
+/** Kafka could not be reached or refused the connector's writes. */
+public class KafkaUnavailableException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public KafkaUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
