@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = InstflowCommand.Version.class,
         description = "Institutional order-flow detection for CME NQ futures and options.",
-        subcommands = {DbnCommand.class, BookCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DbnCommand.class, BookCommand.class, SimulateCommand.class, KafkaCommand.class,
+            ConnectCommand.class, ConsumeCommand.class, CommandLine.HelpCommand.class})
 public final class InstflowCommand {
 
     /** Exit code for bad input data (not DBN, corrupt, truncated). */
@@ -44,13 +45,30 @@ public final class InstflowCommand {
                 err.println("error: " + e.getMessage());
                 return EXIT_IO;
             }
+            if (e instanceof io.instflow.ingest.KafkaUnavailableException || e instanceof IllegalStateException) {
+                err.println("error: " + e.getMessage());
+                return EXIT_IO;
+            }
             if (e instanceof IllegalArgumentException) {
                 err.println("error: " + e.getMessage());
                 return CommandLine.ExitCode.USAGE;
             }
-            throw e;
+            if (System.getenv("INSTFLOW_DEBUG") != null) {
+                throw e;
+            }
+            err.println("error: " + describe(e) + " (set INSTFLOW_DEBUG=1 for the stack trace)");
+            return CommandLine.ExitCode.SOFTWARE;
         });
         return cli.execute(args);
+    }
+
+    /** The message chain of an unexpected failure, outermost first. */
+    static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 500; t = t.getCause()) {
+            sb.append(sb.length() == 0 ? "" : ": ").append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        }
+        return sb.toString();
     }
 
     /** Version from the jar manifest, or "development" when run from classes. */

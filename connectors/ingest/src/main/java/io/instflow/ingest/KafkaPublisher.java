@@ -2,7 +2,6 @@ package io.instflow.ingest;
 
 import io.instflow.avro.FeedStatus;
 import io.instflow.avro.FeedStatusKind;
-import io.instflow.avro.MboEvent;
 import io.instflow.dbn.record.InstrumentDefDecoder;
 import io.instflow.dbn.record.MboDecoder;
 import io.instflow.schemas.AvroSerde;
@@ -28,7 +27,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class KafkaPublisher implements AutoCloseable {
 
-    private static final AvroSerde<MboEvent> MBO = AvroSerde.of(MboEvent.class);
     private static final AvroSerde<io.instflow.avro.InstrumentDefinition> DEFINITION =
             AvroSerde.of(io.instflow.avro.InstrumentDefinition.class);
     private static final AvroSerde<FeedStatus> STATUS = AvroSerde.of(FeedStatus.class);
@@ -36,7 +34,8 @@ public final class KafkaPublisher implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Topics topics;
     private final String dataset;
-    private final MboEvent mbo = new MboEvent();
+    private final MboEventEncoder mboEncoder;
+    private final org.agrona.collections.Long2ObjectHashMap<byte[]> keys = new org.agrona.collections.Long2ObjectHashMap<>();
     private final AtomicReference<Exception> firstError = new AtomicReference<>();
     private final Callback callback = (metadata, error) -> {
         if (error != null) {
@@ -62,12 +61,13 @@ public final class KafkaPublisher implements AutoCloseable {
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         this.topics = topics;
         this.dataset = dataset;
+        this.mboEncoder = new MboEventEncoder(dataset);
     }
 
     /** Publishes an MBO record to the MBO topic, keyed by its instrument id. */
     public void mbo(MboDecoder r, boolean tsOut) {
         checkError();
-        byte[] value = MBO.serialize(AvroRecords.mbo(r, dataset, tsOut, mbo));
+        byte[] value = mboEncoder.encode(r, tsOut);
         producer.send(new ProducerRecord<>(topics.mbo(), key(r.instrumentId()), value), callback);
         mboRecords++;
     }
@@ -133,8 +133,14 @@ public final class KafkaPublisher implements AutoCloseable {
         }
     }
 
-    private static byte[] key(long instrumentId) {
-        return Long.toString(instrumentId).getBytes(StandardCharsets.US_ASCII);
+    /** The record key: the instrument id in decimal, cached per instrument. */
+    private byte[] key(long instrumentId) {
+        byte[] key = keys.get(instrumentId);
+        if (key == null) {
+            key = Long.toString(instrumentId).getBytes(StandardCharsets.US_ASCII);
+            keys.put(instrumentId, key);
+        }
+        return key;
     }
 
     @Override

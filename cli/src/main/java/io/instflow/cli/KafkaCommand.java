@@ -1,0 +1,122 @@
+package io.instflow.cli;
+
+import io.instflow.localkafka.LocalKafka;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code instflow kafka start|stop|status|topics}: a local single-node KRaft broker, no Docker needed. */
+@Command(name = "kafka", mixinStandardHelpOptions = true,
+        description = "Run a local single-node Kafka broker (KRaft) from the Maven Central jars.",
+        subcommands = {KafkaCommand.Start.class, KafkaCommand.Stop.class, KafkaCommand.Status.class,
+            KafkaCommand.Topics.class})
+final class KafkaCommand {
+
+    static final String DEFAULT_DIR = ".instflow/kafka";
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the broker (formats DIR on first use).")
+    static final class Start implements Callable<Integer> {
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "Data, config and log directory (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Option(names = "--port", defaultValue = "9092", description = "Client port (default: ${DEFAULT-VALUE}).")
+        int port;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            LocalKafka kafka = LocalKafka.in(dir, port).start(Duration.ofSeconds(120));
+            out.printf("Kafka is running on %s (pid %d); data and broker.log in %s%n", kafka.bootstrapServers(),
+                    LocalKafka.runningBroker(dir).map(ProcessHandle::pid).orElse(-1L), kafka.dir());
+            out.printf("stop it with: instflow kafka stop --dir %s%n", dir);
+            return 0;
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the broker started from DIR.")
+    static final class Stop implements Callable<Integer> {
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "Directory given to start (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean stopped = LocalKafka.stop(dir);
+            spec.commandLine().getOut().println(stopped ? "Kafka stopped" : "no broker from " + dir + " is running");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Whether the broker from DIR runs.")
+    static final class Status implements Callable<Integer> {
+        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "Directory given to start (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            var broker = LocalKafka.runningBroker(dir);
+            if (broker.isEmpty()) {
+                out.println("not running (" + dir + ")");
+                return 1;
+            }
+            out.printf("running: pid %d, localhost:%d, %s%n", broker.get().pid(), LocalKafka.readPort(dir), dir.toAbsolutePath());
+            return 0;
+        }
+    }
+
+    @Command(name = "topics", mixinStandardHelpOptions = true, description = "List topics with partitions and cleanup policy.")
+    static final class Topics implements Callable<Integer> {
+        @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+        String bootstrap;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+                Set<String> names = new TreeSet<>(admin.listTopics().names().get(15, TimeUnit.SECONDS));
+                Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get(15, TimeUnit.SECONDS);
+                Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
+                        .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList()).all().get(15, TimeUnit.SECONDS);
+                out.printf("%-40s %10s  %s%n", "topic", "partitions", "cleanup.policy");
+                for (String name : names) {
+                    String policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).get("cleanup.policy").value();
+                    out.printf("%-40s %10d  %s%n", name, descriptions.get(name).partitions().size(), policy);
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new java.io.UncheckedIOException(new java.io.IOException(
+                        "cannot reach Kafka at " + bootstrap + " (" + e.getMessage() + "); is it running?", e));
+            }
+            return 0;
+        }
+    }
+}
