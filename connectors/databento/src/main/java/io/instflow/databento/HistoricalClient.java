@@ -1,0 +1,194 @@
+package io.instflow.databento;
+
+import io.instflow.dbn.Metadata;
+import io.instflow.dbn.RecordDispatcher;
+import io.instflow.dbn.RecordHandler;
+import io.instflow.dbn.io.DbnReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Databento's historical API, {@code timeseries.get_range}: a POST with basic auth whose zstd DBN
+ * body is decoded as it streams in, never held whole. 408, 429 and 5xx responses are retried with
+ * backoff (honouring Retry-After); other errors carry the API's {@code detail}. {@code X-Warning}
+ * headers are logged and returned.
+ */
+public final class HistoricalClient {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HistoricalClient.class);
+    /** The production API. */
+    public static final String DEFAULT_BASE_URL = "https://hist.databento.com";
+    private static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    private static final Pattern WARNING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private final URI baseUrl;
+    private final ApiKey key;
+    private final HttpClient http;
+    private final ReconnectPolicy retry;
+    private final LiveClient.Sleeper sleeper;
+    private final SplittableRandom jitter = new SplittableRandom();
+
+    /** What a request returned besides its records. */
+    public record Result(Metadata metadata, long records, List<String> warnings, int attempts) {}
+
+    public HistoricalClient(String baseUrl, ApiKey key, ReconnectPolicy retry, LiveClient.Sleeper sleeper) {
+        this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        this.key = key;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        this.retry = retry;
+        this.sleeper = sleeper;
+    }
+
+    /** A client with 5 attempts, 1 s doubling to 30 s between them. */
+    public static HistoricalClient create(String baseUrl, ApiKey key) {
+        return new HistoricalClient(baseUrl, key, new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2, 4),
+                d -> Thread.sleep(d.toMillis()));
+    }
+
+    /**
+     * Requests {@code request} and feeds every record to {@code handler} as it arrives.
+     *
+     * @throws HistoricalApiException for a refused request, or when retries are exhausted
+     */
+    public Result getRange(HistoricalRequest request, RecordHandler handler) {
+        HttpRequest http = HttpRequest.newBuilder(baseUrl.resolve("v0/timeseries.get_range"))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((key.reveal() + ":").getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/octet-stream")
+                .header("User-Agent", "instflow/0.1 Java/" + Runtime.version().feature())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofMinutes(10))
+                .POST(HttpRequest.BodyPublishers.ofString(form(request)))
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<InputStream> response = send(http);
+            int status = response.statusCode();
+            if (status == 200) {
+                return decode(response, handler, attempt);
+            }
+            String detail = detail(response);
+            boolean retryable = status == 408 || status == 429 || status >= 500;
+            if (!retryable || !retry.allows(attempt)) {
+                throw new HistoricalApiException(status, message(status, detail, attempt));
+            }
+            Duration delay = retryAfter(response).orElse(retry.delay(attempt, jitter));
+            LOG.warn("historical API answered {} ({}); retrying in {} ms", status, detail, delay.toMillis());
+            try {
+                sleeper.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HistoricalApiException(status, "interrupted while waiting to retry");
+            }
+        }
+    }
+
+    private HttpResponse<InputStream> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach " + baseUrl + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HistoricalApiException(0, "interrupted");
+        }
+    }
+
+    private Result decode(HttpResponse<InputStream> response, RecordHandler handler, int attempt) {
+        List<String> warnings = warnings(response);
+        for (String warning : warnings) {
+            LOG.warn("historical API: {}", warning);
+        }
+        try (DbnReader reader = DbnReader.of(response.body(), false, "timeseries.get_range")) {
+            Metadata metadata = reader.metadata();
+            RecordDispatcher dispatcher = new RecordDispatcher(handler);
+            long records = 0;
+            while (reader.nextRecord()) {
+                dispatcher.dispatch(reader.buffer(), reader.recordOffset(), reader.recordLength());
+                records++;
+            }
+            return new Result(metadata, records, warnings, attempt);
+        }
+    }
+
+    static String form(HistoricalRequest r) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("dataset", r.dataset());
+        fields.put("schema", r.schema());
+        fields.put("symbols", String.join(",", r.symbols()));
+        fields.put("stype_in", r.stypeIn());
+        fields.put("stype_out", "instrument_id");
+        fields.put("start", r.start());
+        if (r.end() != null) {
+            fields.put("end", r.end());
+        }
+        if (r.limit() != null) {
+            fields.put("limit", Long.toString(r.limit()));
+        }
+        fields.put("encoding", "dbn");
+        fields.put("compression", "zstd");
+        StringBuilder body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return body.toString();
+    }
+
+    private static String detail(HttpResponse<InputStream> response) {
+        try (InputStream body = response.body()) {
+            String text = new String(body.readNBytes(8192), StandardCharsets.UTF_8);
+            Matcher m = DETAIL.matcher(text);
+            return m.find() ? m.group(1).replace("\\\"", "\"") : text.strip();
+        } catch (IOException e) {
+            return "(no body: " + e.getMessage() + ")";
+        }
+    }
+
+    private static List<String> warnings(HttpResponse<InputStream> response) {
+        List<String> out = new ArrayList<>();
+        for (String header : response.headers().allValues("X-Warning")) {
+            Matcher m = WARNING.matcher(header);
+            while (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    private static java.util.Optional<Duration> retryAfter(HttpResponse<InputStream> response) {
+        return response.headers().firstValue("Retry-After").flatMap(v -> {
+            try {
+                return java.util.Optional.of(Duration.ofSeconds(Math.min(300, Long.parseLong(v.trim()))));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    private static String message(int status, String detail, int attempts) {
+        String hint = switch (status) {
+            case 401, 403 -> "; check " + ApiKey.VARIABLE + " and that the key may access this dataset";
+            case 422 -> "; check the request's dataset, schema, symbols and times";
+            default -> attempts > 1 ? " (after " + attempts + " attempts)" : "";
+        };
+        return "historical API answered HTTP " + status + ": " + detail + hint;
+    }
+}
