@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = "Publish market data to Kafka: MBO to md.glbx-mdp3.mbo, definitions to the compacted"
                 + " definitions topic, status events, undecodable input to md.deadletter.",
-        subcommands = {ConnectCommand.File.class})
+        subcommands = {ConnectCommand.File.class, ConnectCommand.Live.class, ConnectCommand.Historical.class})
 final class ConnectCommand {
 
     /** Options every source shares (a picocli mixin). */
@@ -78,6 +78,136 @@ final class ConnectCommand {
             }
             out.flush();
             return result.failures().isEmpty() ? 0 : InstflowCommand.EXIT_BAD_INPUT;
+        }
+    }
+
+    /** Subscription options shared by live and historical. */
+    static final class DataOptions {
+        @Option(names = "--schema", split = ",", defaultValue = "mbo,definition",
+                description = "Schemas, comma-separated (default: ${DEFAULT-VALUE}).")
+        List<String> schemas;
+
+        @Option(names = "--symbols", split = ",", required = true,
+                description = "Symbols, comma-separated, e.g. NQ.FUT,NQ.OPT,QN1.OPT or ALL_SYMBOLS.")
+        List<String> symbols;
+
+        @Option(names = "--stype-in", defaultValue = "parent",
+                description = "Symbology of --symbols: raw_symbol, parent, continuous, instrument_id (default: ${DEFAULT-VALUE}).")
+        String stypeIn;
+    }
+
+    @Command(name = "live", mixinStandardHelpOptions = true,
+            description = "Stream Databento's live gateway into Kafka until interrupted; reconnects resume without loss"
+                    + " or duplicates. The key comes from DATABENTO_API_KEY or a .env file.")
+    static final class Live implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        KafkaOptions kafka;
+
+        @picocli.CommandLine.Mixin
+        DataOptions data;
+
+        @Option(names = "--gateway", paramLabel = "HOST:PORT", description = "Gateway (default: the dataset's, port 13000).")
+        String gateway;
+
+        @Option(names = "--start", paramLabel = "NS", description = "Intraday replay from this time (ns since the epoch, last 24 h).")
+        Long start;
+
+        @Option(names = "--snapshot", description = "Request an MBO book snapshot first (not with --start).")
+        boolean snapshot;
+
+        @Option(names = "--zstd", description = "Ask for a zstd-compressed stream.")
+        boolean zstd;
+
+        @Option(names = "--heartbeat", defaultValue = "30", description = "Heartbeat interval in seconds (default: ${DEFAULT-VALUE}).")
+        int heartbeat;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            io.instflow.databento.LiveClientConfig.Builder config = io.instflow.databento.LiveClientConfig
+                    .builder(io.instflow.databento.ApiKey.require()).dataset(kafka.dataset).zstd(zstd)
+                    .heartbeatInterval(java.time.Duration.ofSeconds(heartbeat));
+            if (gateway != null) {
+                int colon = gateway.lastIndexOf(':');
+                if (colon < 0) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gateway must be HOST:PORT, got " + gateway);
+                }
+                config.gateway(gateway.substring(0, colon), Integer.parseInt(gateway.substring(colon + 1)));
+            }
+            for (String schema : data.schemas) {
+                config.subscribe(new io.instflow.databento.Subscription(schema, data.stypeIn, data.symbols,
+                        snapshot && schema.equals("mbo"), start));
+            }
+            Topics topics = new Topics(kafka.topicPrefix);
+            TopicAdmin.ensure(kafka.bootstrap, topics, kafka.partitions);
+            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrap, topics, kafka.dataset, Map.of())) {
+                io.instflow.ingest.LiveSource source = new io.instflow.ingest.LiveSource(config.build(), publisher);
+                Thread hook = new Thread(source::stop, "instflow-live-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                spec.commandLine().getErr().println("streaming " + data.schemas + " " + data.symbols + " into " + topics.mbo()
+                        + "; Ctrl-C stops");
+                try {
+                    source.run();
+                } catch (io.instflow.databento.GatewayException e) {
+                    spec.commandLine().getErr().println("error: " + e.getMessage());
+                    return InstflowCommand.EXIT_IO;
+                }
+                spec.commandLine().getOut().printf("published %,d MBO records, %,d definitions%n", publisher.mboRecords(),
+                        publisher.definitions());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "historical", mixinStandardHelpOptions = true,
+            description = "Fetch timeseries.get_range from Databento's historical API into Kafka, decoded as it streams."
+                    + " The key comes from DATABENTO_API_KEY or a .env file.")
+    static final class Historical implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        KafkaOptions kafka;
+
+        @picocli.CommandLine.Mixin
+        DataOptions data;
+
+        @Option(names = "--start", required = true, description = "Start: a date, an ISO datetime or ns since the epoch.")
+        String start;
+
+        @Option(names = "--end", description = "End (exclusive), same forms as --start.")
+        String end;
+
+        @Option(names = "--base-url", defaultValue = io.instflow.databento.HistoricalClient.DEFAULT_BASE_URL,
+                description = "API base URL (default: ${DEFAULT-VALUE}).")
+        String baseUrl;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            io.instflow.databento.HistoricalClient client = io.instflow.databento.HistoricalClient.create(baseUrl,
+                    io.instflow.databento.ApiKey.require());
+            Topics topics = new Topics(kafka.topicPrefix);
+            TopicAdmin.ensure(kafka.bootstrap, topics, kafka.partitions);
+            List<String> ordered = new java.util.ArrayList<>(data.schemas);
+            ordered.sort(java.util.Comparator.comparing(s -> s.equals("definition") ? 0 : 1));
+            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrap, topics, kafka.dataset, Map.of())) {
+                for (String schema : ordered) {
+                    io.instflow.databento.HistoricalRequest request = new io.instflow.databento.HistoricalRequest(
+                            kafka.dataset, schema, data.symbols, data.stypeIn, start, end, null);
+                    io.instflow.databento.HistoricalClient.Result result = client.getRange(request,
+                            new io.instflow.ingest.MarketDataHandler(publisher, false, "databento-historical"));
+                    publisher.flush();
+                    spec.commandLine().getErr().printf("%s: %,d records%n", schema, result.records());
+                }
+                spec.commandLine().getOut().printf("published %,d MBO records, %,d definitions%n", publisher.mboRecords(),
+                        publisher.definitions());
+            } catch (io.instflow.databento.HistoricalApiException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return InstflowCommand.EXIT_IO;
+            }
+            return 0;
         }
     }
 

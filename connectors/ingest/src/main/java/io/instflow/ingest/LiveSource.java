@@ -1,0 +1,74 @@
+package io.instflow.ingest;
+
+import io.instflow.avro.FeedStatus;
+import io.instflow.avro.FeedStatusKind;
+import io.instflow.databento.LiveClient;
+import io.instflow.databento.LiveClientConfig;
+import io.instflow.databento.LiveEvent;
+import io.instflow.databento.LiveListener;
+import io.instflow.dbn.Metadata;
+import io.instflow.dbn.RecordDispatcher;
+
+import org.agrona.DirectBuffer;
+
+/**
+ * The live gateway into Kafka: every data record the {@link LiveClient} delivers (exactly once
+ * across reconnects) is published, and every lifecycle event becomes a status record.
+ */
+public final class LiveSource implements LiveListener {
+
+    private static final String SOURCE = "databento-live";
+
+    private final KafkaPublisher publisher;
+    private final LiveClient client;
+    private RecordDispatcher dispatcher;
+    private MarketDataHandler handler;
+
+    public LiveSource(LiveClientConfig config, KafkaPublisher publisher) {
+        this(publisher, listener -> new LiveClient(config, listener));
+    }
+
+    /** For tests: builds the client around this listener (to inject a clock or sleeper). */
+    public LiveSource(KafkaPublisher publisher, java.util.function.Function<LiveListener, LiveClient> client) {
+        this.publisher = publisher;
+        this.client = client.apply(this);
+    }
+
+    /** Runs until {@link #stop()} or a fatal gateway error. */
+    public void run() {
+        try {
+            client.run();
+        } finally {
+            publisher.flush();
+        }
+    }
+
+    public void stop() {
+        client.stop();
+    }
+
+    public LiveClient client() {
+        return client;
+    }
+
+    @Override
+    public void onSession(String sessionId, int attempt, Metadata metadata) {
+        handler = new MarketDataHandler(publisher, metadata.tsOut(), SOURCE);
+        dispatcher = new RecordDispatcher(handler);
+        publisher.status(publisher.statusEvent(SOURCE, FeedStatusKind.STREAMING, "session " + sessionId + " streaming")
+                .setSessionId(sessionId).setAttempt(attempt == 0 ? null : attempt).build());
+    }
+
+    @Override
+    public void onRecord(DirectBuffer buffer, int offset, int length) {
+        dispatcher.dispatch(buffer, offset, length);
+    }
+
+    @Override
+    public void onEvent(LiveEvent event) {
+        FeedStatus.Builder status = publisher.statusEvent(SOURCE, FeedStatusKind.valueOf(event.kind().name()), event.message())
+                .setSessionId(event.sessionId()).setAttempt(event.attempt()).setGapStart(event.gapStart())
+                .setGapEnd(event.gapEnd()).setLastTsRecv(event.lastTsRecv()).setErrorCode(event.code());
+        publisher.status(status.build());
+    }
+}
