@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -164,7 +163,7 @@ public final class LocalKafka {
     }
 
     private void format() throws IOException {
-        String clusterId = Base64Uuid.random();
+        String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
         Process process = new ProcessBuilder(javaCommand("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
                 dir.resolve(SERVER_PROPERTIES).toString()))
                 .redirectErrorStream(true)
@@ -292,16 +291,6 @@ public final class LocalKafka {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Kafka cluster ids are 16 random bytes in URL-safe base64 without padding. */
-    static final class Base64Uuid {
-        static String random() {
-            UUID uuid = UUID.randomUUID();
-            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-            bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
         }
     }
 }
