@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # File replay into a real local broker, next to Kafka's own ProducerPerformance on the same broker
-# with the same settings (acks=all, idempotence, lz4, 1 MiB batches, linger 10 ms) and record size.
+# with the same settings (acks=all, idempotence, lz4, 1 MiB batches, linger 50 ms) and record size.
 # Prints records/s of each run. Usage: bench/replay-vs-kafka.sh [partitions] [runs]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,5 +29,5 @@ for run in $(seq 1 "$runs"); do
     --topic "perf$run" --partitions "$partitions" >/dev/null
   java -cp "$cp" org.apache.kafka.tools.ProducerPerformance --topic "perf$run" --num-records 2000000 \
     --record-size 70 --throughput -1 --producer-props "bootstrap.servers=localhost:$port" acks=all \
-    enable.idempotence=true compression.type=lz4 batch.size=1048576 linger.ms=10 2>/dev/null | tail -1
+    enable.idempotence=true compression.type=lz4 batch.size=1048576 linger.ms=50 2>/dev/null | tail -1
 done

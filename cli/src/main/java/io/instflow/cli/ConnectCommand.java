@@ -63,7 +63,8 @@ final class ConnectCommand {
             Progress progress = new Progress(err);
             long started = System.nanoTime();
             FileReplay.Result result;
-            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrap, topics, kafka.dataset, Map.of())) {
+            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrap, topics, kafka.dataset,
+                    speed == 0 ? KafkaPublisher.BULK : Map.of())) {
                 result = new FileReplay(files, speed, progress).run(publisher);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -192,7 +193,7 @@ final class ConnectCommand {
             TopicAdmin.ensure(kafka.bootstrap, topics, kafka.partitions);
             List<String> ordered = new java.util.ArrayList<>(data.schemas);
             ordered.sort(java.util.Comparator.comparing(s -> s.equals("definition") ? 0 : 1));
-            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrap, topics, kafka.dataset, Map.of())) {
+            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrap, topics, kafka.dataset, KafkaPublisher.BULK)) {
                 for (String schema : ordered) {
                     io.instflow.databento.HistoricalRequest request = new io.instflow.databento.HistoricalRequest(
                             kafka.dataset, schema, data.symbols, data.stypeIn, start, end, null);
