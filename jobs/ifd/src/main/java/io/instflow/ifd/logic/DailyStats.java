@@ -1,0 +1,33 @@
+package io.instflow.ifd.logic;
+
+/**
+ * One trading day's aggregates of one contract (spec section 4): window count, sums and sums of
+ * squares of log_pressure and of ln(1 + volume), and a histogram of |log_pressure| in bins of
+ * 0.1 up to 5.0 (the last bin takes everything above).
+ */
+public final class DailyStats {
+
+    public static final int BINS = 50;
+    static final double BIN_WIDTH = 0.1;
+
+    public long windows;
+    public double sumPressure;
+    public double sumPressureSquared;
+    public double sumLogVolume;
+    public double sumLogVolumeSquared;
+    public long[] histogram = new long[BINS];
+
+    public void add(double logPressure, long volume) {
+        windows++;
+        sumPressure += logPressure;
+        sumPressureSquared += logPressure * logPressure;
+        double v = Math.log1p(volume);
+        sumLogVolume += v;
+        sumLogVolumeSquared += v * v;
+        histogram[bin(Math.abs(logPressure))]++;
+    }
+
+    static int bin(double absPressure) {
+        return (int) Math.min(BINS - 1, Math.floor(absPressure / BIN_WIDTH));
+    }
+}

@@ -1,0 +1,33 @@
+package io.instflow.ifd.logic;
+
+/**
+ * The market-making / straddle probability of a strike (spec section 6): balanced call and put
+ * volume traded close in time looks like market making, not directional flow.
+ */
+public final class MarketMaking {
+
+    private MarketMaking() {}
+
+    /**
+     * @param callVolume buy + sell volume of the strike's call over the recent windows
+     * @param putVolume the same for the put
+     * @param timeApartSeconds time between the nearest call and put windows with volume, or
+     *     infinity when one of them traded in none
+     * @param quoteMarketMaking share of two-sided, size-symmetric quote updates in the window
+     */
+    public static double probability(long callVolume, long putVolume, double timeApartSeconds, double straddleWindowSeconds,
+            double quoteMarketMaking) {
+        long total = callVolume + putVolume;
+        double balance = total == 0 ? 0 : 2.0 * Math.min(callVolume, putVolume) / total;
+        double timeScore = Double.isInfinite(timeApartSeconds) ? 0
+                : 1 - Math.min(timeApartSeconds / straddleWindowSeconds, 1);
+        double straddle = 0.7 * balance + 0.3 * timeScore;
+        return Math.min(0.7 * straddle + 0.3 * quoteMarketMaking, 1);
+    }
+
+    /** Spoof ratio: cancelled large size on the side the flow would confirm, over the volume. */
+    public static double spoofRatio(WindowStats w, int direction) {
+        long spoofed = direction > 0 ? w.spoofBidSize : w.spoofAskSize;
+        return Math.min((double) spoofed / (w.classifiedVolume() + 1), 1);
+    }
+}

@@ -1,0 +1,108 @@
+package io.instflow.ifd.logic;
+
+import io.instflow.book.Aggressor;
+
+/**
+ * The running totals of one contract over one window: classified trade volume, notional, block
+ * trades, time-weighted quote sizes, symmetric two-sided quote updates, and large orders cancelled
+ * unfilled (spoof candidates). Mutable; merged across window panes by {@link #merge}.
+ */
+public final class WindowStats {
+
+    public long buyVolume;
+    public long sellVolume;
+    public long unknownVolume;
+    public long trades;
+    public long maxTradeSize;
+    public long blockTrades;
+    /** Sum of price (index points) x size, for VWAP. */
+    public double priceVolume;
+    public long quoteUpdates;
+    public long symmetricQuoteUpdates;
+    /** Sum of best bid/ask size weighted by the ns they were displayed. */
+    public double bidSizeTime;
+    public double askSizeTime;
+    public double quoteTime;
+    public long spoofBidSize;
+    public long spoofAskSize;
+    public long lastTradePrice;
+
+    /** Adds one classified trade (price in 1e-9 units). */
+    public void addTrade(int aggressor, long size, long priceE9, long blockSize) {
+        if (aggressor == Aggressor.BUY) {
+            buyVolume += size;
+        } else if (aggressor == Aggressor.SELL) {
+            sellVolume += size;
+        } else {
+            unknownVolume += size;
+        }
+        trades++;
+        maxTradeSize = Math.max(maxTradeSize, size);
+        if (size >= blockSize) {
+            blockTrades++;
+        }
+        priceVolume += priceE9 / 1e9 * size;
+        lastTradePrice = priceE9;
+    }
+
+    /**
+     * Adds a top-of-book state that was displayed for {@code durationNs}; a two-sided quote whose
+     * sizes are within 20 % of each other counts as market-maker-like.
+     */
+    public void addQuote(long bidSize, long askSize, long durationNs) {
+        quoteUpdates++;
+        if (bidSize > 0 && askSize > 0 && Math.abs(bidSize - askSize) <= 0.2 * Math.max(bidSize, askSize)) {
+            symmetricQuoteUpdates++;
+        }
+        bidSizeTime += (double) bidSize * durationNs;
+        askSizeTime += (double) askSize * durationNs;
+        quoteTime += durationNs;
+    }
+
+    /** Adds a large order cancelled unfilled within the spoofing lifetime, on its side. */
+    public void addSpoof(boolean bid, long size) {
+        if (bid) {
+            spoofBidSize += size;
+        } else {
+            spoofAskSize += size;
+        }
+    }
+
+    public WindowStats merge(WindowStats o) {
+        buyVolume += o.buyVolume;
+        sellVolume += o.sellVolume;
+        unknownVolume += o.unknownVolume;
+        trades += o.trades;
+        maxTradeSize = Math.max(maxTradeSize, o.maxTradeSize);
+        blockTrades += o.blockTrades;
+        priceVolume += o.priceVolume;
+        quoteUpdates += o.quoteUpdates;
+        symmetricQuoteUpdates += o.symmetricQuoteUpdates;
+        bidSizeTime += o.bidSizeTime;
+        askSizeTime += o.askSizeTime;
+        quoteTime += o.quoteTime;
+        spoofBidSize += o.spoofBidSize;
+        spoofAskSize += o.spoofAskSize;
+        if (o.lastTradePrice != 0) {
+            lastTradePrice = o.lastTradePrice;
+        }
+        return this;
+    }
+
+    public long classifiedVolume() {
+        return buyVolume + sellVolume;
+    }
+
+    public double logPressure() {
+        return PressureMath.logPressure(buyVolume, sellVolume);
+    }
+
+    public double buyShare() {
+        return PressureMath.buyShare(buyVolume, sellVolume);
+    }
+
+    /** Share of quote updates that were two-sided and size-symmetric. */
+    public double quoteMarketMaking() {
+        return quoteUpdates == 0 ? 0 : (double) symmetricQuoteUpdates / quoteUpdates;
+    }
+}

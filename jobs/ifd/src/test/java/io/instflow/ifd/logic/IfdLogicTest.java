@@ -1,0 +1,178 @@
+package io.instflow.ifd.logic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.instflow.book.Aggressor;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class IfdLogicTest {
+
+    private static final DetectorParams PRODUCTION = DetectorParams.production();
+
+    private static WindowStats window(long buy, long sell, int trades) {
+        WindowStats w = new WindowStats();
+        for (int i = 0; i < trades; i++) {
+            long b = buy / trades + (i < buy % trades ? 1 : 0);
+            long s = sell / trades + (i < sell % trades ? 1 : 0);
+            if (b > 0) {
+                w.addTrade(Aggressor.BUY, b, 10_000_000_000L, 50);
+            }
+            if (s > 0) {
+                w.addTrade(Aggressor.SELL, s, 10_000_000_000L, 50);
+            }
+        }
+        w.trades = trades;
+        return w;
+    }
+
+    @Test
+    void shouldReproduceThePrototypesGoldenVector() {
+        CompatScorer.Result r = CompatScorer.score(300, 100, 0.85, 0);
+        assertThat(r.significance()).isCloseTo(0.44, within(1e-12));
+        assertThat(r.trend()).isEqualTo(0.5);
+        assertThat(r.concentration()).isCloseTo(0.5, within(1e-12));
+        assertThat(r.persistence()).isEqualTo(0.5);
+        assertThat(r.raw()).isCloseTo(0.476, within(1e-12));
+        assertThat(r.z()).isCloseTo(3.0, within(1e-12));
+        assertThat(r.baselineConfidence()).isZero();
+        assertThat(r.mm()).isCloseTo(0.03, within(1e-12));
+        assertThat(r.finalConfidence()).isCloseTo(0.2013, within(5e-5));
+    }
+
+    @Test
+    void shouldCapTheCompatConfidenceBelowAHighTier() {
+        CompatScorer.Result best = CompatScorer.score(1_000_000, 0, 1, 0);
+        assertThat(best.finalConfidence()).isLessThan(0.71);
+    }
+
+    @Test
+    void shouldComputeThePressureFormulas() {
+        assertThat(PressureMath.logPressure(0, 0)).isZero();
+        assertThat(PressureMath.logPressure(300, 100)).isCloseTo(Math.log(301.0 / 101), within(1e-12));
+        assertThat(PressureMath.logPressure(100, 300)).isCloseTo(-PressureMath.logPressure(300, 100), within(1e-12));
+        assertThat(PressureMath.buyShare(0, 0)).isEqualTo(0.5);
+        assertThat(PressureMath.dominantSide(0.61)).isEqualTo(1);
+        assertThat(PressureMath.dominantSide(0.6)).isZero();
+        assertThat(PressureMath.dominantSide(0.39)).isEqualTo(-1);
+        assertThat(PressureMath.pressureConfidence(10, 0.75)).isCloseTo(0.25, within(1e-12));
+        assertThat(PressureMath.pressureConfidence(40, 1)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldScoreComponentsWithSignedTrend() {
+        WindowStats w = window(600, 50, 30);
+        ComponentScores rising = ComponentScores.of(w, new double[] {0, 0.5, w.logPressure()}, 3, PRODUCTION);
+        assertThat(rising.direction()).isEqualTo(1);
+        assertThat(rising.trend()).isEqualTo(1);
+        assertThat(rising.concentration()).isCloseTo((600.0 / 650 - 0.5) * 2, within(1e-12));
+        assertThat(rising.persistence()).isCloseTo(1.0 / 3, within(1e-12));
+        ComponentScores collapsing = ComponentScores.of(w, new double[] {4, 3, w.logPressure()}, 3, PRODUCTION);
+        assertThat(collapsing.trend()).as("a collapsing buy pressure is no buy trend").isZero();
+        ComponentScores fresh = ComponentScores.of(w, new double[] {0, 0, w.logPressure()}, 1, PRODUCTION);
+        assertThat(fresh.trend()).isEqualTo(0.5);
+        assertThat(fresh.persistence()).isEqualTo(0.5);
+        assertThat(fresh.raw()).isCloseTo(0.4 * fresh.significance() + 0.3 * 0.5 + 0.2 * fresh.concentration() + 0.05,
+                within(1e-12));
+        assertThat(ComponentScores.slope(new double[] {1, 2, 3})).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void shouldUseOnlyPriorTradingDaysForTheBaseline() {
+        Map<Long, DailyStats> days = new HashMap<>();
+        for (long day = 100; day < 110; day++) {
+            DailyStats d = new DailyStats();
+            for (int i = 0; i < 20; i++) {
+                d.add((i % 5 - 2) * 0.2, 100);
+            }
+            days.put(day, d);
+        }
+        DailyStats today = new DailyStats();
+        for (int i = 0; i < 100; i++) {
+            today.add(3.0, 1000);
+        }
+        days.put(110L, today);
+        Baseline b = Baseline.of(days, 110, 1.0, 20, 5);
+        assertThat(b.present()).isTrue();
+        assertThat(b.dataQuality()).isCloseTo(0.5, within(1e-12));
+        double sd = Math.sqrt(0.08);
+        assertThat(b.z()).as("the current day's extreme windows are not in the baseline").isCloseTo(1.0 / sd, within(1e-9));
+        assertThat(b.percentileRank()).isGreaterThan(95);
+        assertThat(Baseline.of(days, 103, 1.0, 20, 5).present()).as("three prior days are too few").isFalse();
+        assertThat(Baseline.of(days, 110, 1.0, 5, 5).dataQuality()).isEqualTo(1.0);
+    }
+
+    @Test
+    void shouldReachEveryTierAndNameEveryFailedGate() {
+        DetectorParams p = PRODUCTION;
+        WindowStats strong = window(900, 30, 40);
+        ComponentScores c = ComponentScores.of(strong, new double[] {0, 1, strong.logPressure()}, 3, p);
+        Baseline anomalous = new Baseline(true, 1.0, 5, 99.5);
+        Decision top = Scorer.decide(true, strong, c, anomalous, 0, 0, 1.0, p);
+        assertThat(top.signal()).as(top.failedGates().toString()).isTrue();
+        assertThat(top.tier()).isIn("VERY_HIGH", "EXTREME");
+        assertThat(top.direction()).isEqualTo("LONG");
+        for (double[] t : new double[][] {{0.95, 4}, {0.85, 3}, {0.75, 2}, {0.5, 1}}) {
+            Decision d = Scorer.classify(false, 1, 0.5, 0, t[0], List.of(), p);
+            assertThat(d.strengthScore()).isEqualTo((int) t[1]);
+            assertThat(d.direction()).as("put bought: the underlying is expected down").isEqualTo("SHORT");
+        }
+        assertThat(Scorer.classify(false, 1, 0.5, 0, 0.95, List.of(), p).action()).isEqualTo("STRONG_SELL");
+        assertThat(Scorer.classify(true, -1, 0.5, 0, 0.5, List.of(), p).action()).isEqualTo("MONITOR");
+        assertThat(Scorer.classify(false, -1, 0.5, 0, 0.75, List.of(), p).action()).isEqualTo("BUY");
+
+        WindowStats weak = window(40, 35, 5);
+        ComponentScores wc = ComponentScores.of(weak, new double[] {0.5, 0.3, weak.logPressure()}, 3, p);
+        Decision rejected = Scorer.decide(true, weak, wc, new Baseline(true, 1.0, 0.5, 50), 0.8, 0.9, 0, p);
+        assertThat(rejected.failedGates()).containsExactly("min_pressure_ratio", "min_total_volume",
+                "min_volume_concentration", "min_time_persistence", "min_trend_strength", "min_baseline_anomaly",
+                "min_overall_confidence", "market_making", "spoofing");
+    }
+
+    @Test
+    void shouldRejectStraddlesAndSpoofingNotOnlyPenaliseThem() {
+        double straddle = MarketMaking.probability(500, 480, 0, 300, 0.2);
+        assertThat(straddle).isGreaterThan(0.3);
+        double oneSided = MarketMaking.probability(500, 0, Double.POSITIVE_INFINITY, 300, 1.0);
+        assertThat(oneSided).isLessThanOrEqualTo(0.3);
+        WindowStats w = window(200, 0, 10);
+        w.addSpoof(true, 400);
+        assertThat(MarketMaking.spoofRatio(w, 1)).isEqualTo(1);
+        assertThat(MarketMaking.spoofRatio(w, -1)).isZero();
+        WindowStats strong = window(900, 30, 40);
+        ComponentScores c = ComponentScores.of(strong, new double[] {0, 1, strong.logPressure()}, 3, PRODUCTION);
+        assertThat(Scorer.decide(true, strong, c, Baseline.NONE, straddle, 0, 0, PRODUCTION).failedGates())
+                .contains("market_making");
+    }
+
+    @Test
+    void shouldCoordinateOnlySameDirectionPeersWithinTheStrikeDistance() {
+        Coordination.Peer self = new Coordination.Peer(1, 21000, 1, 0.8);
+        List<Coordination.Peer> window = List.of(self, new Coordination.Peer(2, 21025, 1, 0.6),
+                new Coordination.Peer(3, 20950, 1, 0.9), new Coordination.Peer(4, 21025, -1, 0.9),
+                new Coordination.Peer(5, 21100, 1, 0.9));
+        assertThat(Coordination.score(self, window, 50)).isCloseTo(2.0 / 3 * 0.75, within(1e-12));
+        assertThat(Coordination.score(self, List.of(self), 50)).isZero();
+    }
+
+    @Test
+    void shouldRollTheTradingDateAt17Chicago() {
+        long before = LocalDate.of(2026, 11, 2).atTime(22, 59).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
+        long after = LocalDate.of(2026, 11, 2).atTime(23, 1).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
+        assertThat(TradingDate.of(before)).isEqualTo(LocalDate.of(2026, 11, 2).toEpochDay());
+        assertThat(TradingDate.of(after)).isEqualTo(LocalDate.of(2026, 11, 3).toEpochDay());
+    }
+
+    @Test
+    void shouldGiveTheSameIdForTheSameSignal() {
+        assertThat(SignalIds.of("v3", "production", 42, 1000)).isEqualTo(SignalIds.of("v3", "production", 42, 1000))
+                .hasSize(32).isNotEqualTo(SignalIds.of("v3", "testing", 42, 1000));
+    }
+}
