@@ -1,0 +1,27 @@
+package io.instflow.ifd;
+
+import io.instflow.ifd.logic.DetectorParams;
+
+/**
+ * Everything the IFD job needs to run, read once in {@code main}.
+ *
+ * @param inputPrefix topic prefix of the market-data topics
+ * @param outputPrefix topic prefix of this job's outputs (e.g. {@code shadow.})
+ * @param bounded read the input topics up to their current end and stop (replays, tests)
+ * @param exactlyOnce transactional sinks; false is the at-least-once preview mode
+ */
+public record IfdConfig(String bootstrap, String inputPrefix, String outputPrefix, DetectorParams params,
+        int windowMinutes, long outOfOrdernessMs, long idleMs, long checkpointIntervalMs, boolean bounded,
+        boolean exactlyOnce) {
+
+    public IfdConfig {
+        if (windowMinutes < 1 || windowMinutes > 5) {
+            throw new IllegalArgumentException("window.minutes must be 1 to 5, got " + windowMinutes);
+        }
+    }
+
+    /** Operator uid/name prefix and transactional-id prefix unique to this deployment. */
+    public String deployment() {
+        return "ifd-" + params.profile() + "-" + outputPrefix.replace('.', '-');
+    }
+}

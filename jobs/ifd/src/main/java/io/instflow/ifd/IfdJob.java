@@ -1,0 +1,56 @@
+package io.instflow.ifd;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The IFD job's entry point: parses {@code --bootstrap B --config FILE --profile NAME
+ * --topic-prefix P --input-prefix P [--bounded] [--preview]}, builds the {@link IfdConfig} and
+ * runs {@link IfdPipeline}. The same jar runs production and shadow deployments.
+ */
+public final class IfdJob {
+
+    private IfdJob() {}
+
+    public static void main(String[] args) throws Exception {
+        IfdConfig config = parse(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
+        IfdPipeline.wire(env, config);
+        env.execute(config.deployment());
+    }
+
+    /** Job settings the code owns: checkpoints for exactly-once, no Kryo fallback. */
+    public static Configuration environment(IfdConfig config) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.setString("execution.checkpointing.interval", config.checkpointIntervalMs() + " ms");
+        return conf;
+    }
+
+    public static IfdConfig parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--bounded") || arg.equals("--preview")) {
+                options.put(arg, "true");
+            } else if (arg.startsWith("--") && i + 1 < args.length) {
+                options.put(arg, args[++i]);
+            } else {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'; usage: --bootstrap B --profile NAME"
+                        + " [--config FILE] [--topic-prefix P] [--input-prefix P] [--bounded] [--preview]");
+            }
+        }
+        PipelineConfig pipeline = options.containsKey("--config") ? PipelineConfig.load(Path.of(options.get("--config")))
+                : PipelineConfig.defaults();
+        return new IfdConfig(options.getOrDefault("--bootstrap", "localhost:9092"),
+                options.getOrDefault("--input-prefix", ""), options.getOrDefault("--topic-prefix", ""),
+                pipeline.profile(options.getOrDefault("--profile", "production")), pipeline.windowMinutes(),
+                pipeline.outOfOrdernessMs(), pipeline.idleMs(), pipeline.checkpointIntervalMs(),
+                options.containsKey("--bounded"), !options.containsKey("--preview"));
+    }
+}

@@ -1,0 +1,144 @@
+package io.instflow.ifd;
+
+import io.instflow.avro.InstrumentDefinition;
+import io.instflow.avro.MboEvent;
+import io.instflow.avro.PressureMetrics;
+import io.instflow.avro.Rejection;
+import io.instflow.avro.Signal;
+import io.instflow.ifd.functions.BookFunction;
+import io.instflow.ifd.functions.DetectorFunction;
+import io.instflow.ifd.functions.PressureWindowFunction;
+import io.instflow.ifd.io.AvroValueSchema;
+import io.instflow.ifd.model.ContractWindow;
+import io.instflow.ifd.model.FlowEvent;
+import io.instflow.ingest.Topics;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The one assembly of the IFD job: Kafka sources, the operators in order, Kafka sinks.
+ * {@link #buildTopology} holds the graph and takes any source streams, so tests can feed it.
+ */
+public final class IfdPipeline {
+
+    /** What the graph produces. */
+    public record Outputs(DataStream<Signal> signals, DataStream<Rejection> rejections,
+            DataStream<PressureMetrics> pressure) {}
+
+    private IfdPipeline() {}
+
+    public static Outputs buildTopology(DataStream<MboEvent> mbo, DataStream<InstrumentDefinition> definitions,
+            IfdConfig config) {
+        String id = config.deployment();
+        BroadcastStream<InstrumentDefinition> broadcast = definitions.broadcast(BookFunction.DEFINITIONS);
+        SingleOutputStreamOperator<FlowEvent> flow = mbo
+                .keyBy(MboEvent::getInstrumentId, Types.LONG)
+                .connect(broadcast)
+                .process(new BookFunction(config.params().spoofMinSize(), config.params().spoofMaxLifeMs()),
+                        Types.POJO(FlowEvent.class))
+                .uid(id + "-book").name("order books");
+        SingleOutputStreamOperator<ContractWindow> windows = flow
+                .filter(e -> e.contract.isOption()).name("options only")
+                .keyBy(e -> e.instrumentId, Types.LONG)
+                .process(new PressureWindowFunction(config.windowMinutes(), config.params().blockSize()),
+                        Types.POJO(ContractWindow.class))
+                .uid(id + "-windows").name("pressure windows");
+        SingleOutputStreamOperator<Signal> signals = windows
+                .keyBy(w -> w.contract.underlying + "|" + w.contract.expiration, Types.STRING)
+                .process(new DetectorFunction(config.params(), config.windowMinutes()),
+                        new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Signal.class))
+                .uid(id + "-detector").name("IFD v3 detector");
+        return new Outputs(signals, signals.getSideOutput(DetectorFunction.REJECTIONS),
+                signals.getSideOutput(DetectorFunction.PRESSURE));
+    }
+
+    /** Sources and sinks on Kafka around {@link #buildTopology}. */
+    public static void wire(StreamExecutionEnvironment env, IfdConfig config) {
+        Topics input = new Topics(config.inputPrefix());
+        WatermarkStrategy<MboEvent> watermarks = WatermarkStrategy
+                .<MboEvent>forBoundedOutOfOrderness(Duration.ofMillis(config.outOfOrdernessMs()))
+                .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L)
+                .withIdleness(Duration.ofMillis(config.idleMs()));
+        DataStream<MboEvent> mbo = env.fromSource(source(config, input.mbo(), MboEvent.class), watermarks, "mbo")
+                .uid(config.deployment() + "-mbo-source");
+        DataStream<InstrumentDefinition> definitions = env.fromSource(
+                source(config, input.definitions(), InstrumentDefinition.class),
+                WatermarkStrategy.<InstrumentDefinition>noWatermarks(), "definitions")
+                .uid(config.deployment() + "-definitions-source");
+        Outputs out = buildTopology(mbo, definitions, config);
+        String prefix = config.outputPrefix();
+        out.signals().sinkTo(sink(config, prefix + "ifd.signals", Signal.class, s -> s.getMetrics().getInstrumentId()))
+                .uid(config.deployment() + "-signals-sink").name("signals");
+        out.rejections().sinkTo(sink(config, prefix + "ifd.rejections", Rejection.class,
+                r -> r.getMetrics().getInstrumentId())).uid(config.deployment() + "-rejections-sink").name("rejections");
+        out.pressure().sinkTo(sink(config, prefix + "ifd.pressure", PressureMetrics.class,
+                PressureMetrics::getInstrumentId)).uid(config.deployment() + "-pressure-sink").name("pressure");
+    }
+
+    private static <T extends SpecificRecordBase> KafkaSource<T> source(IfdConfig config, String topic, Class<T> type) {
+        var builder = KafkaSource.<T>builder()
+                .setBootstrapServers(config.bootstrap())
+                .setTopics(topic)
+                .setGroupId(config.deployment())
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setProperty("isolation.level", "read_committed")
+                .setValueOnlyDeserializer(new AvroValueSchema<>(type));
+        if (config.bounded()) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    private static <T extends SpecificRecordBase> KafkaSink<T> sink(IfdConfig config, String topic, Class<T> type,
+            java.util.function.ToLongFunction<T> key) {
+        Properties props = new Properties();
+        props.put("transaction.timeout.ms", "900000");
+        KeySerializer<T> keys = new KeySerializer<>(key);
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(config.bootstrap())
+                .setKafkaProducerConfig(props)
+                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema(keys)
+                        .setValueSerializationSchema(new AvroValueSchema<>(type))
+                        .build())
+                .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
+                .setTransactionalIdPrefix(config.deployment() + "-" + topic.replace('.', '-'))
+                .build();
+    }
+
+    /** The record key: the contract's instrument id in decimal. */
+    private static final class KeySerializer<T> implements org.apache.flink.api.common.serialization.SerializationSchema<T> {
+        private static final long serialVersionUID = 1L;
+        private final SerializableKey<T> key;
+
+        KeySerializer(java.util.function.ToLongFunction<T> key) {
+            this.key = key::applyAsLong;
+        }
+
+        @Override
+        public byte[] serialize(T element) {
+            return Long.toString(key.applyAsLong(element)).getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SerializableKey<T> extends java.io.Serializable {
+        long applyAsLong(T element);
+    }
+}

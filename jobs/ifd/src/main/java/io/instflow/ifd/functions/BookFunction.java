@@ -1,0 +1,180 @@
+package io.instflow.ifd.functions;
+
+import io.instflow.avro.DefinitionAction;
+import io.instflow.avro.InstrumentDefinition;
+import io.instflow.avro.MboEvent;
+import io.instflow.book.OrderBook;
+import io.instflow.dbn.DbnConstants;
+import io.instflow.ifd.model.ContractInfo;
+import io.instflow.ifd.model.FlowEvent;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * One order book per instrument in keyed state, fed its MBO records; emits classified trades,
+ * top-of-book changes (with how long the previous state was displayed) and large orders cancelled
+ * unfilled within the spoofing lifetime. Definitions arrive as broadcast state; events of an
+ * instrument whose definition is not known yet wait in keyed state and are released when it
+ * arrives, so definitions may come late.
+ */
+public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboEvent, InstrumentDefinition, FlowEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Broadcast state: instrument id to its contract (lifetime: until a definition deletes it). */
+    public static final MapStateDescriptor<Long, ContractInfo> DEFINITIONS =
+            new MapStateDescriptor<>("definitions", Types.LONG, Types.POJO(ContractInfo.class));
+
+    /** Events waiting for their definition (lifetime: until the definition arrives). */
+    private static final PrimitiveArrayTypeInfo<long[]> LONGS = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
+
+    static final ListStateDescriptor<FlowEvent> PENDING = new ListStateDescriptor<>("pending", Types.POJO(FlowEvent.class));
+
+    private final long spoofMinSize;
+    private final long spoofMaxLifeNs;
+    /** The instrument's book (lifetime: the job's; cleared by R records and snapshots). */
+    private transient ValueState<OrderBook> book;
+    /** Best bid size, best ask size and the ns the top last changed (lifetime: with the book). */
+    private transient ValueState<long[]> top;
+    /** Large resting orders: id to {added ns, size, 1 for bid} (lifetime: until filled, cancelled or expired by timer). */
+    private transient MapState<Long, long[]> largeOrders;
+    private transient ListState<FlowEvent> pending;
+    private transient Counter anomalies;
+
+    public BookFunction(long spoofMinSize, long spoofMaxLifeMs) {
+        this.spoofMinSize = spoofMinSize;
+        this.spoofMaxLifeNs = spoofMaxLifeMs * 1_000_000L;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        book = getRuntimeContext().getState(new ValueStateDescriptor<>("book", OrderBookSerializer.INSTANCE));
+        top = getRuntimeContext().getState(new ValueStateDescriptor<>("top", LONGS));
+        largeOrders = getRuntimeContext().getMapState(new MapStateDescriptor<>("large-orders", Types.LONG, LONGS));
+        pending = getRuntimeContext().getListState(PENDING);
+        anomalies = getRuntimeContext().getMetricGroup().counter("bookAnomalies");
+    }
+
+    @Override
+    public void processElement(MboEvent e, ReadOnlyContext ctx, Collector<FlowEvent> out) throws Exception {
+        ContractInfo contract = ctx.getBroadcastState(DEFINITIONS).get(e.getInstrumentId());
+        OrderBook b = book.value();
+        if (b == null) {
+            b = new OrderBook(e.getInstrumentId(), contract == null ? 0 : contract.tick);
+        }
+        long anomaliesBefore = b.anomalies().total();
+        byte action = io.instflow.ingest.AvroRecords.actionByte(e.getAction());
+        byte side = switch (e.getSide()) {
+            case BID -> (byte) 'B';
+            case ASK -> (byte) 'A';
+            default -> (byte) 'N';
+        };
+        long price = e.getPrice() == null ? DbnConstants.UNDEF_PRICE : e.getPrice();
+        int result = b.apply(action, side, e.getOrderId(), price, e.getSize(), e.getFlags(), e.getTsRecv());
+        book.update(b);
+        anomalies.inc(b.anomalies().total() - anomaliesBefore);
+        trackLargeOrders(e, action, side, ctx, out, contract);
+        if ((result & OrderBook.TRADE) != 0) {
+            FlowEvent t = event(FlowEvent.TRADE, e);
+            t.aggressor = b.lastTradeAggressor();
+            t.size = b.lastTradeSize();
+            t.price = b.lastTradePrice();
+            emit(t, contract, out);
+        }
+        if ((result & OrderBook.OBSERVABLE) != 0) {
+            long[] last = top.value();
+            if (last == null || last[0] != b.bidSize() || last[1] != b.askSize()) {
+                if (last != null) {
+                    FlowEvent q = event(FlowEvent.QUOTE, e);
+                    q.bidSize = last[0];
+                    q.askSize = last[1];
+                    q.durationNs = Math.max(0, e.getTsEvent() - last[2]);
+                    emit(q, contract, out);
+                }
+                top.update(new long[] {b.bidSize(), b.askSize(), e.getTsEvent()});
+            }
+        }
+    }
+
+    private void trackLargeOrders(MboEvent e, byte action, byte side, ReadOnlyContext ctx, Collector<FlowEvent> out,
+            ContractInfo contract) throws Exception {
+        if (action == 'A' && e.getSize() >= spoofMinSize) {
+            largeOrders.put(e.getOrderId(), new long[] {e.getTsEvent(), e.getSize(), side == 'B' ? 1 : 0});
+            ctx.timerService().registerEventTimeTimer((e.getTsEvent() + spoofMaxLifeNs) / 1_000_000L + 1);
+        } else if (action == 'F') {
+            largeOrders.remove(e.getOrderId());
+        } else if (action == 'C') {
+            long[] order = largeOrders.get(e.getOrderId());
+            if (order != null) {
+                largeOrders.remove(e.getOrderId());
+                if (e.getTsEvent() - order[0] <= spoofMaxLifeNs && e.getSize() >= order[1]) {
+                    FlowEvent s = event(FlowEvent.SPOOF, e);
+                    s.size = order[1];
+                    s.bid = order[2] == 1;
+                    emit(s, contract, out);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<FlowEvent> out) throws Exception {
+        long expiredBefore = timestamp * 1_000_000L - spoofMaxLifeNs;
+        java.util.List<Long> expired = new java.util.ArrayList<>();
+        for (java.util.Map.Entry<Long, long[]> order : largeOrders.entries()) {
+            if (order.getValue()[0] < expiredBefore) {
+                expired.add(order.getKey());
+            }
+        }
+        for (Long id : expired) {
+            largeOrders.remove(id);
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(InstrumentDefinition d, Context ctx, Collector<FlowEvent> out) throws Exception {
+        if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
+            ctx.getBroadcastState(DEFINITIONS).remove(d.getInstrumentId());
+            return;
+        }
+        ContractInfo contract = ContractInfo.of(d);
+        ctx.getBroadcastState(DEFINITIONS).put(d.getInstrumentId(), contract);
+        ctx.applyToKeyedState(PENDING, (key, state) -> {
+            if (key == d.getInstrumentId()) {
+                for (FlowEvent waiting : state.get()) {
+                    waiting.contract = contract;
+                    out.collect(waiting);
+                }
+                state.clear();
+            }
+        });
+    }
+
+    private static FlowEvent event(int kind, MboEvent e) {
+        FlowEvent f = new FlowEvent();
+        f.kind = kind;
+        f.instrumentId = e.getInstrumentId();
+        f.tsEvent = e.getTsEvent();
+        return f;
+    }
+
+    private void emit(FlowEvent event, ContractInfo contract, Collector<FlowEvent> out) throws Exception {
+        if (contract == null) {
+            pending.add(event);
+        } else {
+            event.contract = contract;
+            out.collect(event);
+        }
+    }
+}

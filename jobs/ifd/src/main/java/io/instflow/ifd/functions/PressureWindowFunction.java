@@ -1,0 +1,82 @@
+package io.instflow.ifd.functions;
+
+import io.instflow.ifd.logic.WindowStats;
+import io.instflow.ifd.model.ContractInfo;
+import io.instflow.ifd.model.ContractWindow;
+import io.instflow.ifd.model.FlowEvent;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Epoch-aligned event-time windows of one contract, built from each event's own ts_event (events
+ * released late by a definition keep their time) and fired by the watermark. Every window with
+ * activity is emitted once, when the watermark passes its end; events for a window already emitted
+ * are counted as late records.
+ */
+public final class PressureWindowFunction extends KeyedProcessFunction<Long, FlowEvent, ContractWindow> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long lengthMs;
+    private final long blockSize;
+    /** Open windows by start (ms) (lifetime: until their end timer fires). */
+    private transient MapState<Long, WindowStats> windows;
+    /** The contract (lifetime: the job's). */
+    private transient ValueState<ContractInfo> contract;
+    private transient Counter lateRecords;
+
+    public PressureWindowFunction(int minutes, long blockSize) {
+        this.lengthMs = minutes * 60_000L;
+        this.blockSize = blockSize;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        windows = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>("windows", Types.LONG, Types.POJO(WindowStats.class)));
+        contract = getRuntimeContext().getState(new ValueStateDescriptor<>("contract", Types.POJO(ContractInfo.class)));
+        lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
+    }
+
+    @Override
+    public void processElement(FlowEvent e, Context ctx, Collector<ContractWindow> out) throws Exception {
+        long tsMs = Math.floorDiv(e.tsEvent, 1_000_000L);
+        long start = Math.floorDiv(tsMs, lengthMs) * lengthMs;
+        if (start + lengthMs - 1 <= ctx.timerService().currentWatermark()) {
+            lateRecords.inc();
+            return;
+        }
+        if (contract.value() == null) {
+            contract.update(e.contract);
+        }
+        WindowStats stats = windows.get(start);
+        if (stats == null) {
+            stats = new WindowStats();
+            ctx.timerService().registerEventTimeTimer(start + lengthMs - 1);
+        }
+        switch (e.kind) {
+            case FlowEvent.TRADE -> stats.addTrade(e.aggressor, e.size, e.price, blockSize);
+            case FlowEvent.QUOTE -> stats.addQuote(e.bidSize, e.askSize, e.durationNs);
+            default -> stats.addSpoof(e.bid, e.size);
+        }
+        windows.put(start, stats);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContractWindow> out) throws Exception {
+        long start = timestamp + 1 - lengthMs;
+        WindowStats stats = windows.get(start);
+        if (stats != null) {
+            windows.remove(start);
+            out.collect(new ContractWindow(contract.value(), start * 1_000_000L, (start + lengthMs) * 1_000_000L, stats));
+        }
+    }
+}
