@@ -77,8 +77,9 @@ public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idle
     public DetectorParams profile(String name) {
         JsonNode p = profiles.get(name);
         if (p == null) {
-            throw new IllegalArgumentException("unknown profile '" + name + "'; this configuration has "
-                    + new TreeSet<>(iterable(profiles.fieldNames())));
+            Set<String> names = new TreeSet<>();
+            profiles.fieldNames().forEachRemaining(names::add);
+            throw new IllegalArgumentException("unknown profile '" + name + "'; this configuration has " + names);
         }
         DetectorParams base = DetectorParams.production();
         return new DetectorParams(p.get("algorithm").asText(), name, p.get("min_pressure_ratio").asDouble(),
@@ -119,9 +120,5 @@ public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idle
             throw new IllegalArgumentException(source + ": " + key + " must be a positive integer, got " + v);
         }
         return v.asLong();
-    }
-
-    private static <T> Iterable<T> iterable(Iterator<T> it) {
-        return () -> it;
     }
 }
