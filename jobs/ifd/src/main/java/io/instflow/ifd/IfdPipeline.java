@@ -105,7 +105,7 @@ public final class IfdPipeline {
     }
 
     private static <T extends SpecificRecordBase> KafkaSink<T> sink(IfdConfig config, String topic, Class<T> type,
-            java.util.function.ToLongFunction<T> key) {
+            SerializableKey<T> key) {
         Properties props = new Properties();
         props.put("transaction.timeout.ms", "900000");
         KeySerializer<T> keys = new KeySerializer<>(key);
@@ -127,8 +127,8 @@ public final class IfdPipeline {
         private static final long serialVersionUID = 1L;
         private final SerializableKey<T> key;
 
-        KeySerializer(java.util.function.ToLongFunction<T> key) {
-            this.key = key::applyAsLong;
+        KeySerializer(SerializableKey<T> key) {
+            this.key = key;
         }
 
         @Override

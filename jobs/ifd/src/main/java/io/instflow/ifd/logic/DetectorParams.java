@@ -35,7 +35,7 @@ public record DetectorParams(
         double weightBaseline,
         double weightCoordination,
         double riskBase,
-        boolean diagnostics) {
+        boolean diagnostics) implements java.io.Serializable {
 
     /** The production profile of spec section 8. */
     public static DetectorParams production() {

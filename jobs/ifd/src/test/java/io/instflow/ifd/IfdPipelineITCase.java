@@ -1,0 +1,168 @@
+package io.instflow.ifd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.instflow.avro.Rejection;
+import io.instflow.avro.Signal;
+import io.instflow.ifd.logic.DetectorParams;
+import io.instflow.ingest.FileReplay;
+import io.instflow.ingest.KafkaPublisher;
+import io.instflow.ingest.TopicAdmin;
+import io.instflow.ingest.Topics;
+import io.instflow.schemas.AvroSerde;
+import io.instflow.simulator.Episode;
+import io.instflow.simulator.MarketSimulator;
+import io.instflow.simulator.SimulationResult;
+import io.instflow.simulator.SimulatorConfig;
+import io.instflow.testing.KafkaBroker;
+import io.instflow.testing.TopicReader;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Simulator session into a real broker, through the job on a MiniCluster, signals read back. */
+@Timeout(600)
+class IfdPipelineITCase {
+
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @TempDir
+    static Path dir;
+
+    static SimulationResult session;
+    static Topics input;
+
+    @BeforeAll
+    static void publishSession() {
+        session = new MarketSimulator(SimulatorConfig.builder(dir).days(1).minutes(60).seed(21).episodesPerDay(4).build())
+                .run(line -> { });
+        input = new Topics(KAFKA.uniqueTopicPrefix());
+        TopicAdmin.ensure(KAFKA.bootstrapServers(), input, 2);
+        List<Path> files = new ArrayList<>();
+        files.add(session.definitions());
+        session.days().forEach(d -> files.add(d.file()));
+        try (KafkaPublisher publisher = new KafkaPublisher(KAFKA.bootstrapServers(), input, "GLBX.MDP3", KafkaPublisher.BULK)) {
+            new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher);
+        }
+    }
+
+    static List<Signal> run(String outputPrefix, DetectorParams params) throws Exception {
+        IfdConfig config = new IfdConfig(KAFKA.bootstrapServers(), input.prefix(), outputPrefix, params, 5, 2000, 5000,
+                2000, true, true);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));
+        env.setParallelism(2);
+        IfdPipeline.wire(env, config);
+        env.execute("ifd-test-" + outputPrefix);
+        AvroSerde<Signal> serde = AvroSerde.of(Signal.class);
+        List<Signal> signals = new ArrayList<>();
+        TopicReader.readAll(KAFKA.bootstrapServers(), outputPrefix + "ifd.signals", Duration.ofSeconds(60))
+                .forEach(r -> signals.add(serde.deserialize(r.value())));
+        return signals;
+    }
+
+    static List<Rejection> rejections(String outputPrefix) {
+        AvroSerde<Rejection> serde = AvroSerde.of(Rejection.class);
+        List<Rejection> out = new ArrayList<>();
+        TopicReader.readAll(KAFKA.bootstrapServers(), outputPrefix + "ifd.rejections", Duration.ofSeconds(60))
+                .forEach(r -> out.add(serde.deserialize(r.value())));
+        return out;
+    }
+
+    /** The testing profile with the market-making threshold at 0.7: straddles still fail it. */
+    static DetectorParams lenientMarketMaking() {
+        DetectorParams t = DetectorParams.testing();
+        return new DetectorParams(t.algorithm(), "testing-mm07", t.minPressureRatio(), t.minVolumeConcentration(),
+                t.minTimePersistence(), t.minTrendStrength(), t.minBaselineAnomaly(), t.minOverallConfidence(),
+                t.marketMakingPenalty(), t.lookbackDays(), t.minDataQuality(), t.minTotalVolume(), t.blockSize(),
+                t.ratioCap(), t.volumeCap(), t.lookbackWindows(), t.baselineMinDays(), t.zThreshold(),
+                t.percentileThreshold(), t.mmHistory(), t.mmStraddleWindowSeconds(), 0.7, t.spoofMinSize(),
+                t.spoofMaxLifeMs(), t.spoofMaxRatio(), t.coordinationStrikePoints(), t.weightPressure(),
+                t.weightBaseline(), t.weightCoordination(), t.riskBase(), false);
+    }
+
+    @Test
+    void shouldScoreEpisodesAndRejectStraddlesAndSpoofingForTheirReasons() throws Exception {
+        createOutputTopics("a.");
+        run("a.", DetectorParams.testing());
+        List<Rejection> rejected = rejections("a.");
+        for (Episode e : session.episodes()) {
+            List<Rejection> during = rejected.stream().filter(r -> e.rawSymbols().contains(r.getMetrics().getRawSymbol())
+                    && r.getMetrics().getWindowEnd() > e.startNs() && r.getMetrics().getWindowStart() < e.endNs()).toList();
+            switch (e.kind()) {
+                case Episode.STRADDLE -> assertThat(during).as("straddle %s", e.rawSymbols())
+                        .filteredOn(r -> r.getMetrics().getBuyVolume() > 100)
+                        .isNotEmpty().allSatisfy(r -> assertThat(r.getFailedGates()).contains("market_making"));
+                case Episode.SPOOF -> assertThat(during).as("spoofing %s", e.rawSymbols())
+                        .filteredOn(r -> r.getSpoofRatio() > 0.5)
+                        .isNotEmpty().allSatisfy(r -> assertThat(r.getFailedGates()).contains("spoofing"));
+                default -> {
+                    String expected = e.optionType().equals("C") == e.direction().equals("BUY") ? "LONG" : "SHORT";
+                    assertThat(during).as("institutional %s", e.rawSymbols())
+                            .filteredOn(r -> r.getComponents() != null && r.getComponents().getRaw() > 0.75)
+                            .isNotEmpty()
+                            .allSatisfy(r -> assertThat(r.getDirection().name()).isEqualTo(expected));
+                }
+            }
+        }
+    }
+
+    @Test
+    void shouldSignalInstitutionalFlowOnlyAndReplayToTheSameIds() throws Exception {
+        createOutputTopics("b.");
+        createOutputTopics("c.");
+        List<Signal> first = run("b.", lenientMarketMaking());
+        List<Signal> second = run("c.", lenientMarketMaking());
+        assertThat(first).isNotEmpty();
+        for (Signal s : first) {
+            Episode match = session.episodes().stream()
+                    .filter(e -> e.kind().equals(Episode.INSTITUTIONAL))
+                    .filter(e -> e.rawSymbols().contains(s.getMetrics().getRawSymbol()))
+                    .filter(e -> s.getMetrics().getWindowEnd() > e.startNs() && s.getMetrics().getWindowStart() < e.endNs())
+                    .findFirst().orElse(null);
+            assertThat(match).as("signal %s at %d matches an institutional episode", s.getMetrics().getRawSymbol(),
+                    s.getMetrics().getWindowStart()).isNotNull();
+            String expected = match.optionType().equals("C") == match.direction().equals("BUY") ? "LONG" : "SHORT";
+            assertThat(s.getDirection().name()).isEqualTo(expected);
+        }
+        long institutional = session.episodes().stream().filter(e -> e.kind().equals(Episode.INSTITUTIONAL)).count();
+        long detected = session.episodes().stream().filter(e -> e.kind().equals(Episode.INSTITUTIONAL))
+                .filter(e -> first.stream().anyMatch(s -> e.rawSymbols().contains(s.getMetrics().getRawSymbol())
+                        && s.getMetrics().getWindowEnd() > e.startNs() && s.getMetrics().getWindowStart() < e.endNs()))
+                .count();
+        assertThat(detected).as("institutional episodes detected").isEqualTo(institutional);
+        Set<String> ids = new TreeSet<>();
+        first.forEach(s -> ids.add(s.getSignalId()));
+        Set<String> again = new TreeSet<>();
+        second.forEach(s -> again.add(s.getSignalId()));
+        assertThat(again).as("a replay of the same input gives the same signal ids").isEqualTo(ids);
+    }
+
+    private static void createOutputTopics(String prefix) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+            List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
+            for (String t : List.of("ifd.signals", "ifd.rejections", "ifd.pressure")) {
+                topics.add(new org.apache.kafka.clients.admin.NewTopic(prefix + t, 2, (short) 1));
+            }
+            admin.createTopics(topics).all().get();
+        }
+    }
+}
