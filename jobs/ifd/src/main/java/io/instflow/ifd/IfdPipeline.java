@@ -1,10 +1,12 @@
 package io.instflow.ifd;
 
+import io.instflow.avro.Bar;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboEvent;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
+import io.instflow.ifd.functions.BarFunction;
 import io.instflow.ifd.functions.BookFunction;
 import io.instflow.ifd.functions.DetectorFunction;
 import io.instflow.ifd.functions.PressureWindowFunction;
@@ -38,20 +40,25 @@ public final class IfdPipeline {
 
     /** What the graph produces. */
     public record Outputs(DataStream<Signal> signals, DataStream<Rejection> rejections,
-            DataStream<PressureMetrics> pressure) {}
+            DataStream<PressureMetrics> pressure, DataStream<Bar> bars) {}
 
     private IfdPipeline() {}
 
     public static Outputs buildTopology(DataStream<MboEvent> mbo, DataStream<InstrumentDefinition> definitions,
-            IfdConfig config) {
+            IfdConfig config, io.instflow.ifd.io.DefinitionsLoader preload) {
         String id = config.deployment();
         BroadcastStream<InstrumentDefinition> broadcast = definitions.broadcast(BookFunction.DEFINITIONS);
         SingleOutputStreamOperator<FlowEvent> flow = mbo
                 .keyBy(MboEvent::getInstrumentId, Types.LONG)
                 .connect(broadcast)
-                .process(new BookFunction(config.params().spoofMinSize(), config.params().spoofMaxLifeMs()),
+                .process(new BookFunction(config.params().spoofMinSize(), config.params().spoofMaxLifeMs(), preload),
                         Types.POJO(FlowEvent.class))
                 .uid(id + "-book").name("order books");
+        SingleOutputStreamOperator<Bar> bars = flow
+                .filter(e -> "F".equals(e.contract.instrumentClass)).name("futures only")
+                .keyBy(e -> e.instrumentId, Types.LONG)
+                .process(new BarFunction(), new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Bar.class))
+                .uid(id + "-bars").name("futures bars");
         SingleOutputStreamOperator<ContractWindow> windows = flow
                 .filter(e -> e.contract.isOption()).name("options only")
                 .keyBy(e -> e.instrumentId, Types.LONG)
@@ -64,7 +71,7 @@ public final class IfdPipeline {
                         new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Signal.class))
                 .uid(id + "-detector").name("IFD v3 detector");
         return new Outputs(signals, signals.getSideOutput(DetectorFunction.REJECTIONS),
-                signals.getSideOutput(DetectorFunction.PRESSURE));
+                signals.getSideOutput(DetectorFunction.PRESSURE), bars);
     }
 
     /** Sources and sinks on Kafka around {@link #buildTopology}. */
@@ -80,7 +87,8 @@ public final class IfdPipeline {
                 source(config, input.definitions(), InstrumentDefinition.class),
                 WatermarkStrategy.<InstrumentDefinition>noWatermarks(), "definitions")
                 .uid(config.deployment() + "-definitions-source");
-        Outputs out = buildTopology(mbo, definitions, config);
+        Outputs out = buildTopology(mbo, definitions, config,
+                new io.instflow.ifd.io.KafkaDefinitions(config.bootstrap(), input.definitions()));
         String prefix = config.outputPrefix();
         out.signals().sinkTo(sink(config, prefix + "ifd.signals", Signal.class, s -> s.getMetrics().getInstrumentId()))
                 .uid(config.deployment() + "-signals-sink").name("signals");
@@ -88,6 +96,14 @@ public final class IfdPipeline {
                 r -> r.getMetrics().getInstrumentId())).uid(config.deployment() + "-rejections-sink").name("rejections");
         out.pressure().sinkTo(sink(config, prefix + "ifd.pressure", PressureMetrics.class,
                 PressureMetrics::getInstrumentId)).uid(config.deployment() + "-pressure-sink").name("pressure");
+        out.bars().filter(b -> b.getIntervalSeconds() == 60).name("1-minute bars")
+                .sinkTo(sink(config, prefix + "bars.1m", Bar.class, Bar::getInstrumentId))
+                .uid(config.deployment() + "-bars-1m-sink").name("bars.1m");
+        out.bars().filter(b -> b.getIntervalSeconds() == 300).name("5-minute bars")
+                .sinkTo(sink(config, prefix + "bars.5m", Bar.class, Bar::getInstrumentId))
+                .uid(config.deployment() + "-bars-5m-sink").name("bars.5m");
+        out.signals().sinkTo(jsonSink(config, prefix + "ifd.signals.json"))
+                .uid(config.deployment() + "-signals-json-sink").name("signals (JSON mirror)");
     }
 
     private static <T extends SpecificRecordBase> KafkaSource<T> source(IfdConfig config, String topic, Class<T> type) {
@@ -116,6 +132,23 @@ public final class IfdPipeline {
                         .setTopic(topic)
                         .setKeySerializationSchema(keys)
                         .setValueSerializationSchema(new AvroValueSchema<>(type))
+                        .build())
+                .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
+                .setTransactionalIdPrefix(config.deployment() + "-" + topic.replace('.', '-'))
+                .build();
+    }
+
+    /** The JSON mirror of the signals: Avro's JSON rendering, keyed like the Avro topic. */
+    private static KafkaSink<Signal> jsonSink(IfdConfig config, String topic) {
+        Properties props = new Properties();
+        props.put("transaction.timeout.ms", "900000");
+        return KafkaSink.<Signal>builder()
+                .setBootstrapServers(config.bootstrap())
+                .setKafkaProducerConfig(props)
+                .setRecordSerializer(KafkaRecordSerializationSchema.<Signal>builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema(new KeySerializer<Signal>(s -> s.getMetrics().getInstrumentId()))
+                        .setValueSerializationSchema(new io.instflow.ifd.io.SignalJsonSchema())
                         .build())
                 .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
                 .setTransactionalIdPrefix(config.deployment() + "-" + topic.replace('.', '-'))

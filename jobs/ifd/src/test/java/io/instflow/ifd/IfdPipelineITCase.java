@@ -154,12 +154,41 @@ class IfdPipelineITCase {
         Set<String> again = new TreeSet<>();
         second.forEach(s -> again.add(s.getSignalId()));
         assertThat(again).as("a replay of the same input gives the same signal ids").isEqualTo(ids);
+        assertThat(TopicReader.readAll(KAFKA.bootstrapServers(), "b.ifd.signals.json", Duration.ofSeconds(60)))
+                .as("JSON mirror").hasSameSizeAs(first)
+                .allSatisfy(r -> assertThat(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"signal_id\""));
+        assertBars("b.");
+    }
+
+    /** Bars of the front future: one per minute with trades, 5-minute bars exactly their five 1-minute bars. */
+    private static void assertBars(String prefix) {
+        AvroSerde<io.instflow.avro.Bar> serde = AvroSerde.of(io.instflow.avro.Bar.class);
+        List<io.instflow.avro.Bar> minute = new ArrayList<>();
+        TopicReader.readAll(KAFKA.bootstrapServers(), prefix + "bars.1m", Duration.ofSeconds(60))
+                .forEach(r -> minute.add(serde.deserialize(r.value())));
+        List<io.instflow.avro.Bar> five = new ArrayList<>();
+        TopicReader.readAll(KAFKA.bootstrapServers(), prefix + "bars.5m", Duration.ofSeconds(60))
+                .forEach(r -> five.add(serde.deserialize(r.value())));
+        assertThat(minute).hasSizeGreaterThanOrEqualTo(55).allSatisfy(b -> {
+            assertThat(b.getSymbol()).isEqualTo("NQZ6");
+            assertThat(b.getLow()).isLessThanOrEqualTo(b.getOpen()).isLessThanOrEqualTo(b.getHigh());
+            assertThat(b.getBuyVolume() + b.getSellVolume() + b.getUnknownVolume()).isEqualTo(b.getVolume());
+            assertThat(b.getDelta()).isEqualTo(b.getBuyVolume() - b.getSellVolume());
+        });
+        assertThat(five).hasSizeGreaterThanOrEqualTo(11);
+        for (io.instflow.avro.Bar bar : five) {
+            List<io.instflow.avro.Bar> parts = minute.stream().filter(m -> m.getWindowStart() >= bar.getWindowStart()
+                    && m.getWindowEnd() <= bar.getWindowEnd()).toList();
+            assertThat(parts.stream().mapToLong(io.instflow.avro.Bar::getVolume).sum()).isEqualTo(bar.getVolume());
+            assertThat(parts.stream().mapToLong(io.instflow.avro.Bar::getDelta).sum()).isEqualTo(bar.getDelta());
+            assertThat(parts.stream().mapToLong(io.instflow.avro.Bar::getHigh).max().orElseThrow()).isEqualTo(bar.getHigh());
+        }
     }
 
     private static void createOutputTopics(String prefix) throws Exception {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
             List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
-            for (String t : List.of("ifd.signals", "ifd.rejections", "ifd.pressure")) {
+            for (String t : List.of("ifd.signals", "ifd.signals.json", "ifd.rejections", "ifd.pressure", "bars.1m", "bars.5m")) {
                 topics.add(new org.apache.kafka.clients.admin.NewTopic(prefix + t, 2, (short) 1));
             }
             admin.createTopics(topics).all().get();

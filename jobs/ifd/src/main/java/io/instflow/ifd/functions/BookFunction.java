@@ -24,9 +24,9 @@ import org.apache.flink.util.Collector;
 /**
  * One order book per instrument in keyed state, fed its MBO records; emits classified trades,
  * top-of-book changes (with how long the previous state was displayed) and large orders cancelled
- * unfilled within the spoofing lifetime. Definitions arrive as broadcast state; events of an
- * instrument whose definition is not known yet wait in keyed state and are released when it
- * arrives, so definitions may come late.
+ * unfilled within the spoofing lifetime. Definitions known at start are preloaded, so no record
+ * overtakes its definition; later ones arrive as broadcast state, and events of an instrument
+ * whose definition is not known yet wait in keyed state until it arrives.
  */
 public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboEvent, InstrumentDefinition, FlowEvent> {
 
@@ -43,6 +43,9 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
 
     private final long spoofMinSize;
     private final long spoofMaxLifeNs;
+    private final io.instflow.ifd.io.DefinitionsLoader preload;
+    /** Definitions known at open (lifetime: the task's; reloaded on restore). */
+    private transient java.util.Map<Long, ContractInfo> preloaded;
     /** The instrument's book (lifetime: the job's; cleared by R records and snapshots). */
     private transient ValueState<OrderBook> book;
     /** Best bid size, best ask size and the ns the top last changed (lifetime: with the book). */
@@ -52,9 +55,10 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
     private transient ListState<FlowEvent> pending;
     private transient Counter anomalies;
 
-    public BookFunction(long spoofMinSize, long spoofMaxLifeMs) {
+    public BookFunction(long spoofMinSize, long spoofMaxLifeMs, io.instflow.ifd.io.DefinitionsLoader preload) {
         this.spoofMinSize = spoofMinSize;
         this.spoofMaxLifeNs = spoofMaxLifeMs * 1_000_000L;
+        this.preload = preload;
     }
 
     @Override
@@ -64,11 +68,15 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
         largeOrders = getRuntimeContext().getMapState(new MapStateDescriptor<>("large-orders", Types.LONG, LONGS));
         pending = getRuntimeContext().getListState(PENDING);
         anomalies = getRuntimeContext().getMetricGroup().counter("bookAnomalies");
+        preloaded = preload.load();
     }
 
     @Override
     public void processElement(MboEvent e, ReadOnlyContext ctx, Collector<FlowEvent> out) throws Exception {
         ContractInfo contract = ctx.getBroadcastState(DEFINITIONS).get(e.getInstrumentId());
+        if (contract == null) {
+            contract = preloaded.get(e.getInstrumentId());
+        }
         OrderBook b = book.value();
         if (b == null) {
             b = new OrderBook(e.getInstrumentId(), contract == null ? 0 : contract.tick);

@@ -1,0 +1,41 @@
+package io.instflow.cli;
+
+import io.instflow.avro.Signal;
+import io.instflow.simulator.Episode;
+
+import java.util.List;
+
+/**
+ * Signals scored against the simulator's ground truth: a signal matches an institutional episode
+ * on one of its contracts (or a strike within the coordination distance, same expiration) whose
+ * window overlaps the episode, in the direction the flow implies. Signals on straddle or spoof
+ * episodes, or on none, are false positives.
+ */
+record EpisodeScore(long signals, long matchedSignals, long episodes, long detectedEpisodes) {
+
+    static EpisodeScore of(List<Signal> signals, List<Episode> labels, double strikePoints) {
+        List<Episode> institutional = labels.stream().filter(e -> e.kind().equals(Episode.INSTITUTIONAL)).toList();
+        long matched = signals.stream().filter(s -> institutional.stream().anyMatch(e -> matches(s, e, strikePoints))).count();
+        long detected = institutional.stream().filter(e -> signals.stream().anyMatch(s -> matches(s, e, strikePoints))).count();
+        return new EpisodeScore(signals.size(), matched, institutional.size(), detected);
+    }
+
+    static boolean matches(Signal s, Episode e, double strikePoints) {
+        var m = s.getMetrics();
+        boolean overlaps = m.getWindowEnd() > e.startNs() && m.getWindowStart() < e.endNs();
+        boolean sameSeries = m.getExpiration() == e.expiration() && m.getRoot().equals(e.root());
+        double strike = m.getStrikePrice() / 1e9;
+        boolean near = e.strikes().stream().anyMatch(k -> Math.abs(k - strike) <= strikePoints);
+        boolean call = e.optionType().equals("C");
+        String expected = call == e.direction().equals("BUY") ? "LONG" : "SHORT";
+        return overlaps && sameSeries && near && s.getDirection().name().equals(expected);
+    }
+
+    double precision() {
+        return signals == 0 ? 0 : (double) matchedSignals / signals;
+    }
+
+    double recall() {
+        return episodes == 0 ? 0 : (double) detectedEpisodes / episodes;
+    }
+}

@@ -1,0 +1,96 @@
+package io.instflow.ifd.functions;
+
+import io.instflow.avro.Bar;
+import io.instflow.ifd.logic.TradingDate;
+import io.instflow.ifd.model.BarState;
+import io.instflow.ifd.model.ContractInfo;
+import io.instflow.ifd.model.FlowEvent;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * 1-minute and 5-minute bars of one future from its classified trades, with buy and sell volume,
+ * delta and the cumulative delta of the trading session; emitted when the watermark passes a
+ * bar's end. The 5-minute bar covers exactly its five 1-minute bars.
+ */
+public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar> {
+
+    private static final long serialVersionUID = 1L;
+    private static final long MINUTE_MS = 60_000L;
+    private static final int[] MINUTES = {1, 5};
+
+    /** Open bars by minutes and start (ms) (lifetime: until their end timer). */
+    private transient MapState<String, BarState> bars;
+    /** Session date and cumulative delta per bar length, in emission order (lifetime: the job's). */
+    private transient MapState<Integer, long[]> cumulative;
+    private transient ValueState<ContractInfo> contract;
+
+    @Override
+    public void open(OpenContext context) {
+        bars = getRuntimeContext().getMapState(new MapStateDescriptor<>("bars", Types.STRING, Types.POJO(BarState.class)));
+        cumulative = getRuntimeContext().getMapState(new MapStateDescriptor<>("cumulative", Types.INT,
+                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        contract = getRuntimeContext().getState(new ValueStateDescriptor<>("contract", Types.POJO(ContractInfo.class)));
+    }
+
+    @Override
+    public void processElement(FlowEvent e, Context ctx, Collector<Bar> out) throws Exception {
+        if (e.kind != FlowEvent.TRADE) {
+            return;
+        }
+        if (contract.value() == null) {
+            contract.update(e.contract);
+        }
+        long tsMs = Math.floorDiv(e.tsEvent, 1_000_000L);
+        for (int minutes : MINUTES) {
+            long length = minutes * MINUTE_MS;
+            long start = Math.floorDiv(tsMs, length) * length;
+            if (start + length - 1 <= ctx.timerService().currentWatermark()) {
+                continue;
+            }
+            String key = minutes + ":" + start;
+            BarState bar = bars.get(key);
+            if (bar == null) {
+                bar = new BarState();
+                ctx.timerService().registerEventTimeTimer(start + length - 1);
+            }
+            bar.add(e.price, e.size, e.aggressor);
+            bars.put(key, bar);
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bar> out) throws Exception {
+        for (int minutes : MINUTES) {
+            long length = minutes * MINUTE_MS;
+            long start = timestamp + 1 - length;
+            if (Math.floorMod(start, length) != 0) {
+                continue;
+            }
+            String key = minutes + ":" + start;
+            BarState bar = bars.get(key);
+            if (bar == null) {
+                continue;
+            }
+            bars.remove(key);
+            long session = TradingDate.of(start * 1_000_000L);
+            long[] running = cumulative.get(minutes);
+            long cumulativeDelta = (running != null && running[0] == session ? running[1] : 0) + bar.delta();
+            cumulative.put(minutes, new long[] {session, cumulativeDelta});
+            ContractInfo c = contract.value();
+            out.collect(Bar.newBuilder().setSymbol(c.rawSymbol).setInstrumentId(c.instrumentId)
+                    .setIntervalSeconds(minutes * 60).setWindowStart(start * 1_000_000L)
+                    .setWindowEnd((start + length) * 1_000_000L).setOpen(bar.open).setHigh(bar.high).setLow(bar.low)
+                    .setClose(bar.close).setVolume(bar.volume).setBuyVolume(bar.buyVolume).setSellVolume(bar.sellVolume)
+                    .setUnknownVolume(bar.unknownVolume).setDelta(bar.delta()).setCumulativeDelta(cumulativeDelta)
+                    .setTrades(bar.trades).setVwap(Math.round(bar.priceVolume / bar.volume * 1e9)).build());
+        }
+    }
+}
