@@ -39,17 +39,22 @@ public final class AvroValueSchema<T extends SpecificRecordBase> implements Dese
         serde = AvroSerde.of(type);
     }
 
+    /** The decoded value, or {@code null} (which Flink skips) when the bytes are not one. */
     @Override
     public T deserialize(byte[] message) {
-        throw new UnsupportedOperationException("records are read through deserialize(byte[], Collector)");
+        try {
+            return serde.deserialize(message);
+        } catch (AvroDecodeException e) {
+            undecodable.inc();
+            return null;
+        }
     }
 
     @Override
     public void deserialize(byte[] message, Collector<T> out) {
-        try {
-            out.collect(serde.deserialize(message));
-        } catch (AvroDecodeException e) {
-            undecodable.inc();
+        T value = deserialize(message);
+        if (value != null) {
+            out.collect(value);
         }
     }
 
