@@ -167,7 +167,7 @@ final class PipelineCommand implements Callable<Integer> {
     private static void createOutputTopics(String bootstrap, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
-            for (String t : List.of("ifd.signals", "ifd.signals.json", "ifd.rejections", "ifd.pressure", "bars.1m", "bars.5m")) {
+            for (String t : List.of("ifd.signals", "ifd.signals.json", "ifd.rejections", "ifd.pressure", "bars.1m", "bars.5m", "ifd.metrics")) {
                 topics.add(new NewTopic(t, partitions, (short) 1));
             }
             admin.createTopics(topics).all().get();

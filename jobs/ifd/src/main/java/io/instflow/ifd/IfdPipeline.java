@@ -3,6 +3,7 @@ package io.instflow.ifd;
 import io.instflow.avro.Bar;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboEvent;
+import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
@@ -10,6 +11,7 @@ import io.instflow.ifd.functions.BarFunction;
 import io.instflow.ifd.functions.BookFunction;
 import io.instflow.ifd.functions.DetectorFunction;
 import io.instflow.ifd.functions.PressureWindowFunction;
+import io.instflow.ifd.functions.ThroughputFunction;
 import io.instflow.ifd.io.AvroValueSchema;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
@@ -40,7 +42,7 @@ public final class IfdPipeline {
 
     /** What the graph produces. */
     public record Outputs(DataStream<Signal> signals, DataStream<Rejection> rejections,
-            DataStream<PressureMetrics> pressure, DataStream<Bar> bars) {}
+            DataStream<PressureMetrics> pressure, DataStream<Bar> bars, DataStream<PipelineMetric> metrics) {}
 
     private IfdPipeline() {}
 
@@ -48,7 +50,11 @@ public final class IfdPipeline {
             IfdConfig config, io.instflow.ifd.io.DefinitionsLoader preload) {
         String id = config.deployment();
         BroadcastStream<InstrumentDefinition> broadcast = definitions.broadcast(BookFunction.DEFINITIONS);
-        SingleOutputStreamOperator<FlowEvent> flow = mbo
+        SingleOutputStreamOperator<MboEvent> counted = mbo
+                .process(new ThroughputFunction(id, config.params().profile()),
+                        new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(MboEvent.class))
+                .uid(id + "-throughput").name("throughput");
+        SingleOutputStreamOperator<FlowEvent> flow = counted
                 .keyBy(MboEvent::getInstrumentId, Types.LONG)
                 .connect(broadcast)
                 .process(new BookFunction(config.params().spoofMinSize(), config.params().spoofMaxLifeMs(), preload),
@@ -70,8 +76,10 @@ public final class IfdPipeline {
                 .process(new DetectorFunction(config.params(), config.windowMinutes()),
                         new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Signal.class))
                 .uid(id + "-detector").name("IFD v3 detector");
+        DataStream<PipelineMetric> metrics = signals.getSideOutput(DetectorFunction.METRICS)
+                .union(counted.getSideOutput(ThroughputFunction.METRICS));
         return new Outputs(signals, signals.getSideOutput(DetectorFunction.REJECTIONS),
-                signals.getSideOutput(DetectorFunction.PRESSURE), bars);
+                signals.getSideOutput(DetectorFunction.PRESSURE), bars, metrics);
     }
 
     /** Sources and sinks on Kafka around {@link #buildTopology}. */
@@ -103,18 +111,22 @@ public final class IfdPipeline {
         Outputs out = buildTopology(mbo, definitions, config,
                 new io.instflow.ifd.io.KafkaDefinitions(config.bootstrap(), input.definitions()));
         String prefix = config.outputPrefix();
-        out.signals().sinkTo(sink(config, prefix + "ifd.signals", Signal.class, s -> s.getMetrics().getInstrumentId()))
+        out.signals().sinkTo(sink(config, prefix + "ifd.signals", Signal.class,
+                s -> Long.toString(s.getMetrics().getInstrumentId())))
                 .uid(config.deployment() + "-signals-sink").name("signals");
         out.rejections().sinkTo(sink(config, prefix + "ifd.rejections", Rejection.class,
-                r -> r.getMetrics().getInstrumentId())).uid(config.deployment() + "-rejections-sink").name("rejections");
+                r -> Long.toString(r.getMetrics().getInstrumentId()))).uid(config.deployment() + "-rejections-sink")
+                .name("rejections");
         out.pressure().sinkTo(sink(config, prefix + "ifd.pressure", PressureMetrics.class,
-                PressureMetrics::getInstrumentId)).uid(config.deployment() + "-pressure-sink").name("pressure");
+                p -> Long.toString(p.getInstrumentId()))).uid(config.deployment() + "-pressure-sink").name("pressure");
         out.bars().filter(b -> b.getIntervalSeconds() == 60).name("1-minute bars")
-                .sinkTo(sink(config, prefix + "bars.1m", Bar.class, Bar::getInstrumentId))
+                .sinkTo(sink(config, prefix + "bars.1m", Bar.class, Bar::getSymbol))
                 .uid(config.deployment() + "-bars-1m-sink").name("bars.1m");
         out.bars().filter(b -> b.getIntervalSeconds() == 300).name("5-minute bars")
-                .sinkTo(sink(config, prefix + "bars.5m", Bar.class, Bar::getInstrumentId))
+                .sinkTo(sink(config, prefix + "bars.5m", Bar.class, Bar::getSymbol))
                 .uid(config.deployment() + "-bars-5m-sink").name("bars.5m");
+        out.metrics().sinkTo(sink(config, prefix + "ifd.metrics", PipelineMetric.class, PipelineMetric::getJob))
+                .uid(config.deployment() + "-metrics-sink").name("metrics");
         out.signals().sinkTo(jsonSink(config, prefix + "ifd.signals.json"))
                 .uid(config.deployment() + "-signals-json-sink").name("signals (JSON mirror)");
     }
@@ -160,7 +172,7 @@ public final class IfdPipeline {
                 .setKafkaProducerConfig(props)
                 .setRecordSerializer(KafkaRecordSerializationSchema.<Signal>builder()
                         .setTopic(topic)
-                        .setKeySerializationSchema(new KeySerializer<Signal>(s -> s.getMetrics().getInstrumentId()))
+                        .setKeySerializationSchema(new KeySerializer<Signal>(s -> Long.toString(s.getMetrics().getInstrumentId())))
                         .setValueSerializationSchema(new io.instflow.ifd.io.SignalJsonSchema())
                         .build())
                 .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
@@ -168,7 +180,7 @@ public final class IfdPipeline {
                 .build();
     }
 
-    /** The record key: the contract's instrument id in decimal. */
+    /** The record key as UTF-8 text: an instrument id in decimal, a symbol, or a job name. */
     private static final class KeySerializer<T> implements org.apache.flink.api.common.serialization.SerializationSchema<T> {
         private static final long serialVersionUID = 1L;
         private final SerializableKey<T> key;
@@ -179,12 +191,12 @@ public final class IfdPipeline {
 
         @Override
         public byte[] serialize(T element) {
-            return Long.toString(key.applyAsLong(element)).getBytes(StandardCharsets.US_ASCII);
+            return key.of(element).getBytes(StandardCharsets.UTF_8);
         }
     }
 
     @FunctionalInterface
     private interface SerializableKey<T> extends java.io.Serializable {
-        long applyAsLong(T element);
+        String of(T element);
     }
 }

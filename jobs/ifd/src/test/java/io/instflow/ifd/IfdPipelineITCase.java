@@ -168,6 +168,16 @@ class IfdPipelineITCase {
                 .as("JSON mirror").hasSameSizeAs(first)
                 .allSatisfy(r -> assertThat(new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)).contains("\"signal_id\""));
         assertBars("b.");
+        AvroSerde<io.instflow.avro.PipelineMetric> metrics = AvroSerde.of(io.instflow.avro.PipelineMetric.class);
+        Map<String, Double> totals = new java.util.TreeMap<>();
+        TopicReader.readAll(KAFKA.bootstrapServers(), "b.ifd.metrics", Duration.ofSeconds(60)).forEach(r -> {
+            io.instflow.avro.PipelineMetric m = metrics.deserialize(r.value());
+            totals.merge(m.getName(), m.getValue(), m.getName().equals("signals") || m.getName().equals("windows") ? Double::sum
+                    : Math::max);
+        });
+        assertThat(totals.get("signals")).as("signals metric").isEqualTo((double) first.size());
+        assertThat(totals.get("records_per_second")).isPositive();
+        assertThat(totals).containsKeys("windows", "candidates", "rejections", "emit_latency_ms", "watermark_lag_ms");
     }
 
     /** Bars of the front future: one per minute with trades, 5-minute bars exactly their five 1-minute bars. */
@@ -232,7 +242,7 @@ class IfdPipelineITCase {
     private static void createOutputTopics(String prefix) throws Exception {
         try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
             List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
-            for (String t : List.of("ifd.signals", "ifd.signals.json", "ifd.rejections", "ifd.pressure", "bars.1m", "bars.5m")) {
+            for (String t : List.of("ifd.signals", "ifd.signals.json", "ifd.rejections", "ifd.pressure", "bars.1m", "bars.5m", "ifd.metrics")) {
                 topics.add(new org.apache.kafka.clients.admin.NewTopic(prefix + t, 2, (short) 1));
             }
             admin.createTopics(topics).all().get();

@@ -52,6 +52,8 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
 
     public static final OutputTag<PressureMetrics> PRESSURE =
             new OutputTag<>("pressure", new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(PressureMetrics.class));
+    public static final OutputTag<io.instflow.avro.PipelineMetric> METRICS =
+            new OutputTag<>("detector-metrics", new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(io.instflow.avro.PipelineMetric.class));
     public static final OutputTag<Rejection> REJECTIONS =
             new OutputTag<>("rejections", new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Rejection.class));
 
@@ -112,6 +114,8 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
             peers.add(new Coordination.Peer(c.window.contract.instrumentId, c.window.contract.strikePoints(),
                     c.underlyingDirection(), c.components.raw()));
         }
+        Map<String, Integer> signalsByTier = new java.util.TreeMap<>();
+        int rejected = 0;
         for (Candidate c : candidates) {
             ContractHistory self = touched.get(c.window.contract.instrumentId);
             ContractHistory partner = byStrike.get(self.strike + (self.call ? "P" : "C"));
@@ -121,6 +125,9 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
             Decision d = Scorer.decide(self.call, c.window.stats, c.components, c.baseline, mm, spoof, coordination, params);
             if (d.signal()) {
                 out.collect(signal(c, d, mm, spoof));
+                signalsByTier.merge(d.tier(), 1, Integer::sum);
+            } else {
+                rejected++;
             }
             if (!d.signal() || params.diagnostics()) {
                 ctx.output(REJECTIONS, rejection(c, d, mm, spoof));
@@ -129,6 +136,27 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
         for (Map.Entry<Long, ContractHistory> e : touched.entrySet()) {
             histories.put(e.getKey(), e.getValue());
         }
+        report(ctx, timestamp, due.size(), candidates.size(), signalsByTier, rejected);
+    }
+
+    /** Per evaluated window: windows, candidates, signals by tier, rejections, emit latency, watermark lag. */
+    private void report(OnTimerContext ctx, long windowEndMs, int windows, int candidates, Map<String, Integer> signals,
+            int rejected) {
+        long now = System.currentTimeMillis();
+        long start = (windowEndMs * 1_000_000L) - windowNs;
+        metric(ctx, "windows", windows, "count", start, Map.of());
+        metric(ctx, "candidates", candidates, "count", start, Map.of());
+        metric(ctx, "rejections", rejected, "count", start, Map.of());
+        signals.forEach((tier, n) -> metric(ctx, "signals", n, "count", start, Map.of("tier", tier)));
+        metric(ctx, "emit_latency_ms", now - windowEndMs, "ms", start, Map.of());
+        metric(ctx, "watermark_lag_ms", now - ctx.timerService().currentWatermark(), "ms", start, Map.of());
+    }
+
+    private void metric(OnTimerContext ctx, String name, double value, String unit, long windowStart, Map<String, String> tags) {
+        ctx.output(METRICS, io.instflow.avro.PipelineMetric.newBuilder().setJob("ifd-" + params.profile())
+                .setProfile(params.profile()).setTs(System.currentTimeMillis() * 1_000_000L).setName(name).setValue(value)
+                .setUnit(unit).setWindowStart(windowStart).setWindowEnd(windowStart + windowNs)
+                .setTags(new HashMap<>(tags)).build());
     }
 
     private ContractHistory history(ContractInfo contract) throws Exception {

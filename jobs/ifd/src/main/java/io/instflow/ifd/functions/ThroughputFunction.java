@@ -1,0 +1,61 @@
+package io.instflow.ifd.functions;
+
+import io.instflow.avro.MboEvent;
+import io.instflow.avro.PipelineMetric;
+
+import java.util.Map;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Passes MBO records through and, every 100,000 records of a subtask, reports its records per
+ * second and watermark lag (processing time minus event time) to the metrics side output.
+ */
+public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent> {
+
+    private static final long serialVersionUID = 1L;
+    private static final long EVERY = 100_000;
+
+    public static final OutputTag<PipelineMetric> METRICS = new OutputTag<>("throughput",
+            new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(PipelineMetric.class));
+
+    private final String job;
+    private final String profile;
+    private transient long count;
+    private transient long sinceNs;
+
+    public ThroughputFunction(String job, String profile) {
+        this.job = job;
+        this.profile = profile;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        sinceNs = System.nanoTime();
+    }
+
+    @Override
+    public void processElement(MboEvent e, Context ctx, Collector<MboEvent> out) {
+        out.collect(e);
+        if (++count % EVERY != 0) {
+            return;
+        }
+        long now = System.nanoTime();
+        String subtask = Integer.toString(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
+        long tsNow = System.currentTimeMillis() * 1_000_000L;
+        ctx.output(METRICS, metric("records_per_second", EVERY / ((now - sinceNs) / 1e9), "per_second", subtask, tsNow));
+        long watermark = ctx.timerService().currentWatermark();
+        if (watermark > 0) {
+            ctx.output(METRICS, metric("watermark_lag_ms", tsNow / 1e6 - watermark, "ms", subtask, tsNow));
+        }
+        sinceNs = now;
+    }
+
+    private PipelineMetric metric(String name, double value, String unit, String subtask, long ts) {
+        return PipelineMetric.newBuilder().setJob(job).setProfile(profile).setTs(ts).setName(name).setValue(value)
+                .setUnit(unit).setTags(Map.of("subtask", subtask)).build();
+    }
+}
