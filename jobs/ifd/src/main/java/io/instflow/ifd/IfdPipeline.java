@@ -84,26 +84,18 @@ public final class IfdPipeline {
 
     /** Sources and sinks on Kafka around {@link #buildTopology}. */
     public static void wire(StreamExecutionEnvironment env, IfdConfig config) {
-        wire(env, config, null);
-    }
-
-    /**
-     * As {@link #wire(StreamExecutionEnvironment, IfdConfig)}, with {@code afterSource} applied to
-     * every MBO record first (tests inject failures there); null for none.
-     */
-    public static void wire(StreamExecutionEnvironment env, IfdConfig config,
-            org.apache.flink.api.common.functions.MapFunction<MboEvent, MboEvent> afterSource) {
         Topics input = new Topics(config.inputPrefix());
         WatermarkStrategy<MboEvent> watermarks = WatermarkStrategy
                 .<MboEvent>forBoundedOutOfOrderness(Duration.ofMillis(config.outOfOrdernessMs()))
-                .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L)
-                .withIdleness(Duration.ofMillis(config.idleMs()));
+                .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L);
+        if (!config.bounded()) {
+            // Idleness is measured in processing time: it keeps quiet partitions of a live feed from
+            // stalling event time, but in a bounded replay every partition has data until its end,
+            // and a reader stalled by backpressure would wrongly turn the others' records late.
+            watermarks = watermarks.withIdleness(Duration.ofMillis(config.idleMs()));
+        }
         DataStream<MboEvent> mbo = env.fromSource(source(config, input.mbo(), MboEvent.class), watermarks, "mbo")
                 .uid(config.deployment() + "-mbo-source");
-        if (afterSource != null) {
-            mbo = mbo.map(afterSource, new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(MboEvent.class))
-                    .uid(config.deployment() + "-after-source").name("after source");
-        }
         DataStream<InstrumentDefinition> definitions = env.fromSource(
                 source(config, input.definitions(), InstrumentDefinition.class),
                 WatermarkStrategy.<InstrumentDefinition>noWatermarks(), "definitions")

@@ -96,6 +96,10 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
         List<Candidate> candidates = new ArrayList<>();
         for (ContractWindow w : due) {
             ContractHistory h = history(w.contract);
+            if (w.windowStart <= h.lastWindowStart) {
+                // already observed: a replay after a restore must not count a window twice
+                continue;
+            }
             touched.put(w.contract.instrumentId, h);
             Candidate c = observe(w, h);
             ctx.output(PRESSURE, pressure(w));

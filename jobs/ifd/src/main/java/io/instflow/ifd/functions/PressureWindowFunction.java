@@ -31,6 +31,11 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
     private transient MapState<Long, WindowStats> windows;
     /** The contract (lifetime: the job's). */
     private transient ValueState<ContractInfo> contract;
+    /**
+     * End (ms) of the last window emitted (lifetime: the job's). Checkpointed, so records replayed
+     * after a restore, when the watermark starts over, cannot reopen a window already emitted.
+     */
+    private transient ValueState<Long> emittedUntil;
     private transient Counter lateRecords;
 
     public PressureWindowFunction(int minutes, long blockSize) {
@@ -43,6 +48,7 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
         windows = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("windows", Types.LONG, Types.POJO(WindowStats.class)));
         contract = getRuntimeContext().getState(new ValueStateDescriptor<>("contract", Types.POJO(ContractInfo.class)));
+        emittedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted-until", Types.LONG));
         lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
     }
 
@@ -50,7 +56,8 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
     public void processElement(FlowEvent e, Context ctx, Collector<ContractWindow> out) throws Exception {
         long tsMs = Math.floorDiv(e.tsEvent, 1_000_000L);
         long start = Math.floorDiv(tsMs, lengthMs) * lengthMs;
-        if (start + lengthMs - 1 <= ctx.timerService().currentWatermark()) {
+        Long emitted = emittedUntil.value();
+        if (start + lengthMs - 1 <= ctx.timerService().currentWatermark() || (emitted != null && start < emitted)) {
             lateRecords.inc();
             return;
         }
@@ -76,6 +83,7 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
         WindowStats stats = windows.get(start);
         if (stats != null) {
             windows.remove(start);
+            emittedUntil.update(start + lengthMs);
             out.collect(new ContractWindow(contract.value(), start * 1_000_000L, (start + lengthMs) * 1_000_000L, stats));
         }
     }
