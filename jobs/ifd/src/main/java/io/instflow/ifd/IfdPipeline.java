@@ -13,11 +13,11 @@ import io.instflow.ifd.functions.DetectorFunction;
 import io.instflow.ifd.functions.PressureWindowFunction;
 import io.instflow.ifd.functions.ThroughputFunction;
 import io.instflow.ifd.io.AvroValueSchema;
+import io.instflow.ifd.io.OutputRecordSchema;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
 import io.instflow.ingest.Topics;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Properties;
 
@@ -25,7 +25,6 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -84,18 +83,26 @@ public final class IfdPipeline {
 
     /** Sources and sinks on Kafka around {@link #buildTopology}. */
     public static void wire(StreamExecutionEnvironment env, IfdConfig config) {
+        wire(env, config, null);
+    }
+
+    /**
+     * As {@link #wire(StreamExecutionEnvironment, IfdConfig)}, with {@code afterSource} applied to
+     * every MBO record first (tests inject failures there); null for none.
+     */
+    public static void wire(StreamExecutionEnvironment env, IfdConfig config,
+            org.apache.flink.api.common.functions.MapFunction<MboEvent, MboEvent> afterSource) {
         Topics input = new Topics(config.inputPrefix());
         WatermarkStrategy<MboEvent> watermarks = WatermarkStrategy
                 .<MboEvent>forBoundedOutOfOrderness(Duration.ofMillis(config.outOfOrdernessMs()))
-                .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L);
-        if (!config.bounded()) {
-            // Idleness is measured in processing time: it keeps quiet partitions of a live feed from
-            // stalling event time, but in a bounded replay every partition has data until its end,
-            // and a reader stalled by backpressure would wrongly turn the others' records late.
-            watermarks = watermarks.withIdleness(Duration.ofMillis(config.idleMs()));
-        }
+                .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L)
+                .withIdleness(Duration.ofMillis(config.idleMs()));
         DataStream<MboEvent> mbo = env.fromSource(source(config, input.mbo(), MboEvent.class), watermarks, "mbo")
                 .uid(config.deployment() + "-mbo-source");
+        if (afterSource != null) {
+            mbo = mbo.map(afterSource, new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(MboEvent.class))
+                    .uid(config.deployment() + "-after-source").name("after source");
+        }
         DataStream<InstrumentDefinition> definitions = env.fromSource(
                 source(config, input.definitions(), InstrumentDefinition.class),
                 WatermarkStrategy.<InstrumentDefinition>noWatermarks(), "definitions")
@@ -141,15 +148,10 @@ public final class IfdPipeline {
             SerializableKey<T> key) {
         Properties props = new Properties();
         props.put("transaction.timeout.ms", "900000");
-        KeySerializer<T> keys = new KeySerializer<>(key);
         return KafkaSink.<T>builder()
                 .setBootstrapServers(config.bootstrap())
                 .setKafkaProducerConfig(props)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<T>builder()
-                        .setTopic(topic)
-                        .setKeySerializationSchema(keys)
-                        .setValueSerializationSchema(new AvroValueSchema<>(type))
-                        .build())
+                .setRecordSerializer(new OutputRecordSchema<>(topic, key::of, new AvroValueSchema<>(type)))
                 .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
                 .setTransactionalIdPrefix(config.deployment() + "-" + topic.replace('.', '-'))
                 .build();
@@ -162,29 +164,11 @@ public final class IfdPipeline {
         return KafkaSink.<Signal>builder()
                 .setBootstrapServers(config.bootstrap())
                 .setKafkaProducerConfig(props)
-                .setRecordSerializer(KafkaRecordSerializationSchema.<Signal>builder()
-                        .setTopic(topic)
-                        .setKeySerializationSchema(new KeySerializer<Signal>(s -> Long.toString(s.getMetrics().getInstrumentId())))
-                        .setValueSerializationSchema(new io.instflow.ifd.io.SignalJsonSchema())
-                        .build())
+                .setRecordSerializer(new OutputRecordSchema<Signal>(topic, s -> Long.toString(s.getMetrics().getInstrumentId()),
+                        new io.instflow.ifd.io.SignalJsonSchema()))
                 .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
                 .setTransactionalIdPrefix(config.deployment() + "-" + topic.replace('.', '-'))
                 .build();
-    }
-
-    /** The record key as UTF-8 text: an instrument id in decimal, a symbol, or a job name. */
-    private static final class KeySerializer<T> implements org.apache.flink.api.common.serialization.SerializationSchema<T> {
-        private static final long serialVersionUID = 1L;
-        private final SerializableKey<T> key;
-
-        KeySerializer(SerializableKey<T> key) {
-            this.key = key;
-        }
-
-        @Override
-        public byte[] serialize(T element) {
-            return key.of(element).getBytes(StandardCharsets.UTF_8);
-        }
     }
 
     @FunctionalInterface

@@ -66,11 +66,21 @@ class IfdPipelineITCase {
     }
 
     static List<Signal> run(String outputPrefix, DetectorParams params) throws Exception {
+        return run(outputPrefix, params, null);
+    }
+
+    static List<Signal> run(String outputPrefix, DetectorParams params,
+            org.apache.flink.api.common.functions.MapFunction<io.instflow.avro.MboEvent, io.instflow.avro.MboEvent> hook)
+            throws Exception {
         IfdConfig config = new IfdConfig(KAFKA.bootstrapServers(), input.prefix(), outputPrefix, params, 5, 2000, 5000,
-                2000, true, true);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));
+                1000, true, true);
+        org.apache.flink.configuration.Configuration conf = IfdJob.environment(config);
+        conf.setString("restart-strategy.type", "fixed-delay");
+        conf.setString("restart-strategy.fixed-delay.attempts", "3");
+        conf.setString("restart-strategy.fixed-delay.delay", "1 s");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
-        IfdPipeline.wire(env, config);
+        IfdPipeline.wire(env, config, hook);
         env.execute("ifd-test-" + outputPrefix);
         AvroSerde<Signal> serde = AvroSerde.of(Signal.class);
         List<Signal> signals = new ArrayList<>();
@@ -193,6 +203,43 @@ class IfdPipelineITCase {
             assertThat(parts.stream().mapToLong(io.instflow.avro.Bar::getDelta).sum()).isEqualTo(bar.getDelta());
             assertThat(parts.stream().mapToLong(io.instflow.avro.Bar::getHigh).max().orElseThrow()).isEqualTo(bar.getHigh());
         }
+    }
+
+    /**
+     * Fails the task once after 400,000 records; until then it pauses briefly every 50,000 records
+     * so that checkpoints complete before the failure.
+     */
+    static final class FailOnce extends org.apache.flink.api.common.functions.RichMapFunction<io.instflow.avro.MboEvent,
+            io.instflow.avro.MboEvent> {
+        private static final long serialVersionUID = 1L;
+        static final java.util.concurrent.atomic.AtomicBoolean FAILED = new java.util.concurrent.atomic.AtomicBoolean();
+        private long seen;
+
+        @Override
+        public io.instflow.avro.MboEvent map(io.instflow.avro.MboEvent value) throws Exception {
+            if (++seen == 400_000 && FAILED.compareAndSet(false, true)) {
+                throw new IllegalStateException("injected failure");
+            }
+            if (!FAILED.get() && seen % 50_000 == 0) {
+                Thread.sleep(600);
+            }
+            return value;
+        }
+    }
+
+    @Test
+    void shouldCommitTheSameSignalsWhenATaskFailsMidStream() throws Exception {
+        createOutputTopics("d.");
+        createOutputTopics("e.");
+        List<Signal> clean = run("d.", lenientMarketMaking());
+        FailOnce.FAILED.set(false);
+        List<Signal> recovered = run("e.", lenientMarketMaking(), new FailOnce());
+        assertThat(FailOnce.FAILED.get()).as("the failure was injected").isTrue();
+        List<String> cleanIds = clean.stream().map(Signal::getSignalId).sorted().toList();
+        List<String> recoveredIds = recovered.stream().map(Signal::getSignalId).sorted().toList();
+        assertThat(cleanIds).isNotEmpty();
+        assertThat(recoveredIds).as("committed signals after a failure and restore: none lost, none duplicated")
+                .isEqualTo(cleanIds);
     }
 
     private static void createOutputTopics(String prefix) throws Exception {
