@@ -95,6 +95,12 @@ final class ConnectCommand {
         @Option(names = "--stype-in", defaultValue = "parent",
                 description = "Symbology of --symbols: raw_symbol, parent, continuous, instrument_id (default: ${DEFAULT-VALUE}).")
         String stypeIn;
+
+        /** Rejects schema and symbology names Databento does not know, listing the valid ones. */
+        void validate() {
+            io.instflow.dbn.SType.fromApiName(stypeIn);
+            schemas.forEach(io.instflow.dbn.Schema::fromApiName);
+        }
     }
 
     @Command(name = "live", mixinStandardHelpOptions = true,
@@ -127,6 +133,7 @@ final class ConnectCommand {
 
         @Override
         public Integer call() {
+            data.validate();
             io.instflow.databento.LiveClientConfig.Builder config = io.instflow.databento.LiveClientConfig
                     .builder(io.instflow.databento.ApiKey.require()).dataset(kafka.dataset).zstd(zstd)
                     .heartbeatInterval(java.time.Duration.ofSeconds(heartbeat));
@@ -187,6 +194,7 @@ final class ConnectCommand {
 
         @Override
         public Integer call() {
+            data.validate();
             io.instflow.databento.HistoricalClient client = io.instflow.databento.HistoricalClient.create(baseUrl,
                     io.instflow.databento.ApiKey.require());
             Topics topics = new Topics(kafka.topicPrefix);

@@ -1,38 +1,18 @@
 package io.instflow.ingest;
 
-import io.instflow.avro.BookSide;
 import io.instflow.avro.DefinitionAction;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboAction;
-import io.instflow.avro.MboEvent;
 import io.instflow.dbn.DbnConstants;
 import io.instflow.dbn.record.InstrumentDefDecoder;
-import io.instflow.dbn.record.MboDecoder;
 
-/** DBN records as the Avro values of the market-data topics. */
+/**
+ * DBN records as the Avro values of the market-data topics (MBO records go through the faster
+ * {@link MboEventEncoder}).
+ */
 public final class AvroRecords {
 
     private AvroRecords() {}
-
-    /** Fills {@code out} (reused across records) from an MBO record. */
-    public static MboEvent mbo(MboDecoder r, String dataset, boolean tsOut, MboEvent out) {
-        out.setDataset(dataset);
-        out.setPublisherId(r.publisherId());
-        out.setInstrumentId(r.instrumentId());
-        out.setTsEvent(r.tsEvent());
-        out.setTsRecv(r.tsRecv());
-        out.setTsInDelta(r.tsInDelta());
-        out.setOrderId(r.orderId());
-        out.setPrice(r.price() == DbnConstants.UNDEF_PRICE ? null : r.price());
-        out.setSize(r.size());
-        out.setAction(action(r.action()));
-        out.setSide(r.side() == 'B' ? BookSide.BID : r.side() == 'A' ? BookSide.ASK : BookSide.NONE);
-        out.setFlags(r.flags());
-        out.setChannelId(r.channelId());
-        out.setSequence(r.sequence());
-        out.setTsOut(tsOut ? r.tsOut() : null);
-        return out;
-    }
 
     public static MboAction action(byte action) {
         switch (action) {

@@ -35,26 +35,6 @@ final class QuoteLadder {
         return !Double.isNaN(quotedFair);
     }
 
-    /** Best resting bid, or 0 when none. */
-    long bestBid() {
-        for (int k = 0; k < levels(); k++) {
-            if (bidSz[k] > 0) {
-                return bidPx[k];
-            }
-        }
-        return 0;
-    }
-
-    /** Best resting offer, or {@link Long#MAX_VALUE} when none. */
-    long bestAsk() {
-        for (int k = 0; k < levels(); k++) {
-            if (askSz[k] > 0) {
-                return askPx[k];
-            }
-        }
-        return Long.MAX_VALUE;
-    }
-
     /** Whether some level was emptied by a fill and needs a new order. */
     boolean hasHoles() {
         for (int k = 0; k < levels(); k++) {

@@ -120,12 +120,13 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
         }
         Map<String, Integer> signalsByTier = new java.util.TreeMap<>();
         int rejected = 0;
-        for (Candidate c : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
             ContractHistory self = touched.get(c.window.contract.instrumentId);
             ContractHistory partner = byStrike.get(self.strike + (self.call ? "P" : "C"));
             double mm = marketMaking(self, partner, c.window);
             double spoof = MarketMaking.spoofRatio(c.window.stats, c.components.direction());
-            double coordination = Coordination.score(peers.get(candidates.indexOf(c)), peers, params.coordinationStrikePoints());
+            double coordination = Coordination.score(peers.get(i), peers, params.coordinationStrikePoints());
             Decision d = Scorer.decide(self.call, c.window.stats, c.components, c.baseline, mm, spoof, coordination, params);
             if (d.signal()) {
                 out.collect(signal(c, d, mm, spoof));
