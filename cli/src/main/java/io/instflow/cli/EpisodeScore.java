@@ -1,5 +1,6 @@
 package io.instflow.cli;
 
+import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.simulator.Episode;
 
@@ -29,6 +30,18 @@ record EpisodeScore(long signals, long matchedSignals, long episodes, long detec
         boolean call = e.optionType().equals("C");
         String expected = call == e.direction().equals("BUY") ? "LONG" : "SHORT";
         return overlaps && sameSeries && near && s.getDirection().name().equals(expected);
+    }
+
+    /**
+     * Episodes of {@code kind} with at least one rejected candidate on their contracts, during the
+     * episode, that failed {@code gate}: a straddle should fail market_making, a spoof spoofing.
+     */
+    static long rejectedFor(List<Rejection> rejections, List<Episode> labels, String kind, String gate) {
+        return labels.stream().filter(e -> e.kind().equals(kind))
+                .filter(e -> rejections.stream().anyMatch(r -> e.instrumentIds().contains(r.getMetrics().getInstrumentId())
+                        && r.getMetrics().getWindowEnd() > e.startNs() && r.getMetrics().getWindowStart() < e.endNs()
+                        && r.getFailedGates().contains(gate)))
+                .count();
     }
 
     double precision() {

@@ -1,8 +1,5 @@
 package io.instflow.cli;
 
-import io.instflow.avro.PressureMetrics;
-import io.instflow.avro.Rejection;
-import io.instflow.avro.Signal;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
@@ -10,19 +7,21 @@ import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.ingest.TopicAdmin;
-import io.instflow.ingest.TopicScan;
 import io.instflow.ingest.Topics;
 import io.instflow.localkafka.LocalKafka;
-import io.instflow.schemas.AvroSerde;
+import io.instflow.simulator.Episode;
 import io.instflow.simulator.MarketSimulator;
-import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,30 +37,49 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code instflow pipeline}: the whole product on one machine. Starts a local Kafka, simulates a
- * multi-day NQ session, replays it through the connector, runs the IFD job on an embedded Flink
- * cluster until the input is consumed, and prints what it found against the simulator's labels.
+ * multi-day NQ session (or takes DBN files), replays it through the connector, runs the IFD job
+ * on an embedded Flink cluster until the input is consumed, writes the outputs as JSON lines and
+ * prints what it found, against the simulator's labels when there are some.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline locally on simulated data and print a summary (what scripts/run-pipeline runs).")
+        description = "Run the whole pipeline locally on simulated data (or DBN files) and print a summary "
+                + "(what scripts/run-pipeline runs).")
 final class PipelineCommand implements Callable<Integer> {
 
-    @Option(names = "--days", defaultValue = "3", description = "Simulated trading days (default: ${DEFAULT-VALUE}).")
+    static final List<String> OUTPUT_TOPICS = List.of("ifd.signals", "ifd.signals.json", "ifd.rejections", "ifd.pressure",
+            "bars.1m", "bars.5m", "ifd.metrics");
+
+    @Option(names = "--input", paramLabel = "DIR",
+            description = "Replay these DBN files (simulator output or Databento files) instead of simulating.")
+    Path input;
+
+    @Option(names = "--days", defaultValue = "3",
+            description = "Simulated trading days with labelled episodes (default: ${DEFAULT-VALUE}).")
     int days;
 
-    @Option(names = "--minutes", defaultValue = "60", description = "Minutes per day (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-days", defaultValue = "18",
+            description = "Simulated days before them without episodes; 18 give the production profile's 20-day "
+                    + "baselines the data quality they need (default: ${DEFAULT-VALUE}).")
+    int warmupDays;
+
+    @Option(names = "--minutes", defaultValue = "30", description = "Simulated minutes per day (default: ${DEFAULT-VALUE}).")
     int minutes;
 
     @Option(names = "--seed", defaultValue = "21", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--profile", defaultValue = "testing",
+    @Option(names = "--profile", defaultValue = "production",
             description = "Detector profile: production, testing, conservative (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(names = "--config", description = "Pipeline configuration JSON (default: the bundled one).")
     Path config;
 
-    @Option(names = "--dir", description = "Working directory (default: a new temporary one).")
+    @Option(names = "--out", defaultValue = "out",
+            description = "Where signals.jsonl, rejections.jsonl, bars-5m.jsonl and summary.json go (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--dir", description = "Working directory for Kafka's data and the simulation (default: a new temporary one).")
     Path dir;
 
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
@@ -72,90 +90,150 @@ final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter console = spec.commandLine().getOut();
         PipelineConfig pipeline = config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
         var params = pipeline.profile(profile);
+        PipelineInput source = input == null ? null : PipelineInput.directory(input);
+        PipelineOutputs.requireWritable(out);
         Path work = dir != null ? dir : Files.createTempDirectory("instflow-pipeline-");
         long started = System.nanoTime();
-        step(out, "starting a local Kafka broker in " + work.resolve("kafka"));
-        LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
+        step(console, "starting a local Kafka broker in " + work.resolve("kafka"));
+        LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0);
+        Thread stopOnInterrupt = new Thread(kafka::stop, "instflow-pipeline-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try {
-            step(out, String.format("simulating %d days of %d minutes (seed %d)", days, minutes, seed));
-            SimulationResult session = new MarketSimulator(SimulatorConfig.builder(work.resolve("session")).days(days)
-                    .minutes(minutes).seed(seed).build()).run(line -> { });
-            Topics input = new Topics("");
-            TopicAdmin.ensure(kafka.bootstrapServers(), input, parallelism);
+            kafka.start(Duration.ofSeconds(120));
+            if (source == null) {
+                String what = String.format("%d warm-up and %d labelled days of %d minutes (seed %d)", warmupDays, days,
+                        minutes, seed);
+                step(console, "simulating " + what);
+                source = PipelineInput.simulated(new MarketSimulator(SimulatorConfig.builder(work.resolve("session"))
+                        .warmupDays(warmupDays).days(days).minutes(minutes).seed(seed).build()).run(line -> { }),
+                        "simulated, " + what);
+            }
+            TopicAdmin.ensure(kafka.bootstrapServers(), new Topics(""), parallelism);
             createOutputTopics(kafka.bootstrapServers(), parallelism);
-            List<Path> files = new ArrayList<>();
-            files.add(session.definitions());
-            session.days().forEach(d -> files.add(d.file()));
-            step(out, String.format("replaying %,d MBO records into Kafka", session.records()));
-            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrapServers(), input, "GLBX.MDP3", KafkaPublisher.BULK)) {
-                new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher);
+            step(console, "replaying " + source.description() + " into Kafka");
+            FileReplay.Result replay;
+            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrapServers(), new Topics(""), "GLBX.MDP3",
+                    KafkaPublisher.BULK)) {
+                replay = new FileReplay(source.files(), 0, FileReplay.Progress.NONE).run(publisher);
             }
             IfdConfig job = new IfdConfig(kafka.bootstrapServers(), "", "", params, pipeline.windowMinutes(),
                     pipeline.outOfOrdernessMs(), pipeline.idleMs(), pipeline.checkpointIntervalMs(), true, true);
-            step(out, "running the IFD job (profile " + profile + ") on an embedded Flink cluster");
+            step(console, "running the IFD job (profile " + profile + ") on an embedded Flink cluster");
             long jobStart = System.nanoTime();
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                     IfdJob.environment(job));
             IfdPipeline.wire(env, job);
             env.execute(job.deployment());
             double jobSeconds = (System.nanoTime() - jobStart) / 1e9;
-            report(out, kafka.bootstrapServers(), session, params.coordinationStrikePoints(), jobSeconds,
+            PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers());
+            outputs.write(out);
+            Map<String, Object> summary = summary(source, replay, outputs, params.coordinationStrikePoints(), jobSeconds,
                     (System.nanoTime() - started) / 1e9);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
+            print(console, summary);
         } finally {
             kafka.stop();
+            removeHook(stopOnInterrupt);
         }
         return 0;
     }
 
-    private void report(PrintWriter out, String bootstrap, SimulationResult session, double strikePoints, double jobSeconds,
-            double totalSeconds) {
-        List<Signal> signals = read(bootstrap, "ifd.signals", Signal.class);
-        List<Rejection> rejections = read(bootstrap, "ifd.rejections", Rejection.class);
-        List<PressureMetrics> windows = read(bootstrap, "ifd.pressure", PressureMetrics.class);
-        List<io.instflow.avro.Bar> bars = read(bootstrap, "bars.1m", io.instflow.avro.Bar.class);
+    private Map<String, Object> summary(PipelineInput source, FileReplay.Result replay, PipelineOutputs outputs,
+            double strikePoints, double jobSeconds, double totalSeconds) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("input", source.description());
+        s.put("profile", profile);
+        s.put("mbo_records", replay.mboRecords());
+        s.put("pressure_windows", outputs.windows().size());
+        s.put("bars_1m", outputs.bars1m().size());
+        s.put("bars_5m", outputs.bars5m().size());
+        s.put("signals", outputs.signals().size());
         Map<String, Long> byTier = new TreeMap<>();
-        signals.forEach(s -> byTier.merge(s.getTier() + " " + s.getDirection(), 1L, Long::sum));
-        Map<String, Long> reasons = new TreeMap<>();
-        rejections.stream().filter(r -> !r.getDiagnostic()).forEach(r -> r.getFailedGates().forEach(g -> reasons.merge(g, 1L, Long::sum)));
-        EpisodeScore score = EpisodeScore.of(signals, session.episodes(), strikePoints);
-        out.println();
-        out.println("== instflow pipeline summary ==");
-        out.printf("MBO records          %,d over %d days%n", session.records(), session.days().size());
-        out.printf("pressure windows     %,d%n", windows.size());
-        out.printf("futures bars         %,d one-minute bars%n", bars.size());
-        out.printf("signals              %,d  %s%n", signals.size(), byTier);
-        out.printf("rejections           %,d candidates; failed gates %s%n",
-                rejections.stream().filter(r -> !r.getDiagnostic()).count(), reasons);
-        out.printf("job throughput       %,.0f MBO records/s (%.1f s, including start-up)%n", session.records() / jobSeconds,
-                jobSeconds);
-        out.printf("episodes             %d institutional, %d detected%n", score.episodes(), score.detectedEpisodes());
-        out.printf("precision / recall   %.2f / %.2f  (against the simulator's labels)%n", score.precision(), score.recall());
-        out.printf("total time           %.1f s%n", totalSeconds);
-        out.flush();
+        outputs.signals().forEach(x -> byTier.merge(x.getTier() + " " + x.getDirection(), 1L, Long::sum));
+        s.put("signals_by_tier_and_direction", byTier);
+        s.put("rejections", outputs.failed().size());
+        Map<String, Long> gates = new TreeMap<>();
+        outputs.failed().forEach(r -> r.getFailedGates().forEach(g -> gates.merge(g, 1L, Long::sum)));
+        s.put("rejections_by_gate", gates);
+        s.put("job_seconds", Math.round(jobSeconds * 10) / 10.0);
+        s.put("job_mbo_records_per_second", Math.round(replay.mboRecords() / jobSeconds));
+        if (source.labelled()) {
+            EpisodeScore score = EpisodeScore.of(outputs.signals(), source.labels(), strikePoints);
+            Map<String, Object> quality = new LinkedHashMap<>();
+            quality.put("institutional_episodes", score.episodes());
+            quality.put("detected_episodes", score.detectedEpisodes());
+            quality.put("signals_matching_an_episode", score.matchedSignals());
+            quality.put("precision", Math.round(score.precision() * 1000) / 1000.0);
+            quality.put("recall", Math.round(score.recall() * 1000) / 1000.0);
+            quality.put("straddle_episodes", count(source.labels(), Episode.STRADDLE));
+            quality.put("straddles_rejected_as_market_making",
+                    EpisodeScore.rejectedFor(outputs.failed(), source.labels(), Episode.STRADDLE, "market_making"));
+            quality.put("spoof_episodes", count(source.labels(), Episode.SPOOF));
+            quality.put("spoofs_rejected_as_spoofing",
+                    EpisodeScore.rejectedFor(outputs.failed(), source.labels(), Episode.SPOOF, "spoofing"));
+            s.put("detection_quality", quality);
+        }
+        s.put("total_seconds", Math.round(totalSeconds * 10) / 10.0);
+        s.put("outputs", out.toAbsolutePath().toString());
+        return s;
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecord> List<T> read(String bootstrap, String topic, Class<T> type) {
-        AvroSerde<T> serde = AvroSerde.of(type);
-        List<T> out = new ArrayList<>();
-        TopicScan.readToEnd(bootstrap, topic, Duration.ofMinutes(2), r -> out.add(serde.deserialize(r.value())));
-        return out;
+    @SuppressWarnings("unchecked")
+    private static void print(PrintWriter console, Map<String, Object> s) {
+        console.println();
+        console.println("== instflow pipeline summary ==");
+        console.printf("input                %s%n", s.get("input"));
+        console.printf("MBO records          %,d%n", (Long) s.get("mbo_records"));
+        console.printf("pressure windows     %,d%n", (Integer) s.get("pressure_windows"));
+        console.printf("futures bars         %,d one-minute, %,d five-minute%n", (Integer) s.get("bars_1m"), (Integer) s.get("bars_5m"));
+        console.printf("signals              %,d  %s%n", (Integer) s.get("signals"), s.get("signals_by_tier_and_direction"));
+        console.printf("rejections           %,d candidates; failed gates %s%n", (Integer) s.get("rejections"),
+                s.get("rejections_by_gate"));
+        console.printf("job throughput       %,d MBO records/s (%.1f s, including start-up)%n",
+                (Long) s.get("job_mbo_records_per_second"), (Double) s.get("job_seconds"));
+        Map<String, Object> q = (Map<String, Object>) s.get("detection_quality");
+        if (q == null) {
+            console.println("detection quality    not measured: the input has no labels.json");
+        } else {
+            console.printf("episodes             %d institutional, %d detected; %d/%d straddles rejected as market making, "
+                    + "%d/%d spoofs as spoofing%n", q.get("institutional_episodes"), q.get("detected_episodes"),
+                    q.get("straddles_rejected_as_market_making"), q.get("straddle_episodes"),
+                    q.get("spoofs_rejected_as_spoofing"), q.get("spoof_episodes"));
+            console.printf("precision / recall   %.2f / %.2f  (against the simulator's labels)%n", q.get("precision"),
+                    q.get("recall"));
+        }
+        console.printf("outputs              %s/{signals,rejections,bars-5m}.jsonl, summary.json%n", s.get("outputs"));
+        console.printf("total time           %.1f s%n", (Double) s.get("total_seconds"));
+        console.flush();
+    }
+
+    private static long count(List<Episode> labels, String kind) {
+        return labels.stream().filter(e -> e.kind().equals(kind)).count();
     }
 
     private static void createOutputTopics(String bootstrap, int partitions) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
-            for (String t : List.of("ifd.signals", "ifd.signals.json", "ifd.rejections", "ifd.pressure", "bars.1m", "bars.5m", "ifd.metrics")) {
+            for (String t : OUTPUT_TOPICS) {
                 topics.add(new NewTopic(t, partitions, (short) 1));
             }
             admin.createTopics(topics).all().get();
         }
     }
 
-    private static void step(PrintWriter out, String what) {
-        out.println("-> " + what);
-        out.flush();
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is already exiting and runs the hook itself
+        }
+    }
+
+    private static void step(PrintWriter console, String what) {
+        console.println("-> " + what);
+        console.flush();
     }
 }

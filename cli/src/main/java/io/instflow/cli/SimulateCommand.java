@@ -23,8 +23,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created when missing).")
     Path out;
 
-    @Option(names = "--days", defaultValue = "1", description = "Trading days (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--days", defaultValue = "1", description = "Trading days with episodes (default: ${DEFAULT-VALUE}).")
     int days;
+
+    @Option(names = "--warmup-days", defaultValue = "0",
+            description = "Days of background trading only before them, for detector baselines (default: ${DEFAULT-VALUE}).")
+    int warmupDays;
 
     @Option(names = "--minutes", defaultValue = "60", description = "Minutes per day (default: ${DEFAULT-VALUE}).")
     int minutes;
@@ -58,7 +62,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         SimulatorConfig config;
         try {
-            config = SimulatorConfig.builder(out).days(days).minutes(minutes).seed(seed).start(start)
+            config = SimulatorConfig.builder(out).warmupDays(warmupDays).days(days).minutes(minutes).seed(seed).start(start)
                     .episodesPerDay(episodesPerDay).profile(SimulatorConfig.Profile.parse(profile)).futures(futures)
                     .driftProbability(driftProbability).build();
         } catch (IllegalArgumentException e) {

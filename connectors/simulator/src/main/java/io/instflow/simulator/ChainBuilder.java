@@ -30,7 +30,7 @@ public final class ChainBuilder {
     public static List<LocalDate> tradingDays(SimulatorConfig config) {
         List<LocalDate> days = new ArrayList<>();
         LocalDate d = config.start();
-        while (days.size() < config.days()) {
+        while (days.size() < config.totalDays()) {
             if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
                 days.add(d);
             }
@@ -40,7 +40,7 @@ public final class ChainBuilder {
     }
 
     public static List<Contract> build(SimulatorConfig config) {
-        LocalDate lastDay = tradingDays(config).get(config.days() - 1);
+        LocalDate lastDay = tradingDays(config).get(config.totalDays() - 1);
         List<Contract> out = new ArrayList<>();
         LocalDate frontExpiry = nextQuarterlyExpiry(lastDay.plusDays(7));
         LocalDate expiry = frontExpiry;

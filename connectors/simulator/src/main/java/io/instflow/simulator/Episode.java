@@ -1,9 +1,13 @@
 package io.instflow.simulator;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Ground truth of one injected episode, as written to {@code labels.json}.
@@ -37,6 +41,11 @@ public record Episode(
     public static final String INSTITUTIONAL = "institutional";
     public static final String STRADDLE = "straddle";
     public static final String SPOOF = "spoof";
+
+    /** Reads a simulator's {@code labels.json}. */
+    public static List<Episode> read(Path labels) throws IOException {
+        return new ObjectMapper().readValue(labels.toFile(), new TypeReference<List<Episode>>() {});
+    }
 
     /**
      * A move of the front future after an institutional episode, in the direction its flow implies.

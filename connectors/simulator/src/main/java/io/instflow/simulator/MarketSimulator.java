@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * Simulates GLBX.MDP3 sessions of NQ futures and options and writes them as DBN: the chain's
  * definitions, one MBO file per trading day (snapshot first, then market-maker quoting,
- * background trades and the injected episodes) and {@code labels.json} with the ground truth.
+ * background trades and, after the warm-up days, the injected episodes) and {@code labels.json} with the ground truth.
  * Time advances in 100 ms steps; everything random comes from one seeded generator, so the same
  * configuration gives the same bytes.
  */
@@ -74,7 +74,8 @@ public final class MarketSimulator {
             try (MboStream stream = new MboStream(file,
                     MboStream.metadata(chain, Schema.MBO, start, sessionEnd(day), date(day)), random, sequence)) {
                 exchange.stream(stream);
-                List<EpisodePlan> plans = EpisodePlanner.plan(config, chain, d, start, future, random);
+                List<EpisodePlan> plans = d < config.warmupDays() ? List.of()
+                        : EpisodePlanner.plan(config, chain, d - config.warmupDays(), start, future, random);
                 runSession(start, plans);
                 for (EpisodePlan plan : plans) {
                     labels.add(label(plan, day, sessionEnd(day)));
@@ -162,7 +163,7 @@ public final class MarketSimulator {
         double activity = config.profile().activity;
         for (Contract c : chain) {
             double rate = c.isOption()
-                    ? 0.03 * activity * Math.exp(-Math.abs(Math.log(c.strikePoints() / future)) * 150)
+                    ? 0.004 * activity * Math.exp(-Math.abs(Math.log(c.strikePoints() / future)) * 150)
                     : 1.2 * activity / (1 + c.index() * 4);
             if (random.nextDouble() < rate * STEP_SECONDS) {
                 exchange.aggress(c.index(), now, random.nextBoolean(), 1 + geometric(c.isOption() ? 3 : 2));
@@ -179,7 +180,7 @@ public final class MarketSimulator {
             case Episode.INSTITUTIONAL: {
                 Contract target = plan.targets.get(random.nextInt(plan.targets.size()));
                 plan.volume += exchange.aggress(target.index(), now, plan.buy, pareto(10, 1.6, 250));
-                plan.nextActionNs = now + (long) (exponential(7.0 / ramp) * 1e9);
+                plan.nextActionNs = now + (long) (exponential(3.5 / ramp) * 1e9);
                 break;
             }
             case Episode.STRADDLE: {
@@ -191,8 +192,12 @@ public final class MarketSimulator {
                 break;
             }
             default: {
+                int target = plan.targets.get(0).index();
                 long cancelAt = now + 200_000_000L + random.nextInt(700) * 1_000_000L;
-                exchange.spoof(plan.targets.get(0).index(), now, plan.buy, 60 + random.nextInt(140), cancelAt);
+                exchange.spoof(target, now, plan.buy, 60 + random.nextInt(140), cancelAt);
+                if (random.nextInt(3) == 0) {
+                    plan.volume += exchange.aggress(target, now + 1_000_000, plan.buy, pareto(5, 1.8, 40));
+                }
                 plan.nextActionNs = now + (long) (exponential(4.0) * 1e9);
                 break;
             }

@@ -11,7 +11,9 @@ import java.util.Locale;
  * values that make no sense, naming the option.
  *
  * @param out output directory
- * @param days trading days (weekdays from {@code start})
+ * @param warmupDays trading days before {@code days} without episodes, so that a detector's
+ *     baselines of prior days exist when the first episode comes
+ * @param days trading days with episodes (weekdays after the warm-up days)
  * @param minutes simulated minutes per day, from {@code sessionStart}
  * @param seed random seed: the same seed gives the same bytes
  * @param start first trading day (moved to the next weekday when on a weekend)
@@ -22,7 +24,7 @@ import java.util.Locale;
  * @param driftProbability chance that an institutional episode is followed by a futures drift in its direction
  */
 public record SimulatorConfig(
-        Path out, int days, int minutes, long seed, LocalDate start, LocalTime sessionStart, int episodesPerDay,
+        Path out, int warmupDays, int days, int minutes, long seed, LocalDate start, LocalTime sessionStart, int episodesPerDay,
         Profile profile, int futures, double driftProbability) {
 
     /** Activity levels: multipliers of background trade rates and of volatility. */
@@ -52,9 +54,15 @@ public record SimulatorConfig(
         return new Builder(out);
     }
 
-    /** Builder with defaults: 1 day of 60 minutes, seed 1, 2026-11-02, 14:30 UTC, 4 episodes, normal. */
+    /** All simulated days, warm-up included. */
+    public int totalDays() {
+        return warmupDays + days;
+    }
+
+    /** Builder with defaults: no warm-up, 1 day of 60 minutes, seed 1, 2026-11-02, 14:30 UTC, 4 episodes, normal. */
     public static final class Builder {
         private final Path out;
+        private int warmupDays;
         private int days = 1;
         private int minutes = 60;
         private long seed = 1;
@@ -67,6 +75,11 @@ public record SimulatorConfig(
 
         private Builder(Path out) {
             this.out = out;
+        }
+
+        public Builder warmupDays(int v) {
+            warmupDays = v;
+            return this;
         }
 
         public Builder days(int v) {
@@ -117,6 +130,7 @@ public record SimulatorConfig(
         public SimulatorConfig build() {
             require(out != null, "--out is required");
             require(days >= 1 && days <= 250, "--days must be between 1 and 250, got " + days);
+            require(warmupDays >= 0 && warmupDays <= 60, "--warmup-days must be between 0 and 60, got " + warmupDays);
             require(minutes >= 1 && minutes <= 1380, "--minutes must be between 1 and 1380, got " + minutes);
             require(episodesPerDay >= 0 && episodesPerDay <= 50, "--episodes-per-day must be 0 to 50, got " + episodesPerDay);
             require(futures == 1 || futures == 2, "--futures must be 1 or 2, got " + futures);
@@ -128,7 +142,7 @@ public record SimulatorConfig(
             while (first.getDayOfWeek() == DayOfWeek.SATURDAY || first.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 first = first.plusDays(1);
             }
-            return new SimulatorConfig(out, days, minutes, seed, first, sessionStart, episodesPerDay, profile, futures,
+            return new SimulatorConfig(out, warmupDays, days, minutes, seed, first, sessionStart, episodesPerDay, profile, futures,
                     driftProbability);
         }
 

@@ -203,14 +203,19 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
         return new Candidate(w, ComponentScores.of(s, recent, windowsSeen, params), baseline);
     }
 
+    /**
+     * Market making over the strike's last {@code mm.history} window periods (time, not active
+     * windows: a quiet contract's trades from hours ago say nothing about a straddle now).
+     */
     private double marketMaking(ContractHistory self, ContractHistory partner, ContractWindow w) {
-        long own = sum(self.volumes);
-        long other = partner == null ? 0 : sum(partner.volumes);
+        long since = w.windowEnd - params.mmHistory() * windowNs;
+        long own = recentVolume(self, since);
+        long other = partner == null ? 0 : recentVolume(partner, since);
         double apart = Double.POSITIVE_INFINITY;
-        if (partner != null && partner.volumes.length > 0 && other > 0) {
+        if (other > 0) {
             long nearest = Long.MAX_VALUE;
             for (int i = 0; i < partner.volumeEnds.length; i++) {
-                if (partner.volumes[i] > 0) {
+                if (partner.volumes[i] > 0 && partner.volumeEnds[i] > since) {
                     nearest = Math.min(nearest, Math.abs(partner.volumeEnds[i] - w.windowEnd));
                 }
             }
@@ -219,6 +224,16 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
         long calls = self.call ? own : other;
         long puts = self.call ? other : own;
         return MarketMaking.probability(calls, puts, apart, params.mmStraddleWindowSeconds(), w.stats.quoteMarketMaking());
+    }
+
+    private static long recentVolume(ContractHistory h, long since) {
+        long sum = 0;
+        for (int i = 0; i < h.volumes.length; i++) {
+            if (h.volumeEnds[i] > since) {
+                sum += h.volumes[i];
+            }
+        }
+        return sum;
     }
 
     private void appendVolume(ContractHistory h, long windowEnd, long volume) {
@@ -242,7 +257,7 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
         return out;
     }
 
-    /** Adds the window to its trading day and drops days beyond the lookback plus five. */
+    /** Adds the window to its trading day and drops days beyond the lookback plus five trading days. */
     private void addToDay(ContractHistory h, long today, double lp, long volume) {
         int at = -1;
         for (int i = 0; i < h.dates.length; i++) {
@@ -251,10 +266,11 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
             }
         }
         if (at < 0) {
+            long oldest = TradingDate.minusTradingDays(today, params.lookbackDays() + 5);
             List<Long> dates = new ArrayList<>();
             List<DailyStats> days = new ArrayList<>();
             for (int i = 0; i < h.dates.length; i++) {
-                if (h.dates[i] > today - params.lookbackDays() - 5) {
+                if (h.dates[i] >= oldest) {
                     dates.add(h.dates[i]);
                     days.add(h.days[i]);
                 }
@@ -266,14 +282,6 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
             at = h.dates.length - 1;
         }
         h.days[at].add(lp, volume);
-    }
-
-    private static long sum(long[] values) {
-        long s = 0;
-        for (long v : values) {
-            s += v;
-        }
-        return s;
     }
 
     private PressureMetrics pressure(ContractWindow w) {

@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 
 import org.apache.flink.api.common.serialization.SerializationSchema;
 
-/** Signals as JSON for the mirror topic: Avro's own JSON rendering, field names as in the schema. */
+/** Signals as flat JSON for the mirror topic ({@link FlatJson}). */
 public final class SignalJsonSchema implements SerializationSchema<Signal> {
 
     private static final long serialVersionUID = 1L;
 
     @Override
     public byte[] serialize(Signal signal) {
-        return signal.toString().getBytes(StandardCharsets.UTF_8);
+        return FlatJson.line(signal).getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -5,8 +5,9 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * A contract's baseline from its prior trading days only (spec section 4): never the current
- * day; none with fewer than the minimum days. z uses the pooled mean and standard deviation of
+ * A contract's baseline from its prior trading days only (spec section 4): the {@code lookback}
+ * trading days before the current one, never the current day; none with fewer than the minimum
+ * days present. z uses the pooled mean and standard deviation of
  * log_pressure; the percentile rank of |log_pressure| comes from the pooled histogram.
  *
  * @param present whether there is a baseline at all
@@ -23,16 +24,14 @@ public record Baseline(boolean present, double dataQuality, double z, double per
      * @param today the current trading date, excluded
      */
     public static Baseline of(Map<Long, DailyStats> days, long today, double logPressure, int lookbackDays, int minDays) {
-        NavigableMap<Long, DailyStats> prior = new TreeMap<>(days).headMap(today, false);
+        NavigableMap<Long, DailyStats> prior = new TreeMap<>(days).subMap(
+                TradingDate.minusTradingDays(today, lookbackDays), true, today, false);
         int used = 0;
         long n = 0;
         double sum = 0;
         double sumSquares = 0;
         long[] histogram = new long[DailyStats.BINS];
-        for (DailyStats d : prior.descendingMap().values()) {
-            if (used == lookbackDays) {
-                break;
-            }
+        for (DailyStats d : prior.values()) {
             used++;
             n += d.windows;
             sum += d.sumPressure;

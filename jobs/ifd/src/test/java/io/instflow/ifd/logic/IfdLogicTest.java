@@ -110,6 +110,25 @@ class IfdLogicTest {
     }
 
     @Test
+    void shouldCountTheLookbackInTradingDaysSoTwentyDaysSpanFourWeeks() {
+        long monday = java.time.LocalDate.of(2026, 11, 30).toEpochDay();
+        assertThat(java.time.LocalDate.ofEpochDay(TradingDate.minusTradingDays(monday, 1))).hasToString("2026-11-27");
+        assertThat(java.time.LocalDate.ofEpochDay(TradingDate.minusTradingDays(monday, 20))).hasToString("2026-11-02");
+        Map<Long, DailyStats> days = new HashMap<>();
+        for (long day = monday - 40; day < monday; day++) {
+            java.time.DayOfWeek dow = java.time.LocalDate.ofEpochDay(day).getDayOfWeek();
+            if (dow != java.time.DayOfWeek.SATURDAY && dow != java.time.DayOfWeek.SUNDAY && day != monday - 3) {
+                DailyStats d = new DailyStats();
+                d.add(0.5, 10);
+                d.add(-0.5, 10);
+                days.put(day, d);
+            }
+        }
+        assertThat(Baseline.of(days, monday, 1.0, 20, 5).dataQuality()).as("19 of the 20 prior weekdays, Friday missing")
+                .isCloseTo(0.95, within(1e-12));
+    }
+
+    @Test
     void shouldReachEveryTierAndNameEveryFailedGate() {
         DetectorParams p = PRODUCTION;
         WindowStats strong = window(900, 30, 40);

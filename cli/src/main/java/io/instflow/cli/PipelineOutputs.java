@@ -1,0 +1,89 @@
+package io.instflow.cli;
+
+import io.instflow.avro.Bar;
+import io.instflow.avro.PressureMetrics;
+import io.instflow.avro.Rejection;
+import io.instflow.avro.Signal;
+import io.instflow.ifd.io.FlatJson;
+import io.instflow.ingest.TopicScan;
+import io.instflow.schemas.AvroSerde;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.avro.specific.SpecificRecord;
+
+/** The job's output topics read back after a run, and written as JSON-lines files. */
+record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<PressureMetrics> windows, List<Bar> bars1m,
+        List<Bar> bars5m) {
+
+    static PipelineOutputs read(String bootstrap) {
+        return new PipelineOutputs(
+                sorted(read(bootstrap, "ifd.signals", Signal.class), s -> s.getMetrics().getWindowStart()),
+                sorted(read(bootstrap, "ifd.rejections", Rejection.class), r -> r.getMetrics().getWindowStart()),
+                read(bootstrap, "ifd.pressure", PressureMetrics.class),
+                sorted(read(bootstrap, "bars.1m", Bar.class), Bar::getWindowStart),
+                sorted(read(bootstrap, "bars.5m", Bar.class), Bar::getWindowStart));
+    }
+
+    /** Real rejections; the diagnostic copies of accepted candidates (testing profile) left out. */
+    List<Rejection> failed() {
+        return rejections.stream().filter(r -> !r.getDiagnostic()).toList();
+    }
+
+    void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        lines(dir.resolve("signals.jsonl"), signals, FlatJson::line);
+        lines(dir.resolve("rejections.jsonl"), rejections, FlatJson::line);
+        lines(dir.resolve("bars-5m.jsonl"), bars5m, PipelineOutputs::barLine);
+    }
+
+    /** A bar in the shape of {@code instflow bars}, with the delta and the session's cumulative delta. */
+    static String barLine(Bar b) {
+        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("instrument_id", b.getInstrumentId()).put("raw_symbol", b.getSymbol())
+                .put("start_ns", b.getWindowStart()).put("open", b.getOpen()).put("high", b.getHigh()).put("low", b.getLow())
+                .put("close", b.getClose()).put("volume", b.getVolume()).put("buy_volume", b.getBuyVolume())
+                .put("sell_volume", b.getSellVolume()).put("trades", b.getTrades()).put("delta", b.getDelta())
+                .put("cumulative_delta", b.getCumulativeDelta());
+        return node.toString();
+    }
+
+    private static <T> void lines(Path file, List<T> items, Function<T, String> line) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            for (T item : items) {
+                w.write(line.apply(item));
+                w.write('\n');
+            }
+        }
+    }
+
+    private static <T extends SpecificRecord> List<T> read(String bootstrap, String topic, Class<T> type) {
+        AvroSerde<T> serde = AvroSerde.of(type);
+        List<T> out = new ArrayList<>();
+        TopicScan.readToEnd(bootstrap, topic, Duration.ofMinutes(2), r -> out.add(serde.deserialize(r.value())));
+        return out;
+    }
+
+    private static <T> List<T> sorted(List<T> items, Function<T, Long> key) {
+        List<T> copy = new ArrayList<>(items);
+        copy.sort(Comparator.comparing(key));
+        return copy;
+    }
+
+    static void requireWritable(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the output directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}
