@@ -157,7 +157,7 @@ public final class IfdPipeline {
                 .build();
     }
 
-    /** The JSON mirror of the signals: Avro's JSON rendering, keyed like the Avro topic. */
+    /** The JSON mirror of the signals: flat JSON ({@link io.instflow.ifd.io.FlatJson}), keyed like the Avro topic. */
     private static KafkaSink<Signal> jsonSink(IfdConfig config, String topic) {
         Properties props = new Properties();
         props.put("transaction.timeout.ms", "900000");

@@ -1,6 +1,7 @@
 package io.instflow.ifd.functions;
 
 import io.instflow.avro.Bar;
+import io.instflow.ifd.logic.BarAggregator;
 import io.instflow.ifd.logic.TradingDate;
 import io.instflow.ifd.model.BarState;
 import io.instflow.ifd.model.ContractInfo;
@@ -51,7 +52,7 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
         long tsMs = Math.floorDiv(e.tsEvent, 1_000_000L);
         for (int minutes : MINUTES) {
             long length = minutes * MINUTE_MS;
-            long start = Math.floorDiv(tsMs, length) * length;
+            long start = BarAggregator.start(tsMs, length);
             if (start + length - 1 <= ctx.timerService().currentWatermark()) {
                 continue;
             }
