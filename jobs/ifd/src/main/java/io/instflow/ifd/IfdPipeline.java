@@ -67,7 +67,8 @@ public final class IfdPipeline {
         SingleOutputStreamOperator<ContractWindow> windows = flow
                 .filter(e -> e.contract.isOption()).name("options only")
                 .keyBy(e -> e.instrumentId, Types.LONG)
-                .process(new PressureWindowFunction(config.windowMinutes(), config.params().blockSize()),
+                .process(new PressureWindowFunction(config.windowMinutes(), config.params().blockSize(), id,
+                        config.params().profile()),
                         Types.POJO(ContractWindow.class))
                 .uid(id + "-windows").name("pressure windows");
         SingleOutputStreamOperator<Signal> signals = windows
@@ -76,7 +77,7 @@ public final class IfdPipeline {
                         new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Signal.class))
                 .uid(id + "-detector").name("IFD v3 detector");
         DataStream<PipelineMetric> metrics = signals.getSideOutput(DetectorFunction.METRICS)
-                .union(counted.getSideOutput(ThroughputFunction.METRICS));
+                .union(counted.getSideOutput(ThroughputFunction.METRICS), windows.getSideOutput(PressureWindowFunction.LATE));
         return new Outputs(signals, signals.getSideOutput(DetectorFunction.REJECTIONS),
                 signals.getSideOutput(DetectorFunction.PRESSURE), bars, metrics);
     }

@@ -1,5 +1,6 @@
 package io.instflow.ifd.functions;
 
+import io.instflow.avro.PipelineMetric;
 import io.instflow.ifd.logic.WindowStats;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
@@ -14,16 +15,22 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Epoch-aligned event-time windows of one contract, built from each event's own ts_event (events
  * released late by a definition keep their time) and fired by the watermark. Every window with
  * activity is emitted once, when the watermark passes its end; events for a window already emitted
- * are counted as late records.
+ * are late: dropped, counted in Flink's {@code lateRecords} metric and reported per contract on
+ * the {@link #LATE} side output when its next window fires.
  */
 public final class PressureWindowFunction extends KeyedProcessFunction<Long, FlowEvent, ContractWindow> {
 
     private static final long serialVersionUID = 1L;
+
+    /** Late records per contract since its previous window, as a metric. */
+    public static final OutputTag<PipelineMetric> LATE = new OutputTag<>("late-records",
+            new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(PipelineMetric.class));
 
     private final long lengthMs;
     private final long blockSize;
@@ -36,11 +43,17 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
      * after a restore, when the watermark starts over, cannot reopen a window already emitted.
      */
     private transient ValueState<Long> emittedUntil;
+    /** Late records not reported yet (lifetime: until the contract's next window fires). */
+    private transient ValueState<Long> unreportedLate;
     private transient Counter lateRecords;
+    private final String job;
+    private final String profile;
 
-    public PressureWindowFunction(int minutes, long blockSize) {
+    public PressureWindowFunction(int minutes, long blockSize, String job, String profile) {
         this.lengthMs = minutes * 60_000L;
         this.blockSize = blockSize;
+        this.job = job;
+        this.profile = profile;
     }
 
     @Override
@@ -49,6 +62,7 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
                 new MapStateDescriptor<>("windows", Types.LONG, Types.POJO(WindowStats.class)));
         contract = getRuntimeContext().getState(new ValueStateDescriptor<>("contract", Types.POJO(ContractInfo.class)));
         emittedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted-until", Types.LONG));
+        unreportedLate = getRuntimeContext().getState(new ValueStateDescriptor<>("unreported-late", Types.LONG));
         lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
     }
 
@@ -59,6 +73,8 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
         Long emitted = emittedUntil.value();
         if (start + lengthMs - 1 <= ctx.timerService().currentWatermark() || (emitted != null && start < emitted)) {
             lateRecords.inc();
+            Long late = unreportedLate.value();
+            unreportedLate.update(late == null ? 1 : late + 1);
             return;
         }
         if (contract.value() == null) {
@@ -85,6 +101,14 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
             windows.remove(start);
             emittedUntil.update(start + lengthMs);
             out.collect(new ContractWindow(contract.value(), start * 1_000_000L, (start + lengthMs) * 1_000_000L, stats));
+        }
+        Long late = unreportedLate.value();
+        if (late != null) {
+            unreportedLate.clear();
+            ctx.output(LATE, PipelineMetric.newBuilder().setJob(job).setProfile(profile)
+                    .setTs(System.currentTimeMillis() * 1_000_000L).setName("late_records").setValue(late).setUnit("count")
+                    .setWindowStart(start * 1_000_000L).setWindowEnd((start + lengthMs) * 1_000_000L)
+                    .setTags(java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))).build());
         }
     }
 }

@@ -1,0 +1,125 @@
+package io.instflow.ifd.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.instflow.avro.Rejection;
+import io.instflow.avro.Signal;
+import io.instflow.book.Aggressor;
+import io.instflow.ifd.PipelineConfig;
+import io.instflow.ifd.logic.WindowStats;
+import io.instflow.ifd.model.ContractInfo;
+import io.instflow.ifd.model.ContractWindow;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The detector as an operator: straddles rejected as market making, baselines of prior days kept across a restore. */
+class DetectorFunctionTest {
+
+    private static final long WINDOW_NS = 300_000_000_000L;
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ContractWindow, Signal> harness() throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new DetectorFunction(PipelineConfig.defaults().profile("production"), 5)),
+                w -> w.contract.underlying + "|" + w.contract.expiration, Types.STRING);
+    }
+
+    private static ContractInfo contract(long id, String type) {
+        ContractInfo c = PressureWindowFunctionTest.call();
+        c.instrumentId = id;
+        c.instrumentClass = type;
+        c.rawSymbol = "NQZ6 " + type + "21000";
+        return c;
+    }
+
+    private static StreamRecord<ContractWindow> window(ContractInfo c, long startNs, long buy, long sell) {
+        WindowStats s = new WindowStats();
+        for (int i = 0; i < 20; i++) {
+            s.addTrade(Aggressor.BUY, buy / 20 + (i < buy % 20 ? 1 : 0), 100_000_000_000L, 50);
+            s.addTrade(Aggressor.SELL, sell / 20 + (i < sell % 20 ? 1 : 0), 100_000_000_000L, 50);
+        }
+        return new StreamRecord<>(new ContractWindow(c, startNs, startNs + WINDOW_NS, s), startNs / 1_000_000L);
+    }
+
+    private static long at(LocalDate day) {
+        return day.atTime(15, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
+    }
+
+    private static void closeWindowAt(KeyedOneInputStreamOperatorTestHarness<String, ContractWindow, Signal> h, long startNs)
+            throws Exception {
+        h.processWatermark((startNs + WINDOW_NS) / 1_000_000L);
+    }
+
+    private static List<Rejection> rejections(KeyedOneInputStreamOperatorTestHarness<String, ContractWindow, Signal> h) {
+        List<Rejection> out = new ArrayList<>();
+        var emitted = h.getSideOutput(DetectorFunction.REJECTIONS);
+        if (emitted != null) {
+            emitted.forEach(r -> out.add(r.getValue()));
+        }
+        return out;
+    }
+
+    @Test
+    void shouldRejectACallAndPutBoughtTogetherAsMarketMaking() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            long start = at(LocalDate.of(2026, 11, 2));
+            h.processElement(window(contract(1, "C"), start, 300, 0));
+            h.processElement(window(contract(2, "P"), start, 280, 0));
+            closeWindowAt(h, start);
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(rejections(h)).hasSize(2).allSatisfy(r -> {
+                assertThat(r.getFailedGates()).contains("market_making");
+                assertThat(r.getMmProbability()).isGreaterThan(0.3);
+            });
+            assertThat(h.getSideOutput(DetectorFunction.PRESSURE)).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldBuildBaselinesFromPriorDaysOnlyAndKeepThemAcrossARestore() throws Exception {
+        ContractInfo call = contract(1, "C");
+        LocalDate day = LocalDate.of(2026, 11, 2);
+        OperatorSubtaskState snapshot;
+        try (var h = harness()) {
+            h.open();
+            for (int d = 0; d < 5; d++) {
+                long start = at(day.plusDays(d));
+                h.processElement(window(call, start, d % 2 == 0 ? 40 : 44, d % 2 == 0 ? 44 : 40));
+                closeWindowAt(h, start);
+            }
+            assertThat(h.extractOutputValues()).isEmpty();
+            assertThat(rejections(h)).as("balanced windows are no candidates").isEmpty();
+            snapshot = h.snapshot(1, 1);
+        }
+        try (var restored = harness()) {
+            restored.initializeState(snapshot);
+            restored.open();
+            long start = at(day.plusDays(7));
+            restored.processElement(window(call, start - WINDOW_NS, 40, 42));
+            restored.processElement(window(call, start, 600, 5));
+            closeWindowAt(restored, start);
+            List<Double> quality = new ArrayList<>();
+            List<Double> z = new ArrayList<>();
+            restored.extractOutputValues().forEach(s -> {
+                quality.add(s.getDataQuality());
+                z.add(s.getZScore());
+            });
+            rejections(restored).forEach(r -> {
+                quality.add(r.getDataQuality());
+                z.add(r.getZScore());
+            });
+            assertThat(quality).as("5 prior days of the 20-day lookback, the current day excluded").containsExactly(0.25);
+            assertThat(z).singleElement().satisfies(v -> assertThat(v).as("z against the restored baseline").isGreaterThan(10));
+        }
+    }
+}
