@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # File replay into a real local broker, next to Kafka's own ProducerPerformance on the same broker
 # with the same settings (acks=all, idempotence, lz4, 1 MiB batches, linger 50 ms) and record size.
-# Prints records/s of each run. Usage: bench/replay-vs-kafka.sh [partitions] [runs]
+# Prints records/s of each run. Usage: bench/replay-vs-kafka.sh [partitions] [runs] [simulated days]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 partitions="${1:-4}"
 runs="${2:-3}"
+days="${3:-2}"
 work="$(mktemp -d)"
 port=$(( 20000 + RANDOM % 20000 ))
 instflow="$root/scripts/instflow"
 trap '"$instflow" kafka stop --dir "$work/kafka" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 "$instflow" kafka start --dir "$work/kafka" --port "$port" >/dev/null
-"$instflow" simulate --out "$work/sim" --days 2 --minutes 60 --seed 7 2>/dev/null | head -1
+"$instflow" simulate --out "$work/sim" --days "$days" --minutes 60 --seed 7 2>/dev/null | head -1
 
 echo "== instflow connect file ($partitions partitions) =="
 for run in $(seq 1 "$runs"); do
