@@ -1,13 +1,7 @@
 package io.instflow.cli;
 
-import io.instflow.ifd.IfdConfig;
-import io.instflow.ifd.IfdJob;
-import io.instflow.ifd.IfdPipeline;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
-import io.instflow.ingest.KafkaPublisher;
-import io.instflow.ingest.TopicAdmin;
-import io.instflow.ingest.Topics;
 import io.instflow.localkafka.LocalKafka;
 import io.instflow.simulator.Episode;
 import io.instflow.simulator.MarketSimulator;
@@ -20,16 +14,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,9 +35,6 @@ import picocli.CommandLine.Spec;
         description = "Run the whole pipeline locally on simulated data (or DBN files) and print a summary "
                 + "(what scripts/run-pipeline runs).")
 final class PipelineCommand implements Callable<Integer> {
-
-    static final List<String> OUTPUT_TOPICS = List.of("ifd.signals", "ifd.signals.json", "ifd.rejections", "ifd.pressure",
-            "bars.1m", "bars.5m", "ifd.metrics");
 
     @Option(names = "--input", paramLabel = "DIR",
             description = "Replay these DBN files (simulator output or Databento files) instead of simulating.")
@@ -111,24 +98,12 @@ final class PipelineCommand implements Callable<Integer> {
                         .warmupDays(warmupDays).days(days).minutes(minutes).seed(seed).build()).run(line -> { }),
                         "simulated, " + what);
             }
-            TopicAdmin.ensure(kafka.bootstrapServers(), new Topics(""), parallelism);
-            createOutputTopics(kafka.bootstrapServers(), parallelism);
             step(console, "replaying " + source.description() + " into Kafka");
-            FileReplay.Result replay;
-            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrapServers(), new Topics(""), "GLBX.MDP3",
-                    KafkaPublisher.BULK)) {
-                replay = new FileReplay(source.files(), 0, FileReplay.Progress.NONE).run(publisher);
-            }
-            IfdConfig job = new IfdConfig(kafka.bootstrapServers(), "", "", params, pipeline.windowMinutes(),
-                    pipeline.outOfOrdernessMs(), pipeline.idleMs(), pipeline.checkpointIntervalMs(), true, true);
+            FileReplay.Result replay = LocalRun.replay(kafka.bootstrapServers(), source, parallelism);
+            LocalRun.createTopics(kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
             step(console, "running the IFD job (profile " + profile + ") on an embedded Flink cluster");
-            long jobStart = System.nanoTime();
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
-                    IfdJob.environment(job));
-            IfdPipeline.wire(env, job);
-            env.execute(job.deployment());
-            double jobSeconds = (System.nanoTime() - jobStart) / 1e9;
-            PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers());
+            double jobSeconds = LocalRun.runIfd(kafka.bootstrapServers(), "", params, pipeline, parallelism);
+            PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers(), "");
             outputs.write(out);
             Map<String, Object> summary = summary(source, replay, outputs, params.coordinationStrikePoints(), jobSeconds,
                     (System.nanoTime() - started) / 1e9);
@@ -205,23 +180,13 @@ final class PipelineCommand implements Callable<Integer> {
             console.printf("precision / recall   %.2f / %.2f  (against the simulator's labels)%n", q.get("precision"),
                     q.get("recall"));
         }
-        console.printf("outputs              %s/{signals,rejections,bars-5m}.jsonl, summary.json%n", s.get("outputs"));
+        console.printf("outputs              %s/{signals,rejections,pressure,bars-5m}.jsonl, summary.json%n", s.get("outputs"));
         console.printf("total time           %.1f s%n", (Double) s.get("total_seconds"));
         console.flush();
     }
 
     private static long count(List<Episode> labels, String kind) {
         return labels.stream().filter(e -> e.kind().equals(kind)).count();
-    }
-
-    private static void createOutputTopics(String bootstrap, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (String t : OUTPUT_TOPICS) {
-                topics.add(new NewTopic(t, partitions, (short) 1));
-            }
-            admin.createTopics(topics).all().get();
-        }
     }
 
     private static void removeHook(Thread hook) {

@@ -5,15 +5,12 @@ import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.ifd.io.FlatJson;
-import io.instflow.ingest.TopicScan;
-import io.instflow.schemas.AvroSerde;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,13 +22,14 @@ import org.apache.avro.specific.SpecificRecord;
 record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<PressureMetrics> windows, List<Bar> bars1m,
         List<Bar> bars5m) {
 
-    static PipelineOutputs read(String bootstrap) {
+    /** The outputs of the IFD job writing to topics with {@code prefix}. */
+    static PipelineOutputs read(String bootstrap, String prefix) {
         return new PipelineOutputs(
-                sorted(read(bootstrap, "ifd.signals", Signal.class), s -> s.getMetrics().getWindowStart()),
-                sorted(read(bootstrap, "ifd.rejections", Rejection.class), r -> r.getMetrics().getWindowStart()),
-                read(bootstrap, "ifd.pressure", PressureMetrics.class),
-                sorted(read(bootstrap, "bars.1m", Bar.class), Bar::getWindowStart),
-                sorted(read(bootstrap, "bars.5m", Bar.class), Bar::getWindowStart));
+                sorted(read(bootstrap, prefix + "ifd.signals", Signal.class), s -> s.getMetrics().getWindowStart()),
+                sorted(read(bootstrap, prefix + "ifd.rejections", Rejection.class), r -> r.getMetrics().getWindowStart()),
+                sorted(read(bootstrap, prefix + "ifd.pressure", PressureMetrics.class), PressureMetrics::getWindowStart),
+                sorted(read(bootstrap, prefix + "bars.1m", Bar.class), Bar::getWindowStart),
+                sorted(read(bootstrap, prefix + "bars.5m", Bar.class), Bar::getWindowStart));
     }
 
     /** Real rejections; the diagnostic copies of accepted candidates (testing profile) left out. */
@@ -44,6 +42,7 @@ record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<Pr
         lines(dir.resolve("signals.jsonl"), signals, FlatJson::line);
         lines(dir.resolve("rejections.jsonl"), rejections, FlatJson::line);
         lines(dir.resolve("bars-5m.jsonl"), bars5m, PipelineOutputs::barLine);
+        lines(dir.resolve("pressure.jsonl"), windows, FlatJson::line);
     }
 
     /** A bar in the shape of {@code instflow bars}, with the delta and the session's cumulative delta. */
@@ -57,7 +56,7 @@ record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<Pr
         return node.toString();
     }
 
-    private static <T> void lines(Path file, List<T> items, Function<T, String> line) throws IOException {
+    static <T> void lines(Path file, List<T> items, Function<T, String> line) throws IOException {
         try (Writer w = Files.newBufferedWriter(file)) {
             for (T item : items) {
                 w.write(line.apply(item));
@@ -67,10 +66,7 @@ record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<Pr
     }
 
     private static <T extends SpecificRecord> List<T> read(String bootstrap, String topic, Class<T> type) {
-        AvroSerde<T> serde = AvroSerde.of(type);
-        List<T> out = new ArrayList<>();
-        TopicScan.readToEnd(bootstrap, topic, Duration.ofMinutes(2), r -> out.add(serde.deserialize(r.value())));
-        return out;
+        return LocalRun.read(bootstrap, topic, type);
     }
 
     private static <T> List<T> sorted(List<T> items, Function<T, Long> key) {

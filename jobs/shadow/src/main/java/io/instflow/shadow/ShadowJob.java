@@ -1,0 +1,64 @@
+package io.instflow.shadow;
+
+import io.instflow.ifd.PipelineConfig;
+import io.instflow.shadow.logic.OutcomeParams;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The comparison job's entry point: {@code --bootstrap B --production-prefix P --shadow-prefix S
+ * [--topic-prefix O] [--production-label L] [--shadow-label L] [--config FILE] [--bounded]
+ * [--preview]}.
+ */
+public final class ShadowJob {
+
+    private ShadowJob() {}
+
+    public static void main(String[] args) throws Exception {
+        ShadowConfig config = parse(args);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
+        ShadowPipeline.wire(env, config);
+        env.execute(config.deployment());
+    }
+
+    public static Configuration environment(ShadowConfig config) {
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.setString("execution.checkpointing.interval", config.checkpointIntervalMs() + " ms");
+        return conf;
+    }
+
+    public static ShadowConfig parse(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--bounded") || arg.equals("--preview")) {
+                options.put(arg, "true");
+            } else if (arg.startsWith("--") && i + 1 < args.length) {
+                options.put(arg, args[++i]);
+            } else {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'; usage: --bootstrap B"
+                        + " --production-prefix P --shadow-prefix S [--topic-prefix O] [--production-label L]"
+                        + " [--shadow-label L] [--config FILE] [--bounded] [--preview]");
+            }
+        }
+        if (!options.containsKey("--shadow-prefix")) {
+            throw new IllegalArgumentException("--shadow-prefix is required: the topic prefix of the shadow IFD job");
+        }
+        PipelineConfig pipeline = options.containsKey("--config") ? PipelineConfig.load(Path.of(options.get("--config")))
+                : PipelineConfig.defaults();
+        return new ShadowConfig(options.getOrDefault("--bootstrap", "localhost:9092"),
+                options.getOrDefault("--production-prefix", ""), options.get("--shadow-prefix"),
+                options.getOrDefault("--topic-prefix", ""), options.getOrDefault("--production-label", "production"),
+                options.getOrDefault("--shadow-label", "shadow"),
+                pipeline.profile("production").coordinationStrikePoints(), OutcomeParams.defaults(),
+                pipeline.outOfOrdernessMs(), pipeline.idleMs(), pipeline.checkpointIntervalMs(),
+                options.containsKey("--bounded"), !options.containsKey("--preview"));
+    }
+}
