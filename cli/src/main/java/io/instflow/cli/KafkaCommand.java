@@ -21,11 +21,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code instflow kafka start|stop|status|topics}: a local single-node KRaft broker, no Docker needed. */
+/** {@code instflow kafka start|stop|status|topics|create-topics}: a local single-node KRaft broker, no Docker needed. */
 @Command(name = "kafka", mixinStandardHelpOptions = true,
         description = "Run a local single-node Kafka broker (KRaft) from the Maven Central jars.",
         subcommands = {KafkaCommand.Start.class, KafkaCommand.Stop.class, KafkaCommand.Status.class,
-            KafkaCommand.Topics.class})
+            KafkaCommand.Topics.class, KafkaCommand.CreateTopics.class})
 final class KafkaCommand {
 
     static final String DEFAULT_DIR = ".instflow/kafka";
@@ -116,6 +116,54 @@ final class KafkaCommand {
                 throw new java.io.UncheckedIOException(new java.io.IOException(
                         "cannot reach Kafka at " + bootstrap + " (" + e.getMessage() + "); is it running?", e));
             }
+            return 0;
+        }
+    }
+
+    @Command(name = "create-topics", mixinStandardHelpOptions = true,
+            description = "Create the topics of a deployment that are missing (existing ones are left as they are).")
+    static final class CreateTopics implements Callable<Integer> {
+        @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka (default: ${DEFAULT-VALUE}).")
+        String bootstrap;
+
+        @Option(names = "--prefix", defaultValue = "", description = "Topic prefix, e.g. prod. or shadow. (default: none).")
+        String prefix;
+
+        @Option(names = "--partitions", defaultValue = "2", description = "Partitions of new topics (default: ${DEFAULT-VALUE}).")
+        int partitions;
+
+        @Option(names = "--set", required = true, split = ",",
+                description = "Which topics: input (market data, status, dead letters), ifd (the IFD job's outputs), "
+                        + "comparison (the shadow comparison job's outputs); several separated by commas.")
+        java.util.List<String> sets;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (String set : sets) {
+                switch (set) {
+                    case "input" -> io.instflow.ingest.TopicAdmin.ensure(bootstrap, new io.instflow.ingest.Topics(prefix),
+                            partitions).forEach(t -> out.println("created " + t));
+                    case "ifd" -> names.addAll(LocalRun.IFD_OUTPUTS);
+                    case "comparison" -> names.addAll(java.util.List.of("shadow.comparison", "ifd.metrics"));
+                    default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                            "--set " + set + ": expected input, ifd or comparison");
+                }
+            }
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+                Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
+                java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = names.stream().map(n -> prefix + n)
+                        .filter(n -> !existing.contains(n)).distinct()
+                        .map(n -> new org.apache.kafka.clients.admin.NewTopic(n, java.util.Optional.of(partitions), java.util.Optional.empty()))
+                        .toList();
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                missing.forEach(t -> out.println("created " + t.name()));
+            }
+            out.flush();
             return 0;
         }
     }

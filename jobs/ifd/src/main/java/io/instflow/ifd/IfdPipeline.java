@@ -14,6 +14,7 @@ import io.instflow.ifd.functions.PressureWindowFunction;
 import io.instflow.ifd.functions.ThroughputFunction;
 import io.instflow.ifd.io.AvroValueSchema;
 import io.instflow.ifd.io.OutputRecordSchema;
+import io.instflow.ifd.io.ReferenceDataWatermarks;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
 import io.instflow.ingest.Topics;
@@ -106,7 +107,7 @@ public final class IfdPipeline {
         }
         DataStream<InstrumentDefinition> definitions = env.fromSource(
                 source(config, input.definitions(), InstrumentDefinition.class),
-                WatermarkStrategy.<InstrumentDefinition>noWatermarks(), "definitions")
+                WatermarkStrategy.<InstrumentDefinition>forGenerator(context -> new ReferenceDataWatermarks<>()), "definitions")
                 .uid(config.deployment() + "-definitions-source");
         Outputs out = buildTopology(mbo, definitions, config,
                 new io.instflow.ifd.io.KafkaDefinitions(config.bootstrap(), input.definitions()));
