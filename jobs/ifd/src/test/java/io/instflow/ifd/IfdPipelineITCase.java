@@ -228,6 +228,29 @@ class IfdPipelineITCase {
     }
 
     @Test
+    void shouldAdvanceEventTimeInAnUnboundedRunAsLiveDeploymentsDo() throws Exception {
+        createOutputTopics("u.");
+        IfdConfig config = new IfdConfig(KAFKA.bootstrapServers(), input.prefix(), "u.", DetectorParams.testing(), 5, 2000,
+                5000, 1000, false, true);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));
+        env.setParallelism(2);
+        IfdPipeline.wire(env, config);
+        org.apache.flink.core.execution.JobClient job = env.executeAsync(config.deployment());
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            int bars = 0;
+            while (bars < 30 && System.nanoTime() < deadline) {
+                Thread.sleep(2_000);
+                bars = TopicReader.readAll(KAFKA.bootstrapServers(), "u.bars.1m", Duration.ofSeconds(5)).size();
+            }
+            assertThat(bars).as("1-minute bars committed while the job keeps running: the watermark advances although "
+                    + "the definitions source never ends").isGreaterThanOrEqualTo(30);
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
     void shouldCommitTheSameSignalsWhenATaskFailsMidStream() throws Exception {
         createOutputTopics("d.");
         createOutputTopics("e.");

@@ -1,0 +1,137 @@
+package io.instflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.instflow.avro.Signal;
+import io.instflow.schemas.AvroSerde;
+import io.instflow.testing.TopicReader;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The path from laptop to cluster, as an operator walks it: {@code deploy/local/up} starts a real
+ * Kafka and a real Flink standalone session cluster, {@code scripts/submit} submits production, a
+ * reference copy and a shadow, the connector replays a simulated session, production is upgraded
+ * from a savepoint half way, and {@code deploy/local/down} leaves no process behind.
+ */
+@Timeout(1500)
+class LocalDeploymentITCase {
+
+    private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
+
+    @TempDir
+    static Path tmp;
+
+    static Path dir;
+    static String bootstrap;
+    static int webPort;
+
+    @BeforeAll
+    static void up() throws Exception {
+        dir = tmp.resolve("local");
+        int kafkaPort = freePort();
+        webPort = freePort();
+        bootstrap = "localhost:" + kafkaPort;
+        run("deploy/local/up", "--dir", dir.toString(), "--kafka-port", Integer.toString(kafkaPort), "--web-port",
+                Integer.toString(webPort), "--slots", "8");
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        run("deploy/local/down", "--dir", dir.toString());
+        for (String name : List.of("jobmanager", "taskmanager")) {
+            assertThat(Files.exists(dir.resolve(name + ".pid"))).as(name + " pid file removed").isFalse();
+        }
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dir.toString())))
+                .as("no process of the deployment is left").isEmpty();
+    }
+
+    @Test
+    void shouldRunProductionAndShadowOnTheClusterAndResumeFromASavepointWithoutLossOrDuplicates() throws Exception {
+        Path sim = tmp.resolve("sim");
+        run("scripts/instflow", "simulate", "--out", sim.toString(), "--days", "2", "--minutes", "30", "--seed", "9");
+        List<Path> days;
+        try (var files = Files.list(sim)) {
+            days = files.filter(f -> f.getFileName().toString().startsWith("mbo-")).sorted().toList();
+        }
+        submit("--profile", "testing");
+        submit("--profile", "testing", "--topic-prefix", "ref.");
+        submit("--profile", "testing", "--shadow");
+
+        replay(sim.resolve("definitions.dbn.zst"), days.get(0));
+        List<String> firstDay = awaitStableSignals("ifd.signals", 1);
+
+        submit("--profile", "testing", "--savepoint");
+        replay(sim.resolve("definitions.dbn.zst"), days.get(1));
+        List<String> production = awaitStableSignals("ifd.signals", firstDay.size() + 1);
+        List<String> reference = awaitStableSignals("ref.ifd.signals", production.size());
+
+        assertThat(new HashSet<>(production)).as("no duplicates across the upgrade").hasSize(production.size());
+        assertThat(production).as("the upgraded deployment committed what the uninterrupted one did")
+                .containsExactlyInAnyOrderElementsOf(reference);
+        assertThat(production).containsAll(firstDay);
+        List<String> shadow = awaitStableSignals("shadow.ifd.signals", 1);
+        assertThat(shadow).as("the shadow runs the same profile on the same input").containsExactlyInAnyOrderElementsOf(reference);
+        assertThat(TopicReader.readAll(bootstrap, "shadow.comparison", Duration.ofSeconds(30))).as("comparison rows").isNotEmpty();
+    }
+
+    private static void submit(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("scripts/submit", "--dir", dir.toString(), "--bootstrap", bootstrap));
+        command.addAll(List.of(args));
+        run(command.toArray(String[]::new));
+    }
+
+    private static void replay(Path definitions, Path day) throws Exception {
+        run("scripts/instflow", "connect", "file", "--bootstrap", bootstrap, definitions.toString(), day.toString());
+    }
+
+    /** The topic's signal ids once at least {@code atLeast} are there and the count has stopped changing. */
+    private static List<String> awaitStableSignals(String topic, int atLeast) throws Exception {
+        AvroSerde<Signal> serde = AvroSerde.of(Signal.class);
+        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
+        List<String> previous = List.of();
+        int stableRounds = 0;
+        while (System.nanoTime() < deadline) {
+            List<String> ids = new ArrayList<>();
+            TopicReader.readAll(bootstrap, topic, Duration.ofSeconds(30))
+                    .forEach(r -> ids.add(serde.deserialize(r.value()).getSignalId()));
+            stableRounds = ids.size() >= atLeast && ids.size() == previous.size() ? stableRounds + 1 : 0;
+            if (stableRounds >= 3) {
+                return ids;
+            }
+            previous = ids;
+            Thread.sleep(10_000);
+        }
+        throw new AssertionError(topic + " did not settle with at least " + atLeast + " signals; last count " + previous.size());
+    }
+
+    private static void run(String... command) throws IOException, InterruptedException {
+        Path log = Files.createTempFile(tmp, "command-", ".log");
+        Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        boolean finished = p.waitFor(10, TimeUnit.MINUTES);
+        String output = Files.readString(log);
+        assertThat(finished).as("%s finished: %s", String.join(" ", command), output).isTrue();
+        assertThat(p.exitValue()).as("%s failed:%n%s", String.join(" ", command), output).isZero();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
