@@ -8,17 +8,27 @@ import io.instflow.testing.TopicReader;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from a savepoint half way, and {@code deploy/local/down} leaves no process behind.
  */
 @Timeout(1500)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalDeploymentITCase {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
@@ -61,6 +72,7 @@ class LocalDeploymentITCase {
     }
 
     @Test
+    @Order(1)
     void shouldRunProductionAndShadowOnTheClusterAndResumeFromASavepointWithoutLossOrDuplicates() throws Exception {
         Path sim = tmp.resolve("sim");
         run("scripts/instflow", "simulate", "--out", sim.toString(), "--days", "2", "--minutes", "30", "--seed", "9");
@@ -87,6 +99,61 @@ class LocalDeploymentITCase {
         List<String> shadow = awaitStableSignals("shadow.ifd.signals", 1);
         assertThat(shadow).as("the shadow runs the same profile on the same input").containsExactlyInAnyOrderElementsOf(reference);
         assertThat(TopicReader.readAll(bootstrap, "shadow.comparison", Duration.ofSeconds(30))).as("comparison rows").isNotEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void shouldReportAHealthyDeploymentAndEachBrokenPartAsWhatItIs() throws Exception {
+        Result healthy = validate();
+        assertThat(healthy.exit()).as(healthy.output()).isZero();
+        assertThat(healthy.output()).contains("ready: every check passed").contains("ifd-testing-ref- ");
+
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.deleteTopics(List.of("ref.bars.5m")).all().get();
+        }
+        Result missingTopic = validate();
+        assertThat(missingTopic.exit()).isEqualTo(1);
+        assertThat(missingTopic.output()).containsPattern("topics +FAIL +missing: ref.bars.5m");
+
+        String refJob = jobId("ifd-testing-ref-");
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + webPort + "/jobs/" + refJob
+                + "?mode=cancel")).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        Result cancelled = validate();
+        while (!cancelled.output().contains("ifd-testing-ref- is CANCELED") && System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            cancelled = validate();
+        }
+        assertThat(cancelled.exit()).isEqualTo(1);
+        assertThat(cancelled.output()).containsPattern("jobs +FAIL +ifd-testing-ref- is CANCELED");
+
+        run("scripts/instflow", "kafka", "stop", "--dir", dir.resolve("kafka").toString());
+        Result noBroker = validate();
+        assertThat(noBroker.exit()).isEqualTo(1);
+        assertThat(noBroker.output()).containsPattern("kafka +FAIL +cannot reach Kafka at " + bootstrap);
+    }
+
+    private record Result(int exit, String output) {}
+
+    private static Result validate() throws Exception {
+        Path log = Files.createTempFile(tmp, "validate-", ".log");
+        Process p = new ProcessBuilder("scripts/validate", "--bootstrap", bootstrap, "--flink-url",
+                "http://localhost:" + webPort, "--deployment", "testing", "--deployment", "testing:ref.", "--deployment",
+                "testing:shadow.", "--comparison", "shadow.", "--partitions", "2").directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        return new Result(p.exitValue(), Files.readString(log));
+    }
+
+    private static String jobId(String name) throws Exception {
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + webPort
+                + "/jobs/overview")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        for (var job : new ObjectMapper().readTree(body).path("jobs")) {
+            if (job.path("name").asText().equals(name) && job.path("state").asText().equals("RUNNING")) {
+                return job.path("jid").asText();
+            }
+        }
+        throw new AssertionError("no running job " + name + " in " + body);
     }
 
     private static void submit(String... args) throws Exception {

@@ -227,27 +227,51 @@ class IfdPipelineITCase {
         }
     }
 
+    /**
+     * As a live deployment runs: unbounded, the definitions source never ending, and the market
+     * data pausing (longer than the idleness timeout) between two sessions. Event time must advance
+     * with the first session and again with the second, whose bars must not be taken for late.
+     */
     @Test
-    void shouldAdvanceEventTimeInAnUnboundedRunAsLiveDeploymentsDo() throws Exception {
+    void shouldAdvanceEventTimeAcrossAPauseInAnUnboundedRun() throws Exception {
+        SimulationResult twoDays = new MarketSimulator(SimulatorConfig.builder(dir.resolve("unbounded")).days(2).minutes(20)
+                .seed(4).episodesPerDay(0).build()).run(line -> { });
+        Topics live = new Topics("u.in.");
+        TopicAdmin.ensure(KAFKA.bootstrapServers(), live, 2);
         createOutputTopics("u.");
-        IfdConfig config = new IfdConfig(KAFKA.bootstrapServers(), input.prefix(), "u.", DetectorParams.testing(), 5, 2000,
+        publish(live, twoDays.definitions(), twoDays.days().get(0).file());
+        IfdConfig config = new IfdConfig(KAFKA.bootstrapServers(), live.prefix(), "u.", DetectorParams.testing(), 5, 2000,
                 5000, 1000, false, true);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));
         env.setParallelism(2);
         IfdPipeline.wire(env, config);
         org.apache.flink.core.execution.JobClient job = env.executeAsync(config.deployment());
         try {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            int bars = 0;
-            while (bars < 30 && System.nanoTime() < deadline) {
-                Thread.sleep(2_000);
-                bars = TopicReader.readAll(KAFKA.bootstrapServers(), "u.bars.1m", Duration.ofSeconds(5)).size();
-            }
-            assertThat(bars).as("1-minute bars committed while the job keeps running: the watermark advances although "
-                    + "the definitions source never ends").isGreaterThanOrEqualTo(30);
+            assertThat(awaitBars("u.bars.1m", 18)).as("first session's 1-minute bars while the job keeps running")
+                    .isGreaterThanOrEqualTo(18);
+            Thread.sleep(8_000);
+            publish(live, twoDays.days().get(1).file());
+            assertThat(awaitBars("u.bars.1m", 38)).as("the second session's bars too: nothing after the pause is late")
+                    .isGreaterThanOrEqualTo(38);
         } finally {
             job.cancel().get();
         }
+    }
+
+    private static void publish(Topics topics, Path... files) {
+        try (KafkaPublisher publisher = new KafkaPublisher(KAFKA.bootstrapServers(), topics, "GLBX.MDP3", KafkaPublisher.BULK)) {
+            new FileReplay(List.of(files), 0, FileReplay.Progress.NONE).run(publisher);
+        }
+    }
+
+    private static int awaitBars(String topic, int atLeast) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        int bars = 0;
+        while (bars < atLeast && System.nanoTime() < deadline) {
+            Thread.sleep(2_000);
+            bars = TopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(5)).size();
+        }
+        return bars;
     }
 
     @Test
