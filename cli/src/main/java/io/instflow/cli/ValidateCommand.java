@@ -102,7 +102,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         PipelineConfig pipeline = checkConfig();
-        Map<String, String> jobs = new HashMap<>();
+        Map<String, String> jobs = new java.util.TreeMap<>();
         for (String d : deployments) {
             String profile = d.contains(":") ? d.substring(0, d.indexOf(':')) : d;
             String prefix = d.contains(":") ? d.substring(d.indexOf(':') + 1) : "";

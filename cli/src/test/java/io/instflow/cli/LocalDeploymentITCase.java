@@ -106,7 +106,7 @@ class LocalDeploymentITCase {
     void shouldReportAHealthyDeploymentAndEachBrokenPartAsWhatItIs() throws Exception {
         Result healthy = validate();
         assertThat(healthy.exit()).as(healthy.output()).isZero();
-        assertThat(healthy.output()).contains("ready: every check passed").contains("ifd-testing-ref- ");
+        assertThat(healthy.output()).contains("ready: every check passed").contains("ifd-testing-ref-: 0 records behind");
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.deleteTopics(List.of("ref.bars.5m")).all().get();
