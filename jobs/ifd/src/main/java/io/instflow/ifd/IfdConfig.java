@@ -18,10 +18,6 @@ public record IfdConfig(String bootstrap, String inputPrefix, String outputPrefi
         if (windowMinutes < 1 || windowMinutes > 5) {
             throw new IllegalArgumentException("window.minutes must be 1 to 5, got " + windowMinutes);
         }
-        if (!"v3".equals(params.algorithm())) {
-            throw new IllegalArgumentException("profile " + params.profile() + " asks for algorithm '" + params.algorithm()
-                    + "'; the job runs v3 (compat scoring exists as CompatScorer for regression, not as a job mode yet)");
-        }
     }
 
     /** Operator uid/name prefix and transactional-id prefix unique to this deployment. */

@@ -51,15 +51,5 @@ class PipelineConfigTest {
         assertThat(config.bounded()).isTrue();
         assertThat(config.exactlyOnce()).isFalse();
         assertThatThrownBy(() -> IfdJob.parse(new String[] {"stray"})).hasMessageContaining("unexpected argument 'stray'");
-        DetectorParams p = DetectorParams.production();
-        DetectorParams compat = new DetectorParams("compat", "old", p.minPressureRatio(), p.minVolumeConcentration(),
-                p.minTimePersistence(), p.minTrendStrength(), p.minBaselineAnomaly(), p.minOverallConfidence(),
-                p.marketMakingPenalty(), p.lookbackDays(), p.minDataQuality(), p.minTotalVolume(), p.blockSize(),
-                p.ratioCap(), p.volumeCap(), p.lookbackWindows(), p.baselineMinDays(), p.zThreshold(),
-                p.percentileThreshold(), p.mmHistory(), p.mmStraddleWindowSeconds(), p.mmMaxProbability(),
-                p.spoofMinSize(), p.spoofMaxLifeMs(), p.spoofMaxRatio(), p.coordinationStrikePoints(), p.weightPressure(),
-                p.weightBaseline(), p.weightCoordination(), p.riskBase(), false);
-        assertThatThrownBy(() -> new IfdConfig("k", "", "", compat, 5, 2000, 5000, 10000, true, true))
-                .hasMessageContaining("algorithm 'compat'");
     }
 }

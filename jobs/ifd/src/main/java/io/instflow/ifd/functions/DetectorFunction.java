@@ -10,6 +10,7 @@ import io.instflow.avro.Signal;
 import io.instflow.avro.SignalAction;
 import io.instflow.avro.Tier;
 import io.instflow.ifd.logic.Baseline;
+import io.instflow.ifd.logic.CompatScorer;
 import io.instflow.ifd.logic.ComponentScores;
 import io.instflow.ifd.logic.Coordination;
 import io.instflow.ifd.logic.DailyStats;
@@ -56,6 +57,8 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
             new OutputTag<>("detector-metrics", new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(io.instflow.avro.PipelineMetric.class));
     public static final OutputTag<Rejection> REJECTIONS =
             new OutputTag<>("rejections", new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Rejection.class));
+
+    private static final String COMPAT = "compat";
 
     private final DetectorParams params;
     private final String parameterVersion;
@@ -124,10 +127,22 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
             Candidate c = candidates.get(i);
             ContractHistory self = touched.get(c.window.contract.instrumentId);
             ContractHistory partner = byStrike.get(self.strike + (self.call ? "P" : "C"));
-            double mm = marketMaking(self, partner, c.window);
             double spoof = MarketMaking.spoofRatio(c.window.stats, c.components.direction());
-            double coordination = Coordination.score(peers.get(i), peers, params.coordinationStrikePoints());
-            Decision d = Scorer.decide(self.call, c.window.stats, c.components, c.baseline, mm, spoof, coordination, params);
+            double mm;
+            Decision d;
+            if (COMPAT.equals(params.algorithm())) {
+                WindowStats st = c.window.stats;
+                CompatScorer.Result r = CompatScorer.score(st.buyVolume, st.sellVolume,
+                        PressureMath.pressureConfidence(st.trades, st.buyShare()), straddle(self, partner, c.window));
+                mm = r.mm();
+                d = Scorer.decideCompat(self.call, st, r, spoof, params);
+                c = new Candidate(c.window, new ComponentScores(c.components.direction(), r.significance(), r.trend(),
+                        r.concentration(), r.persistence(), r.raw()), new Baseline(true, 0, r.z(), 0));
+            } else {
+                mm = marketMaking(self, partner, c.window);
+                double coordination = Coordination.score(peers.get(i), peers, params.coordinationStrikePoints());
+                d = Scorer.decide(self.call, c.window.stats, c.components, c.baseline, mm, spoof, coordination, params);
+            }
             if (d.signal()) {
                 out.collect(signal(c, d, mm, spoof));
                 signalsByTier.merge(d.tier(), 1, Integer::sum);
@@ -203,6 +218,15 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
         return new Candidate(w, ComponentScores.of(s, recent, windowsSeen, params), baseline);
     }
 
+    /** The straddle score of the strike, as the prototype's market-making estimate used it. */
+    private double straddle(ContractHistory self, ContractHistory partner, ContractWindow w) {
+        long since = w.windowEnd - params.mmHistory() * windowNs;
+        long own = recentVolume(self, since);
+        long other = partner == null ? 0 : recentVolume(partner, since);
+        double apart = apartSeconds(partner, since, w, other);
+        return MarketMaking.straddle(self.call ? own : other, self.call ? other : own, apart, params.mmStraddleWindowSeconds());
+    }
+
     /**
      * Market making over the strike's last {@code mm.history} window periods (time, not active
      * windows: a quiet contract's trades from hours ago say nothing about a straddle now).
@@ -211,19 +235,24 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
         long since = w.windowEnd - params.mmHistory() * windowNs;
         long own = recentVolume(self, since);
         long other = partner == null ? 0 : recentVolume(partner, since);
-        double apart = Double.POSITIVE_INFINITY;
-        if (other > 0) {
-            long nearest = Long.MAX_VALUE;
-            for (int i = 0; i < partner.volumeEnds.length; i++) {
-                if (partner.volumes[i] > 0 && partner.volumeEnds[i] > since) {
-                    nearest = Math.min(nearest, Math.abs(partner.volumeEnds[i] - w.windowEnd));
-                }
-            }
-            apart = nearest / 1e9;
-        }
+        double apart = apartSeconds(partner, since, w, other);
         long calls = self.call ? own : other;
         long puts = self.call ? other : own;
         return MarketMaking.probability(calls, puts, apart, params.mmStraddleWindowSeconds(), w.stats.quoteMarketMaking());
+    }
+
+    /** Seconds between the window and the partner's nearest window with volume; infinity without one. */
+    private static double apartSeconds(ContractHistory partner, long since, ContractWindow w, long partnerVolume) {
+        if (partnerVolume == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        long nearest = Long.MAX_VALUE;
+        for (int i = 0; i < partner.volumeEnds.length; i++) {
+            if (partner.volumes[i] > 0 && partner.volumeEnds[i] > since) {
+                nearest = Math.min(nearest, Math.abs(partner.volumeEnds[i] - w.windowEnd));
+            }
+        }
+        return nearest / 1e9;
     }
 
     private static long recentVolume(ContractHistory h, long since) {

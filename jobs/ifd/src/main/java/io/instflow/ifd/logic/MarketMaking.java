@@ -17,12 +17,17 @@ public final class MarketMaking {
      */
     public static double probability(long callVolume, long putVolume, double timeApartSeconds, double straddleWindowSeconds,
             double quoteMarketMaking) {
+        return Math.min(0.7 * straddle(callVolume, putVolume, timeApartSeconds, straddleWindowSeconds)
+                + 0.3 * quoteMarketMaking, 1);
+    }
+
+    /** The straddle score alone: 0.7 call/put balance + 0.3 closeness in time. */
+    public static double straddle(long callVolume, long putVolume, double timeApartSeconds, double straddleWindowSeconds) {
         long total = callVolume + putVolume;
         double balance = total == 0 ? 0 : 2.0 * Math.min(callVolume, putVolume) / total;
         double timeScore = Double.isInfinite(timeApartSeconds) ? 0
                 : 1 - Math.min(timeApartSeconds / straddleWindowSeconds, 1);
-        double straddle = 0.7 * balance + 0.3 * timeScore;
-        return Math.min(0.7 * straddle + 0.3 * quoteMarketMaking, 1);
+        return 0.7 * balance + 0.3 * timeScore;
     }
 
     /** Spoof ratio: cancelled large size on the side the flow would confirm, over the volume. */

@@ -55,6 +55,42 @@ public final class Scorer {
         return classify(call, c.direction(), baselineConfidence, coordination, confidence, failed, p);
     }
 
+    /**
+     * The prototype's verdict ({@code compat}, spec section 9): its confidence and components, held
+     * to the profile's gates. Its trend and persistence are fixed at 0.5 and its confidence stays
+     * below about 0.708, so strict profiles reject it by design.
+     */
+    public static Decision decideCompat(boolean call, WindowStats w, CompatScorer.Result r, double spoof,
+            DetectorParams p) {
+        List<String> failed = new ArrayList<>();
+        if (Math.abs(w.logPressure()) < Math.log(p.minPressureRatio())) {
+            failed.add("min_pressure_ratio");
+        }
+        if (w.classifiedVolume() < p.minTotalVolume()) {
+            failed.add("min_total_volume");
+        }
+        if (r.concentration() < p.minVolumeConcentration()) {
+            failed.add("min_volume_concentration");
+        }
+        if (r.persistence() < p.minTimePersistence()) {
+            failed.add("min_time_persistence");
+        }
+        if (r.trend() < p.minTrendStrength()) {
+            failed.add("min_trend_strength");
+        }
+        if (r.finalConfidence() < p.minOverallConfidence()) {
+            failed.add("min_overall_confidence");
+        }
+        if (r.mm() > p.mmMaxProbability()) {
+            failed.add("market_making");
+        }
+        if (spoof > p.spoofMaxRatio()) {
+            failed.add("spoofing");
+        }
+        int flow = w.buyVolume >= w.sellVolume ? 1 : -1;
+        return classify(call, flow, r.baselineConfidence(), 0, r.finalConfidence(), failed, p);
+    }
+
     /** 0.5 without a usable baseline; else min(0.5 min(|z| / 4, 1) + 0.5 rank / 100, 1). */
     static double baselineConfidence(Baseline b, DetectorParams p) {
         if (!b.present() || b.dataQuality() < p.minDataQuality()) {

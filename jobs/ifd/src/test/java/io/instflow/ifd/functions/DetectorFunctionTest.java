@@ -6,6 +6,7 @@ import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.book.Aggressor;
 import io.instflow.ifd.PipelineConfig;
+import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ifd.logic.WindowStats;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
@@ -28,8 +29,12 @@ class DetectorFunctionTest {
     private static final long WINDOW_NS = 300_000_000_000L;
 
     private static KeyedOneInputStreamOperatorTestHarness<String, ContractWindow, Signal> harness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new DetectorFunction(PipelineConfig.defaults().profile("production"), 5)),
+        return harness(PipelineConfig.defaults().profile("production"));
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ContractWindow, Signal> harness(DetectorParams params)
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DetectorFunction(params, 5)),
                 w -> w.contract.underlying + "|" + w.contract.expiration, Types.STRING);
     }
 
@@ -82,6 +87,44 @@ class DetectorFunctionTest {
                 assertThat(r.getMmProbability()).isGreaterThan(0.3);
             });
             assertThat(h.getSideOutput(DetectorFunction.PRESSURE)).hasSize(2);
+        }
+    }
+
+    /** A compat profile: the testing gates with the prototype's scoring, in the job. */
+    private static DetectorParams compat() {
+        DetectorParams t = DetectorParams.testing();
+        return new DetectorParams("compat", "compat-testing", t.minPressureRatio(), t.minVolumeConcentration(), 0.5, 0.5,
+                t.minBaselineAnomaly(), t.minOverallConfidence(), t.marketMakingPenalty(), t.lookbackDays(),
+                t.minDataQuality(), t.minTotalVolume(), t.blockSize(), t.ratioCap(), t.volumeCap(), t.lookbackWindows(),
+                t.baselineMinDays(), t.zThreshold(), t.percentileThreshold(), t.mmHistory(), t.mmStraddleWindowSeconds(),
+                t.mmMaxProbability(), t.spoofMinSize(), t.spoofMaxLifeMs(), t.spoofMaxRatio(), t.coordinationStrikePoints(),
+                t.weightPressure(), t.weightBaseline(), t.weightCoordination(), t.riskBase(), false);
+    }
+
+    @Test
+    void shouldScoreWithThePrototypesFormulaInCompatMode() throws Exception {
+        try (var h = harness(compat())) {
+            h.open();
+            long start = at(LocalDate.of(2026, 11, 2));
+            h.processElement(window(contract(1, "C"), start, 300, 100));
+            closeWindowAt(h, start);
+            List<Double> finals = new ArrayList<>();
+            List<String> algorithms = new ArrayList<>();
+            h.extractOutputValues().forEach(s -> {
+                finals.add(s.getFinalConfidence());
+                algorithms.add(s.getAlgorithm());
+                assertThat(s.getComponents().getTrend()).as("the prototype's fixed trend").isEqualTo(0.5);
+            });
+            rejections(h).forEach(r -> {
+                finals.add(r.getFinalConfidence());
+                algorithms.add(r.getAlgorithm());
+            });
+            io.instflow.ifd.logic.CompatScorer.Result expected = io.instflow.ifd.logic.CompatScorer.score(300, 100, 0.5, 0);
+            assertThat(algorithms).containsExactly("compat");
+            assertThat(finals).singleElement().satisfies(f -> assertThat(f)
+                    .as("ratio 3, 40 trades (pressure confidence 0.5), no put partner").isCloseTo(expected.finalConfidence(),
+                            org.assertj.core.api.Assertions.within(1e-12))
+                    .isLessThan(0.708));
         }
     }
 
