@@ -72,8 +72,12 @@ public final class IfdPipeline {
                         config.params().profile()),
                         Types.POJO(ContractWindow.class))
                 .uid(id + "-windows").name("pressure windows");
+        BroadcastStream<FlowEvent> futuresTrades = flow
+                .filter(e -> e.kind == FlowEvent.TRADE && "F".equals(e.contract.instrumentClass)).name("futures trades")
+                .broadcast(DetectorFunction.FUTURES_PRICES);
         SingleOutputStreamOperator<Signal> signals = windows
                 .keyBy(w -> w.contract.underlying + "|" + w.contract.expiration, Types.STRING)
+                .connect(futuresTrades)
                 .process(new DetectorFunction(config.params(), config.windowMinutes()),
                         new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Signal.class))
                 .uid(id + "-detector").name("IFD v3 detector");

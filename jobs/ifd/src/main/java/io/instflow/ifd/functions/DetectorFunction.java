@@ -18,6 +18,7 @@ import io.instflow.ifd.logic.Decision;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ifd.logic.MarketMaking;
 import io.instflow.ifd.logic.PressureMath;
+import io.instflow.ifd.logic.PriceHistory;
 import io.instflow.ifd.logic.Scorer;
 import io.instflow.ifd.logic.SignalIds;
 import io.instflow.ifd.logic.TradingDate;
@@ -25,6 +26,7 @@ import io.instflow.ifd.logic.WindowStats;
 import io.instflow.ifd.model.ContractHistory;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
+import io.instflow.ifd.model.FlowEvent;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +39,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
@@ -45,9 +47,10 @@ import org.apache.flink.util.OutputTag;
  * IFD v3.0 for one underlying and expiration (spec sections 4 to 7): when the watermark passes a
  * window's end, every contract window of that window is scored together, so market making can see
  * the put of a call's strike and coordination its neighbours. Emits signals; pressure metrics and
- * rejections (with every failed gate) go to side outputs.
+ * rejections (with every failed gate) go to side outputs. The futures' trades come in as broadcast
+ * state, for the underlying price at each window's end.
  */
-public final class DetectorFunction extends KeyedProcessFunction<String, ContractWindow, Signal> {
+public final class DetectorFunction extends KeyedBroadcastProcessFunction<String, ContractWindow, FlowEvent, Signal> {
 
     private static final long serialVersionUID = 1L;
 
@@ -55,6 +58,10 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
             new OutputTag<>("pressure", new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(PressureMetrics.class));
     public static final OutputTag<io.instflow.avro.PipelineMetric> METRICS =
             new OutputTag<>("detector-metrics", new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(io.instflow.avro.PipelineMetric.class));
+    /** Recent trades of each future by symbol, as {@link PriceHistory} arrays. */
+    public static final MapStateDescriptor<String, long[]> FUTURES_PRICES = new MapStateDescriptor<>("futures-prices",
+            Types.STRING, org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
+    private static final long PRICE_HISTORY_NS = 15 * 60_000_000_000L;
     public static final OutputTag<Rejection> REJECTIONS =
             new OutputTag<>("rejections", new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Rejection.class));
 
@@ -82,9 +89,17 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
     }
 
     @Override
-    public void processElement(ContractWindow w, Context ctx, Collector<Signal> out) throws Exception {
+    public void processElement(ContractWindow w, ReadOnlyContext ctx, Collector<Signal> out) throws Exception {
         waiting.add(w);
         ctx.timerService().registerEventTimeTimer(w.windowEnd / 1_000_000L);
+    }
+
+    /** A futures trade: kept (the last 15 minutes per symbol) for the underlying price of later window ends. */
+    @Override
+    public void processBroadcastElement(FlowEvent trade, Context ctx, Collector<Signal> out) throws Exception {
+        var prices = ctx.getBroadcastState(FUTURES_PRICES);
+        String symbol = trade.contract.rawSymbol;
+        prices.put(symbol, PriceHistory.append(prices.get(symbol), trade.tsEvent, trade.price, PRICE_HISTORY_NS));
     }
 
     @Override
@@ -144,7 +159,9 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
                 d = Scorer.decide(self.call, c.window.stats, c.components, c.baseline, mm, spoof, coordination, params);
             }
             if (d.signal()) {
-                out.collect(signal(c, d, mm, spoof));
+                Long underlying = PriceHistory.priceAt(ctx.getBroadcastState(FUTURES_PRICES).get(c.window.contract.underlying),
+                        c.window.windowEnd);
+                out.collect(signal(c, d, mm, spoof, underlying));
                 signalsByTier.merge(d.tier(), 1, Integer::sum);
             } else {
                 rejected++;
@@ -341,7 +358,7 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
                 .build();
     }
 
-    private Signal signal(Candidate c, Decision d, double mm, double spoof) {
+    private Signal signal(Candidate c, Decision d, double mm, double spoof, Long underlyingPrice) {
         return Signal.newBuilder()
                 .setSignalId(SignalIds.of(params.algorithm(), params.profile(), c.window.contract.instrumentId,
                         c.window.windowStart))
@@ -355,6 +372,7 @@ public final class DetectorFunction extends KeyedProcessFunction<String, Contrac
                 .setTier(Tier.valueOf(d.tier())).setStrengthScore(d.strengthScore()).setSizeMultiplier(d.sizeMultiplier())
                 .setDirection(Direction.valueOf(d.direction())).setAction(SignalAction.valueOf(d.action()))
                 .setRiskScore(d.riskScore()).setMaxPositionRisk(d.maxPositionRisk())
+                .setUnderlyingPrice(underlyingPrice)
                 .setEmittedAt(System.currentTimeMillis() * 1_000_000L)
                 .build();
     }

@@ -10,6 +10,7 @@ import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ifd.logic.WindowStats;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
+import io.instflow.ifd.model.FlowEvent;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,9 +19,9 @@ import java.util.List;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /** The detector as an operator: straddles rejected as market making, baselines of prior days kept across a restore. */
@@ -28,14 +29,37 @@ class DetectorFunctionTest {
 
     private static final long WINDOW_NS = 300_000_000_000L;
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ContractWindow, Signal> harness() throws Exception {
+    private static Harness harness() throws Exception {
         return harness(PipelineConfig.defaults().profile("production"));
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ContractWindow, Signal> harness(DetectorParams params)
-            throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new DetectorFunction(params, 5)),
-                w -> w.contract.underlying + "|" + w.contract.expiration, Types.STRING);
+    private static Harness harness(DetectorParams params) throws Exception {
+        return new Harness(new CoBroadcastWithKeyedOperator<>(new DetectorFunction(params, 5),
+                List.of(DetectorFunction.FUTURES_PRICES)),
+                w -> w.contract.underlying + "|" + w.contract.expiration, Types.STRING, 1, 1, 0);
+    }
+
+    /** The detector's operator: contract windows keyed, futures trades broadcast. */
+    private static final class Harness extends KeyedBroadcastOperatorTestHarness<String, ContractWindow, FlowEvent, Signal> {
+        Harness(CoBroadcastWithKeyedOperator<String, ContractWindow, FlowEvent, Signal> operator,
+                org.apache.flink.api.java.functions.KeySelector<ContractWindow, String> key,
+                org.apache.flink.api.common.typeinfo.TypeInformation<String> keyType, int maxParallelism, int parallelism,
+                int subtask) throws Exception {
+            super(operator, key, keyType, maxParallelism, parallelism, subtask);
+        }
+    }
+
+    private static StreamRecord<FlowEvent> futuresTrade(long tsNs, double price) {
+        FlowEvent e = new FlowEvent();
+        e.kind = FlowEvent.TRADE;
+        e.instrumentId = 42140000;
+        e.tsEvent = tsNs;
+        e.price = Math.round(price * 1e9);
+        e.size = 1;
+        e.contract = PressureWindowFunctionTest.call();
+        e.contract.instrumentClass = "F";
+        e.contract.rawSymbol = "NQZ6";
+        return new StreamRecord<>(e, tsNs / 1_000_000L);
     }
 
     private static ContractInfo contract(long id, String type) {
@@ -59,12 +83,12 @@ class DetectorFunctionTest {
         return day.atTime(15, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
     }
 
-    private static void closeWindowAt(KeyedOneInputStreamOperatorTestHarness<String, ContractWindow, Signal> h, long startNs)
+    private static void closeWindowAt(Harness h, long startNs)
             throws Exception {
-        h.processWatermark((startNs + WINDOW_NS) / 1_000_000L);
+        h.watermark((startNs + WINDOW_NS) / 1_000_000L);
     }
 
-    private static List<Rejection> rejections(KeyedOneInputStreamOperatorTestHarness<String, ContractWindow, Signal> h) {
+    private static List<Rejection> rejections(Harness h) {
         List<Rejection> out = new ArrayList<>();
         var emitted = h.getSideOutput(DetectorFunction.REJECTIONS);
         if (emitted != null) {
@@ -87,6 +111,21 @@ class DetectorFunctionTest {
                 assertThat(r.getMmProbability()).isGreaterThan(0.3);
             });
             assertThat(h.getSideOutput(DetectorFunction.PRESSURE)).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldStampTheUnderlyingsLastTradeAtTheWindowEndOnEachSignal() throws Exception {
+        try (var h = harness(DetectorParams.testing())) {
+            h.open();
+            long start = at(LocalDate.of(2026, 11, 2));
+            h.processBroadcastElement(futuresTrade(start + 60_000_000_000L, 20990.50));
+            h.processBroadcastElement(futuresTrade(start + WINDOW_NS - 30_000_000_000L, 21000.25));
+            h.processBroadcastElement(futuresTrade(start + WINDOW_NS + 1_000_000_000L, 21001.00));
+            h.processElement(window(contract(1, "C"), start, 600, 5));
+            closeWindowAt(h, start);
+            assertThat(h.extractOutputValues()).singleElement().satisfies(s -> assertThat(s.getUnderlyingPrice())
+                    .as("the last NQ trade at or before the window end, not the one after it").isEqualTo(21_000_250_000_000L));
         }
     }
 

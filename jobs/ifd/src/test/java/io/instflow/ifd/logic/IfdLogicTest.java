@@ -110,6 +110,21 @@ class IfdLogicTest {
     }
 
     @Test
+    void shouldKeepRecentFuturesTradesAndPriceAtTheLastOneBeforeATime() {
+        long[] h = null;
+        for (long t = 0; t <= 100; t += 10) {
+            h = PriceHistory.append(h, t, 1000 + t, 35);
+        }
+        assertThat(h).as("trades within 35 of the latest (100): 70, 80, 90, 100").containsExactly(70, 1070, 80, 1080, 90, 1090,
+                100, 1100);
+        assertThat(PriceHistory.priceAt(h, 95)).isEqualTo(1090L);
+        assertThat(PriceHistory.priceAt(h, 100)).isEqualTo(1100L);
+        assertThat(PriceHistory.priceAt(h, 69)).as("before the kept history").isNull();
+        assertThat(PriceHistory.priceAt(null, 5)).isNull();
+        assertThat(PriceHistory.append(h, 1000, 5, 35)).as("the latest trade is always kept").containsExactly(1000, 5);
+    }
+
+    @Test
     void shouldCountTheLookbackInTradingDaysSoTwentyDaysSpanFourWeeks() {
         long monday = java.time.LocalDate.of(2026, 11, 30).toEpochDay();
         assertThat(java.time.LocalDate.ofEpochDay(TradingDate.minusTradingDays(monday, 1))).hasToString("2026-11-27");
