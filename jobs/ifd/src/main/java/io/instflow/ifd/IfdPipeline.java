@@ -57,7 +57,8 @@ public final class IfdPipeline {
         SingleOutputStreamOperator<FlowEvent> flow = counted
                 .keyBy(MboEvent::getInstrumentId, Types.LONG)
                 .connect(broadcast)
-                .process(new BookFunction(config.params().spoofMinSize(), config.params().spoofMaxLifeMs(), preload),
+                .process(new BookFunction(config.params().spoofMinSize(), config.params().spoofMaxLifeMs(), preload, id,
+                        config.params().profile()),
                         Types.POJO(FlowEvent.class))
                 .uid(id + "-book").name("order books");
         SingleOutputStreamOperator<Bar> bars = flow
@@ -82,7 +83,8 @@ public final class IfdPipeline {
                         new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Signal.class))
                 .uid(id + "-detector").name("IFD v3 detector");
         DataStream<PipelineMetric> metrics = signals.getSideOutput(DetectorFunction.METRICS)
-                .union(counted.getSideOutput(ThroughputFunction.METRICS), windows.getSideOutput(PressureWindowFunction.LATE));
+                .union(counted.getSideOutput(ThroughputFunction.METRICS), windows.getSideOutput(PressureWindowFunction.LATE),
+                        flow.getSideOutput(BookFunction.ANOMALIES));
         return new Outputs(signals, signals.getSideOutput(DetectorFunction.REJECTIONS),
                 signals.getSideOutput(DetectorFunction.PRESSURE), bars, metrics);
     }

@@ -33,6 +33,11 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
     private static final long serialVersionUID = 1L;
 
     /** Broadcast state: instrument id to its contract (lifetime: until a definition deletes it). */
+    /** Book anomalies as they happen, per instrument, as metrics. */
+    public static final org.apache.flink.util.OutputTag<io.instflow.avro.PipelineMetric> ANOMALIES =
+            new org.apache.flink.util.OutputTag<>("book-anomalies",
+                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(io.instflow.avro.PipelineMetric.class));
+
     public static final MapStateDescriptor<Long, ContractInfo> DEFINITIONS =
             new MapStateDescriptor<>("definitions", Types.LONG, Types.POJO(ContractInfo.class));
 
@@ -41,6 +46,8 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
 
     static final ListStateDescriptor<FlowEvent> PENDING = new ListStateDescriptor<>("pending", Types.POJO(FlowEvent.class));
 
+    private final String job;
+    private final String profile;
     private final long spoofMinSize;
     private final long spoofMaxLifeNs;
     private final io.instflow.ifd.io.DefinitionsLoader preload;
@@ -55,7 +62,10 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
     private transient ListState<FlowEvent> pending;
     private transient Counter anomalies;
 
-    public BookFunction(long spoofMinSize, long spoofMaxLifeMs, io.instflow.ifd.io.DefinitionsLoader preload) {
+    public BookFunction(long spoofMinSize, long spoofMaxLifeMs, io.instflow.ifd.io.DefinitionsLoader preload, String job,
+            String profile) {
+        this.job = job;
+        this.profile = profile;
         this.spoofMinSize = spoofMinSize;
         this.spoofMaxLifeNs = spoofMaxLifeMs * 1_000_000L;
         this.preload = preload;
@@ -91,7 +101,16 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
         long price = e.getPrice() == null ? DbnConstants.UNDEF_PRICE : e.getPrice();
         int result = b.apply(action, side, e.getOrderId(), price, e.getSize(), e.getFlags(), e.getTsRecv());
         book.update(b);
-        anomalies.inc(b.anomalies().total() - anomaliesBefore);
+        long newAnomalies = b.anomalies().total() - anomaliesBefore;
+        if (newAnomalies > 0) {
+            anomalies.inc(newAnomalies);
+            ctx.output(ANOMALIES, io.instflow.avro.PipelineMetric.newBuilder().setJob(job).setProfile(profile)
+                    .setTs(System.currentTimeMillis() * 1_000_000L).setName("book_anomalies").setValue(newAnomalies)
+                    .setUnit("count").setWindowStart(e.getTsEvent()).setWindowEnd(e.getTsEvent())
+                    .setTags(new java.util.HashMap<>(java.util.Map.of("instrument_id", Long.toString(e.getInstrumentId()),
+                            "action", String.valueOf((char) action))))
+                    .build());
+        }
         trackLargeOrders(e, action, side, ctx, out, contract);
         if ((result & OrderBook.TRADE) != 0) {
             FlowEvent t = event(FlowEvent.TRADE, e);
