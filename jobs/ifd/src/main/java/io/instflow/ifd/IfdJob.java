@@ -1,11 +1,10 @@
 package io.instflow.ifd;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -26,25 +25,12 @@ public final class IfdJob {
 
     /** Job settings the code owns: checkpoints for exactly-once, no Kryo fallback. */
     public static Configuration environment(IfdConfig config) {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.setString("execution.checkpointing.interval", config.checkpointIntervalMs() + " ms");
-        return conf;
+        return JobArguments.environment(config.checkpointIntervalMs());
     }
 
     public static IfdConfig parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--bounded") || arg.equals("--preview")) {
-                options.put(arg, "true");
-            } else if (arg.startsWith("--") && i + 1 < args.length) {
-                options.put(arg, args[++i]);
-            } else {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'; usage: --bootstrap B --profile NAME"
-                        + " [--config FILE] [--topic-prefix P] [--input-prefix P] [--bounded] [--preview]");
-            }
-        }
+        Map<String, String> options = JobArguments.parse(args, Set.of("--bounded", "--preview"), "--bootstrap B --profile NAME"
+                + " [--config FILE] [--topic-prefix P] [--input-prefix P] [--bounded] [--preview]");
         PipelineConfig pipeline = options.containsKey("--config") ? PipelineConfig.load(Path.of(options.get("--config")))
                 : PipelineConfig.defaults();
         return new IfdConfig(options.getOrDefault("--bootstrap", "localhost:9092"),

@@ -221,6 +221,7 @@ class IfdPipelineITCase {
                 throw new IllegalStateException("injected failure");
             }
             if (!FAILED.get() && seen % 50_000 == 0) {
+                // slower than the checkpoint interval, so a checkpoint completes before the failure
                 Thread.sleep(600);
             }
             return value;

@@ -1,14 +1,14 @@
 package io.instflow.shadow;
 
+import io.instflow.ifd.JobArguments;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.shadow.logic.OutcomeParams;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -28,26 +28,13 @@ public final class ShadowJob {
     }
 
     public static Configuration environment(ShadowConfig config) {
-        Configuration conf = new Configuration();
-        conf.set(PipelineOptions.GENERIC_TYPES, false);
-        conf.setString("execution.checkpointing.interval", config.checkpointIntervalMs() + " ms");
-        return conf;
+        return JobArguments.environment(config.checkpointIntervalMs());
     }
 
     public static ShadowConfig parse(String[] args) {
-        Map<String, String> options = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--bounded") || arg.equals("--preview")) {
-                options.put(arg, "true");
-            } else if (arg.startsWith("--") && i + 1 < args.length) {
-                options.put(arg, args[++i]);
-            } else {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'; usage: --bootstrap B"
-                        + " --production-prefix P --shadow-prefix S [--topic-prefix O] [--production-label L]"
-                        + " [--shadow-label L] [--config FILE] [--bounded] [--preview]");
-            }
-        }
+        Map<String, String> options = JobArguments.parse(args, Set.of("--bounded", "--preview"), "--bootstrap B"
+                + " --production-prefix P --shadow-prefix S [--topic-prefix O] [--production-label L]"
+                + " [--shadow-label L] [--config FILE] [--bounded] [--preview]");
         if (!options.containsKey("--shadow-prefix")) {
             throw new IllegalArgumentException("--shadow-prefix is required: the topic prefix of the shadow IFD job");
         }
