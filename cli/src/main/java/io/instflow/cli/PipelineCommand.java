@@ -4,8 +4,6 @@ import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.localkafka.LocalKafka;
 import io.instflow.simulator.Episode;
-import io.instflow.simulator.MarketSimulator;
-import io.instflow.simulator.SimulatorConfig;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,6 +19,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,20 +39,8 @@ final class PipelineCommand implements Callable<Integer> {
             description = "Replay these DBN files (simulator output or Databento files) instead of simulating.")
     Path input;
 
-    @Option(names = "--days", defaultValue = "3",
-            description = "Simulated trading days with labelled episodes (default: ${DEFAULT-VALUE}).")
-    int days;
-
-    @Option(names = "--warmup-days", defaultValue = "18",
-            description = "Simulated days before them without episodes; 18 give the production profile's 20-day "
-                    + "baselines the data quality they need (default: ${DEFAULT-VALUE}).")
-    int warmupDays;
-
-    @Option(names = "--minutes", defaultValue = "30", description = "Simulated minutes per day (default: ${DEFAULT-VALUE}).")
-    int minutes;
-
-    @Option(names = "--seed", defaultValue = "21", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SimulationOptions simulation;
 
     @Option(names = "--profile", defaultValue = "production",
             description = "Detector profile: production, testing, conservative (default: ${DEFAULT-VALUE}).")
@@ -91,12 +78,8 @@ final class PipelineCommand implements Callable<Integer> {
         try {
             kafka.start(Duration.ofSeconds(120));
             if (source == null) {
-                String what = String.format("%d warm-up and %d labelled days of %d minutes (seed %d)", warmupDays, days,
-                        minutes, seed);
-                step(console, "simulating " + what);
-                source = PipelineInput.simulated(new MarketSimulator(SimulatorConfig.builder(work.resolve("session"))
-                        .warmupDays(warmupDays).days(days).minutes(minutes).seed(seed).build()).run(line -> { }),
-                        "simulated, " + what);
+                step(console, "simulating " + simulation.describe());
+                source = simulation.simulate(work.resolve("session"));
             }
             step(console, "replaying " + source.description() + " into Kafka");
             FileReplay.Result replay = LocalRun.replay(kafka.bootstrapServers(), source, parallelism);

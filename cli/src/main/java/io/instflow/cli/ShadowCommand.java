@@ -13,8 +13,6 @@ import io.instflow.shadow.ShadowConfig;
 import io.instflow.shadow.ShadowJob;
 import io.instflow.shadow.ShadowPipeline;
 import io.instflow.shadow.logic.OutcomeParams;
-import io.instflow.simulator.MarketSimulator;
-import io.instflow.simulator.SimulatorConfig;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -63,21 +61,8 @@ final class ShadowCommand implements Callable<Integer> {
     @Option(names = "--config", description = "Production pipeline configuration JSON (default: the bundled one).")
     Path config;
 
-    @Option(names = "--days", defaultValue = "3", description = "Simulated days with episodes (default: ${DEFAULT-VALUE}).")
-    int days;
-
-    @Option(names = "--warmup-days", defaultValue = "18", description = "Simulated days before them (default: ${DEFAULT-VALUE}).")
-    int warmupDays;
-
-    @Option(names = "--minutes", defaultValue = "30", description = "Minutes per day (default: ${DEFAULT-VALUE}).")
-    int minutes;
-
-    @Option(names = "--seed", defaultValue = "21", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--drift-probability", defaultValue = "0.5",
-            description = "Chance that an institutional episode moves the future its way (default: ${DEFAULT-VALUE}).")
-    double driftProbability;
+    @Mixin
+    SimulationOptions simulation;
 
     @Option(names = "--out", defaultValue = "out-shadow", description = "Outputs and report (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -113,12 +98,8 @@ final class ShadowCommand implements Callable<Integer> {
             step(console, "starting a local Kafka broker in " + work.resolve("kafka"));
             kafka.start(Duration.ofSeconds(120));
             String bootstrap = kafka.bootstrapServers();
-            String what = String.format("%d warm-up and %d labelled days of %d minutes (seed %d, drift probability %.2f)",
-                    warmupDays, days, minutes, seed, driftProbability);
-            step(console, "simulating " + what);
-            PipelineInput input = PipelineInput.simulated(new MarketSimulator(SimulatorConfig.builder(work.resolve("session"))
-                    .warmupDays(warmupDays).days(days).minutes(minutes).seed(seed).driftProbability(driftProbability).build())
-                    .run(line -> { }), "simulated, " + what);
+            step(console, "simulating " + simulation.describe());
+            PipelineInput input = simulation.simulate(work.resolve("session"));
             step(console, "replaying it into Kafka");
             FileReplay.Result replay = LocalRun.replay(bootstrap, input, parallelism);
             LocalRun.createTopics(bootstrap, PRODUCTION_PREFIX, LocalRun.IFD_OUTPUTS, parallelism);
