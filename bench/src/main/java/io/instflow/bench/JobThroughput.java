@@ -99,6 +99,7 @@ public final class JobThroughput {
         IfdPipeline.wire(env, job);
         env.execute(job.deployment());
         double seconds = (System.nanoTime() - start) / 1e9;
+        // the watcher polls every 50 ms; give it the last commit's records before stopping it
         Thread.sleep(2_000);
         stop.set(true);
         watcher.join();

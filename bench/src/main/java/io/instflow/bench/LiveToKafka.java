@@ -85,6 +85,7 @@ public final class LiveToKafka {
                 if (sum >= records) {
                     return;
                 }
+                // end offsets are the only completion signal the broker gives; 20 ms keeps timing error small
                 Thread.sleep(20);
             }
         }

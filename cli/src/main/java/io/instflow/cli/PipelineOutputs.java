@@ -47,13 +47,7 @@ record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<Pr
 
     /** A bar in the shape of {@code instflow bars}, with the delta and the session's cumulative delta. */
     static String barLine(Bar b) {
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .put("instrument_id", b.getInstrumentId()).put("raw_symbol", b.getSymbol())
-                .put("start_ns", b.getWindowStart()).put("open", b.getOpen()).put("high", b.getHigh()).put("low", b.getLow())
-                .put("close", b.getClose()).put("volume", b.getVolume()).put("buy_volume", b.getBuyVolume())
-                .put("sell_volume", b.getSellVolume()).put("trades", b.getTrades()).put("delta", b.getDelta())
-                .put("cumulative_delta", b.getCumulativeDelta());
-        return node.toString();
+        return io.instflow.cli.report.ReportData.barRow(b).toString();
     }
 
     static <T> void lines(Path file, List<T> items, Function<T, String> line) throws IOException {

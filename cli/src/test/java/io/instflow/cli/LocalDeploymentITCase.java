@@ -121,6 +121,7 @@ class LocalDeploymentITCase {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         Result cancelled = validate();
         while (!cancelled.output().contains("ifd-testing-ref- is CANCELED") && System.nanoTime() < deadline) {
+            // cancelling is asynchronous; the REST state follows within seconds
             Thread.sleep(2_000);
             cancelled = validate();
         }
@@ -181,6 +182,7 @@ class LocalDeploymentITCase {
                 return ids;
             }
             previous = ids;
+            // one checkpoint interval: exactly-once output becomes visible per checkpoint
             Thread.sleep(10_000);
         }
         throw new AssertionError(topic + " did not settle with at least " + atLeast + " signals; last count " + previous.size());

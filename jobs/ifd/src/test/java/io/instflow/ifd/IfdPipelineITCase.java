@@ -252,6 +252,7 @@ class IfdPipelineITCase {
         try {
             assertThat(awaitBars("u.bars.1m", 18)).as("first session's 1-minute bars while the job keeps running")
                     .isGreaterThanOrEqualTo(18);
+            // longer than the 5 s idleness timeout: the sources go idle before the second session
             Thread.sleep(8_000);
             publish(live, twoDays.days().get(1).file());
             assertThat(awaitBars("u.bars.1m", 38)).as("the second session's bars too: nothing after the pause is late")
@@ -271,6 +272,7 @@ class IfdPipelineITCase {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         int bars = 0;
         while (bars < atLeast && System.nanoTime() < deadline) {
+            // committed output appears with each 1 s checkpoint; poll rather than guess
             Thread.sleep(2_000);
             bars = TopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(5)).size();
         }
