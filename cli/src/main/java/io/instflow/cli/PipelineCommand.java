@@ -1,5 +1,6 @@
 package io.instflow.cli;
 
+import io.instflow.dashboard.Dashboard;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.localkafka.LocalKafka;
@@ -59,6 +60,14 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--dashboard",
+            description = "Serve the live dashboard on the run's topics, print its URL, and keep it (and the broker) up"
+                    + " after the run until Ctrl-C.")
+    boolean dashboard;
+
+    @Option(names = "--dashboard-port", defaultValue = "8050", description = "Dashboard HTTP port (default: ${DEFAULT-VALUE}).")
+    int dashboardPort;
+
     @Spec
     CommandSpec spec;
 
@@ -75,8 +84,13 @@ final class PipelineCommand implements Callable<Integer> {
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0);
         Thread stopOnInterrupt = new Thread(kafka::stop, "instflow-pipeline-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
+        Dashboard board = null;
         try {
             kafka.start(Duration.ofSeconds(120));
+            if (dashboard) {
+                board = Dashboard.start(Dashboard.Options.defaults(kafka.bootstrapServers()).withPort(dashboardPort));
+                step(console, "dashboard at " + board.url());
+            }
             if (source == null) {
                 step(console, "simulating " + simulation.describe());
                 source = simulation.simulate(work.resolve("session"));
@@ -92,7 +106,16 @@ final class PipelineCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
             print(console, summary);
+            if (board != null) {
+                console.println("Dashboard at " + board.url() + " shows this run's bars, signals, ladder and health;"
+                        + " Ctrl-C stops it and the broker.");
+                console.flush();
+                new java.util.concurrent.CountDownLatch(1).await();
+            }
         } finally {
+            if (board != null) {
+                board.close();
+            }
             kafka.stop();
             removeHook(stopOnInterrupt);
         }

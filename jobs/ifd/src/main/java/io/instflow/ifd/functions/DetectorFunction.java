@@ -186,7 +186,10 @@ public final class DetectorFunction extends KeyedBroadcastProcessFunction<String
         metric(ctx, "rejections", rejected, "count", start, Map.of());
         signals.forEach((tier, n) -> metric(ctx, "signals", n, "count", start, Map.of("tier", tier)));
         metric(ctx, "emit_latency_ms", now - windowEndMs, "ms", start, Map.of());
-        metric(ctx, "watermark_lag_ms", now - ctx.timerService().currentWatermark(), "ms", start, Map.of());
+        long watermark = ctx.timerService().currentWatermark();
+        if (watermark > Long.MIN_VALUE && watermark < Long.MAX_VALUE) {
+            metric(ctx, "watermark_lag_ms", now - watermark, "ms", start, Map.of());
+        }
     }
 
     private void metric(OnTimerContext ctx, String name, double value, String unit, long windowStart, Map<String, String> tags) {

@@ -6,15 +6,18 @@ import io.instflow.avro.PipelineMetric;
 import java.util.Map;
 
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Passes MBO records through and, every 100,000 records of a subtask, reports its records per
- * second and watermark lag (processing time minus event time) to the metrics side output.
+ * second and watermark lag (processing time minus event time) to the metrics side output. Each
+ * completed checkpoint is reported as {@code checkpoint_completed} (value: its id, ts: when it
+ * completed) with the next record, since a side output can only be written while processing one.
  */
-public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent> {
+public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent> implements CheckpointListener {
 
     private static final long serialVersionUID = 1L;
     private static final long EVERY = 100_000;
@@ -26,6 +29,9 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
     private final String profile;
     private transient long count;
     private transient long sinceNs;
+    private transient volatile long completedCheckpoint;
+    private transient volatile long completedAtNs;
+    private transient long reportedCheckpoint;
 
     public ThroughputFunction(String job, String profile) {
         this.job = job;
@@ -40,6 +46,12 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
     @Override
     public void processElement(MboEvent e, Context ctx, Collector<MboEvent> out) {
         out.collect(e);
+        long checkpoint = completedCheckpoint;
+        if (checkpoint > reportedCheckpoint) {
+            reportedCheckpoint = checkpoint;
+            ctx.output(METRICS, metric("checkpoint_completed", checkpoint, "count",
+                    Integer.toString(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()), completedAtNs));
+        }
         if (++count % EVERY != 0) {
             return;
         }
@@ -52,6 +64,12 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
             ctx.output(METRICS, metric("watermark_lag_ms", tsNow / 1e6 - watermark, "ms", subtask, tsNow));
         }
         sinceNs = now;
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        completedAtNs = System.currentTimeMillis() * 1_000_000L;
+        completedCheckpoint = checkpointId;
     }
 
     private PipelineMetric metric(String name, double value, String unit, String subtask, long ts) {

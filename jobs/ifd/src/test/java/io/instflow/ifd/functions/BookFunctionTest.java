@@ -25,7 +25,7 @@ class BookFunctionTest {
 
     private static final long ID = 7;
 
-    private static MboEvent mbo(MboAction action, long orderId, long size) {
+    static MboEvent mbo(MboAction action, long orderId, long size) {
         return MboEvent.newBuilder().setDataset("GLBX.MDP3").setPublisherId(1).setInstrumentId(ID).setTsEvent(1_000L)
                 .setTsRecv(1_000L).setTsInDelta(0).setOrderId(orderId).setPrice(100_000_000_000L).setSize(size)
                 .setAction(action).setSide(BookSide.BID).setFlags(128).setChannelId(0).setSequence(1).setTsOut(null).build();

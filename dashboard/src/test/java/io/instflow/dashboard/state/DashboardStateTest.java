@@ -1,0 +1,75 @@
+package io.instflow.dashboard.state;
+
+import static io.instflow.dashboard.Records.bar;
+import static io.instflow.dashboard.Records.pressure;
+import static io.instflow.dashboard.Records.signal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.instflow.avro.Direction;
+import io.instflow.avro.OptionType;
+import io.instflow.avro.Tier;
+import io.instflow.dashboard.model.BarView;
+import io.instflow.dashboard.model.SignalView;
+
+import org.junit.jupiter.api.Test;
+
+/** History and live records through one state: no duplicates, ordered, and only changes pushed. */
+class DashboardStateTest {
+
+    private static final long STALE_AFTER_MS = 5_000;
+
+    @Test
+    void shouldMergeHistoryAndLiveWithoutDuplicates() {
+        DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 0);
+        for (long t = 0; t < 10; t++) {
+            state.apply(bar("NQZ4", 60, t * 60, 21_000 + t), 100);
+        }
+        state.apply(signal("s1", "NQZ4", 21_000, 0, Direction.LONG, Tier.HIGH), 100);
+        state.markHistoryLoaded();
+        assertThat(state.drainUpdate().bars()).hasSize(10);
+
+        state.apply(bar("NQZ4", 60, 9 * 60, 21_009), 200);
+        state.apply(signal("s1", "NQZ4", 21_000, 0, Direction.LONG, Tier.HIGH), 200);
+        assertThat(state.drainUpdate()).isNull();
+
+        state.apply(bar("NQZ4", 60, 9 * 60, 21_012), 300);
+        state.apply(bar("NQZ4", 60, 10 * 60, 21_010), 300);
+        state.apply(signal("s2", "NQZ4", 21_050, 300, Direction.SHORT, Tier.EXTREME), 300);
+        DashboardState.Update update = state.drainUpdate();
+        assertThat(update.bars()).extracting(BarView::time).containsExactly(540L, 600L);
+        assertThat(update.signals()).extracting(SignalView::id).containsExactly("s2");
+        assertThat(update.lastLiveRecordAtMs()).isEqualTo(300);
+
+        DashboardState.Snapshot snapshot = state.snapshot(400);
+        assertThat(snapshot.bars().get("1m").get("NQZ4")).extracting(BarView::time)
+                .containsExactly(0L, 60L, 120L, 180L, 240L, 300L, 360L, 420L, 480L, 540L, 600L);
+        assertThat(snapshot.bars().get("1m").get("NQZ4").get(9).close()).isEqualTo(21_012.0);
+        assertThat(snapshot.signals()).extracting(SignalView::id).containsExactly("s1", "s2");
+    }
+
+    @Test
+    void shouldPushOnlyTheLaddersThatChanged() {
+        DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 0);
+        state.apply(pressure(1, "NQZ4", 21_000, OptionType.CALL, 300, 10, 1), 0);
+        state.apply(pressure(2, "NQH5", 21_200, OptionType.PUT, 300, 1, 10), 0);
+        assertThat(state.drainUpdate().ladders()).containsOnlyKeys("NQH5", "NQZ4");
+        state.apply(pressure(3, "NQZ4", 21_025, OptionType.CALL, 300, 4, 4), 0);
+        assertThat(state.drainUpdate().ladders()).containsOnlyKeys("NQZ4");
+    }
+
+    @Test
+    void shouldCallTheDataStaleAfterTheLiveTopicsFallSilent() {
+        DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 1_000);
+        state.apply(bar("NQZ4", 60, 0, 21_000), 1_100);
+        state.markHistoryLoaded();
+        assertThat(state.heartbeat(5_000).stale()).isFalse();
+        assertThat(state.heartbeat(6_500).stale()).as("history alone, nothing live since the start").isTrue();
+
+        state.apply(bar("NQZ4", 60, 60, 21_000), 7_000);
+        DashboardState.Heartbeat live = state.heartbeat(8_000);
+        assertThat(live.stale()).isFalse();
+        assertThat(live.quietForMs()).isEqualTo(1_000);
+        assertThat(state.heartbeat(12_001).stale()).isTrue();
+        assertThat(state.snapshot(12_001).stale()).isTrue();
+    }
+}
