@@ -18,6 +18,7 @@ const state = {
   heartbeat: null,
   connected: false,
   rendered: false,
+  fitted: null,
 };
 
 const $ = (id) => document.getElementById(id);
@@ -65,6 +66,9 @@ function applyUpdate(u) {
   u.signals.forEach((x) => state.signals.set(x.id, x));
   Object.assign(state.ladders, u.ladders);
   if (u.health) state.health = u.health;
+  if (u.lastLiveRecordAtMs !== null && state.heartbeat) {
+    state.heartbeat = { ...state.heartbeat, stale: false, quietForMs: 0, lastLiveRecordAtMs: u.lastLiveRecordAtMs };
+  }
 }
 
 // ---- rendering ----
@@ -124,6 +128,11 @@ function renderChart() {
     size: TIER_SIZE[signal.tier] || 1,
     id: signal.id,
   })));
+  const shown = `${state.symbol}|${state.timeframe}`;
+  if (shown !== state.fitted && bars.length > 0) {
+    chart.timeScale().fitContent();
+    state.fitted = shown;
+  }
   chartEl.dataset.bars = String(bars.length);
   chartEl.dataset.markers = String(placed.length);
   chartEl.dataset.symbol = state.symbol || '';

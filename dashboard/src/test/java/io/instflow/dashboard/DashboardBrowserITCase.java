@@ -1,0 +1,185 @@
+package io.instflow.dashboard;
+
+import static io.instflow.dashboard.Records.bar;
+import static io.instflow.dashboard.Records.metric;
+import static io.instflow.dashboard.Records.pressure;
+import static io.instflow.dashboard.Records.signal;
+import static io.instflow.dashboard.Records.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import io.instflow.avro.Direction;
+import io.instflow.avro.FeedStatusKind;
+import io.instflow.avro.OptionType;
+import io.instflow.avro.Tier;
+import io.instflow.dashboard.feed.DashboardTopics;
+import io.instflow.schemas.AvroSerde;
+import io.instflow.testing.HeadlessChromium;
+import io.instflow.testing.KafkaBroker;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import javax.imageio.ImageIO;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in headless Chromium, fed by a real broker: candles from the topics' history, a
+ * signal produced afterwards appearing as a marker within 2 s, the ladder of the current window,
+ * and the page saying when data goes stale. Saves a screenshot to {@code target/dashboard.png}.
+ */
+class DashboardBrowserITCase {
+
+    @RegisterExtension
+    static final KafkaBroker KAFKA = new KafkaBroker();
+
+    private static final String NQ = "NQZ4";
+    private static final Duration STALE_AFTER = Duration.ofSeconds(4);
+
+    @Test
+    void shouldDrawTheTopicsAndFollowThemLive() throws Exception {
+        String reason = HeadlessChromium.unavailableReason();
+        assumeThat(reason).as("headless Chromium needs %s", reason).isNull();
+        String prefix = KAFKA.uniqueTopicPrefix();
+        long now = System.currentTimeMillis() / 1000 / 300 * 300;
+        createTopics(prefix);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int i = 40; i >= 1; i--) {
+                send(producer, prefix + "bars.1m", bar(NQ, 60, now - i * 60L, 21_000 + (i % 7) * 3));
+            }
+            for (int i = 8; i >= 1; i--) {
+                send(producer, prefix + "bars.5m", bar(NQ, 300, now - i * 300L, 21_000 + i * 4));
+            }
+            send(producer, prefix + "ifd.signals", signal("history-1", NQ, 21_000, now - 1200, Direction.LONG, Tier.HIGH));
+            send(producer, prefix + "ifd.pressure", pressure(1, NQ, 21_000, OptionType.CALL, now - 600, 50, 5));
+            send(producer, prefix + "ifd.pressure", pressure(2, NQ, 21_000, OptionType.PUT, now - 600, 4, 30));
+            send(producer, prefix + "ifd.pressure", pressure(3, NQ, 20_975, OptionType.CALL, now - 600, 8, 9));
+            send(producer, prefix + "ifd.metrics",
+                    metric("records_per_second", 123_456, Map.of("subtask", "0"), System.currentTimeMillis()));
+            send(producer, prefix + "ifd.metrics",
+                    metric("checkpoint_completed", 17, Map.of("subtask", "0"), System.currentTimeMillis()));
+            send(producer, prefix + "md.glbx-mdp3.status", status(FeedStatusKind.STREAMING, System.currentTimeMillis()));
+            producer.flush();
+
+            Dashboard.Options options = Dashboard.Options.defaults(KAFKA.bootstrapServers()).withPort(0)
+                    .withPrefixes(prefix, prefix).withStaleAfter(STALE_AFTER);
+            try (Dashboard dashboard = Dashboard.start(options);
+                    HeadlessChromium chromium = HeadlessChromium.start(1400, 1000)) {
+                WebDriver page = chromium.driver();
+                page.get(dashboard.url().toString());
+                await(page, Duration.ofSeconds(30), "the first full render",
+                        p -> "true".equals(p.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
+
+                assertThat(chart(page, "data-bars")).isEqualTo("40");
+                assertThat(chart(page, "data-markers")).isEqualTo("1");
+                assertThat(chart(page, "data-symbol")).isEqualTo(NQ);
+                assertThat(page.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
+                assertThat(page.findElement(By.cssSelector("#ladder tr[data-strike='21000']")).getText())
+                        .contains("50 / 5").contains("4 / 30");
+                assertThat(page.findElements(By.cssSelector("#ladder tbody tr"))).hasSize(2);
+                assertThat(page.findElements(By.cssSelector("#signals tbody tr"))).hasSize(1);
+                assertThat(page.findElement(By.cssSelector("#health [data-job='ifd-production']")).getText())
+                        .contains("123456").contains("#17");
+
+                long sent = System.nanoTime();
+                send(producer, prefix + "ifd.signals", signal("live-1", NQ, 21_050, now - 600, Direction.SHORT,
+                        Tier.EXTREME));
+                producer.flush();
+                await(page, Duration.ofSeconds(10), "the live signal's marker", p -> "2".equals(chart(p, "data-markers")));
+                long markerMs = (System.nanoTime() - sent) / 1_000_000;
+                assertThat(markerMs).as("signal on the topic to marker on the page, ms").isLessThan(2_000);
+                assertThat(page.findElements(By.cssSelector("#signals tbody tr"))).hasSize(2);
+
+                send(producer, prefix + "ifd.pressure", pressure(4, NQ, 21_100, OptionType.CALL, now - 300, 77, 3));
+                producer.flush();
+                await(page, Duration.ofSeconds(10), "the ladder of the new window",
+                        p -> Long.toString(now).equals(p.findElement(By.id("ladder")).getDomAttribute("data-window-end")));
+                assertThat(page.findElements(By.cssSelector("#ladder tbody tr"))).hasSize(1);
+                assertThat(page.findElement(By.cssSelector("#ladder tr[data-strike='21100']")).getText())
+                        .contains("77 / 3");
+                assertThat(page.findElement(By.id("status")).getDomAttribute("data-state")).isEqualTo("live");
+
+                Path screenshot = Path.of("target", "dashboard.png");
+                Files.write(screenshot, chromium.screenshotPng());
+                assertNotBlank(ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(screenshot))));
+
+                page.findElement(By.id("tf-5m")).click();
+                await(page, Duration.ofSeconds(5), "the 5-minute bars", p -> "8".equals(chart(p, "data-bars")));
+
+                await(page, STALE_AFTER.plusSeconds(10), "the stale notice",
+                        p -> "stale".equals(p.findElement(By.id("status")).getDomAttribute("data-state")));
+                assertThat(page.findElement(By.id("status")).getText()).contains("no new data for")
+                        .contains("last bar");
+                assertThat(chart(page, "data-bars")).as("the last known data stays on the page").isEqualTo("8");
+            }
+        }
+    }
+
+    private static String chart(WebDriver page, String attribute) {
+        return page.findElement(By.id("chart")).getDomAttribute(attribute);
+    }
+
+    private static void await(WebDriver page, Duration timeout, String what,
+            java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(page, timeout, Duration.ofMillis(50)).withMessage("waiting for " + what).until(condition);
+    }
+
+    /** Many colours, and the long candles' green among them. */
+    private static void assertNotBlank(BufferedImage image) {
+        Set<Integer> colours = new HashSet<>();
+        boolean longColour = false;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                colours.add(rgb);
+                int r = rgb >> 16 & 0xFF;
+                int g = rgb >> 8 & 0xFF;
+                int b = rgb & 0xFF;
+                longColour |= Math.abs(r - 0x26) < 12 && Math.abs(g - 0xa6) < 12 && Math.abs(b - 0x9a) < 12;
+            }
+        }
+        assertThat(colours.size()).as("distinct colours in the screenshot").isGreaterThan(50);
+        assertThat(longColour).as("candles drawn in the long colour").isTrue();
+    }
+
+    private static void createTopics(String prefix) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
+            admin.createTopics(new DashboardTopics(prefix, prefix).all().stream()
+                    .map(t -> new NewTopic(t, 2, (short) 1)).toList()).all().get();
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, SpecificRecord value) throws Exception {
+        byte[] bytes = ((AvroSerde) AvroSerde.of(value.getClass())).serialize(value);
+        producer.send(new ProducerRecord<>(topic, null, bytes)).get();
+    }
+}
