@@ -1,10 +1,10 @@
 package io.instflow.dashboard;
 
-import static io.instflow.dashboard.Records.bar;
-import static io.instflow.dashboard.Records.metric;
-import static io.instflow.dashboard.Records.pressure;
-import static io.instflow.dashboard.Records.signal;
-import static io.instflow.dashboard.Records.status;
+import static io.instflow.testing.OutputRecords.bar;
+import static io.instflow.testing.OutputRecords.metric;
+import static io.instflow.testing.OutputRecords.pressure;
+import static io.instflow.testing.OutputRecords.signal;
+import static io.instflow.testing.OutputRecords.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -13,9 +13,9 @@ import io.instflow.avro.FeedStatusKind;
 import io.instflow.avro.OptionType;
 import io.instflow.avro.Tier;
 import io.instflow.dashboard.feed.DashboardTopics;
-import io.instflow.schemas.AvroSerde;
 import io.instflow.testing.HeadlessChromium;
 import io.instflow.testing.KafkaBroker;
+import io.instflow.testing.TopicWriter;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -24,20 +24,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 import javax.imageio.ImageIO;
 
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -63,23 +53,23 @@ class DashboardBrowserITCase {
         assumeThat(reason).as("headless Chromium needs %s", reason).isNull();
         String prefix = KAFKA.uniqueTopicPrefix();
         long now = System.currentTimeMillis() / 1000 / 300 * 300;
-        createTopics(prefix);
-        try (KafkaProducer<String, byte[]> producer = producer()) {
+        TopicWriter.createTopics(KAFKA.bootstrapServers(), new DashboardTopics(prefix, prefix).all(), 2);
+        try (TopicWriter producer = new TopicWriter(KAFKA.bootstrapServers())) {
             for (int i = 40; i >= 1; i--) {
-                send(producer, prefix + "bars.1m", bar(NQ, 60, now - i * 60L, 21_000 + (i % 7) * 3));
+                producer.send(prefix + "bars.1m", null, bar(NQ, 60, now - i * 60L, 21_000 + (i % 7) * 3));
             }
             for (int i = 8; i >= 1; i--) {
-                send(producer, prefix + "bars.5m", bar(NQ, 300, now - i * 300L, 21_000 + i * 4));
+                producer.send(prefix + "bars.5m", null, bar(NQ, 300, now - i * 300L, 21_000 + i * 4));
             }
-            send(producer, prefix + "ifd.signals", signal("history-1", NQ, 21_000, now - 1200, Direction.LONG, Tier.HIGH));
-            send(producer, prefix + "ifd.pressure", pressure(1, NQ, 21_000, OptionType.CALL, now - 600, 50, 5));
-            send(producer, prefix + "ifd.pressure", pressure(2, NQ, 21_000, OptionType.PUT, now - 600, 4, 30));
-            send(producer, prefix + "ifd.pressure", pressure(3, NQ, 20_975, OptionType.CALL, now - 600, 8, 9));
-            send(producer, prefix + "ifd.metrics",
+            producer.send(prefix + "ifd.signals", null, signal("history-1", NQ, 21_000, now - 1200, Direction.LONG, Tier.HIGH));
+            producer.send(prefix + "ifd.pressure", null, pressure(1, NQ, 21_000, OptionType.CALL, now - 600, 50, 5));
+            producer.send(prefix + "ifd.pressure", null, pressure(2, NQ, 21_000, OptionType.PUT, now - 600, 4, 30));
+            producer.send(prefix + "ifd.pressure", null, pressure(3, NQ, 20_975, OptionType.CALL, now - 600, 8, 9));
+            producer.send(prefix + "ifd.metrics", null,
                     metric("records_per_second", 123_456, Map.of("subtask", "0"), System.currentTimeMillis()));
-            send(producer, prefix + "ifd.metrics",
+            producer.send(prefix + "ifd.metrics", null,
                     metric("checkpoint_completed", 17, Map.of("subtask", "0"), System.currentTimeMillis()));
-            send(producer, prefix + "md.glbx-mdp3.status", status(FeedStatusKind.STREAMING, System.currentTimeMillis()));
+            producer.send(prefix + "md.glbx-mdp3.status", null, status(FeedStatusKind.STREAMING, System.currentTimeMillis()));
             producer.flush();
 
             Dashboard.Options options = Dashboard.Options.defaults(KAFKA.bootstrapServers()).withPort(0)
@@ -103,7 +93,7 @@ class DashboardBrowserITCase {
                         .contains("123456").contains("#17");
 
                 long sent = System.nanoTime();
-                send(producer, prefix + "ifd.signals", signal("live-1", NQ, 21_050, now - 600, Direction.SHORT,
+                producer.send(prefix + "ifd.signals", null, signal("live-1", NQ, 21_050, now - 600, Direction.SHORT,
                         Tier.EXTREME));
                 producer.flush();
                 await(page, Duration.ofSeconds(10), "the live signal's marker", p -> "2".equals(chart(p, "data-markers")));
@@ -111,7 +101,7 @@ class DashboardBrowserITCase {
                 assertThat(markerMs).as("signal on the topic to marker on the page, ms").isLessThan(2_000);
                 assertThat(page.findElements(By.cssSelector("#signals tbody tr"))).hasSize(2);
 
-                send(producer, prefix + "ifd.pressure", pressure(4, NQ, 21_100, OptionType.CALL, now - 300, 77, 3));
+                producer.send(prefix + "ifd.pressure", null, pressure(4, NQ, 21_100, OptionType.CALL, now - 300, 77, 3));
                 producer.flush();
                 await(page, Duration.ofSeconds(10), "the ladder of the new window",
                         p -> Long.toString(now).equals(p.findElement(By.id("ladder")).getDomAttribute("data-window-end")));
@@ -163,23 +153,4 @@ class DashboardBrowserITCase {
         assertThat(longColour).as("candles drawn in the long colour").isTrue();
     }
 
-    private static void createTopics(String prefix) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()))) {
-            admin.createTopics(new DashboardTopics(prefix, prefix).all().stream()
-                    .map(t -> new NewTopic(t, 2, (short) 1)).toList()).all().get();
-        }
-    }
-
-    private static KafkaProducer<String, byte[]> producer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void send(KafkaProducer<String, byte[]> producer, String topic, SpecificRecord value) throws Exception {
-        byte[] bytes = ((AvroSerde) AvroSerde.of(value.getClass())).serialize(value);
-        producer.send(new ProducerRecord<>(topic, null, bytes)).get();
-    }
 }

@@ -1,7 +1,7 @@
 package io.instflow.dashboard.server;
 
-import static io.instflow.dashboard.Records.bar;
-import static io.instflow.dashboard.Records.signal;
+import static io.instflow.testing.OutputRecords.bar;
+import static io.instflow.testing.OutputRecords.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.instflow.avro.Direction;

@@ -1,6 +1,6 @@
 package io.instflow.dashboard.state;
 
-import static io.instflow.dashboard.Records.bar;
+import static io.instflow.testing.OutputRecords.bar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

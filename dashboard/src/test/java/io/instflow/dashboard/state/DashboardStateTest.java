@@ -1,8 +1,8 @@
 package io.instflow.dashboard.state;
 
-import static io.instflow.dashboard.Records.bar;
-import static io.instflow.dashboard.Records.pressure;
-import static io.instflow.dashboard.Records.signal;
+import static io.instflow.testing.OutputRecords.bar;
+import static io.instflow.testing.OutputRecords.pressure;
+import static io.instflow.testing.OutputRecords.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.instflow.avro.Direction;

@@ -1,7 +1,7 @@
 package io.instflow.dashboard.state;
 
-import static io.instflow.dashboard.Records.metric;
-import static io.instflow.dashboard.Records.status;
+import static io.instflow.testing.OutputRecords.metric;
+import static io.instflow.testing.OutputRecords.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.instflow.avro.FeedStatusKind;

@@ -1,6 +1,6 @@
 package io.instflow.dashboard.state;
 
-import static io.instflow.dashboard.Records.pressure;
+import static io.instflow.testing.OutputRecords.pressure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.instflow.avro.OptionType;

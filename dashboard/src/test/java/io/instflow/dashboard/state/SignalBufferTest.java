@@ -1,6 +1,6 @@
 package io.instflow.dashboard.state;
 
-import static io.instflow.dashboard.Records.signal;
+import static io.instflow.testing.OutputRecords.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.instflow.avro.Direction;

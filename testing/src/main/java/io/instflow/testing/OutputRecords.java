@@ -1,4 +1,4 @@
-package io.instflow.dashboard;
+package io.instflow.testing;
 
 import io.instflow.avro.Bar;
 import io.instflow.avro.Components;
@@ -15,13 +15,13 @@ import io.instflow.avro.Tier;
 
 import java.util.Map;
 
-/** Topic records for the dashboard's tests: prices in 1e-9 units, times in ns. */
-public final class Records {
+/** Records of the job's output topics for tests and benchmarks: prices in 1e-9 units, times in ns. */
+public final class OutputRecords {
 
     public static final long NS = 1_000_000_000L;
     public static final long POINT = 1_000_000_000L;
 
-    private Records() {}
+    private OutputRecords() {}
 
     public static Bar bar(String symbol, int intervalSeconds, long startSeconds, double close) {
         long c = Math.round(close * POINT);
