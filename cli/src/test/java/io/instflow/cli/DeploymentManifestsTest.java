@@ -64,7 +64,19 @@ class DeploymentManifestsTest {
         List<String> names = new ArrayList<>();
         services.fieldNames().forEachRemaining(names::add);
         assertThat(names).contains("kafka", "jobmanager", "taskmanager", "connector", "ifd-production", "ifd-shadow",
-                "shadow-compare");
+                "shadow-compare", "dashboard");
+        picocli.CommandLine.ParseResult dashboard = new picocli.CommandLine(new InstflowCommand())
+                .parseArgs(args(services.path("dashboard").path("command"))).subcommand();
+        assertThat(dashboard.commandSpec().name()).isEqualTo("dashboard");
+        assertThat(dashboard.matchedOptionValue("--host", "")).as("served beyond the container").isEqualTo("0.0.0.0");
+        assertThat(dashboard.matchedOptionValue("--bootstrap", "")).isEqualTo("kafka:9092");
+        JsonNode k8s = documents(ROOT.resolve("deploy/k8s/dashboard.yaml")).get(0);
+        JsonNode container = k8s.at("/spec/template/spec/containers/0");
+        picocli.CommandLine.ParseResult inCluster = new picocli.CommandLine(new InstflowCommand())
+                .parseArgs(args(container.path("args"))).subcommand();
+        assertThat(inCluster.commandSpec().name()).isEqualTo("dashboard");
+        assertThat(container.at("/readinessProbe/httpGet/port").asInt())
+                .isEqualTo(inCluster.matchedOptionValue("--port", 0));
         assertThat(services.path("kafka").path("image").asText()).isEqualTo("apache/kafka:" + property("kafka.version"));
         assertThat(services.path("jobmanager").path("image").asText()).isEqualTo("flink:" + flink + "-java17");
         assertThat(services.path("taskmanager").path("image").asText()).isEqualTo("flink:" + flink + "-java17");
