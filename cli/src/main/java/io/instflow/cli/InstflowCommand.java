@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         versionProvider = InstflowCommand.Version.class,
         description = "Institutional order-flow detection for CME NQ futures and options.",
         subcommands = {DbnCommand.class, BookCommand.class, SimulateCommand.class, KafkaCommand.class,
-            ConnectCommand.class, ConsumeCommand.class, PipelineCommand.class, ShadowCommand.class, ReportCommand.class, BarsCommand.class, ValidateCommand.class, DashboardCommand.class, CommandLine.HelpCommand.class})
+            ConnectCommand.class, ConsumeCommand.class, PipelineCommand.class, ShadowCommand.class, ReportCommand.class, BarsCommand.class, ValidateCommand.class, DashboardCommand.class, BarchartCommand.class, CommandLine.HelpCommand.class})
 public final class InstflowCommand {
 
     /** Exit code for bad input data (not DBN, corrupt, truncated). */

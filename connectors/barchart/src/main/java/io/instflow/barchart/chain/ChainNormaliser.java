@@ -69,12 +69,15 @@ public final class ChainNormaliser {
             settled += row.settlement() ? 1 : 0;
             if (symbol != null) {
                 cmeRoot = symbol.series().cmeRoot();
+                if (series == null) {
+                    series = io.instflow.barchart.symbols.SeriesCode.of(symbol.series(), symbol.month()).requestCode();
+                }
                 expiry = symbol.expiry();
             }
             quotes.add(new OptionQuote(row.symbol(), symbol == null ? null : symbol.series().cmeRoot(),
                     symbol == null ? null : symbol.databentoRawSymbol(), symbol == null ? null : symbol.expiry(),
                     row.strike(), right, positive(row.bid()), positive(row.ask()), positive(row.last()),
-                    row.settlement(), tradeTime, row.tradeDate(), thisSession ? volume : 0,
+                    row.settlement(), tradeTime, row.tradeDate(), row.volume(), thisSession ? volume : 0,
                     thisSession || row.volume() == null ? null : row.volume(), row.openInterest(), iv, row.delta()));
         }
         Set<ChainSnapshot.Flag> flags = EnumSet.of(ChainSnapshot.Flag.DELAYED, ChainSnapshot.Flag.NO_TRADES,

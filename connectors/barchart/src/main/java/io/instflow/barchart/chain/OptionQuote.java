@@ -11,6 +11,7 @@ import java.time.LocalDate;
  *
  * @param cmeRoot null when the row's series is not a known NQ series (kept and counted, never dropped)
  * @param rawSymbol Databento's raw symbol, e.g. {@code QN4M5 C21900}; null when unmapped
+ * @param volume the volume Barchart reports, of whichever session the contract last traded in; null for "N/A"
  * @param sessionVolume contracts traded in the current Globex session (0 when the row's volume is
  *     the previous session's)
  * @param previousSessionVolume the row's volume when it belongs to an earlier session, else null
@@ -18,7 +19,7 @@ import java.time.LocalDate;
  */
 public record OptionQuote(String barchartSymbol, String cmeRoot, String rawSymbol, LocalDate expiration,
         BigDecimal strike, char right, Double bid, Double ask, Double last, boolean settlement, Instant lastTradeTime,
-        LocalDate lastTradeDate, long sessionVolume, Long previousSessionVolume, Long openInterest,
+        LocalDate lastTradeDate, Long volume, long sessionVolume, Long previousSessionVolume, Long openInterest,
         Double impliedVolatility, Double delta) {
 
     public boolean twoSided() {
