@@ -170,7 +170,7 @@ class DeploymentManifestsTest {
         }
         Topics input = new Topics("");
         List<String> used = new ArrayList<>(List.of(input.mbo(), input.definitions(), input.status(), input.deadLetter(),
-                "shadow.comparison"));
+                input.barchartOptions(), input.barchartFutures(), "shadow.comparison"));
         for (String prefix : List.of("", "shadow.")) {
             LocalRun.IFD_OUTPUTS.forEach(t -> used.add(prefix + t));
         }

@@ -1,6 +1,8 @@
 package io.instflow.schemas;
 
 import io.instflow.avro.Bar;
+import io.instflow.avro.BarchartFuturesQuote;
+import io.instflow.avro.BarchartOptionQuote;
 import io.instflow.avro.Comparison;
 import io.instflow.avro.FeedStatus;
 import io.instflow.avro.InstrumentDefinition;
@@ -20,7 +22,8 @@ public final class TopicSchemas {
     /** Every top-level record type published on a topic. */
     public static final List<Class<? extends SpecificRecord>> ALL = List.of(
             MboEvent.class, InstrumentDefinition.class, FeedStatus.class, Bar.class, PressureMetrics.class,
-            Signal.class, Rejection.class, PipelineMetric.class, Comparison.class);
+            Signal.class, Rejection.class, PipelineMetric.class, Comparison.class, BarchartOptionQuote.class,
+            BarchartFuturesQuote.class);
 
     private TopicSchemas() {}
 }

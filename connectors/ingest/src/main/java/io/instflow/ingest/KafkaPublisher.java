@@ -87,6 +87,13 @@ public final class KafkaPublisher implements AutoCloseable {
         definitions++;
     }
 
+    /** Publishes a value already encoded (e.g. a Barchart snapshot record) under a string key. */
+    public void publish(String topic, String key, byte[] value) {
+        checkError();
+        producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value),
+                callback);
+    }
+
     /** Publishes a status event and waits until the broker has it. */
     public void status(FeedStatus status) {
         checkError();

@@ -37,6 +37,8 @@ public final class TopicAdmin {
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             add(wanted, existing, new NewTopic(topics.status(), 1, (short) 1));
             add(wanted, existing, new NewTopic(topics.deadLetter(), 1, (short) 1));
+            add(wanted, existing, new NewTopic(topics.barchartOptions(), partitions, (short) 1));
+            add(wanted, existing, new NewTopic(topics.barchartFutures(), 1, (short) 1));
             List<String> created = new ArrayList<>();
             for (NewTopic topic : wanted) {
                 try {

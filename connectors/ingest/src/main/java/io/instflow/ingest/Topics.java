@@ -31,6 +31,16 @@ public record Topics(String prefix) {
         return prefix + "md.glbx-mdp3.status";
     }
 
+    /** Barchart option snapshots (the degraded backup source), keyed by contract. */
+    public String barchartOptions() {
+        return prefix + "md.barchart.options";
+    }
+
+    /** Barchart futures quotes (the degraded backup source), keyed by symbol. */
+    public String barchartFutures() {
+        return prefix + "md.barchart.futures";
+    }
+
     public String deadLetter() {
         return prefix + "md.deadletter";
     }

@@ -102,6 +102,11 @@ public final class BarchartWebClient {
                 "/futures/quotes/" + symbols.get(0));
     }
 
+    /** The access strategy that worked last (or will be tried first). */
+    public synchronized String accessName() {
+        return strategies.get(preferred).name();
+    }
+
     public int requestsToday() {
         return gate.requestsToday();
     }

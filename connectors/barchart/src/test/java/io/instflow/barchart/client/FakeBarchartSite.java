@@ -26,11 +26,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code sec-fetch-site: same-origin} is sent), 419 once for an expired session, a challenge page,
  * 429 with Retry-After, or 5xx when told to; otherwise the captured chain of the requested series.
  */
-final class FakeBarchartSite implements AutoCloseable {
+public final class FakeBarchartSite implements AutoCloseable {
 
     static final String TOKEN = "eyJpdiI6InRva2VuIn0=";
 
-    enum Mode { NORMAL, CHALLENGE, RATE_LIMITED, ERRORS, MALFORMED }
+    public enum Mode { NORMAL, CHALLENGE, RATE_LIMITED, ERRORS, MALFORMED }
 
     private final HttpServer server;
     private final Clock clock;
@@ -40,13 +40,13 @@ final class FakeBarchartSite implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicInteger handshakes = new AtomicInteger();
     private final AtomicInteger refusals = new AtomicInteger();
-    volatile boolean headerOnlyAccepted;
-    volatile Mode mode = Mode.NORMAL;
+    public volatile boolean headerOnlyAccepted;
+    public volatile Mode mode = Mode.NORMAL;
     volatile int errorsLeft;
     volatile int expireSessionsLeft;
     private volatile String session = "s1";
 
-    FakeBarchartSite(Clock clock) throws IOException {
+    public FakeBarchartSite(Clock clock) throws IOException {
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         server.createContext("/futures/quotes/", this::page);
@@ -54,15 +54,15 @@ final class FakeBarchartSite implements AutoCloseable {
         server.start();
     }
 
-    void serve(String series, Path capture) {
+    public void serve(String series, Path capture) {
         chains.put(series, capture);
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Instant> apiRequests() {
+    public List<Instant> apiRequests() {
         return List.copyOf(apiRequests);
     }
 
@@ -139,13 +139,34 @@ final class FakeBarchartSite implements AutoCloseable {
     }
 
     private void chain(HttpExchange ex) throws IOException {
-        String symbol = query(ex.getRequestURI()).getOrDefault("symbol", "");
+        Map<String, String> q = query(ex.getRequestURI());
+        if (q.containsKey("symbols")) {
+            futures(ex, q.get("symbols").split(","));
+            return;
+        }
+        String symbol = q.getOrDefault("symbol", "");
         Path capture = chains.get(symbol);
         if (capture == null) {
             respond(ex, 200, "application/json", "{\"count\":0,\"total\":0,\"data\":{}}");
         } else {
             respond(ex, 200, "application/json", Files.readString(capture));
         }
+    }
+
+    /** NQ futures quotes 10 minutes old, last 21000 + 100 per contract, as the futures list returns them. */
+    private void futures(HttpExchange ex, String[] symbols) throws IOException {
+        long traded = clock.instant().getEpochSecond() - 600;
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < symbols.length; i++) {
+            double last = 21_000 + 100 * i;
+            rows.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT,
+                    "{\"symbol\":\"%s\",\"lastPrice\":\"%,.2f\",\"tradeTime\":\"12:00 CT\",\"raw\":{\"symbol\":\"%s\","
+                            + "\"lastPrice\":%.2f,\"bidPrice\":%.2f,\"askPrice\":%.2f,\"previousPrice\":%.2f,\"volume\":%d,"
+                            + "\"openInterest\":null,\"tradeTime\":%d}}",
+                    symbols[i], last, symbols[i], last, last - 0.25, last + 0.25, last - 50, 1000 + i, traded));
+        }
+        respond(ex, 200, "application/json", "{\"count\":" + symbols.length + ",\"total\":" + symbols.length
+                + ",\"data\":[" + rows + "]}");
     }
 
     private static Map<String, String> query(URI uri) {

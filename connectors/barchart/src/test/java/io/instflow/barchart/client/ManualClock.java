@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand; as a {@link RequestGate.Sleeper} it advances instead of sleeping. */
-final class ManualClock extends Clock implements RequestGate.Sleeper {
+public final class ManualClock extends Clock implements RequestGate.Sleeper {
 
     private volatile Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
