@@ -1,0 +1,80 @@
+package io.instflow.barchart.flow;
+
+import io.instflow.barchart.chain.ChainNormaliser;
+import io.instflow.barchart.chain.ChainSnapshot;
+import io.instflow.barchart.chain.OptionQuote;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * New volume per contract between consecutive snapshots of the same Globex session (spec/barchart.md
+ * §5.3): only session volume counts, so a contract whose earlier snapshot still showed the previous
+ * session's volume does not go negative; a difference that is negative anyway is a data error,
+ * counted and dropped. The split into bought and sold is estimated from the last price against the
+ * quote (at or above the ask, or above the mid: bought; at or below the bid, or below the mid: sold;
+ * otherwise unknown). One instance per series; not thread-safe.
+ */
+public final class SnapshotFlow {
+
+    private record Seen(Instant session, Instant observedAt, long sessionVolume) {}
+
+    private final Map<String, Seen> last = new HashMap<>();
+    private long negativeDropped;
+
+    /** The flow since the previous snapshot of each contract; contracts seen first give none. */
+    public List<ContractFlow> next(ChainSnapshot snapshot) {
+        Instant session = ChainNormaliser.sessionStart(snapshot.observedAt());
+        List<ContractFlow> flows = new ArrayList<>();
+        for (OptionQuote q : snapshot.quotes()) {
+            if (q.rawSymbol() == null) {
+                continue;
+            }
+            Seen previous = last.put(q.rawSymbol(), new Seen(session, snapshot.observedAt(), q.sessionVolume()));
+            if (previous == null || !previous.session().equals(session)) {
+                continue;
+            }
+            long volume = q.sessionVolume() - previous.sessionVolume();
+            if (volume < 0) {
+                negativeDropped++;
+                continue;
+            }
+            if (volume > 0) {
+                flows.add(split(q, previous.observedAt(), snapshot.observedAt(), volume));
+            }
+        }
+        return flows;
+    }
+
+    /** Negative differences seen and dropped so far. */
+    public long negativeDropped() {
+        return negativeDropped;
+    }
+
+    static ContractFlow split(OptionQuote q, Instant from, Instant to, long volume) {
+        String side = side(q);
+        return new ContractFlow(q.rawSymbol(), from, to, volume, side.equals("BUY") ? volume : 0,
+                side.equals("SELL") ? volume : 0, side.equals("UNKNOWN") ? volume : 0, side);
+    }
+
+    private static String side(OptionQuote q) {
+        Double last = q.settlement() ? null : q.last();
+        if (last == null) {
+            return "UNKNOWN";
+        }
+        if (q.ask() != null && last >= q.ask()) {
+            return "BUY";
+        }
+        if (q.bid() != null && last <= q.bid()) {
+            return "SELL";
+        }
+        if (q.twoSided()) {
+            double mid = (q.bid() + q.ask()) / 2;
+            return last > mid ? "BUY" : last < mid ? "SELL" : "UNKNOWN";
+        }
+        return "UNKNOWN";
+    }
+}
