@@ -233,6 +233,7 @@ public final class LiveClient {
     private void onSystem(SystemDecoder r, String sessionId) {
         switch (r.code()) {
             case SystemDecoder.CODE_HEARTBEAT:
+                listener.onHeartbeat();
                 return;
             case SystemDecoder.CODE_REPLAY_COMPLETED:
                 listener.onEvent(new LiveEvent(LiveEvent.Kind.REPLAY_COMPLETED, r.msg(), sessionId, null, null, null,

@@ -16,6 +16,9 @@ public interface LiveListener {
      */
     void onRecord(DirectBuffer buffer, int offset, int length);
 
+    /** The gateway's heartbeat arrived: the session is alive though no data flows. */
+    default void onHeartbeat() {}
+
     /** A lifecycle or health event. */
     default void onEvent(LiveEvent event) {}
 }

@@ -69,6 +69,8 @@ public final class FakeGateway implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private final Map<Integer, Long> streamedPerSession = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private volatile boolean down;
+    private volatile java.time.Duration idleHeartbeat;
 
     /**
      * @param stream a DBN stream (metadata then records) whose records are served
@@ -95,6 +97,30 @@ public final class FakeGateway implements AutoCloseable {
         this.thread = new Thread(this::serve, "fake-gateway");
         this.thread.setDaemon(true);
         this.thread.start();
+    }
+
+    /**
+     * While down, the gateway drops every open session and refuses new ones (closes them at
+     * once), as an outage looks from the client; back up, sessions follow their plans again.
+     */
+    public void down(boolean isDown) {
+        down = isDown;
+        if (isDown) {
+            synchronized (open) {
+                for (Socket s : open) {
+                    try {
+                        s.close();
+                    } catch (IOException e) {
+                        // already closed
+                    }
+                }
+            }
+        }
+    }
+
+    /** After the stream, send a heartbeat this often (as Databento does when no data flows); null for none. */
+    public void heartbeatWhenIdle(java.time.Duration every) {
+        idleHeartbeat = every;
     }
 
     public int port() {
@@ -125,6 +151,10 @@ public final class FakeGateway implements AutoCloseable {
         while (running) {
             try {
                 Socket socket = server.accept();
+                if (down) {
+                    socket.close();
+                    continue;
+                }
                 open.add(socket);
                 int session = sessions.incrementAndGet();
                 Thread handler = new Thread(() -> handle(socket, session), "fake-gateway-session-" + session);
@@ -168,9 +198,14 @@ public final class FakeGateway implements AutoCloseable {
                 }
             }
             boolean zstd = "zstd".equals(fields.get("compression"));
-            if (stream(zstd ? new ZstdOutputStreamNoFinalizer(out) : new BufferedOutputStream(out, 64 * 1024), session,
-                    start)) {
-                awaitClientClose(in);
+            OutputStream data = zstd ? new ZstdOutputStreamNoFinalizer(out) : new BufferedOutputStream(out, 64 * 1024);
+            if (stream(data, session, start)) {
+                java.time.Duration every = idleHeartbeat;
+                if (every == null) {
+                    awaitClientClose(in);
+                } else {
+                    heartbeatUntilClosed(data, every);
+                }
             }
         } catch (IOException e) {
             // the client went away or the plan dropped the connection
@@ -217,9 +252,25 @@ public final class FakeGateway implements AutoCloseable {
                 out.flush();
             }
         }
+        if (start != null) {
+            out.write(systemRecord("Finished replay", 3));
+        }
         out.flush();
         streamedPerSession.put(session, sent);
         return true;
+    }
+
+    private void heartbeatUntilClosed(OutputStream out, java.time.Duration every) throws IOException {
+        while (running && !down) {
+            try {
+                Thread.sleep(every.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            out.write(systemRecord("Heartbeat", 0));
+            out.flush();
+        }
     }
 
     /** Keeps the connection open, sending nothing, until the client closes it. */

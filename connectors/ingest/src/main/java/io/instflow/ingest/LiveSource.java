@@ -23,6 +23,12 @@ public final class LiveSource implements LiveListener {
     private final LiveClient client;
     private RecordDispatcher dispatcher;
     private MarketDataHandler handler;
+    private volatile long activity;
+    private volatile boolean connected;
+    private volatile boolean replayComplete = true;
+
+    /** What the failover controller needs to know of the primary: a counter that moves while records or heartbeats arrive. */
+    public record Health(long activity, boolean connected, boolean replayComplete) {}
 
     public LiveSource(LiveClientConfig config, KafkaPublisher publisher) {
         this(publisher, listener -> new LiveClient(config, listener));
@@ -51,10 +57,16 @@ public final class LiveSource implements LiveListener {
         return client;
     }
 
+    public Health health() {
+        return new Health(activity, connected, replayComplete);
+    }
+
     @Override
     public void onSession(String sessionId, int attempt, Metadata metadata) {
         handler = new MarketDataHandler(publisher, metadata.tsOut(), SOURCE);
         dispatcher = new RecordDispatcher(handler);
+        connected = true;
+        activity++;
         publisher.status(publisher.statusEvent(SOURCE, FeedStatusKind.STREAMING, "session " + sessionId + " streaming")
                 .setSessionId(sessionId).setAttempt(attempt == 0 ? null : attempt).build());
     }
@@ -62,10 +74,24 @@ public final class LiveSource implements LiveListener {
     @Override
     public void onRecord(DirectBuffer buffer, int offset, int length) {
         dispatcher.dispatch(buffer, offset, length);
+        activity++;
+    }
+
+    @Override
+    public void onHeartbeat() {
+        activity++;
     }
 
     @Override
     public void onEvent(LiveEvent event) {
+        switch (event.kind()) {
+            case DISCONNECTED, HEARTBEAT_TIMEOUT, RECONNECTING, FATAL -> {
+                connected = false;
+                replayComplete = false;
+            }
+            case REPLAY_COMPLETED, GAP -> replayComplete = true;
+            default -> { }
+        }
         FeedStatus.Builder status = publisher.statusEvent(SOURCE, FeedStatusKind.valueOf(event.kind().name()), event.message())
                 .setSessionId(event.sessionId()).setAttempt(event.attempt()).setGapStart(event.gapStart())
                 .setGapEnd(event.gapEnd()).setLastTsRecv(event.lastTsRecv()).setErrorCode(event.code());
