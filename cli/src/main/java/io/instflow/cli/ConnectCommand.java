@@ -129,6 +129,27 @@ final class ConnectCommand {
         @Option(names = "--heartbeat", defaultValue = "30", description = "Heartbeat interval in seconds (default: ${DEFAULT-VALUE}).")
         int heartbeat;
 
+        @Option(names = "--backup-barchart", split = ",", paramLabel = "SERIES",
+                description = "Fail over to Barchart's delayed chains of these series (e.g. MQ4M25,MC7M25) while Databento is"
+                        + " down; opt-in, see the README's Barchart section.")
+        java.util.List<String> backupSeries;
+
+        @Option(names = "--backup-futures", split = ",", defaultValue = "", paramLabel = "SYMBOL",
+                description = "Futures Barchart quotes during a failover, e.g. NQZ25.")
+        java.util.List<String> backupFutures;
+
+        @Option(names = "--grace", defaultValue = "45", paramLabel = "SECONDS",
+                description = "Seconds the primary must stay unhealthy before failing over (default: ${DEFAULT-VALUE}).")
+        long grace;
+
+        @Option(names = "--hold", defaultValue = "120", paramLabel = "SECONDS",
+                description = "Seconds the primary must stay healthy, replay complete, before failing back (default: ${DEFAULT-VALUE}).")
+        long hold;
+
+        @Option(names = "--window-minutes", defaultValue = "5",
+                description = "Detector window; switches apply from the next window boundary (default: ${DEFAULT-VALUE}).")
+        int windowMinutes;
+
         @Spec
         CommandSpec spec;
 
@@ -158,7 +179,11 @@ final class ConnectCommand {
                 spec.commandLine().getErr().println("streaming " + data.schemas + " " + data.symbols + " into " + topics.mbo()
                         + "; Ctrl-C stops");
                 try {
-                    source.run();
+                    if (backupSeries != null && !backupSeries.isEmpty()) {
+                        runWithBackup(source, publisher, topics);
+                    } else {
+                        source.run();
+                    }
                 } catch (io.instflow.databento.GatewayException e) {
                     spec.commandLine().getErr().println("error: " + e.getMessage());
                     return InstflowCommand.EXIT_IO;
@@ -167,6 +192,31 @@ final class ConnectCommand {
                         publisher.definitions());
             }
             return 0;
+        }
+
+        private void runWithBackup(io.instflow.ingest.LiveSource source, KafkaPublisher publisher, Topics topics) {
+            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+            backupSeries.forEach(code -> io.instflow.barchart.symbols.SeriesCode.parse(code, today));
+            var backup = new io.instflow.ingest.barchart.BarchartSource(
+                    BarchartCommand.client(java.net.URI.create("https://www.barchart.com")), publisher, topics,
+                    new io.instflow.ingest.barchart.BarchartSource.Settings(backupSeries,
+                            backupFutures.stream().filter(f -> !f.isBlank()).toList(), java.time.Duration.ofSeconds(120),
+                            java.time.Duration.ofSeconds(60)), java.time.Clock.systemUTC());
+            var policy = new io.instflow.ingest.failover.FailoverPolicy(
+                    java.time.Duration.ofSeconds(heartbeat).plusSeconds(10), java.time.Duration.ofSeconds(grace),
+                    java.time.Duration.ofSeconds(hold), java.time.Duration.ofMinutes(5),
+                    java.time.Duration.ofMinutes(windowMinutes));
+            var service = new io.instflow.ingest.failover.FailoverService(source, backup, publisher, policy,
+                    java.time.Clock.systemUTC());
+            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> running.set(false), "instflow-failover-shutdown"));
+            spec.commandLine().getErr().println("Barchart backup armed for " + backupSeries + ": failover after " + grace
+                    + " s of an unhealthy primary, failback after " + hold + " s healthy");
+            try {
+                service.run(running::get);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
