@@ -47,11 +47,24 @@ final class LocalRun {
         }
     }
 
+    static IfdConfig ifdConfig(String bootstrap, String outputPrefix, DetectorParams params, PipelineConfig pipeline,
+            boolean bounded) {
+        return new IfdConfig(bootstrap, "", outputPrefix, params, pipeline.windowMinutes(), pipeline.outOfOrdernessMs(),
+                pipeline.idleMs(), pipeline.checkpointIntervalMs(), bounded, true);
+    }
+
+    /** Starts the IFD job unbounded on an embedded cluster, exactly-once, and returns at once. */
+    static org.apache.flink.core.execution.JobClient startIfd(IfdConfig job, int parallelism) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
+                IfdJob.environment(job));
+        IfdPipeline.wire(env, job);
+        return env.executeAsync(job.deployment());
+    }
+
     /** Runs the IFD job over everything in the input topics, exactly-once; returns its wall time in seconds. */
     static double runIfd(String bootstrap, String outputPrefix, DetectorParams params, PipelineConfig pipeline,
             int parallelism) throws Exception {
-        IfdConfig job = new IfdConfig(bootstrap, "", outputPrefix, params, pipeline.windowMinutes(),
-                pipeline.outOfOrdernessMs(), pipeline.idleMs(), pipeline.checkpointIntervalMs(), true, true);
+        IfdConfig job = ifdConfig(bootstrap, outputPrefix, params, pipeline, true);
         long start = System.nanoTime();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                 IfdJob.environment(job));

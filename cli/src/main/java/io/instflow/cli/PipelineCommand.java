@@ -1,6 +1,9 @@
 package io.instflow.cli;
 
 import io.instflow.dashboard.Dashboard;
+import io.instflow.databento.ApiKey;
+import io.instflow.databento.LiveClientConfig;
+import io.instflow.databento.Subscription;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.localkafka.LocalKafka;
@@ -18,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,6 +64,26 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--live",
+            description = "Stream Databento's live gateway (key from DATABENTO_API_KEY or a .env file) instead of replaying"
+                    + " files, until --duration passes or Ctrl-C; then drain the job and write the outputs.")
+    boolean live;
+
+    @Option(names = "--symbols", split = ",", defaultValue = "NQ.FUT,NQ.OPT", paramLabel = "SYMBOL",
+            description = "With --live: parent symbols to subscribe, MBO and definitions (default: ${DEFAULT-VALUE}).")
+    List<String> liveSymbols;
+
+    @Option(names = "--duration", paramLabel = "MINUTES",
+            description = "With --live: stop after this many minutes (default: run until Ctrl-C).")
+    Double durationMinutes;
+
+    @Option(names = "--gateway", paramLabel = "HOST:PORT", description = "With --live: the gateway (default: Databento's).")
+    String gateway;
+
+    @Option(names = "--env-file", paramLabel = "FILE",
+            description = "With --live: read DATABENTO_API_KEY from this file (default: the environment, ./.env, ~/.env).")
+    Path envFile;
+
     @Option(names = "--dashboard",
             description = "Serve the live dashboard on the run's topics, print its URL, and keep it (and the broker) up"
                     + " after the run until Ctrl-C.")
@@ -76,13 +100,26 @@ final class PipelineCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         PipelineConfig pipeline = config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
         var params = pipeline.profile(profile);
+        if (live && input != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--live and --input exclude each other: stream live data or replay files");
+        }
+        LiveClientConfig liveConfig = live ? liveConfig() : null;
         PipelineInput source = input == null ? null : PipelineInput.directory(input);
         PipelineOutputs.requireWritable(out);
         Path work = dir != null ? dir : Files.createTempDirectory("instflow-pipeline-");
         long started = System.nanoTime();
         step(console, "starting a local Kafka broker in " + work.resolve("kafka"));
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0);
-        Thread stopOnInterrupt = new Thread(kafka::stop, "instflow-pipeline-shutdown");
+        CountDownLatch stopLive = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopOnInterrupt = new Thread(() -> {
+            if (live) {
+                stopLive.countDown();
+                awaitQuietly(finished, Duration.ofMinutes(3));
+            }
+            kafka.stop();
+        }, "instflow-pipeline-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         Dashboard board = null;
         try {
@@ -91,18 +128,35 @@ final class PipelineCommand implements Callable<Integer> {
                 board = Dashboard.start(Dashboard.Options.defaults(kafka.bootstrapServers()).withPort(dashboardPort));
                 step(console, "dashboard at " + board.url());
             }
-            if (source == null) {
-                step(console, "simulating " + simulation.describe());
-                source = simulation.simulate(work.resolve("session"));
+            long mboRecords;
+            double jobSeconds;
+            if (live) {
+                source = PipelineInput.live(liveSymbols);
+                LocalRun.createTopics(kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
+                step(console, "streaming " + source.description() + " into Kafka and running the IFD job (profile "
+                        + profile + ") on an embedded Flink cluster" + (durationMinutes == null ? "; Ctrl-C stops"
+                        : " for " + durationMinutes + " min"));
+                LiveRun.Result result = LiveRun.run(kafka.bootstrapServers(), liveConfig,
+                        LocalRun.ifdConfig(kafka.bootstrapServers(), "", params, pipeline, false), parallelism,
+                        durationMinutes == null ? null : Duration.ofMillis(Math.round(durationMinutes * 60_000)),
+                        stopLive, work, console);
+                mboRecords = result.mboRecords();
+                jobSeconds = result.seconds();
+            } else {
+                if (source == null) {
+                    step(console, "simulating " + simulation.describe());
+                    source = simulation.simulate(work.resolve("session"));
+                }
+                step(console, "replaying " + source.description() + " into Kafka");
+                FileReplay.Result replay = LocalRun.replay(kafka.bootstrapServers(), source, parallelism);
+                LocalRun.createTopics(kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
+                step(console, "running the IFD job (profile " + profile + ") on an embedded Flink cluster");
+                jobSeconds = LocalRun.runIfd(kafka.bootstrapServers(), "", params, pipeline, parallelism);
+                mboRecords = replay.mboRecords();
             }
-            step(console, "replaying " + source.description() + " into Kafka");
-            FileReplay.Result replay = LocalRun.replay(kafka.bootstrapServers(), source, parallelism);
-            LocalRun.createTopics(kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
-            step(console, "running the IFD job (profile " + profile + ") on an embedded Flink cluster");
-            double jobSeconds = LocalRun.runIfd(kafka.bootstrapServers(), "", params, pipeline, parallelism);
             PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers(), "");
             outputs.write(out);
-            Map<String, Object> summary = summary(source, replay, outputs, params.coordinationStrikePoints(), jobSeconds,
+            Map<String, Object> summary = summary(source, mboRecords, outputs, params.coordinationStrikePoints(), jobSeconds,
                     (System.nanoTime() - started) / 1e9);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
             print(console, summary);
@@ -113,6 +167,7 @@ final class PipelineCommand implements Callable<Integer> {
                 new java.util.concurrent.CountDownLatch(1).await();
             }
         } finally {
+            finished.countDown();
             if (board != null) {
                 board.close();
             }
@@ -122,12 +177,12 @@ final class PipelineCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> summary(PipelineInput source, FileReplay.Result replay, PipelineOutputs outputs,
+    private Map<String, Object> summary(PipelineInput source, long mboRecords, PipelineOutputs outputs,
             double strikePoints, double jobSeconds, double totalSeconds) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("input", source.description());
         s.put("profile", profile);
-        s.put("mbo_records", replay.mboRecords());
+        s.put("mbo_records", mboRecords);
         s.put("pressure_windows", outputs.windows().size());
         s.put("bars_1m", outputs.bars1m().size());
         s.put("bars_5m", outputs.bars5m().size());
@@ -140,7 +195,7 @@ final class PipelineCommand implements Callable<Integer> {
         outputs.failed().forEach(r -> r.getFailedGates().forEach(g -> gates.merge(g, 1L, Long::sum)));
         s.put("rejections_by_gate", gates);
         s.put("job_seconds", Math.round(jobSeconds * 10) / 10.0);
-        s.put("job_mbo_records_per_second", Math.round(replay.mboRecords() / jobSeconds));
+        s.put("job_mbo_records_per_second", Math.round(mboRecords / jobSeconds));
         if (source.labelled()) {
             EpisodeScore score = EpisodeScore.of(outputs.signals(), source.labels(), strikePoints);
             Map<String, Object> quality = new LinkedHashMap<>();
@@ -189,6 +244,34 @@ final class PipelineCommand implements Callable<Integer> {
         console.printf("outputs              %s/{signals,rejections,pressure,bars-5m}.jsonl, summary.json%n", s.get("outputs"));
         console.printf("total time           %.1f s%n", (Double) s.get("total_seconds"));
         console.flush();
+    }
+
+    private LiveClientConfig liveConfig() {
+        List<Path> envFiles = envFile != null ? List.of(envFile)
+                : List.of(Path.of(".env"), Path.of(System.getProperty("user.home"), ".env"));
+        ApiKey key = ApiKey.find(System.getenv(), envFiles).orElseThrow(() -> new IllegalArgumentException(
+                "--live needs a Databento API key: set " + ApiKey.VARIABLE + " in the environment or in "
+                        + (envFile != null ? envFile : "a .env file (current directory or home)")));
+        LiveClientConfig.Builder config = LiveClientConfig.builder(key);
+        if (gateway != null) {
+            int colon = gateway.lastIndexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException("--gateway must be HOST:PORT, got " + gateway);
+            }
+            config.gateway(gateway.substring(0, colon), Integer.parseInt(gateway.substring(colon + 1)));
+        }
+        for (String schema : List.of("definition", "mbo")) {
+            config.subscribe(new Subscription(schema, "parent", liveSymbols, false, null));
+        }
+        return config.build();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, Duration timeout) {
+        try {
+            latch.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long count(List<Episode> labels, String kind) {

@@ -41,6 +41,11 @@ record PipelineInput(List<Path> files, List<Episode> labels, String description)
         return new PipelineInput(files, episodes, files.size() + " DBN file(s) from " + dir);
     }
 
+    /** Databento's live gateway: no files, no labels. */
+    static PipelineInput live(List<String> symbols) {
+        return new PipelineInput(List.of(), null, "Databento live " + String.join(",", symbols));
+    }
+
     boolean labelled() {
         return labels != null;
     }
