@@ -8,7 +8,9 @@ import io.instflow.barchart.chain.OptionQuote;
 import io.instflow.barchart.chain.ParsedChain;
 import io.instflow.barchart.chain.SchemaDriftException;
 import io.instflow.barchart.client.BarchartException;
+import io.instflow.barchart.client.BarchartFeed;
 import io.instflow.barchart.client.BarchartWebClient;
+import io.instflow.barchart.client.OnDemandClient;
 import io.instflow.barchart.client.WebConfig;
 import io.instflow.barchart.symbols.SeriesCalendar;
 import io.instflow.barchart.symbols.SeriesCode;
@@ -52,6 +54,20 @@ final class BarchartCommand {
                 Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), new SecureRandom());
     }
 
+    /**
+     * The feed an {@code --access} option names: {@code website} (the public JSON endpoint) or
+     * {@code ondemand} (the licensed API, key in BARCHART_ONDEMAND_KEY).
+     */
+    static BarchartFeed feed(String access, URI baseUrl) {
+        return switch (access) {
+            case "website" -> client(baseUrl);
+            case "ondemand" -> new OnDemandClient(baseUrl.getHost().endsWith("barchart.com") ? OnDemandClient.defaults()
+                    : OnDemandClient.defaults().withBaseUrl(baseUrl), System.getenv(OnDemandClient.KEY_VARIABLE),
+                    Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), new SecureRandom());
+            default -> throw new IllegalArgumentException("--access must be website or ondemand, got " + access);
+        };
+    }
+
     @Command(name = "chain", mixinStandardHelpOptions = true,
             description = "One series' chain (calls and puts of one expiry), normalised: one line per contract, then a"
                     + " summary line. Fetched from Barchart's website, or read from a saved response with --from-file.")
@@ -73,6 +89,11 @@ final class BarchartCommand {
                 description = "When the response was captured (default: now for a fetch; for a file, its newest trade"
                         + " time, so the delay reads 0).")
         Instant observedAt;
+
+        @Option(names = "--access", defaultValue = "website",
+                description = "website (the public JSON endpoint) or ondemand (licensed; key in BARCHART_ONDEMAND_KEY)"
+                        + " (default: ${DEFAULT-VALUE}).")
+        String access;
 
         @Option(names = "--base-url", defaultValue = "https://www.barchart.com", hidden = true)
         URI baseUrl;
@@ -97,7 +118,7 @@ final class BarchartCommand {
                 } else {
                     SeriesCode.parse(series, LocalDate.now(ZoneOffset.UTC));
                     observed = Instant.now();
-                    chain = client(baseUrl).chain(series);
+                    chain = feed(access, baseUrl).chain(series);
                     observed = observedAt != null ? observedAt : observed;
                 }
             } catch (NoSuchFileException e) {

@@ -138,6 +138,10 @@ final class ConnectCommand {
                 description = "Futures Barchart quotes during a failover, e.g. NQZ25.")
         java.util.List<String> backupFutures;
 
+        @Option(names = "--backup-access", defaultValue = "website",
+                description = "How the backup reaches Barchart: website or ondemand (default: ${DEFAULT-VALUE}).")
+        String backupAccess;
+
         @Option(names = "--grace", defaultValue = "45", paramLabel = "SECONDS",
                 description = "Seconds the primary must stay unhealthy before failing over (default: ${DEFAULT-VALUE}).")
         long grace;
@@ -198,7 +202,7 @@ final class ConnectCommand {
             java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
             backupSeries.forEach(code -> io.instflow.barchart.symbols.SeriesCode.parse(code, today));
             var backup = new io.instflow.ingest.barchart.BarchartSource(
-                    BarchartCommand.client(java.net.URI.create("https://www.barchart.com")), publisher, topics,
+                    BarchartCommand.feed(backupAccess, java.net.URI.create("https://www.barchart.com")), publisher, topics,
                     new io.instflow.ingest.barchart.BarchartSource.Settings(backupSeries,
                             backupFutures.stream().filter(f -> !f.isBlank()).toList(), java.time.Duration.ofSeconds(120),
                             java.time.Duration.ofSeconds(60)), java.time.Clock.systemUTC());
@@ -240,6 +244,10 @@ final class ConnectCommand {
                 description = "Seconds between polls of one series; at least 60 (default: ${DEFAULT-VALUE}).")
         long interval;
 
+        @Option(names = "--access", defaultValue = "website",
+                description = "website or ondemand (licensed; key in BARCHART_ONDEMAND_KEY) (default: ${DEFAULT-VALUE}).")
+        String access;
+
         @Option(names = "--base-url", defaultValue = "https://www.barchart.com", hidden = true)
         java.net.URI baseUrl;
 
@@ -261,7 +269,7 @@ final class ConnectCommand {
             TopicAdmin.ensure(kafka.bootstrap, topics, kafka.partitions);
             java.util.List<String> quoted = futures.stream().filter(f -> !f.isBlank()).toList();
             try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrap, topics, kafka.dataset, Map.of())) {
-                var source = new io.instflow.ingest.barchart.BarchartSource(BarchartCommand.client(baseUrl), publisher,
+                var source = new io.instflow.ingest.barchart.BarchartSource(BarchartCommand.feed(access, baseUrl), publisher,
                         topics, new io.instflow.ingest.barchart.BarchartSource.Settings(series, quoted,
                                 java.time.Duration.ofSeconds(interval), java.time.Duration.ofSeconds(interval)),
                         java.time.Clock.systemUTC());

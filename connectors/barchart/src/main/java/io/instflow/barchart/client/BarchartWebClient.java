@@ -3,6 +3,8 @@ package io.instflow.barchart.client;
 import io.instflow.barchart.chain.ChainParser;
 import io.instflow.barchart.chain.ParsedChain;
 import io.instflow.barchart.chain.SchemaDriftException;
+import io.instflow.barchart.futures.FuturesParser;
+import io.instflow.barchart.futures.FuturesQuote;
 
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * ({@link FailureKind}) and backed off as spec/barchart.md §7 says; access strategies are tried in
  * order and the working one remembered. Opt-in: nothing here runs unless a caller asks.
  */
-public final class BarchartWebClient {
+public final class BarchartWebClient implements BarchartFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(BarchartWebClient.class);
     /** The chain fields asked for (spec §3.2's recommendation; absent ones come back null). */
@@ -76,6 +78,7 @@ public final class BarchartWebClient {
      *
      * @throws BarchartException classified; {@link FailureKind#NOT_FOUND} for an empty chain
      */
+    @Override
     public ParsedChain chain(String seriesCode) throws BarchartException, InterruptedException {
         byte[] body = get(query(Map.of("symbol", seriesCode, "list", "futures.options", "fields", CHAIN_FIELDS,
                 "groupBy", "optionType", "orderBy", "strike", "orderDir", "asc", "raw", "1")),
@@ -95,14 +98,20 @@ public final class BarchartWebClient {
         return !parse(body, seriesCode).rows().isEmpty();
     }
 
-    /** Quotes of futures contracts in one request, e.g. NQZ25 and NQH26; the body as received. */
-    public byte[] futures(List<String> symbols) throws BarchartException, InterruptedException {
+    @Override
+    public List<FuturesQuote> futures(List<String> symbols) throws BarchartException, InterruptedException {
         String joined = String.join(",", symbols);
-        return get(query(Map.of("symbols", joined, "fields", FUTURES_FIELDS, "raw", "1")),
+        byte[] body = get(query(Map.of("symbols", joined, "fields", FUTURES_FIELDS, "raw", "1")),
                 "/futures/quotes/" + symbols.get(0));
+        try {
+            return FuturesParser.parse(body);
+        } catch (SchemaDriftException e) {
+            throw new BarchartException(FailureKind.SCHEMA_DRIFT, "futures " + joined + ": " + e.getMessage(), null);
+        }
     }
 
     /** The access strategy that worked last (or will be tried first). */
+    @Override
     public synchronized String accessName() {
         return strategies.get(preferred).name();
     }

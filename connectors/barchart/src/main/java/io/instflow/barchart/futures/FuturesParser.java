@@ -63,7 +63,7 @@ public final class FuturesParser {
     }
 
     /** {@code NQU25} or {@code NQU5} → {@code NQU5}. */
-    static String databentoForm(String symbol) {
+    public static String databentoForm(String symbol) {
         Matcher m = CONTRACT.matcher(symbol);
         if (!m.matches()) {
             return symbol;

@@ -6,11 +6,9 @@ import io.instflow.avro.FeedStatusKind;
 import io.instflow.barchart.chain.ChainNormaliser;
 import io.instflow.barchart.chain.ChainSnapshot;
 import io.instflow.barchart.chain.OptionQuote;
-import io.instflow.barchart.chain.SchemaDriftException;
 import io.instflow.barchart.client.BarchartException;
-import io.instflow.barchart.client.BarchartWebClient;
+import io.instflow.barchart.client.BarchartFeed;
 import io.instflow.barchart.client.FailureKind;
-import io.instflow.barchart.futures.FuturesParser;
 import io.instflow.barchart.futures.FuturesQuote;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.ingest.Topics;
@@ -43,7 +41,7 @@ public final class BarchartSource {
     /** What to poll and how often. */
     public record Settings(List<String> series, List<String> futures, Duration seriesInterval, Duration futuresInterval) {}
 
-    private final BarchartWebClient client;
+    private final BarchartFeed client;
     private final KafkaPublisher publisher;
     private final Topics topics;
     private final Settings settings;
@@ -52,7 +50,7 @@ public final class BarchartSource {
     private long records;
     private boolean streaming;
 
-    public BarchartSource(BarchartWebClient client, KafkaPublisher publisher, Topics topics, Settings settings, Clock clock) {
+    public BarchartSource(BarchartFeed client, KafkaPublisher publisher, Topics topics, Settings settings, Clock clock) {
         this.client = client;
         this.publisher = publisher;
         this.topics = topics;
@@ -131,15 +129,8 @@ public final class BarchartSource {
     }
 
     private void publishFutures() throws BarchartException, InterruptedException {
-        byte[] body = client.futures(settings.futures());
+        List<FuturesQuote> quotes = client.futures(settings.futures());
         Instant observed = clock.instant();
-        List<FuturesQuote> quotes;
-        try {
-            quotes = FuturesParser.parse(body);
-        } catch (SchemaDriftException e) {
-            throw new BarchartException(FailureKind.SCHEMA_DRIFT, "futures " + settings.futures() + ": " + e.getMessage(),
-                    null);
-        }
         for (FuturesQuote q : quotes) {
             publisher.publish(topics.barchartFutures(), q.symbol(),
                     FUTURES.serialize(BarchartRecords.futures(q, observed, client.accessName())));
