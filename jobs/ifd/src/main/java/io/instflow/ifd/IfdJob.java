@@ -9,7 +9,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The IFD job's entry point: parses {@code --bootstrap B --config FILE --profile NAME
- * --topic-prefix P --input-prefix P [--bounded] [--preview]}, builds the {@link IfdConfig} and
+ * --topic-prefix P --input-prefix P [--bounded] [--preview] [--barchart-backup]}, builds the {@link IfdConfig} and
  * runs {@link IfdPipeline}. The same jar runs production and shadow deployments.
  */
 public final class IfdJob {
@@ -29,14 +29,15 @@ public final class IfdJob {
     }
 
     public static IfdConfig parse(String[] args) {
-        Map<String, String> options = JobArguments.parse(args, Set.of("--bounded", "--preview"), "--bootstrap B --profile NAME"
-                + " [--config FILE] [--topic-prefix P] [--input-prefix P] [--bounded] [--preview]");
+        Map<String, String> options = JobArguments.parse(args, Set.of("--bounded", "--preview", "--barchart-backup"),
+                "--bootstrap B --profile NAME [--config FILE] [--topic-prefix P] [--input-prefix P] [--bounded] [--preview]"
+                        + " [--barchart-backup]");
         PipelineConfig pipeline = options.containsKey("--config") ? PipelineConfig.load(Path.of(options.get("--config")))
                 : PipelineConfig.defaults();
         return new IfdConfig(options.getOrDefault("--bootstrap", "localhost:9092"),
                 options.getOrDefault("--input-prefix", ""), options.getOrDefault("--topic-prefix", ""),
                 pipeline.profile(options.getOrDefault("--profile", "production")), pipeline.windowMinutes(),
                 pipeline.outOfOrdernessMs(), pipeline.idleMs(), pipeline.checkpointIntervalMs(),
-                options.containsKey("--bounded"), !options.containsKey("--preview"));
+                options.containsKey("--bounded"), !options.containsKey("--preview"), options.containsKey("--barchart-backup"));
     }
 }

@@ -1,6 +1,8 @@
 package io.instflow.ifd;
 
 import io.instflow.avro.Bar;
+import io.instflow.avro.BarchartOptionQuote;
+import io.instflow.avro.FeedStatus;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboEvent;
 import io.instflow.avro.PipelineMetric;
@@ -8,9 +10,11 @@ import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.ifd.functions.BarFunction;
+import io.instflow.ifd.functions.BarchartFlowFunction;
 import io.instflow.ifd.functions.BookFunction;
 import io.instflow.ifd.functions.DetectorFunction;
 import io.instflow.ifd.functions.PressureWindowFunction;
+import io.instflow.ifd.functions.SourceGateFunction;
 import io.instflow.ifd.functions.ThroughputFunction;
 import io.instflow.ifd.io.AvroValueSchema;
 import io.instflow.ifd.io.OutputRecordSchema;
@@ -40,6 +44,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class IfdPipeline {
 
+    /** The Barchart backup's inputs: option snapshots and the connector's failover transitions. */
+    public record Backup(DataStream<BarchartOptionQuote> snapshots, DataStream<FeedStatus> switches) {}
+
     /** What the graph produces. */
     public record Outputs(DataStream<Signal> signals, DataStream<Rejection> rejections,
             DataStream<PressureMetrics> pressure, DataStream<Bar> bars, DataStream<PipelineMetric> metrics) {}
@@ -48,6 +55,12 @@ public final class IfdPipeline {
 
     public static Outputs buildTopology(DataStream<MboEvent> mbo, DataStream<InstrumentDefinition> definitions,
             IfdConfig config, io.instflow.ifd.io.DefinitionsLoader preload) {
+        return buildTopology(mbo, definitions, config, preload, null);
+    }
+
+    /** As above, with the Barchart backup's inputs when {@code backup} is not null. */
+    public static Outputs buildTopology(DataStream<MboEvent> mbo, DataStream<InstrumentDefinition> definitions,
+            IfdConfig config, io.instflow.ifd.io.DefinitionsLoader preload, Backup backup) {
         String id = config.deployment();
         BroadcastStream<InstrumentDefinition> broadcast = definitions.broadcast(BookFunction.DEFINITIONS);
         SingleOutputStreamOperator<MboEvent> counted = mbo
@@ -66,8 +79,20 @@ public final class IfdPipeline {
                 .keyBy(e -> e.instrumentId, Types.LONG)
                 .process(new BarFunction(), new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Bar.class))
                 .uid(id + "-bars").name("futures bars");
-        SingleOutputStreamOperator<ContractWindow> windows = flow
-                .filter(e -> e.contract.isOption()).name("options only")
+        DataStream<FlowEvent> optionFlow = flow.filter(e -> e.contract.isOption()).name("options only");
+        if (backup != null) {
+            DataStream<FlowEvent> estimated = backup.snapshots()
+                    .filter(q -> q.getRawSymbol() != null).name("mapped Barchart contracts")
+                    .keyBy(q -> q.getRawSymbol(), Types.STRING)
+                    .connect(definitions.broadcast(BarchartFlowFunction.BY_RAW_SYMBOL))
+                    .process(new BarchartFlowFunction(preload), Types.POJO(FlowEvent.class))
+                    .uid(id + "-barchart-flow").name("Barchart estimated flow");
+            optionFlow = optionFlow.union(estimated)
+                    .connect(backup.switches().broadcast(SourceGateFunction.SWITCHES))
+                    .process(new SourceGateFunction(config.windowMinutes()), Types.POJO(FlowEvent.class))
+                    .uid(id + "-source-gate").name("one source per window");
+        }
+        SingleOutputStreamOperator<ContractWindow> windows = optionFlow
                 .keyBy(e -> e.instrumentId, Types.LONG)
                 .process(new PressureWindowFunction(config.windowMinutes(), config.params().blockSize(), id,
                         config.params().profile()),
@@ -115,8 +140,22 @@ public final class IfdPipeline {
                 source(config, input.definitions(), InstrumentDefinition.class),
                 WatermarkStrategy.<InstrumentDefinition>forGenerator(context -> new ReferenceDataWatermarks<>()), "definitions")
                 .uid(config.deployment() + "-definitions-source");
+        Backup backup = null;
+        if (config.barchartBackup()) {
+            DataStream<BarchartOptionQuote> snapshots = env.fromSource(
+                    source(config, input.barchartOptions(), BarchartOptionQuote.class),
+                    WatermarkStrategy.<BarchartOptionQuote>forBoundedOutOfOrderness(Duration.ofMillis(config.outOfOrdernessMs()))
+                            .withTimestampAssigner((q, previous) -> BarchartFlowFunction.eventTimeMs(q))
+                            .withIdleness(Duration.ofMillis(config.idleMs())), "barchart options")
+                    .uid(config.deployment() + "-barchart-source");
+            DataStream<FeedStatus> switches = env.fromSource(source(config, input.status(), FeedStatus.class),
+                    WatermarkStrategy.<FeedStatus>forGenerator(context -> new ReferenceDataWatermarks<>()), "feed status")
+                    .uid(config.deployment() + "-status-source")
+                    .filter(s -> "failover".equals(s.getSource())).name("failover transitions");
+            backup = new Backup(snapshots, switches);
+        }
         Outputs out = buildTopology(mbo, definitions, config,
-                new io.instflow.ifd.io.KafkaDefinitions(config.bootstrap(), input.definitions()));
+                new io.instflow.ifd.io.KafkaDefinitions(config.bootstrap(), input.definitions()), backup);
         String prefix = config.outputPrefix();
         out.signals().sinkTo(sink(config, prefix + "ifd.signals", Signal.class,
                 s -> Long.toString(s.getMetrics().getInstrumentId())))

@@ -55,24 +55,27 @@ public final class SnapshotFlow {
     }
 
     static ContractFlow split(OptionQuote q, Instant from, Instant to, long volume) {
-        String side = side(q);
+        String side = side(q.bid(), q.ask(), q.settlement() ? null : q.last());
         return new ContractFlow(q.rawSymbol(), from, to, volume, side.equals("BUY") ? volume : 0,
                 side.equals("SELL") ? volume : 0, side.equals("UNKNOWN") ? volume : 0, side);
     }
 
-    private static String side(OptionQuote q) {
-        Double last = q.settlement() ? null : q.last();
+    /**
+     * The estimated aggressor side of volume that traded at {@code last} (null for none or a
+     * settlement) against the quote: BUY, SELL or UNKNOWN.
+     */
+    public static String side(Double bid, Double ask, Double last) {
         if (last == null) {
             return "UNKNOWN";
         }
-        if (q.ask() != null && last >= q.ask()) {
+        if (ask != null && last >= ask) {
             return "BUY";
         }
-        if (q.bid() != null && last <= q.bid()) {
+        if (bid != null && last <= bid) {
             return "SELL";
         }
-        if (q.twoSided()) {
-            double mid = (q.bid() + q.ask()) / 2;
+        if (bid != null && ask != null) {
+            double mid = (bid + ask) / 2;
             return last > mid ? "BUY" : last < mid ? "SELL" : "UNKNOWN";
         }
         return "UNKNOWN";

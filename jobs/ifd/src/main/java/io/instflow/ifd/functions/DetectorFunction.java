@@ -358,6 +358,8 @@ public final class DetectorFunction extends KeyedBroadcastProcessFunction<String
                 .setMeanBidSize(s.quoteTime == 0 ? 0 : s.bidSizeTime / s.quoteTime)
                 .setMeanAskSize(s.quoteTime == 0 ? 0 : s.askSizeTime / s.quoteTime)
                 .setQuoteUpdates(s.quoteUpdates)
+                .setSource(s.degraded ? "BARCHART" : "DATABENTO").setDegraded(s.degraded)
+                .setDelayMs(s.degraded ? s.delayMs : null)
                 .build();
     }
 

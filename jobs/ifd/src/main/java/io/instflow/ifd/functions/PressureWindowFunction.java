@@ -86,7 +86,13 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
             ctx.timerService().registerEventTimeTimer(start + lengthMs - 1);
         }
         switch (e.kind) {
-            case FlowEvent.TRADE -> stats.addTrade(e.aggressor, e.size, e.price, blockSize);
+            case FlowEvent.TRADE -> {
+                if (e.degraded) {
+                    stats.addEstimatedFlow(e.aggressor, e.size, e.price, blockSize, e.delayMs);
+                } else {
+                    stats.addTrade(e.aggressor, e.size, e.price, blockSize);
+                }
+            }
             case FlowEvent.QUOTE -> stats.addQuote(e.bidSize, e.askSize, e.durationNs);
             default -> stats.addSpoof(e.bid, e.size);
         }

@@ -26,6 +26,10 @@ public final class WindowStats {
     public long spoofBidSize;
     public long spoofAskSize;
     public long lastTradePrice;
+    /** Built from the Barchart backup's estimated flow, not from classified MBO trades. */
+    public boolean degraded;
+    /** Largest data delay of the degraded flow in the window, ms. */
+    public long delayMs;
 
     /** Adds one classified trade (price in 1e-9 units). */
     public void addTrade(int aggressor, long size, long priceE9, long blockSize) {
@@ -68,7 +72,16 @@ public final class WindowStats {
         }
     }
 
+    /** Adds volume between two Barchart snapshots, its side estimated (spec/barchart.md §5.3). */
+    public void addEstimatedFlow(int aggressor, long size, long priceE9, long blockSize, long delay) {
+        addTrade(aggressor, size, priceE9, blockSize);
+        degraded = true;
+        delayMs = Math.max(delayMs, delay);
+    }
+
     public WindowStats merge(WindowStats o) {
+        degraded |= o.degraded;
+        delayMs = Math.max(delayMs, o.delayMs);
         buyVolume += o.buyVolume;
         sellVolume += o.sellVolume;
         unknownVolume += o.unknownVolume;

@@ -26,6 +26,10 @@ public class FlowEvent {
     /** Side of a spoof order. */
     public boolean bid;
     public ContractInfo contract;
+    /** From the Barchart backup: volume between snapshots with an estimated side, not a classified trade. */
+    public boolean degraded;
+    /** Data delay of a degraded event, ms. */
+    public long delayMs;
 
     public FlowEvent() {}
 }
