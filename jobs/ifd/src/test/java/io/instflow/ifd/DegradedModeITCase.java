@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.instflow.avro.BarchartOptionQuote;
 import io.instflow.avro.FeedStatusKind;
 import io.instflow.avro.PressureMetrics;
+import io.instflow.avro.Signal;
 import io.instflow.dbn.RecordHandler;
 import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.record.MboDecoder;
@@ -22,6 +23,9 @@ import io.instflow.simulator.SimulatorConfig;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.TopicReader;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,10 +42,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job's degraded mode through Kafka: a simulated session's MBO on the primary topics, Barchart
- * snapshots of two of its option contracts, and a FAILOVER from the connector effective at a window
- * boundary. Windows before the boundary come from MBO only; windows from it come from the Barchart
- * estimates only, stamped {@code BARCHART}, degraded, with their delay, and their volume is the
- * snapshots' session-volume differences.
+ * snapshots of two of its option contracts, a FAILOVER from the connector effective at one window
+ * boundary and a FAILBACK at a later one. Windows outside the outage come from MBO only; windows in
+ * it come from the Barchart estimates only, stamped {@code BARCHART}, degraded, with their delay;
+ * their volume is the snapshots' session-volume differences, and the heavy one-sided estimated flow
+ * makes degraded signals that carry the same stamps, in Avro and in the JSON mirror.
  */
 @Timeout(300)
 class DegradedModeITCase {
@@ -62,7 +67,7 @@ class DegradedModeITCase {
 
     @Test
     void shouldTakeEachWindowFromTheSourceThatGovernsIt() throws Exception {
-        SimulationResult session = new MarketSimulator(SimulatorConfig.builder(dir).days(1).minutes(40).seed(8)
+        SimulationResult session = new MarketSimulator(SimulatorConfig.builder(dir).days(1).minutes(50).seed(8)
                 .episodesPerDay(0).build()).run(line -> { });
         Topics input = new Topics(KAFKA.uniqueTopicPrefix());
         TopicAdmin.ensure(KAFKA.bootstrapServers(), input, 2);
@@ -79,9 +84,10 @@ class DegradedModeITCase {
             });
         }
         long boundary = Math.floorDiv(span[0] + 15 * MINUTE_NS, WINDOW_NS) * WINDOW_NS;
-        List<ContractInfo> options = new KafkaDefinitionsAfterReplay(input, files).options();
-        List<String> chosen = List.of(options.get(0).rawSymbol, options.get(1).rawSymbol);
+        List<ContractInfo> calls = new KafkaDefinitionsAfterReplay(input, files).calls();
+        List<String> chosen = List.of(calls.get(0).rawSymbol, calls.get(1).rawSymbol);
 
+        long failback = boundary + 3 * WINDOW_NS;
         long[] expected = new long[2];
         try (KafkaPublisher publisher = new KafkaPublisher(KAFKA.bootstrapServers(), input, "GLBX.MDP3", Map.of())) {
             AvroSerde<BarchartOptionQuote> serde = AvroSerde.of(BarchartOptionQuote.class);
@@ -90,15 +96,20 @@ class DegradedModeITCase {
                 publisher.publish(input.barchartOptions(), chosen.get(c),
                         serde.serialize(quote(chosen.get(c), boundary - 4 * MINUTE_NS, base)));
                 long volume = base;
-                for (long t = boundary; t < span[1] - MINUTE_NS; t += 2 * MINUTE_NS) {
-                    volume += 7 * (c + 1);
+                for (long t = boundary; t < Math.min(failback + WINDOW_NS, span[1] - MINUTE_NS); t += MINUTE_NS) {
+                    volume += 40 * (c + 1);
                     publisher.publish(input.barchartOptions(), chosen.get(c), serde.serialize(quote(chosen.get(c), t, volume)));
+                    if (t < failback) {
+                        expected[c] += 40 * (c + 1);
+                    }
                 }
-                expected[c] = volume - base;
             }
             publisher.status(publisher.statusEvent("failover", FeedStatusKind.FAILOVER, "test failover")
                     .setDegraded(true).setEffectiveFrom(boundary).build());
+            publisher.status(publisher.statusEvent("failover", FeedStatusKind.FAILBACK, "test failback")
+                    .setEffectiveFrom(failback).build());
         }
+        assertThat(failback).as("the session goes on after the failback").isLessThan(span[1] - 2 * WINDOW_NS);
 
         String prefix = "d.";
         IfdConfig config = new IfdConfig(KAFKA.bootstrapServers(), input.prefix(), prefix, DetectorParams.testing(), 5,
@@ -116,13 +127,16 @@ class DegradedModeITCase {
                 Duration.ofSeconds(60)).stream().map(r -> serde.deserialize(r.value())).toList();
         List<PressureMetrics> degraded = pressure.stream().filter(PressureMetrics::getDegraded).toList();
         List<PressureMetrics> primary = pressure.stream().filter(p -> !p.getDegraded()).toList();
-        assertThat(primary).as("MBO windows before the failover").isNotEmpty()
-                .allSatisfy(p -> assertThat(p.getWindowStart()).isLessThan(boundary));
-        assertThat(degraded).as("Barchart windows from the failover on").isNotEmpty().allSatisfy(p -> {
-            assertThat(p.getWindowStart()).isGreaterThanOrEqualTo(boundary);
+        assertThat(primary).as("MBO windows outside the outage only").isNotEmpty()
+                .allSatisfy(p -> assertThat(p.getWindowStart() < boundary || p.getWindowStart() >= failback).isTrue());
+        assertThat(primary).as("MBO again after the failback").anySatisfy(p ->
+                assertThat(p.getWindowStart()).isGreaterThanOrEqualTo(failback));
+        assertThat(degraded).as("Barchart windows during the outage only").isNotEmpty().allSatisfy(p -> {
+            assertThat(p.getWindowStart()).isGreaterThanOrEqualTo(boundary).isLessThan(failback);
             assertThat(p.getSource()).isEqualTo("BARCHART");
             assertThat(p.getDelayMs()).isEqualTo(DELAY_MS);
             assertThat(p.getBuyShare()).as("the last at the ask: bought").isEqualTo(1.0);
+            assertThat(p.getSellVolume()).as("no MBO trade mixed in").isZero();
             assertThat(chosen).contains(p.getRawSymbol());
         });
         for (int c = 0; c < 2; c++) {
@@ -130,6 +144,27 @@ class DegradedModeITCase {
             assertThat(degraded.stream().filter(p -> p.getRawSymbol().equals(raw)).mapToLong(PressureMetrics::getBuyVolume)
                     .sum()).as("estimated volume of %s", raw).isEqualTo(expected[c]);
         }
+
+        AvroSerde<Signal> signals = AvroSerde.of(Signal.class);
+        List<Signal> degradedSignals = TopicReader.readAll(KAFKA.bootstrapServers(), prefix + "ifd.signals",
+                Duration.ofSeconds(60)).stream().map(r -> signals.deserialize(r.value()))
+                .filter(x -> x.getMetrics().getDegraded()).toList();
+        assertThat(degradedSignals).as("degraded signals from the estimated flow").isNotEmpty().allSatisfy(x -> {
+            assertThat(x.getMetrics().getSource()).isEqualTo("BARCHART");
+            assertThat(x.getMetrics().getDelayMs()).isEqualTo(DELAY_MS);
+            assertThat(x.getMetrics().getWindowStart()).isGreaterThanOrEqualTo(boundary).isLessThan(failback);
+            assertThat(x.getDirection().name()).as("calls bought: long").isEqualTo("LONG");
+        });
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> mirror = new ArrayList<>();
+        for (var r : TopicReader.readAll(KAFKA.bootstrapServers(), prefix + "ifd.signals.json", Duration.ofSeconds(60))) {
+            mirror.add(json.readTree(r.value()));
+        }
+        assertThat(mirror).filteredOn(x -> x.path("degraded").asBoolean()).hasSameSizeAs(degradedSignals)
+                .allSatisfy(x -> {
+                    assertThat(x.path("source").asText()).isEqualTo("BARCHART");
+                    assertThat(x.path("delay_ms").asLong()).isEqualTo(DELAY_MS);
+                });
     }
 
     /** A snapshot of one contract whose data time is {@code dataNs}, observed ten minutes later. */
@@ -141,15 +176,15 @@ class DegradedModeITCase {
                 .setDataTime(dataNs).setDelayMs(DELAY_MS).build();
     }
 
-    /** Replays the session's files, then loads its option definitions back from the topic. */
+    /** Replays the session's files, then loads its call definitions back from the topic. */
     private record KafkaDefinitionsAfterReplay(Topics input, List<Path> files) {
-        List<ContractInfo> options() {
+        List<ContractInfo> calls() {
             try (KafkaPublisher publisher = new KafkaPublisher(KAFKA.bootstrapServers(), input, "GLBX.MDP3",
                     KafkaPublisher.BULK)) {
                 new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher);
             }
             return new KafkaDefinitions(KAFKA.bootstrapServers(), input.definitions()).load().values().stream()
-                    .filter(ContractInfo::isOption).sorted(java.util.Comparator.comparing(c -> c.rawSymbol)).toList();
+                    .filter(ContractInfo::isCall).sorted(java.util.Comparator.comparing(c -> c.rawSymbol)).toList();
         }
     }
 }
