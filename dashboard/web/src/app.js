@@ -127,6 +127,7 @@ function renderChart() {
     color: COLORS[signal.direction],
     size: TIER_SIZE[signal.tier] || 1,
     id: signal.id,
+    ...(signal.degraded ? { text: 'degraded' } : {}),
   })));
   const shown = `${state.symbol}|${state.timeframe}`;
   if (shown !== state.fitted && bars.length > 0) {
@@ -171,6 +172,12 @@ function volumeBars(buy, sell, max, reverse) {
   return el('div', { class: 'bars', style: reverse ? 'justify-content:flex-end' : '' }, ...(reverse ? parts.reverse() : parts));
 }
 
+// The stamp of backup-source data: never to be mistaken for MBO-grade flow.
+function degradedStamp(item) {
+  const delay = item.delayMs == null ? '' : `, delayed ${Math.round(item.delayMs / 60000)} min`;
+  return `DEGRADED · ${item.source}${delay} · estimated split`;
+}
+
 function renderLadder() {
   let ladder = state.ladders[state.symbol];
   if (!ladder) {
@@ -185,7 +192,11 @@ function renderLadder() {
   $('ladder-empty').hidden = true;
   $('ladder-title').textContent =
     `Pressure ${ladder.underlying} · ${utc(ladder.windowStart)}–${utc(ladder.windowEnd)} UTC · all expirations`;
+  $('ladder-title').classList.toggle('degraded', ladder.degraded);
+  $('ladder-degraded').hidden = !ladder.degraded;
+  $('ladder-degraded').textContent = ladder.degraded ? degradedStamp(ladder) : '';
   $('ladder').dataset.windowEnd = String(ladder.windowEnd);
+  $('ladder').dataset.degraded = String(ladder.degraded);
   const max = Math.max(1, ...ladder.rows.flatMap((r) => [r.callBuy, r.callSell, r.putBuy, r.putSell]));
   body.replaceChildren(...ladder.rows.map((r) => el('tr', { 'data-strike': String(r.strike) },
     el('td', {}, volumeBars(r.callBuy, r.callSell, max, true)),
@@ -198,7 +209,7 @@ function renderSignals() {
   $('signals-empty').hidden = latest.length > 0;
   $('signals').querySelector('tbody').replaceChildren(...latest.map((s) => el('tr', { 'data-id': s.id },
     el('td', {}, utc(s.windowEnd, true)),
-    el('td', { class: s.degraded ? 'degraded' : '' }, s.rawSymbol + (s.degraded ? ' (degraded)' : '')),
+    el('td', s.degraded ? { class: 'degraded', title: degradedStamp(s) } : {}, s.rawSymbol + (s.degraded ? ` (degraded, ${s.source})` : '')),
     el('td', { class: s.direction === 'LONG' ? 'long' : 'short' }, s.direction),
     el('td', {}, s.tier),
     el('td', {}, s.confidence.toFixed(3)),
@@ -291,6 +302,7 @@ chart.subscribeCrosshairMove((param) => {
   tip.replaceChildren(...here.map((s) => el('div', {},
     el('strong', { class: s.direction === 'LONG' ? 'long' : 'short' }, `${s.direction} ${s.tier}`),
     ` ${s.rawSymbol} · confidence ${s.confidence.toFixed(3)} · ${s.action}`,
+    ...(s.degraded ? [el('div', { class: 'degraded stamp' }, degradedStamp(s))] : []),
     el('div', {}, `components: significance ${s.components.significance.toFixed(2)}, trend ${s.components.trend.toFixed(2)}, `
       + `concentration ${s.components.concentration.toFixed(2)}, persistence ${s.components.persistence.toFixed(2)}`),
     el('ul', {}, ...s.reasons.map((r) => el('li', {}, r))))));

@@ -1,5 +1,6 @@
 package io.instflow.cli;
 
+import io.instflow.avro.PressureMetrics;
 import io.instflow.dashboard.Dashboard;
 import io.instflow.databento.ApiKey;
 import io.instflow.databento.LiveClientConfig;
@@ -190,6 +191,8 @@ final class PipelineCommand implements Callable<Integer> {
         Map<String, Long> byTier = new TreeMap<>();
         outputs.signals().forEach(x -> byTier.merge(x.getTier() + " " + x.getDirection(), 1L, Long::sum));
         s.put("signals_by_tier_and_direction", byTier);
+        s.put("degraded_signals", outputs.signals().stream().filter(x -> x.getMetrics().getDegraded()).count());
+        s.put("degraded_pressure_windows", outputs.windows().stream().filter(PressureMetrics::getDegraded).count());
         s.put("rejections", outputs.failed().size());
         Map<String, Long> gates = new TreeMap<>();
         outputs.failed().forEach(r -> r.getFailedGates().forEach(g -> gates.merge(g, 1L, Long::sum)));
@@ -226,6 +229,10 @@ final class PipelineCommand implements Callable<Integer> {
         console.printf("pressure windows     %,d%n", (Integer) s.get("pressure_windows"));
         console.printf("futures bars         %,d one-minute, %,d five-minute%n", (Integer) s.get("bars_1m"), (Integer) s.get("bars_5m"));
         console.printf("signals              %,d  %s%n", (Integer) s.get("signals"), s.get("signals_by_tier_and_direction"));
+        if ((Long) s.get("degraded_pressure_windows") > 0) {
+            console.printf("degraded             %,d signals and %,d windows from the Barchart backup: delayed snapshots, "
+                    + "buy/sell split estimated%n", (Long) s.get("degraded_signals"), (Long) s.get("degraded_pressure_windows"));
+        }
         console.printf("rejections           %,d candidates; failed gates %s%n", (Integer) s.get("rejections"),
                 s.get("rejections_by_gate"));
         console.printf("job throughput       %,d MBO records/s (%.1f s, including start-up)%n",

@@ -114,6 +114,24 @@ class DashboardBrowserITCase {
                 Files.write(screenshot, chromium.screenshotPng());
                 assertNotBlank(ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(screenshot))));
 
+                var estimate = pressure(5, NQ, 21_150, OptionType.CALL, now, 120, 0);
+                estimate.setSource("BARCHART");
+                estimate.setDegraded(true);
+                estimate.setDelayMs(600_000L);
+                var degraded = signal("degraded-1", NQ, 21_150, now, Direction.LONG, Tier.MODERATE);
+                degraded.setMetrics(estimate);
+                producer.send(prefix + "ifd.pressure", null, estimate);
+                producer.send(prefix + "ifd.signals", null, degraded);
+                producer.flush();
+                await(page, Duration.ofSeconds(10), "the degraded ladder",
+                        p -> "true".equals(p.findElement(By.id("ladder")).getDomAttribute("data-degraded")));
+                assertThat(page.findElement(By.id("ladder-degraded")).getText())
+                        .isEqualTo("DEGRADED · BARCHART, delayed 10 min · estimated split");
+                await(page, Duration.ofSeconds(10), "the degraded signal in the table",
+                        p -> p.findElements(By.cssSelector("#signals tbody tr")).size() == 3);
+                assertThat(page.findElement(By.cssSelector("#signals tr[data-id='degraded-1']")).getText())
+                        .contains("(degraded, BARCHART)");
+
                 page.findElement(By.id("tf-5m")).click();
                 await(page, Duration.ofSeconds(5), "the 5-minute bars", p -> "8".equals(chart(p, "data-bars")));
 

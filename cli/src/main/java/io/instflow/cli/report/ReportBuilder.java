@@ -100,6 +100,14 @@ public final class ReportBuilder {
         s.blocks().add(new Doc.Paragraph(String.format("Source: %s. Trading day %s (CME session date). %d signals on %d "
                 + "pressure windows; %s.", data.source(), day, signals.size(), pressure.size(),
                 bars.isEmpty() ? "no futures bars" : symbol + " " + range(bars))));
+        long degradedSignals = signals.stream().filter(ReportBuilder::degraded).count();
+        long degradedWindows = pressure.stream().filter(ReportBuilder::degraded).count();
+        if (degradedWindows > 0) {
+            s.blocks().add(new Doc.Paragraph(String.format("DEGRADED DATA: %d signals and %d pressure windows come from the "
+                    + "Barchart backup during a Databento outage: delayed snapshots, volume from snapshot differences and "
+                    + "a buy/sell split estimated from the last price against the quote. They are marked below.",
+                    degradedSignals, degradedWindows)));
+        }
         Map<String, Integer> byTier = new TreeMap<>();
         signals.forEach(x -> byTier.merge(x.path("tier").asText() + "|" + x.path("direction").asText(), 1, Integer::sum));
         List<List<String>> rows = new ArrayList<>();
@@ -137,10 +145,22 @@ public final class ReportBuilder {
         for (JsonNode x : top.subList(0, Math.min(10, top.size()))) {
             rows.add(List.of(TIME.format(Instant.ofEpochMilli(x.path("window_start_ns").asLong() / 1_000_000L)) + "–"
                     + TIME.format(Instant.ofEpochMilli(x.path("window_end_ns").asLong() / 1_000_000L)),
-                    x.path("raw_symbol").asText(), x.path("direction").asText(), x.path("tier").asText(),
+                    x.path("raw_symbol").asText() + (degraded(x) ? " (degraded, " + stamp(x) + ")" : ""),
+                    x.path("direction").asText(), x.path("tier").asText(),
                     String.format("%.3f", x.path("final_confidence").asDouble()), reasons(x)));
         }
         s.blocks().add(new Doc.Table(List.of("window (UTC)", "contract", "direction", "tier", "confidence", "reasons"), rows));
+    }
+
+    private static boolean degraded(JsonNode x) {
+        return x.path("degraded").asBoolean(false);
+    }
+
+    /** The backup source and its delay, for a degraded record. */
+    static String stamp(JsonNode x) {
+        JsonNode delay = x.path("delay_ms");
+        return x.path("source").asText("backup") + (delay.isNumber()
+                ? String.format(", delayed %.0f min", delay.asLong() / 60_000.0) : "");
     }
 
     /** Why a signal fired, in one line, from its own fields. */

@@ -123,6 +123,29 @@ class ReportBuilderTest {
     }
 
     @Test
+    void shouldMarkDegradedSignalsAndWindowsFromTheBackupSource() throws Exception {
+        ObjectNode estimated = signal(4, "LONG", "MODERATE", 0.61).put("source", "BARCHART").put("degraded", true)
+                .put("delay_ms", 600_000L);
+        estimated.put("raw_symbol", "NQZ6 C21100");
+        ObjectNode estimatedWindow = pressure(21100, "CALL", 120, 0).put("source", "BARCHART").put("degraded", true)
+                .put("delay_ms", 600_000L);
+        ReportData data = new ReportData(List.of(signal(2, "LONG", "HIGH", 0.78), estimated), List.of(), List.of(),
+                List.of(pressure(21000, "CALL", 600, 4), estimatedWindow), List.of(bar(0), bar(1)), List.of(), null,
+                "hand-made rows");
+        String md = Files.readString(new ReportBuilder(data, new PromotionRule(15, 20, 0.05)).write(tmp, null).markdown());
+        assertThat(md).contains("DEGRADED DATA: 1 signals and 1 pressure windows come from the Barchart backup")
+                .contains("NQZ6 C21100 (degraded, BARCHART, delayed 10 min)")
+                .doesNotContain("NQZ6 C21000 (degraded");
+    }
+
+    @Test
+    void shouldSayNothingOfDegradedDataWhenAllCameFromThePrimary() throws Exception {
+        String md = Files.readString(new ReportBuilder(data(18, 25), new PromotionRule(15, 20, 0.05)).write(tmp, null)
+                .markdown());
+        assertThat(md).doesNotContain("DEGRADED").doesNotContain("(degraded");
+    }
+
+    @Test
     void shouldStateThePromotionRuleWithoutClaimingSignificance() {
         PromotionRule rule = new PromotionRule(15, 20, 0.05);
         PromotionRule.Verdict better = rule.decide(OutcomeTable.of(data(18, 25).comparisons()), "production", "candidate");

@@ -16,7 +16,7 @@ public record SignalView(String id, long windowStart, long windowEnd, String und
         double strike, String optionType, long expiration, String direction, String tier, String action,
         double confidence, Double zScore, double buyShare, long trades, long buyVolume, long sellVolume,
         ComponentsView components, double coordination, double mmProbability, double spoofRatio,
-        Double underlyingPrice, String profile, boolean degraded, List<String> reasons) {
+        Double underlyingPrice, String profile, String source, boolean degraded, Long delayMs, List<String> reasons) {
 
     /** The score components of the signal record. */
     public record ComponentsView(double significance, double trend, double concentration, double persistence,
@@ -34,7 +34,7 @@ public record SignalView(String id, long windowStart, long windowEnd, String und
                         c.getRaw()),
                 s.getCoordination(), s.getMmProbability(), s.getSpoofRatio(),
                 s.getUnderlyingPrice() == null ? null : Prices.points(s.getUnderlyingPrice()), s.getProfile(),
-                m.getDegraded(), reasons(s));
+                m.getSource(), m.getDegraded(), m.getDelayMs(), reasons(s));
     }
 
     /** Why the detector fired, in a trader's words, from the record's own figures. */
@@ -63,7 +63,9 @@ public record SignalView(String id, long windowStart, long windowEnd, String und
         reasons.add(String.format(Locale.ROOT, "market-making %.2f, spoofing %.2f: below their gates",
                 s.getMmProbability(), s.getSpoofRatio()));
         if (m.getDegraded()) {
-            reasons.add("degraded data from " + m.getSource() + ": volume split estimated");
+            reasons.add("degraded data from " + m.getSource() + (m.getDelayMs() == null ? ""
+                    : String.format(Locale.ROOT, ", delayed %.0f min", m.getDelayMs() / 60_000.0))
+                    + ": volume from snapshot differences, buy/sell split estimated from last against the quote");
         }
         return reasons;
     }

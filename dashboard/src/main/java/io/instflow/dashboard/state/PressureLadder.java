@@ -18,8 +18,12 @@ public final class PressureLadder {
     /** One strike of the ladder. */
     public record Row(double strike, long callBuy, long callSell, long putBuy, long putSell) {}
 
-    /** The ladder of one underlying for one window; times in seconds since the epoch. */
-    public record Ladder(String underlying, long windowStart, long windowEnd, List<Row> rows) {}
+    /**
+     * The ladder of one underlying for one window; times in seconds since the epoch. A degraded
+     * ladder holds backup-source estimates: its source and largest data delay come with it.
+     */
+    public record Ladder(String underlying, long windowStart, long windowEnd, List<Row> rows, boolean degraded,
+            String source, Long delayMs) {}
 
     private final Map<String, Window> windows = new HashMap<>();
 
@@ -59,7 +63,15 @@ public final class PressureLadder {
 
         Ladder ladder(String underlying) {
             TreeMap<Double, long[]> byStrike = new TreeMap<>();
+            boolean degraded = false;
+            String source = "DATABENTO";
+            Long delayMs = null;
             for (PressureView p : contracts.values()) {
+                if (p.degraded()) {
+                    degraded = true;
+                    source = p.source();
+                    delayMs = p.delayMs() == null ? delayMs : Math.max(p.delayMs(), delayMs == null ? 0 : delayMs);
+                }
                 long[] v = byStrike.computeIfAbsent(p.strike(), k -> new long[4]);
                 int offset = p.call() ? 0 : 2;
                 v[offset] += p.buyVolume();
@@ -67,7 +79,7 @@ public final class PressureLadder {
             }
             List<Row> rows = new ArrayList<>();
             byStrike.descendingMap().forEach((strike, v) -> rows.add(new Row(strike, v[0], v[1], v[2], v[3])));
-            return new Ladder(underlying, start / 1_000_000_000L, end / 1_000_000_000L, rows);
+            return new Ladder(underlying, start / 1_000_000_000L, end / 1_000_000_000L, rows, degraded, source, delayMs);
         }
     }
 }

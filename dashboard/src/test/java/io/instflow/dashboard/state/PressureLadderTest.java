@@ -41,4 +41,23 @@ class PressureLadderTest {
         assertThat(ladder.ladder("NQZ4").rows()).containsExactly(new Row(21_000, 50, 5, 0, 0));
         assertThat(ladder.ladder("NQH5")).isNull();
     }
+
+    @Test
+    void shouldStampALadderOfBackupSourceEstimates() {
+        PressureLadder ladder = new PressureLadder();
+        ladder.apply(PressureView.of(pressure(1, "NQZ4", 21_000, OptionType.CALL, 300, 50, 5)));
+        assertThat(ladder.ladder("NQZ4").degraded()).isFalse();
+        assertThat(ladder.ladder("NQZ4").delayMs()).isNull();
+
+        var estimate = pressure(2, "NQZ4", 21_000, OptionType.PUT, 300, 30, 0);
+        estimate.setSource("BARCHART");
+        estimate.setDegraded(true);
+        estimate.setDelayMs(600_000L);
+        ladder.apply(PressureView.of(estimate));
+        PressureLadder.Ladder l = ladder.ladder("NQZ4");
+        assertThat(l.degraded()).isTrue();
+        assertThat(l.source()).isEqualTo("BARCHART");
+        assertThat(l.delayMs()).isEqualTo(600_000L);
+        assertThat(l.rows()).containsExactly(new Row(21_000, 50, 5, 30, 0));
+    }
 }

@@ -40,4 +40,19 @@ class SignalBufferTest {
         assertThat(view.windowEnd()).isEqualTo(600);
         assertThat(view.strike()).isEqualTo(21_000.0);
     }
+
+    @Test
+    void shouldCarryTheStampOfASignalFromTheBackupSource() {
+        var record = signal("d", "NQZ4", 21_000, 300, Direction.LONG, Tier.MODERATE);
+        assertThat(SignalView.of(record).degraded()).isFalse();
+        record.getMetrics().setSource("BARCHART");
+        record.getMetrics().setDegraded(true);
+        record.getMetrics().setDelayMs(600_000L);
+        SignalView view = SignalView.of(record);
+        assertThat(view.degraded()).isTrue();
+        assertThat(view.source()).isEqualTo("BARCHART");
+        assertThat(view.delayMs()).isEqualTo(600_000L);
+        assertThat(view.reasons()).anySatisfy(r -> assertThat(r).contains("degraded data from BARCHART, delayed 10 min")
+                .contains("estimated"));
+    }
 }
