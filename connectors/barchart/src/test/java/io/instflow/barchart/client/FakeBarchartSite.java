@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A local stand-in for Barchart's website that reproduces its handshake and failure modes: the
@@ -34,7 +36,7 @@ public final class FakeBarchartSite implements AutoCloseable {
 
     private final HttpServer server;
     private final Clock clock;
-    private final Map<String, Path> chains = new HashMap<>();
+    private final Map<String, Function<Instant, String>> chains = new HashMap<>();
     private final List<Instant> apiRequests = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -54,8 +56,20 @@ public final class FakeBarchartSite implements AutoCloseable {
         server.start();
     }
 
+    /** Answers requests for {@code series} with a saved response. */
     public void serve(String series, Path capture) {
-        chains.put(series, capture);
+        chains.put(series, now -> {
+            try {
+                return Files.readString(capture);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Answers requests for {@code series} with a response made at request time, given the site's clock. */
+    public void serve(String series, Function<Instant, String> response) {
+        chains.put(series, response);
     }
 
     public URI url() {
@@ -145,11 +159,11 @@ public final class FakeBarchartSite implements AutoCloseable {
             return;
         }
         String symbol = q.getOrDefault("symbol", "");
-        Path capture = chains.get(symbol);
-        if (capture == null) {
+        Function<Instant, String> response = chains.get(symbol);
+        if (response == null) {
             respond(ex, 200, "application/json", "{\"count\":0,\"total\":0,\"data\":{}}");
         } else {
-            respond(ex, 200, "application/json", Files.readString(capture));
+            respond(ex, 200, "application/json", response.apply(clock.instant()));
         }
     }
 
