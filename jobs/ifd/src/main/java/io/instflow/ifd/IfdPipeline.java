@@ -44,8 +44,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class IfdPipeline {
 
-    /** The Barchart backup's inputs: option snapshots and the connector's failover transitions. */
-    public record Backup(DataStream<BarchartOptionQuote> snapshots, DataStream<FeedStatus> switches) {}
+    /**
+     * The Barchart backup's inputs: option snapshots, the connector's failover transitions, and
+     * those already published when the job starts.
+     */
+    public record Backup(DataStream<BarchartOptionQuote> snapshots, DataStream<FeedStatus> switches,
+            io.instflow.ifd.io.SwitchesLoader known) {}
 
     /** What the graph produces. */
     public record Outputs(DataStream<Signal> signals, DataStream<Rejection> rejections,
@@ -89,7 +93,7 @@ public final class IfdPipeline {
                     .uid(id + "-barchart-flow").name("Barchart estimated flow");
             optionFlow = optionFlow.union(estimated)
                     .connect(backup.switches().broadcast(SourceGateFunction.SWITCHES))
-                    .process(new SourceGateFunction(config.windowMinutes()), Types.POJO(FlowEvent.class))
+                    .process(new SourceGateFunction(config.windowMinutes(), backup.known()), Types.POJO(FlowEvent.class))
                     .uid(id + "-source-gate").name("one source per window");
         }
         SingleOutputStreamOperator<ContractWindow> windows = optionFlow
@@ -152,7 +156,7 @@ public final class IfdPipeline {
                     WatermarkStrategy.<FeedStatus>forGenerator(context -> new ReferenceDataWatermarks<>()), "feed status")
                     .uid(config.deployment() + "-status-source")
                     .filter(s -> "failover".equals(s.getSource())).name("failover transitions");
-            backup = new Backup(snapshots, switches);
+            backup = new Backup(snapshots, switches, new io.instflow.ifd.io.KafkaSwitches(config.bootstrap(), input.status()));
         }
         Outputs out = buildTopology(mbo, definitions, config,
                 new io.instflow.ifd.io.KafkaDefinitions(config.bootstrap(), input.definitions()), backup);

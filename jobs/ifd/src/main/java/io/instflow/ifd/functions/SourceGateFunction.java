@@ -1,9 +1,11 @@
 package io.instflow.ifd.functions;
 
 import io.instflow.avro.FeedStatus;
-import io.instflow.avro.FeedStatusKind;
+import io.instflow.ifd.io.SwitchesLoader;
+import io.instflow.ifd.logic.SourceSwitch;
 import io.instflow.ifd.model.FlowEvent;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.flink.api.common.functions.OpenContext;
@@ -17,7 +19,8 @@ import org.apache.flink.util.Collector;
  * Keeps each detector window to one source (spec/barchart.md §9): the connector's FAILOVER and
  * FAILBACK transitions say from which window boundary Barchart or Databento governs; flow of the
  * other source in a window is dropped (and counted), so no window mixes MBO trades with estimated
- * snapshot volume. Before any transition, Databento governs.
+ * snapshot volume. Before any transition, Databento governs. A switch never changes once published,
+ * so the preloaded and the broadcast switches are simply merged.
  */
 public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent, FeedStatus, FlowEvent> {
 
@@ -28,29 +31,29 @@ public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent
             new MapStateDescriptor<>("source-switches", Types.LONG, Types.STRING);
 
     private final long lengthMs;
+    private final SwitchesLoader preload;
+    private transient Map<Long, String> known;
     private transient Counter dropped;
 
-    public SourceGateFunction(int windowMinutes) {
+    /** Switches already on the status topic come from {@code preload}, so a replay gates like the live run did. */
+    public SourceGateFunction(int windowMinutes, SwitchesLoader preload) {
         this.lengthMs = windowMinutes * 60_000L;
+        this.preload = preload;
     }
 
     @Override
     public void open(OpenContext context) {
+        known = new HashMap<>(preload.load());
         dropped = getRuntimeContext().getMetricGroup().counter("otherSourceDropped");
     }
 
     @Override
     public void processElement(FlowEvent e, ReadOnlyContext ctx, Collector<FlowEvent> out) throws Exception {
         long windowStart = Math.floorDiv(Math.floorDiv(e.tsEvent, 1_000_000L), lengthMs) * lengthMs;
-        String governing = "DATABENTO";
-        long latest = Long.MIN_VALUE;
         for (Map.Entry<Long, String> s : ctx.getBroadcastState(SWITCHES).immutableEntries()) {
-            if (s.getKey() <= windowStart && s.getKey() > latest) {
-                latest = s.getKey();
-                governing = s.getValue();
-            }
+            known.putIfAbsent(s.getKey(), s.getValue());
         }
-        if (e.degraded == "BARCHART".equals(governing)) {
+        if (e.degraded == SourceSwitch.BARCHART.equals(SourceSwitch.governingAt(windowStart, known.entrySet()))) {
             out.collect(e);
         } else {
             dropped.inc();
@@ -59,14 +62,9 @@ public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent
 
     @Override
     public void processBroadcastElement(FeedStatus s, Context ctx, Collector<FlowEvent> out) throws Exception {
-        if (s.getEffectiveFrom() == null) {
-            return;
-        }
-        long fromMs = s.getEffectiveFrom() / 1_000_000L;
-        if (s.getKind() == FeedStatusKind.FAILOVER) {
-            ctx.getBroadcastState(SWITCHES).put(fromMs, "BARCHART");
-        } else if (s.getKind() == FeedStatusKind.FAILBACK) {
-            ctx.getBroadcastState(SWITCHES).put(fromMs, "DATABENTO");
+        String governing = SourceSwitch.governing(s);
+        if (governing != null) {
+            ctx.getBroadcastState(SWITCHES).put(s.getEffectiveFrom() / 1_000_000L, governing);
         }
     }
 }

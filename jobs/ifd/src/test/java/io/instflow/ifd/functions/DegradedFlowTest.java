@@ -7,11 +7,13 @@ import io.instflow.avro.FeedStatus;
 import io.instflow.avro.FeedStatusKind;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.book.Aggressor;
+import io.instflow.ifd.io.SwitchesLoader;
 import io.instflow.ifd.logic.WindowStats;
 import io.instflow.ifd.model.FlowEvent;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -81,7 +83,7 @@ class DegradedFlowTest {
         long window = 300_000;
         long failover = (T1 / window + 1) * window;
         long failback = failover + 3 * window;
-        try (var h = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(new SourceGateFunction(5),
+        try (var h = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(new SourceGateFunction(5, SwitchesLoader.NONE),
                 SourceGateFunction.SWITCHES)) {
             h.processBroadcastElement(transition(FeedStatusKind.FAILOVER, failover), 0);
             h.processBroadcastElement(transition(FeedStatusKind.FAILBACK, failback), 0);
@@ -94,6 +96,24 @@ class DegradedFlowTest {
             h.processElement(event(failback, false), failback);
             assertThat(h.extractOutputValues()).extracting(e -> e.tsEvent / 1_000_000L + (e.degraded ? "B" : "D"))
                     .containsExactly(T1 + "D", (failover + 1_000) + "B", (failback - 1) + "B", failback + "D");
+        }
+    }
+
+    @Test
+    void shouldGateByTheSwitchesPublishedBeforeStartWhenFlowOvertakesTheirBroadcast() throws Exception {
+        long window = 300_000;
+        long failover = (T1 / window + 1) * window;
+        SwitchesLoader published = () -> Map.of(failover, "BARCHART", failover + window, "DATABENTO");
+        try (var h = ProcessFunctionTestHarnesses.forBroadcastProcessFunction(new SourceGateFunction(5, published),
+                SourceGateFunction.SWITCHES)) {
+            h.processElement(event(failover + 1_000, false), failover);
+            h.processElement(event(failover + 1_000, true), failover);
+            h.processElement(event(failover + window, false), failover + window);
+            h.processElement(event(failover + window, true), failover + window);
+            h.processBroadcastElement(transition(FeedStatusKind.FAILOVER, failover + 2 * window), 0);
+            h.processElement(event(failover + 2 * window, true), failover + 2 * window);
+            assertThat(h.extractOutputValues()).extracting(e -> e.tsEvent / 1_000_000L + (e.degraded ? "B" : "D"))
+                    .containsExactly((failover + 1_000) + "B", (failover + window) + "D", (failover + 2 * window) + "B");
         }
     }
 
