@@ -31,6 +31,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -85,11 +86,11 @@ class DashboardBrowserITCase {
                 assertThat(chart(page, "data-markers")).isEqualTo("1");
                 assertThat(chart(page, "data-symbol")).isEqualTo(NQ);
                 assertThat(page.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
-                assertThat(page.findElement(By.cssSelector("#ladder tr[data-strike='21000']")).getText())
+                assertThat(text(page, By.cssSelector("#ladder tr[data-strike='21000']")))
                         .contains("50 / 5").contains("4 / 30");
                 assertThat(page.findElements(By.cssSelector("#ladder tbody tr"))).hasSize(2);
                 assertThat(page.findElements(By.cssSelector("#signals tbody tr"))).hasSize(1);
-                assertThat(page.findElement(By.cssSelector("#health [data-job='ifd-production']")).getText())
+                assertThat(text(page, By.cssSelector("#health [data-job='ifd-production']")))
                         .contains("123456").contains("#17");
 
                 long sent = System.nanoTime();
@@ -106,7 +107,7 @@ class DashboardBrowserITCase {
                 await(page, Duration.ofSeconds(10), "the ladder of the new window",
                         p -> Long.toString(now).equals(p.findElement(By.id("ladder")).getDomAttribute("data-window-end")));
                 assertThat(page.findElements(By.cssSelector("#ladder tbody tr"))).hasSize(1);
-                assertThat(page.findElement(By.cssSelector("#ladder tr[data-strike='21100']")).getText())
+                assertThat(text(page, By.cssSelector("#ladder tr[data-strike='21100']")))
                         .contains("77 / 3");
                 assertThat(page.findElement(By.id("status")).getDomAttribute("data-state")).isEqualTo("live");
 
@@ -125,11 +126,11 @@ class DashboardBrowserITCase {
                 producer.flush();
                 await(page, Duration.ofSeconds(10), "the degraded ladder",
                         p -> "true".equals(p.findElement(By.id("ladder")).getDomAttribute("data-degraded")));
-                assertThat(page.findElement(By.id("ladder-degraded")).getText())
+                assertThat(text(page, By.id("ladder-degraded")))
                         .isEqualTo("DEGRADED · BARCHART, delayed 10 min · estimated split");
                 await(page, Duration.ofSeconds(10), "the degraded signal in the table",
                         p -> p.findElements(By.cssSelector("#signals tbody tr")).size() == 3);
-                assertThat(page.findElement(By.cssSelector("#signals tr[data-id='degraded-1']")).getText())
+                assertThat(text(page, By.cssSelector("#signals tr[data-id='degraded-1']")))
                         .contains("(degraded, BARCHART)");
 
                 page.findElement(By.id("tf-5m")).click();
@@ -137,11 +138,17 @@ class DashboardBrowserITCase {
 
                 await(page, STALE_AFTER.plusSeconds(10), "the stale notice",
                         p -> "stale".equals(p.findElement(By.id("status")).getDomAttribute("data-state")));
-                assertThat(page.findElement(By.id("status")).getText()).contains("no new data for")
+                assertThat(text(page, By.id("status"))).contains("no new data for")
                         .contains("last bar");
                 assertThat(chart(page, "data-bars")).as("the last known data stays on the page").isEqualTo("8");
             }
         }
+    }
+
+    /** An element's text, read again when a re-render replaced the element between finding and reading it. */
+    private static String text(WebDriver page, By element) {
+        return new WebDriverWait(page, Duration.ofSeconds(5), Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class).until(p -> p.findElement(element).getText());
     }
 
     private static String chart(WebDriver page, String attribute) {
@@ -150,7 +157,8 @@ class DashboardBrowserITCase {
 
     private static void await(WebDriver page, Duration timeout, String what,
             java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(page, timeout, Duration.ofMillis(50)).withMessage("waiting for " + what).until(condition);
+        new WebDriverWait(page, timeout, Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                .withMessage("waiting for " + what).until(condition);
     }
 
     /** Many colours, and the long candles' green among them. */
