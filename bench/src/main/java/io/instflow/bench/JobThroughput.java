@@ -41,7 +41,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * and the latency from a window's evaluation (the watermark passing its end) to its signal being
  * visible to a read_committed consumer. Prints one line per run.
  *
- * <p>Usage: {@code bench/job-throughput.sh [days] [parallelism]}.
+ * <p>Usage: {@code bench/job-throughput.sh [days] [parallelism] [backends, e.g. hashmap,rocksdb]}.
  */
 public final class JobThroughput {
 
@@ -51,6 +51,7 @@ public final class JobThroughput {
     public static void main(String[] args) throws Exception {
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 2;
+        List<String> backends = List.of((args.length > 2 ? args[2] : "hashmap,rocksdb").split(","));
         Path work = Files.createTempDirectory("instflow-job-bench-");
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
         try {
@@ -67,17 +68,19 @@ public final class JobThroughput {
             }
             System.out.printf("input: %,d MBO records in md.glbx-mdp3.mbo (%d partitions), %d simulated days%n", records,
                     parallelism, days);
-            for (String backend : List.of("hashmap", "rocksdb")) {
-                run(kafka.bootstrapServers(), backend, parallelism, records, work.resolve("checkpoints-" + backend));
+            for (int i = 0; i < backends.size(); i++) {
+                String run = backends.get(i) + "-" + i;
+                run(kafka.bootstrapServers(), backends.get(i), run + ".", parallelism, records,
+                        work.resolve("checkpoints-" + run));
             }
         } finally {
             kafka.stop();
         }
     }
 
-    private static void run(String bootstrap, String backend, int parallelism, long records, Path checkpoints)
+    private static void run(String bootstrap, String backend, String prefix, int parallelism, long records,
+            Path checkpoints)
             throws Exception {
-        String prefix = backend + ".";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             OUTPUTS.forEach(t -> topics.add(new NewTopic(prefix + t, parallelism, (short) 1)));

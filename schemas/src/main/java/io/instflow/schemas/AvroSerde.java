@@ -3,13 +3,18 @@ package io.instflow.schemas;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -22,10 +27,14 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public final class AvroSerde<T extends SpecificRecord> {
 
+    private static final int HEADER_LENGTH = 10;
+
     private final Class<T> type;
     private final Schema schema;
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
+    private final byte[] header;
+    private final SpecificDatumReader<T> currentReader;
 
     private AvroSerde(Class<T> type) {
         this.type = type;
@@ -33,6 +42,15 @@ public final class AvroSerde<T extends SpecificRecord> {
         this.schema = model.getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
+        this.header = header(schema);
+        this.currentReader = new SpecificDatumReader<>(schema, schema, model);
+    }
+
+    /** The single-object header of values written with {@code schema}: marker and fingerprint. */
+    private static byte[] header(Schema schema) {
+        ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        header.put((byte) 0xC3).put((byte) 0x01).putLong(SchemaNormalization.parsingFingerprint64(schema));
+        return header.array();
     }
 
     /** A serde for a generated class, e.g. {@code AvroSerde.of(Signal.class)}. */
@@ -69,13 +87,22 @@ public final class AvroSerde<T extends SpecificRecord> {
      */
     public T deserialize(byte[] bytes) {
         try {
+            if (writtenWithCurrentSchema(bytes)) {
+                // the common case, read straight from the array: Avro's message decoder reads byte by byte from a stream
+                return currentReader.read(null, DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH,
+                        bytes.length - HEADER_LENGTH, null));
+            }
             return decoder.decode(bytes);
         } catch (MissingSchemaException e) {
             throw new AvroDecodeException(type.getSimpleName() + ": written with an unknown schema ("
                     + e.getMessage() + "); the producer uses a schema this consumer does not have", e);
-        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException e) {
+        } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException e) {
             throw new AvroDecodeException(type.getSimpleName() + ": not a single-object-encoded value ("
                     + e.getMessage() + ")", e);
         }
+    }
+
+    private boolean writtenWithCurrentSchema(byte[] bytes) {
+        return bytes.length >= HEADER_LENGTH && Arrays.equals(bytes, 0, HEADER_LENGTH, header, 0, HEADER_LENGTH);
     }
 }

@@ -51,6 +51,19 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldNameTheTypeWhenAValueOfTheCurrentSchemaIsCutShortOrCorrupt() {
+        AvroSerde<io.instflow.avro.Bar> bars = AvroSerde.of(io.instflow.avro.Bar.class);
+        GenericData.Record bar = (GenericData.Record) RandomRecords.value(bars.schema(), new Random(2));
+        byte[] bytes = bars.serialize(specific(io.instflow.avro.Bar.class, bars.schema(), bar));
+        assertThatThrownBy(() -> bars.deserialize(java.util.Arrays.copyOf(bytes, 14)))
+                .isInstanceOf(AvroDecodeException.class).hasMessageStartingWith("Bar:");
+        byte[] corrupt = bytes.clone();
+        java.util.Arrays.fill(corrupt, 10, corrupt.length, (byte) 0xFF);
+        assertThatThrownBy(() -> bars.deserialize(corrupt))
+                .isInstanceOf(AvroDecodeException.class).hasMessageStartingWith("Bar:");
+    }
+
+    @Test
     void shouldRejectAValueOfAnotherSchema() {
         AvroSerde<io.instflow.avro.Bar> bars = AvroSerde.of(io.instflow.avro.Bar.class);
         AvroSerde<Signal> signals = AvroSerde.of(Signal.class);

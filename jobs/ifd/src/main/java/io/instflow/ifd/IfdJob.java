@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -23,9 +24,15 @@ public final class IfdJob {
         env.execute(config.deployment());
     }
 
-    /** Job settings the code owns: checkpoints for exactly-once, no Kryo fallback. */
+    /**
+     * Job settings the code owns: checkpoints for exactly-once, no Kryo fallback, and object reuse:
+     * records pass between chained operators without a deep copy. The job's functions copy what they
+     * keep of an input (a contract, a window waiting for evaluation) and never change an input.
+     */
     public static Configuration environment(IfdConfig config) {
-        return JobArguments.environment(config.checkpointIntervalMs());
+        Configuration conf = JobArguments.environment(config.checkpointIntervalMs());
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
+        return conf;
     }
 
     public static IfdConfig parse(String[] args) {

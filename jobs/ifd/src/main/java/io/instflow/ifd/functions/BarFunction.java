@@ -47,7 +47,7 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
             return;
         }
         if (contract.value() == null) {
-            contract.update(e.contract);
+            contract.update(e.contract.copy());
         }
         long tsMs = Math.floorDiv(e.tsEvent, 1_000_000L);
         for (int minutes : MINUTES) {

@@ -39,6 +39,7 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -72,6 +73,8 @@ public final class DetectorFunction extends KeyedBroadcastProcessFunction<String
     private final long windowNs;
     /** Contract windows waiting for their window to close (lifetime: until the window's timer). */
     private transient ListState<ContractWindow> waiting;
+    /** Windows are kept until evaluated; with object reuse the input instance is not ours to keep. */
+    private transient TypeSerializer<ContractWindow> windowCopier;
     /** Per contract: recent windows, market-making volumes, baseline days (lifetime: pruned to the lookback). */
     private transient MapState<Long, ContractHistory> histories;
 
@@ -84,13 +87,14 @@ public final class DetectorFunction extends KeyedBroadcastProcessFunction<String
     @Override
     public void open(OpenContext context) {
         waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", Types.POJO(ContractWindow.class)));
+        windowCopier = getRuntimeContext().createSerializer(Types.POJO(ContractWindow.class));
         histories = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>("histories", Types.LONG, Types.POJO(ContractHistory.class)));
     }
 
     @Override
     public void processElement(ContractWindow w, ReadOnlyContext ctx, Collector<Signal> out) throws Exception {
-        waiting.add(w);
+        waiting.add(windowCopier.copy(w));
         ctx.timerService().registerEventTimeTimer(w.windowEnd / 1_000_000L);
     }
 

@@ -78,7 +78,7 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
             return;
         }
         if (contract.value() == null) {
-            contract.update(e.contract);
+            contract.update(e.contract.copy());
         }
         WindowStats stats = windows.get(start);
         if (stats == null) {

@@ -35,6 +35,21 @@ public class ContractInfo {
         return c;
     }
 
+    /** A copy to keep: with object reuse, an input's contract is overwritten by the next record. */
+    public ContractInfo copy() {
+        ContractInfo c = new ContractInfo();
+        c.instrumentId = instrumentId;
+        c.rawSymbol = rawSymbol;
+        c.instrumentClass = instrumentClass;
+        c.root = root;
+        c.underlying = underlying;
+        c.expiration = expiration;
+        c.strike = strike;
+        c.multiplier = multiplier;
+        c.tick = tick;
+        return c;
+    }
+
     public boolean isOption() {
         return "C".equals(instrumentClass) || "P".equals(instrumentClass);
     }
