@@ -85,6 +85,7 @@ final class LiveRun {
                 if (done) {
                     return;
                 }
+                // committed offsets move only when a checkpoint completes, so look twice a second
                 Thread.sleep(500);
             }
             throw new IllegalStateException("the IFD job did not consume " + topic + " within " + CATCH_UP.toMinutes()

@@ -99,6 +99,7 @@ public final class Dashboard implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 return false;
             }
+            // the feed thread reads the history; a short wait keeps start-up prompt
             Thread.sleep(20);
         }
         return true;

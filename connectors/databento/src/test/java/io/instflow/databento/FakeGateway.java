@@ -263,6 +263,7 @@ public final class FakeGateway implements AutoCloseable {
     private void heartbeatUntilClosed(OutputStream out, java.time.Duration every) throws IOException {
         while (running && !down) {
             try {
+                // the gateway's idle heartbeat is periodic by definition
                 Thread.sleep(every.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -79,6 +79,7 @@ public final class BarchartSource {
     public void run(java.util.function.BooleanSupplier running) throws InterruptedException {
         while (running.getAsBoolean()) {
             Duration wait = pollDue();
+            // wake at least once a second so a stop request is seen promptly, never spin below 100 ms
             Thread.sleep(Math.max(100, Math.min(wait.toMillis(), 1_000)));
         }
     }

@@ -54,6 +54,7 @@ public final class FailoverService {
         try {
             while (running.getAsBoolean()) {
                 tick();
+                // health is sampled: grace and hold are seconds long, so a 200 ms tick is ample
                 Thread.sleep(TICK.toMillis());
             }
         } finally {
