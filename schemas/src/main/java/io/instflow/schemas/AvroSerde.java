@@ -34,7 +34,8 @@ public final class AvroSerde<T extends SpecificRecord> {
     private final BinaryMessageEncoder<T> encoder;
     private final BinaryMessageDecoder<T> decoder;
     private final byte[] header;
-    private final SpecificDatumReader<T> currentReader;
+    /** Per thread: a datum reader builds its fast-path reader lazily, which is not safe to share. */
+    private final ThreadLocal<SpecificDatumReader<T>> currentReader;
 
     private AvroSerde(Class<T> type) {
         this.type = type;
@@ -43,7 +44,7 @@ public final class AvroSerde<T extends SpecificRecord> {
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.decoder = new BinaryMessageDecoder<>(model, schema);
         this.header = header(schema);
-        this.currentReader = new SpecificDatumReader<>(schema, schema, model);
+        this.currentReader = ThreadLocal.withInitial(() -> new SpecificDatumReader<>(schema, schema, model));
     }
 
     /** The single-object header of values written with {@code schema}: marker and fingerprint. */
@@ -89,7 +90,7 @@ public final class AvroSerde<T extends SpecificRecord> {
         try {
             if (writtenWithCurrentSchema(bytes)) {
                 // the common case, read straight from the array: Avro's message decoder reads byte by byte from a stream
-                return currentReader.read(null, DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH,
+                return currentReader.get().read(null, DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH,
                         bytes.length - HEADER_LENGTH, null));
             }
             return decoder.decode(bytes);

@@ -7,7 +7,13 @@ import io.instflow.avro.Signal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -43,6 +49,39 @@ class AvroSerdeTest {
     }
 
     @Test
+    void shouldDecodeFromManyThreadsAtOnceWithOneSerde() throws Exception {
+        AvroSerde<Signal> serde = AvroSerde.of(Signal.class);
+        Random random = new Random(7);
+        List<Signal> records = new ArrayList<>();
+        List<byte[]> values = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            Signal record = specific(Signal.class, serde.schema(), (GenericData.Record) RandomRecords.value(serde.schema(), random));
+            records.add(record);
+            values.add(serde.serialize(record));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Integer>> mismatches = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                mismatches.add(pool.submit(() -> {
+                    int wrong = 0;
+                    for (int round = 0; round < 20; round++) {
+                        for (int i = 0; i < values.size(); i++) {
+                            wrong += serde.deserialize(values.get(i)).equals(records.get(i)) ? 0 : 1;
+                        }
+                    }
+                    return wrong;
+                }));
+            }
+            for (Future<Integer> f : mismatches) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldNameTheTypeWhenBytesAreNotAnAvroValue() {
         AvroSerde<Signal> serde = AvroSerde.of(Signal.class);
         assertThatThrownBy(() -> serde.deserialize(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}))
@@ -55,10 +94,10 @@ class AvroSerdeTest {
         AvroSerde<io.instflow.avro.Bar> bars = AvroSerde.of(io.instflow.avro.Bar.class);
         GenericData.Record bar = (GenericData.Record) RandomRecords.value(bars.schema(), new Random(2));
         byte[] bytes = bars.serialize(specific(io.instflow.avro.Bar.class, bars.schema(), bar));
-        assertThatThrownBy(() -> bars.deserialize(java.util.Arrays.copyOf(bytes, 14)))
+        assertThatThrownBy(() -> bars.deserialize(Arrays.copyOf(bytes, 14)))
                 .isInstanceOf(AvroDecodeException.class).hasMessageStartingWith("Bar:");
         byte[] corrupt = bytes.clone();
-        java.util.Arrays.fill(corrupt, 10, corrupt.length, (byte) 0xFF);
+        Arrays.fill(corrupt, 10, corrupt.length, (byte) 0xFF);
         assertThatThrownBy(() -> bars.deserialize(corrupt))
                 .isInstanceOf(AvroDecodeException.class).hasMessageStartingWith("Bar:");
     }
