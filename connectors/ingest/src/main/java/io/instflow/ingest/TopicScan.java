@@ -1,11 +1,15 @@
 package io.instflow.ingest;
 
+import io.instflow.schemas.AvroDecodeException;
+import io.instflow.schemas.AvroSerde;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,5 +47,22 @@ public final class TopicScan {
                 consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
+    }
+
+    /**
+     * Hands every value of {@code T} to {@code each}; records that are not one (a foreign producer)
+     * are skipped, and counted by the topic's own readers.
+     */
+    public static <T extends SpecificRecord> void readValuesToEnd(String bootstrap, String topic, Duration timeout,
+            AvroSerde<T> serde, Consumer<T> each) {
+        readToEnd(bootstrap, topic, timeout, r -> {
+            T value;
+            try {
+                value = serde.deserialize(r.value());
+            } catch (AvroDecodeException e) {
+                return;
+            }
+            each.accept(value);
+        });
     }
 }

@@ -37,6 +37,7 @@ import io.instflow.simulator.Contract;
 import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
+import io.instflow.testing.Await;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.TopicReader;
 import io.instflow.testing.TopicWriter;
@@ -281,13 +282,7 @@ class FailoverEndToEndITCase {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        Await.until(condition, Duration.ofSeconds(90), what);
     }
 
     /** Session time running {@code rate} times faster than the wall, from {@code start} on. */

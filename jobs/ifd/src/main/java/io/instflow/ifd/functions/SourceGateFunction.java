@@ -32,7 +32,9 @@ public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent
 
     private final long lengthMs;
     private final SwitchesLoader preload;
+    /** Preloaded and broadcast switches; the restored broadcast state joins at the first element. */
     private transient Map<Long, String> known;
+    private transient boolean restoredJoined;
     private transient Counter dropped;
 
     /** Switches already on the status topic come from {@code preload}, so a replay gates like the live run did. */
@@ -50,8 +52,11 @@ public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent
     @Override
     public void processElement(FlowEvent e, ReadOnlyContext ctx, Collector<FlowEvent> out) throws Exception {
         long windowStart = Math.floorDiv(Math.floorDiv(e.tsEvent, 1_000_000L), lengthMs) * lengthMs;
-        for (Map.Entry<Long, String> s : ctx.getBroadcastState(SWITCHES).immutableEntries()) {
-            known.putIfAbsent(s.getKey(), s.getValue());
+        if (!restoredJoined) {
+            for (Map.Entry<Long, String> s : ctx.getBroadcastState(SWITCHES).immutableEntries()) {
+                known.putIfAbsent(s.getKey(), s.getValue());
+            }
+            restoredJoined = true;
         }
         if (e.degraded == SourceSwitch.BARCHART.equals(SourceSwitch.governingAt(windowStart, known.entrySet()))) {
             out.collect(e);
@@ -65,6 +70,7 @@ public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent
         String governing = SourceSwitch.governing(s);
         if (governing != null) {
             ctx.getBroadcastState(SWITCHES).put(s.getEffectiveFrom() / 1_000_000L, governing);
+            known.put(s.getEffectiveFrom() / 1_000_000L, governing);
         }
     }
 }

@@ -4,7 +4,6 @@ import io.instflow.avro.DefinitionAction;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ingest.TopicScan;
-import io.instflow.schemas.AvroDecodeException;
 import io.instflow.schemas.AvroSerde;
 
 import java.time.Duration;
@@ -27,18 +26,12 @@ public final class KafkaDefinitions implements DefinitionsLoader {
 
     @Override
     public Map<Long, ContractInfo> load() {
-        AvroSerde<InstrumentDefinition> serde = AvroSerde.of(InstrumentDefinition.class);
         Map<Long, ContractInfo> out = new HashMap<>();
-        TopicScan.readToEnd(bootstrap, topic, Duration.ofMinutes(2), r -> {
-            try {
-                InstrumentDefinition d = serde.deserialize(r.value());
-                if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
-                    out.remove(d.getInstrumentId());
-                } else {
-                    out.put(d.getInstrumentId(), ContractInfo.of(d));
-                }
-            } catch (AvroDecodeException e) {
-                // not a definition: the broadcast path counts such records
+        TopicScan.readValuesToEnd(bootstrap, topic, Duration.ofMinutes(2), AvroSerde.of(InstrumentDefinition.class), d -> {
+            if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
+                out.remove(d.getInstrumentId());
+            } else {
+                out.put(d.getInstrumentId(), ContractInfo.of(d));
             }
         });
         return out;

@@ -3,7 +3,6 @@ package io.instflow.ifd.io;
 import io.instflow.avro.FeedStatus;
 import io.instflow.ifd.logic.SourceSwitch;
 import io.instflow.ingest.TopicScan;
-import io.instflow.schemas.AvroDecodeException;
 import io.instflow.schemas.AvroSerde;
 
 import java.time.Duration;
@@ -25,17 +24,11 @@ public final class KafkaSwitches implements SwitchesLoader {
 
     @Override
     public Map<Long, String> load() {
-        AvroSerde<FeedStatus> serde = AvroSerde.of(FeedStatus.class);
         Map<Long, String> out = new HashMap<>();
-        TopicScan.readToEnd(bootstrap, topic, Duration.ofMinutes(2), r -> {
-            try {
-                FeedStatus s = serde.deserialize(r.value());
-                String governing = SourceSwitch.governing(s);
-                if (governing != null) {
-                    out.put(s.getEffectiveFrom() / 1_000_000L, governing);
-                }
-            } catch (AvroDecodeException e) {
-                // not a status event: the status topic's readers report such records
+        TopicScan.readValuesToEnd(bootstrap, topic, Duration.ofMinutes(2), AvroSerde.of(FeedStatus.class), s -> {
+            String governing = SourceSwitch.governing(s);
+            if (governing != null) {
+                out.put(s.getEffectiveFrom() / 1_000_000L, governing);
             }
         });
         return out;
