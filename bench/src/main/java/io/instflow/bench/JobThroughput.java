@@ -9,9 +9,9 @@ import io.instflow.ifd.IfdPipeline;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.ingest.TopicAdmin;
-import io.instflow.ingest.TopicScan;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
+import io.instflow.contract.Topics;
 import io.instflow.localkafka.LocalKafka;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.simulator.MarketSimulator;
@@ -100,7 +100,7 @@ public final class JobThroughput {
         long start = System.nanoTime();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         IfdPipeline.wire(env, job);
-        env.execute(job.deployment());
+        env.execute(job.deployment().name());
         double seconds = (System.nanoTime() - start) / 1e9;
         // the watcher polls every 50 ms; give it the last commit's records before stopping it
         Thread.sleep(2_000);

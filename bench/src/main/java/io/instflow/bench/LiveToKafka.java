@@ -12,8 +12,8 @@ import io.instflow.dbn.Schema;
 import io.instflow.dbn.record.MboDecoder;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.ingest.LiveSource;
-import io.instflow.ingest.TopicAdmin;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.Topics;
 import io.instflow.localkafka.LocalKafka;
 
 import java.nio.file.Files;

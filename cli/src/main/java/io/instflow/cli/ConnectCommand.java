@@ -2,8 +2,8 @@ package io.instflow.cli;
 
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.ingest.TopicAdmin;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.Topics;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -45,7 +45,7 @@ public final class InstflowCommand {
                 err.println("error: " + e.getMessage());
                 return EXIT_IO;
             }
-            if (e instanceof io.instflow.ingest.KafkaUnavailableException || e instanceof IllegalStateException) {
+            if (e instanceof io.instflow.contract.kafka.KafkaUnavailableException || e instanceof IllegalStateException) {
                 err.println("error: " + e.getMessage());
                 return EXIT_IO;
             }

@@ -146,7 +146,7 @@ final class KafkaCommand {
             java.util.List<String> names = new java.util.ArrayList<>();
             for (String set : sets) {
                 switch (set) {
-                    case "input" -> io.instflow.ingest.TopicAdmin.ensure(bootstrap, new io.instflow.ingest.Topics(prefix),
+                    case "input" -> io.instflow.contract.kafka.TopicAdmin.ensure(bootstrap, new io.instflow.contract.Topics(prefix),
                             partitions).forEach(t -> out.println("created " + t));
                     case "ifd" -> names.addAll(LocalRun.IFD_OUTPUTS);
                     case "comparison" -> names.addAll(java.util.List.of("shadow.comparison", "ifd.metrics"));

@@ -4,8 +4,8 @@ import io.instflow.databento.LiveClientConfig;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.ingest.LiveSource;
-import io.instflow.ingest.TopicAdmin;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.Topics;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ final class LiveRun {
             publisher.flush();
             console.println("live: stopped streaming; letting the job catch up, then draining it");
             console.flush();
-            awaitConsumed(bootstrap, job.deployment(), topics.mbo());
+            awaitConsumed(bootstrap, job.deployment().name(), topics.mbo());
             client.stopWithSavepoint(true, Files.createDirectories(work.resolve("savepoints")).toUri().toString(),
                     SavepointFormatType.CANONICAL).get(CATCH_UP.toSeconds(), TimeUnit.SECONDS);
             return new Result(publisher.mboRecords(), publisher.definitions(), (System.nanoTime() - start) / 1e9);

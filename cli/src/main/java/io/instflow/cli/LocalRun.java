@@ -7,9 +7,9 @@ import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.ingest.TopicAdmin;
-import io.instflow.ingest.TopicScan;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
+import io.instflow.contract.Topics;
 import io.instflow.schemas.AvroSerde;
 
 import java.time.Duration;
@@ -58,7 +58,7 @@ final class LocalRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                 IfdJob.environment(job));
         IfdPipeline.wire(env, job);
-        return env.executeAsync(job.deployment());
+        return env.executeAsync(job.deployment().name());
     }
 
     /** Runs the IFD job over everything in the input topics, exactly-once; returns its wall time in seconds. */
@@ -69,7 +69,7 @@ final class LocalRun {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                 IfdJob.environment(job));
         IfdPipeline.wire(env, job);
-        env.execute(job.deployment());
+        env.execute(job.deployment().name());
         return (System.nanoTime() - start) / 1e9;
     }
 

@@ -117,7 +117,7 @@ final class ShadowCommand implements Callable<Integer> {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
                     ShadowJob.environment(compare));
             ShadowPipeline.wire(env, compare);
-            env.execute(compare.deployment());
+            env.execute(compare.deployment().name());
 
             PipelineOutputs outputs = PipelineOutputs.read(bootstrap, PRODUCTION_PREFIX);
             outputs.write(out);

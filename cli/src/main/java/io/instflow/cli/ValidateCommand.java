@@ -9,7 +9,7 @@ import io.instflow.databento.ReconnectPolicy;
 import io.instflow.databento.Subscription;
 import io.instflow.dbn.Metadata;
 import io.instflow.ifd.PipelineConfig;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.Topics;
 
 import java.io.PrintWriter;
 import java.net.URI;

@@ -3,7 +3,7 @@ package io.instflow.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.instflow.ifd.IfdJob;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.Topics;
 import io.instflow.shadow.ShadowJob;
 
 import java.io.IOException;

@@ -6,7 +6,7 @@ import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.ifd.io.FlatJson;
-import io.instflow.ingest.TopicScan;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.schemas.AvroSerde;
 
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package io.instflow.ingest;
 
+import io.instflow.contract.MboEventEncoder;
+import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.KafkaSettings;
+import io.instflow.contract.kafka.KafkaUnavailableException;
 import io.instflow.avro.FeedStatus;
 import io.instflow.avro.FeedStatusKind;
 import io.instflow.dbn.record.InstrumentDefDecoder;
@@ -47,25 +51,15 @@ public final class KafkaPublisher implements AutoCloseable {
     private long deadLetters;
 
     /** Producer overrides for bulk loads (files, historical): larger batches, fewer broker requests. */
-    public static final Map<String, Object> BULK = Map.of(ProducerConfig.LINGER_MS_CONFIG, 50);
+    public static final Map<String, Object> BULK = KafkaSettings.BULK;
 
     /**
      * @param overrides producer settings replacing the defaults (5 ms linger suits live data;
      *     {@link #BULK} suits replays)
      */
     public KafkaPublisher(String bootstrap, Topics topics, String dataset, Map<String, Object> overrides) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "instflow-ingest");
-        config.putAll(overrides);
-        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, "instflow-ingest", overrides),
+                new ByteArraySerializer(), new ByteArraySerializer());
         this.topics = topics;
         this.dataset = dataset;
         this.mboEncoder = new MboEventEncoder(dataset);
@@ -82,7 +76,7 @@ public final class KafkaPublisher implements AutoCloseable {
     /** Publishes a definition to the compacted definitions topic, keyed by its instrument id. */
     public void definition(InstrumentDefDecoder d) {
         checkError();
-        byte[] value = DEFINITION.serialize(AvroRecords.definition(d, dataset));
+        byte[] value = DEFINITION.serialize(io.instflow.contract.DefinitionFields.of(d, dataset));
         producer.send(new ProducerRecord<>(topics.definitions(), key(d.instrumentId()), value), callback);
         definitions++;
     }

@@ -1,5 +1,8 @@
 package io.instflow.ingest;
 
+import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.instflow.avro.FeedStatus;
@@ -176,7 +179,7 @@ class FileReplayKafkaITCase {
             MboEvent e = serde.deserialize(r.value());
             assertThat(new String(r.key(), StandardCharsets.US_ASCII)).isEqualTo(Long.toString(e.getInstrumentId()));
             out.computeIfAbsent(e.getInstrumentId(), k -> new ArrayList<>())
-                    .add(e.getTsRecv() + "/" + e.getOrderId() + "/" + (char) AvroRecords.actionByte(e.getAction()) + "/"
+                    .add(e.getTsRecv() + "/" + e.getOrderId() + "/" + (char) io.instflow.contract.MboFields.dbnAction(e.getAction()) + "/"
                             + e.getSize());
         }
         return out;

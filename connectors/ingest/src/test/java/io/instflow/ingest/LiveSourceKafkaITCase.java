@@ -1,5 +1,8 @@
 package io.instflow.ingest;
 
+import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.instflow.avro.FeedStatus;
@@ -78,7 +81,7 @@ class LiveSourceKafkaITCase {
             reader.readAll(new io.instflow.dbn.RecordHandler() {
                 @Override
                 public void onMbo(io.instflow.dbn.record.MboDecoder r) {
-                    expected.add(r.tsRecv() + "/" + r.sequence() + "/" + r.orderId() + "/" + AvroRecords.action(r.action()) + "/" + r.size());
+                    expected.add(r.tsRecv() + "/" + r.sequence() + "/" + r.orderId() + "/" + io.instflow.contract.MboFields.action(r.action()) + "/" + r.size());
                 }
             });
         }

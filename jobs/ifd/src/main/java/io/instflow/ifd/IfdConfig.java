@@ -1,5 +1,8 @@
 package io.instflow.ifd;
 
+import io.instflow.contract.Deployment;
+import io.instflow.contract.Topics;
+import io.instflow.contract.flink.KafkaConnectors;
 import io.instflow.ifd.logic.DetectorParams;
 
 /**
@@ -30,8 +33,23 @@ public record IfdConfig(String bootstrap, String inputPrefix, String outputPrefi
         }
     }
 
-    /** Operator uid/name prefix and transactional-id prefix unique to this deployment. */
-    public String deployment() {
-        return "ifd-" + params.profile() + "-" + outputPrefix.replace('.', '-');
+    /** This job's one name: its metrics' job, uid prefix, consumer group and transactional-id prefix. */
+    public Deployment deployment() {
+        return Deployment.ifd(params.profile(), outputPrefix);
+    }
+
+    /** The market-data topics it reads. */
+    public Topics input() {
+        return new Topics(inputPrefix);
+    }
+
+    /** The topics it writes. */
+    public Topics output() {
+        return new Topics(outputPrefix);
+    }
+
+    /** Its Kafka sources and sinks. */
+    public KafkaConnectors kafka() {
+        return new KafkaConnectors(bootstrap, deployment(), bounded, exactlyOnce);
     }
 }

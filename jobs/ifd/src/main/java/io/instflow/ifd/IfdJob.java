@@ -21,7 +21,7 @@ public final class IfdJob {
         IfdConfig config = parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
         IfdPipeline.wire(env, config);
-        env.execute(config.deployment());
+        env.execute(config.deployment().name());
     }
 
     /**

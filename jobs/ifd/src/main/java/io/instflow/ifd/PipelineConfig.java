@@ -81,17 +81,17 @@ public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idle
             profiles.fieldNames().forEachRemaining(names::add);
             throw new IllegalArgumentException("unknown profile '" + name + "'; this configuration has " + names);
         }
-        DetectorParams base = DetectorParams.production();
-        return new DetectorParams(p.get("algorithm").asText(), name, p.get("min_pressure_ratio").asDouble(),
-                p.get("min_volume_concentration").asDouble(), p.get("min_time_persistence").asDouble(),
-                p.get("min_trend_strength").asDouble(), p.get("min_baseline_anomaly").asDouble(),
-                p.get("min_overall_confidence").asDouble(), p.get("market_making_penalty").asDouble(),
-                p.get("lookback_days").asInt(), p.get("min_data_quality").asDouble(), p.get("min_total_volume").asLong(),
-                base.blockSize(), base.ratioCap(), base.volumeCap(), base.lookbackWindows(), base.baselineMinDays(),
-                base.zThreshold(), base.percentileThreshold(), base.mmHistory(), base.mmStraddleWindowSeconds(),
-                base.mmMaxProbability(), base.spoofMinSize(), base.spoofMaxLifeMs(), base.spoofMaxRatio(),
-                base.coordinationStrikePoints(), base.weightPressure(), base.weightBaseline(), base.weightCoordination(),
-                base.riskBase(), p.get("diagnostics").asBoolean());
+        return DetectorParams.builder().algorithm(p.get("algorithm").asText()).profile(name)
+                .minPressureRatio(p.get("min_pressure_ratio").asDouble())
+                .minVolumeConcentration(p.get("min_volume_concentration").asDouble())
+                .minTimePersistence(p.get("min_time_persistence").asDouble())
+                .minTrendStrength(p.get("min_trend_strength").asDouble())
+                .minBaselineAnomaly(p.get("min_baseline_anomaly").asDouble())
+                .minOverallConfidence(p.get("min_overall_confidence").asDouble())
+                .marketMakingPenalty(p.get("market_making_penalty").asDouble())
+                .lookbackDays(p.get("lookback_days").asInt()).minDataQuality(p.get("min_data_quality").asDouble())
+                .minTotalVolume(p.get("min_total_volume").asLong()).diagnostics(p.get("diagnostics").asBoolean())
+                .build();
     }
 
     private static void checkKeys(JsonNode node, Set<String> allowed, String source, String path) {

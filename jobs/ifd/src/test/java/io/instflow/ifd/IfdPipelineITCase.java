@@ -7,8 +7,8 @@ import io.instflow.avro.Signal;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.ingest.TopicAdmin;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.Topics;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.simulator.Episode;
 import io.instflow.simulator.MarketSimulator;
@@ -99,14 +99,8 @@ class IfdPipelineITCase {
 
     /** The testing profile with the market-making threshold at 0.7: straddles still fail it. */
     static DetectorParams lenientMarketMaking() {
-        DetectorParams t = DetectorParams.testing();
-        return new DetectorParams(t.algorithm(), "testing-mm07", t.minPressureRatio(), t.minVolumeConcentration(),
-                t.minTimePersistence(), t.minTrendStrength(), t.minBaselineAnomaly(), t.minOverallConfidence(),
-                t.marketMakingPenalty(), t.lookbackDays(), t.minDataQuality(), t.minTotalVolume(), t.blockSize(),
-                t.ratioCap(), t.volumeCap(), t.lookbackWindows(), t.baselineMinDays(), t.zThreshold(),
-                t.percentileThreshold(), t.mmHistory(), t.mmStraddleWindowSeconds(), 0.7, t.spoofMinSize(),
-                t.spoofMaxLifeMs(), t.spoofMaxRatio(), t.coordinationStrikePoints(), t.weightPressure(),
-                t.weightBaseline(), t.weightCoordination(), t.riskBase(), false);
+        return DetectorParams.testing().toBuilder().profile("testing-mm07").mmMaxProbability(0.7).diagnostics(false)
+                .build();
     }
 
     @Test
@@ -248,7 +242,7 @@ class IfdPipelineITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));
         env.setParallelism(2);
         IfdPipeline.wire(env, config);
-        org.apache.flink.core.execution.JobClient job = env.executeAsync(config.deployment());
+        org.apache.flink.core.execution.JobClient job = env.executeAsync(config.deployment().name());
         try {
             assertThat(awaitBars("u.bars.1m", 18)).as("first session's 1-minute bars while the job keeps running")
                     .isGreaterThanOrEqualTo(18);

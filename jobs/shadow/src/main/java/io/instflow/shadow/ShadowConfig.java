@@ -30,8 +30,13 @@ public record ShadowConfig(String bootstrap, String productionPrefix, String sha
         }
     }
 
-    /** Operator uid/name prefix and transactional-id prefix unique to this deployment. */
-    public String deployment() {
-        return "shadow-compare-" + (outputPrefix + shadowPrefix).replace('.', '-');
+    /** This job's one name: its metrics' job, uid prefix, consumer groups and transactional-id prefix. */
+    public io.instflow.contract.Deployment deployment() {
+        return io.instflow.contract.Deployment.comparison(outputPrefix, shadowPrefix);
+    }
+
+    /** Its Kafka sources and sinks. */
+    public io.instflow.contract.flink.KafkaConnectors kafka() {
+        return new io.instflow.contract.flink.KafkaConnectors(bootstrap, deployment(), bounded, exactlyOnce);
     }
 }

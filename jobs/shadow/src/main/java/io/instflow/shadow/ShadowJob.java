@@ -24,7 +24,7 @@ public final class ShadowJob {
         ShadowConfig config = parse(args);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
         ShadowPipeline.wire(env, config);
-        env.execute(config.deployment());
+        env.execute(config.deployment().name());
     }
 
     public static Configuration environment(ShadowConfig config) {

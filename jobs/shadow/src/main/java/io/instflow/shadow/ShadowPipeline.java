@@ -4,21 +4,16 @@ import io.instflow.avro.Bar;
 import io.instflow.avro.Comparison;
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Signal;
-import io.instflow.ifd.io.AvroValueSchema;
-import io.instflow.ifd.io.OutputRecordSchema;
+import io.instflow.contract.Deployment;
+import io.instflow.contract.Topics;
+import io.instflow.contract.flink.KafkaConnectors;
 import io.instflow.shadow.functions.ComparisonFunction;
 import io.instflow.shadow.functions.ShadowInput;
 
 import java.time.Duration;
-import java.util.Properties;
 
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -40,7 +35,7 @@ public final class ShadowPipeline {
         SingleOutputStreamOperator<Comparison> comparisons = inputs
                 .keyBy(in -> in.underlying, Types.STRING)
                 .process(new ComparisonFunction(config), new AvroTypeInfo<>(Comparison.class))
-                .uid(config.deployment() + "-compare").name("compare and judge");
+                .uid(config.deployment().uid("compare")).name("compare and judge");
         return new Outputs(comparisons, comparisons.getSideOutput(ComparisonFunction.METRICS));
     }
 
@@ -50,25 +45,28 @@ public final class ShadowPipeline {
      * Quiet signal topics go idle and stop holding the others back.
      */
     public static void wire(StreamExecutionEnvironment env, ShadowConfig config) {
-        DataStream<ShadowInput> production = env.fromSource(
-                source(config, config.productionPrefix() + "ifd.signals", Signal.class, "production"),
+        KafkaConnectors kafka = config.kafka();
+        Deployment id = config.deployment();
+        Topics production = new Topics(config.productionPrefix());
+        DataStream<ShadowInput> productionSignals = env.fromSource(
+                kafka.source(production.signals(), Signal.class, id.uid("production")),
                 watermarks(config, (Signal s) -> s.getMetrics().getWindowEnd()), "production signals")
-                .uid(config.deployment() + "-production-source")
+                .uid(id.uid("production-source"))
                 .map(new ToInput(ShadowInput.PRODUCTION), Types.POJO(ShadowInput.class)).name("production");
-        DataStream<ShadowInput> shadow = env.fromSource(
-                source(config, config.shadowPrefix() + "ifd.signals", Signal.class, "shadow"),
+        DataStream<ShadowInput> shadowSignals = env.fromSource(
+                kafka.source(new Topics(config.shadowPrefix()).signals(), Signal.class, id.uid("shadow")),
                 watermarks(config, (Signal s) -> s.getMetrics().getWindowEnd()), "shadow signals")
-                .uid(config.deployment() + "-shadow-source")
+                .uid(id.uid("shadow-source"))
                 .map(new ToInput(ShadowInput.SHADOW), Types.POJO(ShadowInput.class)).name("shadow");
-        DataStream<ShadowInput> bars = env.fromSource(
-                source(config, config.productionPrefix() + "bars.1m", Bar.class, "bars"),
-                watermarks(config, Bar::getWindowEnd), "futures bars").uid(config.deployment() + "-bars-source")
+        DataStream<ShadowInput> bars = env.fromSource(kafka.source(production.bars(1), Bar.class, id.uid("bars")),
+                watermarks(config, Bar::getWindowEnd), "futures bars").uid(id.uid("bars-source"))
                 .map(ShadowInput::bar, Types.POJO(ShadowInput.class)).name("bars");
-        Outputs out = buildTopology(production.union(shadow, bars), config);
-        out.comparisons().sinkTo(sink(config, config.outputPrefix() + "shadow.comparison", Comparison.class,
-                c -> Long.toString(c.getWindowStart()))).uid(config.deployment() + "-comparison-sink").name("comparisons");
-        out.metrics().sinkTo(sink(config, config.outputPrefix() + "ifd.metrics", PipelineMetric.class, PipelineMetric::getJob))
-                .uid(config.deployment() + "-metrics-sink").name("metrics");
+        Outputs out = buildTopology(productionSignals.union(shadowSignals, bars), config);
+        Topics output = new Topics(config.outputPrefix());
+        out.comparisons().sinkTo(kafka.sink(output.comparison(), Comparison.class, c -> Long.toString(c.getWindowStart())))
+                .uid(id.uid("comparison-sink")).name("comparisons");
+        out.metrics().sinkTo(kafka.sink(output.metrics(), PipelineMetric.class, PipelineMetric::getJob))
+                .uid(id.uid("metrics-sink")).name("metrics");
     }
 
     /** Event time just before the window or bar end, so a timer at the end sees the record. */
@@ -96,33 +94,5 @@ public final class ShadowPipeline {
         public ShadowInput map(Signal s) {
             return ShadowInput.signal(side, s);
         }
-    }
-
-    private static <T extends SpecificRecordBase> KafkaSource<T> source(ShadowConfig config, String topic, Class<T> type,
-            String name) {
-        var builder = KafkaSource.<T>builder()
-                .setBootstrapServers(config.bootstrap())
-                .setTopics(topic)
-                .setGroupId(config.deployment() + "-" + name)
-                .setStartingOffsets(OffsetsInitializer.earliest())
-                .setProperty("isolation.level", "read_committed")
-                .setValueOnlyDeserializer(new AvroValueSchema<>(type));
-        if (config.bounded()) {
-            builder.setBounded(OffsetsInitializer.latest());
-        }
-        return builder.build();
-    }
-
-    private static <T extends SpecificRecordBase> KafkaSink<T> sink(ShadowConfig config, String topic, Class<T> type,
-            OutputRecordSchema.Key<T> key) {
-        Properties props = new Properties();
-        props.put("transaction.timeout.ms", "900000");
-        return KafkaSink.<T>builder()
-                .setBootstrapServers(config.bootstrap())
-                .setKafkaProducerConfig(props)
-                .setRecordSerializer(new OutputRecordSchema<>(topic, key, new AvroValueSchema<>(type)))
-                .setDeliveryGuarantee(config.exactlyOnce() ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE)
-                .setTransactionalIdPrefix(config.deployment() + "-" + topic.replace('.', '-'))
-                .build();
     }
 }

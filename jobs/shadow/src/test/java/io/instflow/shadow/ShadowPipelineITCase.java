@@ -13,8 +13,8 @@ import io.instflow.ifd.IfdPipeline;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.ingest.TopicAdmin;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.Topics;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.shadow.logic.OutcomeParams;
 import io.instflow.simulator.MarketSimulator;
@@ -87,7 +87,7 @@ class ShadowPipelineITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(ShadowJob.environment(config));
         env.setParallelism(2);
         ShadowPipeline.wire(env, config);
-        env.execute(config.deployment());
+        env.execute(config.deployment().name());
         return read(prefix + "shadow.comparison", Comparison.class);
     }
 
@@ -160,7 +160,7 @@ class ShadowPipelineITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));
         env.setParallelism(2);
         IfdPipeline.wire(env, config);
-        env.execute(config.deployment());
+        env.execute(config.deployment().name());
     }
 
     private static void createTopics(String prefix, List<String> names) throws Exception {

@@ -18,7 +18,6 @@ import java.util.TreeSet;
 public final class ChainNormaliser {
 
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-    private static final LocalTime SESSION_OPEN = LocalTime.of(17, 0);
     /** Newest trade older than this at capture: the feed is stale (spec §7). */
     public static final Duration STALE_AFTER = Duration.ofMinutes(30);
 
@@ -26,9 +25,7 @@ public final class ChainNormaliser {
 
     /** The start of the Globex session {@code at} belongs to: the latest 17:00 Chicago time at or before it. */
     public static Instant sessionStart(Instant at) {
-        ZonedDateTime local = at.atZone(CHICAGO);
-        ZonedDateTime open = local.toLocalDate().atTime(SESSION_OPEN).atZone(CHICAGO);
-        return (local.isBefore(open) ? open.minusDays(1) : open).toInstant();
+        return io.instflow.contract.GlobexSession.start(at);
     }
 
     public static ChainSnapshot normalise(ParsedChain chain, String series, Instant observedAt) {

@@ -3,6 +3,7 @@ package io.instflow.barchart.flow;
 import io.instflow.barchart.chain.ChainNormaliser;
 import io.instflow.barchart.chain.ChainSnapshot;
 import io.instflow.barchart.chain.OptionQuote;
+import io.instflow.contract.EstimatedSide;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +16,7 @@ import java.util.Map;
  * §5.3): only session volume counts, so a contract whose earlier snapshot still showed the previous
  * session's volume does not go negative; a difference that is negative anyway is a data error,
  * counted and dropped. The split into bought and sold is estimated from the last price against the
- * quote (at or above the ask, or above the mid: bought; at or below the bid, or below the mid: sold;
- * otherwise unknown). One instance per series; not thread-safe.
+ * quote ({@link EstimatedSide}). One instance per series; not thread-safe.
  */
 public final class SnapshotFlow {
 
@@ -65,19 +65,6 @@ public final class SnapshotFlow {
      * settlement) against the quote: BUY, SELL or UNKNOWN.
      */
     public static String side(Double bid, Double ask, Double last) {
-        if (last == null) {
-            return "UNKNOWN";
-        }
-        if (ask != null && last >= ask) {
-            return "BUY";
-        }
-        if (bid != null && last <= bid) {
-            return "SELL";
-        }
-        if (bid != null && ask != null) {
-            double mid = (bid + ask) / 2;
-            return last > mid ? "BUY" : last < mid ? "SELL" : "UNKNOWN";
-        }
-        return "UNKNOWN";
+        return EstimatedSide.of(bid, ask, last).name();
     }
 }

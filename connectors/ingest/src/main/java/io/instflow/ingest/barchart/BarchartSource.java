@@ -11,7 +11,7 @@ import io.instflow.barchart.client.BarchartFeed;
 import io.instflow.barchart.client.FailureKind;
 import io.instflow.barchart.futures.FuturesQuote;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.ingest.Topics;
+import io.instflow.contract.Topics;
 import io.instflow.schemas.AvroSerde;
 
 import java.time.Clock;

@@ -3,13 +3,11 @@ package io.instflow.ifd.functions;
 import io.instflow.avro.BarchartOptionQuote;
 import io.instflow.avro.DefinitionAction;
 import io.instflow.avro.InstrumentDefinition;
-import io.instflow.barchart.chain.ChainNormaliser;
-import io.instflow.barchart.flow.SnapshotFlow;
 import io.instflow.book.Aggressor;
+import io.instflow.contract.EstimatedSide;
+import io.instflow.contract.GlobexSession;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
-
-import java.time.Instant;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -69,7 +67,7 @@ public final class BarchartFlowFunction
             unmapped.inc();
             return;
         }
-        long session = sessionStartNs(q.getObservedAt());
+        long session = GlobexSession.startNanos(q.getObservedAt());
         long[] seen = previous.value();
         previous.update(new long[] {session, q.getSessionVolume()});
         if (seen == null || seen[0] != session) {
@@ -91,10 +89,10 @@ public final class BarchartFlowFunction
         e.size = volume;
         Long last = q.getSettlement() ? null : q.getLast();
         e.price = last != null ? last : q.getBid() != null && q.getAsk() != null ? (q.getBid() + q.getAsk()) / 2 : 0;
-        e.aggressor = switch (SnapshotFlow.side(points(q.getBid()), points(q.getAsk()), points(last))) {
-            case "BUY" -> Aggressor.BUY;
-            case "SELL" -> Aggressor.SELL;
-            default -> Aggressor.UNKNOWN;
+        e.aggressor = switch (EstimatedSide.of(points(q.getBid()), points(q.getAsk()), points(last))) {
+            case BUY -> Aggressor.BUY;
+            case SELL -> Aggressor.SELL;
+            case UNKNOWN -> Aggressor.UNKNOWN;
         };
         e.degraded = true;
         e.delayMs = q.getDelayMs() == null ? 0 : q.getDelayMs();
@@ -114,11 +112,6 @@ public final class BarchartFlowFunction
     public static long eventTimeMs(BarchartOptionQuote q) {
         long observedMs = q.getObservedAt() / 1_000_000L;
         return q.getDelayMs() == null ? observedMs : observedMs - q.getDelayMs();
-    }
-
-    private static long sessionStartNs(long observedAtNs) {
-        Instant start = ChainNormaliser.sessionStart(Instant.ofEpochSecond(0, observedAtNs));
-        return start.getEpochSecond() * 1_000_000_000L + start.getNano();
     }
 
     private static Double points(Long e9) {

@@ -4,7 +4,7 @@ import io.instflow.avro.DefinitionAction;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboEvent;
 import io.instflow.book.OrderBook;
-import io.instflow.dbn.DbnConstants;
+import io.instflow.contract.MboFields;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
@@ -46,8 +46,7 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
 
     static final ListStateDescriptor<FlowEvent> PENDING = new ListStateDescriptor<>("pending", Types.POJO(FlowEvent.class));
 
-    private final String job;
-    private final String profile;
+    private final io.instflow.ifd.io.MetricRecords metrics;
     private final long spoofMinSize;
     private final long spoofMaxLifeNs;
     private final io.instflow.ifd.io.DefinitionsLoader preload;
@@ -62,10 +61,9 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
     private transient ListState<FlowEvent> pending;
     private transient Counter anomalies;
 
-    public BookFunction(long spoofMinSize, long spoofMaxLifeMs, io.instflow.ifd.io.DefinitionsLoader preload, String job,
-            String profile) {
-        this.job = job;
-        this.profile = profile;
+    public BookFunction(long spoofMinSize, long spoofMaxLifeMs, io.instflow.ifd.io.DefinitionsLoader preload,
+            io.instflow.ifd.io.MetricRecords metrics) {
+        this.metrics = metrics;
         this.spoofMinSize = spoofMinSize;
         this.spoofMaxLifeNs = spoofMaxLifeMs * 1_000_000L;
         this.preload = preload;
@@ -92,24 +90,17 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
             b = new OrderBook(e.getInstrumentId(), contract == null ? 0 : contract.tick);
         }
         long anomaliesBefore = b.anomalies().total();
-        byte action = io.instflow.ingest.AvroRecords.actionByte(e.getAction());
-        byte side = switch (e.getSide()) {
-            case BID -> (byte) 'B';
-            case ASK -> (byte) 'A';
-            default -> (byte) 'N';
-        };
-        long price = e.getPrice() == null ? DbnConstants.UNDEF_PRICE : e.getPrice();
+        byte action = MboFields.dbnAction(e.getAction());
+        byte side = MboFields.dbnSide(e.getSide());
+        long price = MboFields.dbnPrice(e.getPrice());
         int result = b.apply(action, side, e.getOrderId(), price, e.getSize(), e.getFlags(), e.getTsRecv());
         book.update(b);
         long newAnomalies = b.anomalies().total() - anomaliesBefore;
         if (newAnomalies > 0) {
             anomalies.inc(newAnomalies);
-            ctx.output(ANOMALIES, io.instflow.avro.PipelineMetric.newBuilder().setJob(job).setProfile(profile)
-                    .setTs(System.currentTimeMillis() * 1_000_000L).setName("book_anomalies").setValue(newAnomalies)
-                    .setUnit("count").setWindowStart(e.getTsEvent()).setWindowEnd(e.getTsEvent())
-                    .setTags(new java.util.HashMap<>(java.util.Map.of("instrument_id", Long.toString(e.getInstrumentId()),
-                            "action", String.valueOf((char) action))))
-                    .build());
+            ctx.output(ANOMALIES, metrics.metric("book_anomalies", newAnomalies, "count", e.getTsEvent(), e.getTsEvent(),
+                    java.util.Map.of("instrument_id", Long.toString(e.getInstrumentId()), "action",
+                            String.valueOf((char) action))));
         }
         trackLargeOrders(e, action, side, ctx, out, contract);
         if ((result & OrderBook.TRADE) != 0) {

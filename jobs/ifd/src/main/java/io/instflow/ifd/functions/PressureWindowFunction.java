@@ -1,7 +1,7 @@
 package io.instflow.ifd.functions;
 
 import io.instflow.avro.PipelineMetric;
-import io.instflow.ifd.logic.WindowStats;
+import io.instflow.ifd.model.WindowStats;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
@@ -46,14 +46,12 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
     /** Late records not reported yet (lifetime: until the contract's next window fires). */
     private transient ValueState<Long> unreportedLate;
     private transient Counter lateRecords;
-    private final String job;
-    private final String profile;
+    private final io.instflow.ifd.io.MetricRecords metrics;
 
-    public PressureWindowFunction(int minutes, long blockSize, String job, String profile) {
+    public PressureWindowFunction(int minutes, long blockSize, io.instflow.ifd.io.MetricRecords metrics) {
         this.lengthMs = minutes * 60_000L;
         this.blockSize = blockSize;
-        this.job = job;
-        this.profile = profile;
+        this.metrics = metrics;
     }
 
     @Override
@@ -111,10 +109,8 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
         Long late = unreportedLate.value();
         if (late != null) {
             unreportedLate.clear();
-            ctx.output(LATE, PipelineMetric.newBuilder().setJob(job).setProfile(profile)
-                    .setTs(System.currentTimeMillis() * 1_000_000L).setName("late_records").setValue(late).setUnit("count")
-                    .setWindowStart(start * 1_000_000L).setWindowEnd((start + lengthMs) * 1_000_000L)
-                    .setTags(java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))).build());
+            ctx.output(LATE, metrics.metric("late_records", late, "count", start * 1_000_000L,
+                    (start + lengthMs) * 1_000_000L, java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
         }
     }
 }

@@ -25,17 +25,15 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
     public static final OutputTag<PipelineMetric> METRICS = new OutputTag<>("throughput",
             new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(PipelineMetric.class));
 
-    private final String job;
-    private final String profile;
+    private final io.instflow.ifd.io.MetricRecords metrics;
     private transient long count;
     private transient long sinceNs;
     private transient volatile long completedCheckpoint;
     private transient volatile long completedAtNs;
     private transient long reportedCheckpoint;
 
-    public ThroughputFunction(String job, String profile) {
-        this.job = job;
-        this.profile = profile;
+    public ThroughputFunction(io.instflow.ifd.io.MetricRecords metrics) {
+        this.metrics = metrics;
     }
 
     @Override
@@ -73,7 +71,6 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
     }
 
     private PipelineMetric metric(String name, double value, String unit, String subtask, long ts) {
-        return PipelineMetric.newBuilder().setJob(job).setProfile(profile).setTs(ts).setName(name).setValue(value)
-                .setUnit(unit).setTags(Map.of("subtask", subtask)).build();
+        return metrics.instant(name, value, unit, ts, Map.of("subtask", subtask));
     }
 }

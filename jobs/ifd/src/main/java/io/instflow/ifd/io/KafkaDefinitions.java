@@ -3,7 +3,7 @@ package io.instflow.ifd.io;
 import io.instflow.avro.DefinitionAction;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.ifd.model.ContractInfo;
-import io.instflow.ingest.TopicScan;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.schemas.AvroSerde;
 
 import java.time.Duration;

@@ -2,7 +2,7 @@ package io.instflow.ifd.io;
 
 import io.instflow.avro.FeedStatus;
 import io.instflow.ifd.logic.SourceSwitch;
-import io.instflow.ingest.TopicScan;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.schemas.AvroSerde;
 
 import java.time.Duration;

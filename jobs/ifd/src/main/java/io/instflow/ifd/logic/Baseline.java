@@ -1,5 +1,7 @@
 package io.instflow.ifd.logic;
 
+import io.instflow.ifd.model.DailyStats;
+
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;

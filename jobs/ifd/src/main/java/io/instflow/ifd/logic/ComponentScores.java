@@ -1,5 +1,8 @@
 package io.instflow.ifd.logic;
 
+import io.instflow.ifd.model.WindowStats;
+import io.instflow.ifd.model.PressureMath;
+
 /**
  * The v3 components of a candidate (spec section 5), each in [0, 1].
  *

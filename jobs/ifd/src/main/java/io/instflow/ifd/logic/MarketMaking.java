@@ -1,5 +1,7 @@
 package io.instflow.ifd.logic;
 
+import io.instflow.ifd.model.WindowStats;
+
 /**
  * The market-making / straddle probability of a strike (spec section 6): balanced call and put
  * volume traded close in time looks like market making, not directional flow.

@@ -1,5 +1,7 @@
 package io.instflow.ifd.logic;
 
+import io.instflow.ifd.model.WindowStats;
+
 import java.util.ArrayList;
 import java.util.List;
 

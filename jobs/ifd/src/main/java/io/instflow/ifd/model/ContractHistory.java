@@ -20,7 +20,7 @@ public class ContractHistory {
     public long[] volumes = new long[0];
     /** Trading dates (epoch days) and the daily aggregates of the baseline. */
     public long[] dates = new long[0];
-    public io.instflow.ifd.logic.DailyStats[] days = new io.instflow.ifd.logic.DailyStats[0];
+    public io.instflow.ifd.model.DailyStats[] days = new io.instflow.ifd.model.DailyStats[0];
 
     public ContractHistory() {}
 }

@@ -1,6 +1,5 @@
 package io.instflow.ifd.model;
 
-import io.instflow.ifd.logic.WindowStats;
 
 /** One contract's statistics over one event-time window (a Flink POJO). */
 public class ContractWindow {

@@ -37,7 +37,7 @@ class BookFunctionTest {
         call.instrumentId = ID;
         DefinitionsLoader preload = () -> Map.of(ID, call);
         var operator = new CoBroadcastWithKeyedOperator<Long, MboEvent, InstrumentDefinition, FlowEvent>(
-                new BookFunction(50, 2000, preload, "ifd-test", "testing"), List.of(BookFunction.DEFINITIONS));
+                new BookFunction(50, 2000, preload, new io.instflow.ifd.io.MetricRecords(new io.instflow.contract.Deployment("ifd-test"), "testing")), List.of(BookFunction.DEFINITIONS));
         try (var h = new KeyedBroadcastOperatorTestHarness<>(operator, MboEvent::getInstrumentId, Types.LONG, 1, 1, 0)) {
             h.open();
             h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 1, 5), 1));

@@ -8,7 +8,7 @@ import io.instflow.avro.FeedStatusKind;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.book.Aggressor;
 import io.instflow.ifd.io.SwitchesLoader;
-import io.instflow.ifd.logic.WindowStats;
+import io.instflow.ifd.model.WindowStats;
 import io.instflow.ifd.model.FlowEvent;
 
 import java.time.Instant;

@@ -7,7 +7,7 @@ import io.instflow.avro.Signal;
 import io.instflow.book.Aggressor;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.logic.DetectorParams;
-import io.instflow.ifd.logic.WindowStats;
+import io.instflow.ifd.model.WindowStats;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
@@ -34,7 +34,7 @@ class DetectorFunctionTest {
     }
 
     private static Harness harness(DetectorParams params) throws Exception {
-        return new Harness(new CoBroadcastWithKeyedOperator<>(new DetectorFunction(params, 5),
+        return new Harness(new CoBroadcastWithKeyedOperator<>(new DetectorFunction(params, 5, io.instflow.contract.Deployment.ifd(params.profile(), "")),
                 List.of(DetectorFunction.FUTURES_PRICES)),
                 w -> w.contract.underlying + "|" + w.contract.expiration, Types.STRING, 1, 1, 0);
     }
@@ -131,13 +131,8 @@ class DetectorFunctionTest {
 
     /** A compat profile: the testing gates with the prototype's scoring, in the job. */
     private static DetectorParams compat() {
-        DetectorParams t = DetectorParams.testing();
-        return new DetectorParams("compat", "compat-testing", t.minPressureRatio(), t.minVolumeConcentration(), 0.5, 0.5,
-                t.minBaselineAnomaly(), t.minOverallConfidence(), t.marketMakingPenalty(), t.lookbackDays(),
-                t.minDataQuality(), t.minTotalVolume(), t.blockSize(), t.ratioCap(), t.volumeCap(), t.lookbackWindows(),
-                t.baselineMinDays(), t.zThreshold(), t.percentileThreshold(), t.mmHistory(), t.mmStraddleWindowSeconds(),
-                t.mmMaxProbability(), t.spoofMinSize(), t.spoofMaxLifeMs(), t.spoofMaxRatio(), t.coordinationStrikePoints(),
-                t.weightPressure(), t.weightBaseline(), t.weightCoordination(), t.riskBase(), false);
+        return DetectorParams.testing().toBuilder().algorithm("compat").profile("compat-testing").minTimePersistence(0.5)
+                .minTrendStrength(0.5).diagnostics(false).build();
     }
 
     @Test

@@ -49,7 +49,7 @@ class PressureWindowFunctionTest {
 
     private static KeyedOneInputStreamOperatorTestHarness<Long, FlowEvent, ContractWindow> harness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new PressureWindowFunction(5, 50, "test", "production")),
+                new KeyedProcessOperator<>(new PressureWindowFunction(5, 50, new io.instflow.ifd.io.MetricRecords(new io.instflow.contract.Deployment("ifd-test"), "production"))),
                 e -> e.instrumentId, Types.LONG);
     }
 

@@ -16,7 +16,7 @@ class ThroughputFunctionTest {
 
     @Test
     void shouldReportEachCompletedCheckpointOnceWithTheNextRecord() throws Exception {
-        try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new ThroughputFunction("ifd-test", "testing"))) {
+        try (var h = ProcessFunctionTestHarnesses.forProcessFunction(new ThroughputFunction(new io.instflow.ifd.io.MetricRecords(new io.instflow.contract.Deployment("ifd-test"), "testing")))) {
             h.processElement(new StreamRecord<>(BookFunctionTest.mbo(MboAction.ADD, 1, 5), 1));
             assertThat(checkpoints(h.getSideOutput(ThroughputFunction.METRICS))).isEmpty();
 

@@ -1,5 +1,9 @@
 package io.instflow.ifd.logic;
 
+import io.instflow.ifd.model.WindowStats;
+import io.instflow.ifd.model.DailyStats;
+import io.instflow.ifd.model.PressureMath;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

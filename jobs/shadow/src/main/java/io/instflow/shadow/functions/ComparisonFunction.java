@@ -160,7 +160,7 @@ public final class ComparisonFunction extends KeyedProcessFunction<String, Shado
                 .setMaxDrawdownUsd(total.maxDrawdown)
                 .build());
         long ts = System.currentTimeMillis() * 1_000_000L;
-        ctx.output(METRICS, PipelineMetric.newBuilder().setJob(config.deployment()).setProfile(side).setTs(ts)
+        ctx.output(METRICS, PipelineMetric.newBuilder().setJob(config.deployment().name()).setProfile(side).setTs(ts)
                 .setName("hit_rate").setValue(total.hitRate()).setUnit("ratio").setWindowStart(s.windowStart)
                 .setWindowEnd(s.windowEnd).setTags(new java.util.HashMap<>(Map.of("horizon_minutes", Integer.toString(horizon))))
                 .build());

@@ -1,4 +1,4 @@
-package io.instflow.ifd.logic;
+package io.instflow.ifd.model;
 
 import io.instflow.book.Aggressor;
 

@@ -1,4 +1,4 @@
-package io.instflow.ifd.logic;
+package io.instflow.ifd.model;
 
 /**
  * One trading day's aggregates of one contract (spec section 4): window count, sums and sums of
@@ -27,7 +27,7 @@ public final class DailyStats {
         histogram[bin(Math.abs(logPressure))]++;
     }
 
-    static int bin(double absPressure) {
+    public static int bin(double absPressure) {
         return (int) Math.min(BINS - 1, Math.floor(absPressure / BIN_WIDTH));
     }
 }

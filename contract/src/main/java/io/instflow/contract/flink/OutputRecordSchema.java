@@ -1,4 +1,4 @@
-package io.instflow.ifd.io;
+package io.instflow.contract.flink;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;

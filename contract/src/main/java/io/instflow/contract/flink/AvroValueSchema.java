@@ -1,4 +1,4 @@
-package io.instflow.ifd.io;
+package io.instflow.contract.flink;
 
 import io.instflow.schemas.AvroDecodeException;
 import io.instflow.schemas.AvroSerde;

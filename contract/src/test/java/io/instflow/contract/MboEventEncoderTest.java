@@ -1,8 +1,10 @@
-package io.instflow.ingest;
+package io.instflow.contract;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.instflow.avro.BookSide;
+import io.instflow.avro.MboAction;
 import io.instflow.avro.MboEvent;
 import io.instflow.dbn.DbnConstants;
 import io.instflow.dbn.record.MboDecoder;
@@ -59,7 +61,8 @@ class MboEventEncoderTest {
         out.setOrderId(r.orderId());
         out.setPrice(r.price() == DbnConstants.UNDEF_PRICE ? null : r.price());
         out.setSize(r.size());
-        out.setAction(AvroRecords.action(r.action()));
+        int action = "ACMRTFN".indexOf(r.action());
+        out.setAction(action < 0 ? MboAction.UNKNOWN : MboAction.values()[action]);
         out.setSide(r.side() == 'B' ? BookSide.BID : r.side() == 'A' ? BookSide.ASK : BookSide.NONE);
         out.setFlags(r.flags());
         out.setChannelId(r.channelId());

@@ -1,4 +1,4 @@
-package io.instflow.ingest;
+package io.instflow.contract.kafka;
 
 import io.instflow.schemas.AvroDecodeException;
 import io.instflow.schemas.AvroSerde;
@@ -6,11 +6,9 @@ import io.instflow.schemas.AvroSerde;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -27,11 +25,8 @@ public final class TopicScan {
      * @throws KafkaUnavailableException when the topic cannot be read to its end within {@code timeout}
      */
     public static void readToEnd(String bootstrap, String topic, Duration timeout, Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrap),
+                new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -47,6 +42,26 @@ public final class TopicScan {
                 consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
+    }
+
+    /**
+     * Every value of the topic, partition by partition in offset order.
+     *
+     * @throws io.instflow.schemas.AvroDecodeException naming the topic and offset of a value that is not a {@code T}
+     */
+    public static <T extends SpecificRecord> List<T> readAll(String bootstrap, String topic, Class<T> type,
+            Duration timeout) {
+        AvroSerde<T> serde = AvroSerde.of(type);
+        List<T> values = new java.util.ArrayList<>();
+        readToEnd(bootstrap, topic, timeout, r -> {
+            try {
+                values.add(serde.deserialize(r.value()));
+            } catch (AvroDecodeException e) {
+                throw new AvroDecodeException(topic + " partition " + r.partition() + " offset " + r.offset() + ": "
+                        + e.getMessage(), e);
+            }
+        });
+        return values;
     }
 
     /**

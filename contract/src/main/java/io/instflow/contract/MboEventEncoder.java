@@ -1,7 +1,6 @@
-package io.instflow.ingest;
+package io.instflow.contract;
 
 import io.instflow.avro.MboEvent;
-import io.instflow.dbn.DbnConstants;
 import io.instflow.dbn.record.MboDecoder;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +11,8 @@ import org.apache.avro.SchemaNormalization;
 /**
  * Writes an MBO record straight from its DBN flyweight as the single-object-encoded Avro
  * {@link MboEvent}: the 10-byte header with the schema fingerprint, then the fields in schema
- * order as Avro binary (zigzag varints, union branch indexes, enum ordinals). It produces exactly
+ * order as Avro binary (zigzag varints, union branch indexes, enum ordinals; codes mapped by
+ * {@link MboFields}). It produces exactly
  * the bytes of Avro's own encoder (a test proves it), without building a record object, which is
  * what lets file replay reach the broker's rate. Not thread-safe.
  */
@@ -45,16 +45,15 @@ public final class MboEventEncoder {
         writeLong(r.tsInDelta());
         writeLong(r.orderId());
         long price = r.price();
-        if (price == DbnConstants.UNDEF_PRICE) {
+        if (price == MboFields.UNDEF_PRICE) {
             writeLong(0);
         } else {
             writeLong(1);
             writeLong(price);
         }
         writeLong(r.size());
-        writeLong(actionOrdinal(r.action()));
-        byte side = r.side();
-        writeLong(side == 'B' ? 0 : side == 'A' ? 1 : 2);
+        writeLong(MboFields.action(r.action()).ordinal());
+        writeLong(MboFields.side(r.side()).ordinal());
         writeLong(r.flags());
         writeLong(r.channelId());
         writeLong(r.sequence());
@@ -65,20 +64,6 @@ public final class MboEventEncoder {
             writeLong(0);
         }
         return Arrays.copyOf(buffer, position);
-    }
-
-    /** Ordinal of the action in the MboAction enum: ADD, CANCEL, MODIFY, CLEAR, TRADE, FILL, NONE, UNKNOWN. */
-    private static int actionOrdinal(byte action) {
-        switch (action) {
-            case 'A': return 0;
-            case 'C': return 1;
-            case 'M': return 2;
-            case 'R': return 3;
-            case 'T': return 4;
-            case 'F': return 5;
-            case 'N': return 6;
-            default: return 7;
-        }
     }
 
     /** Avro's zigzag varint, for int and long fields alike. */

@@ -1,4 +1,4 @@
-package io.instflow.ingest;
+package io.instflow.contract.kafka;
 
 /** Kafka could not be reached or refused the connector's writes. */
 public class KafkaUnavailableException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.instflow.ifd.logic;
+package io.instflow.ifd.model;
 
 /** The pressure formulas of spec section 3: finite, symmetric, defined for zero volume. */
 public final class PressureMath {

@@ -1,0 +1,84 @@
+package io.instflow.contract.kafka;
+
+import io.instflow.contract.Topic;
+import io.instflow.contract.Topics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Creates the topics a program writes when they are missing, as the registry ({@link Topic})
+ * describes them: compacted where it says so, partitioned topics with the deployment's partition
+ * count, the others with one partition. Existing topics are left as they are.
+ */
+public final class TopicAdmin {
+
+    private TopicAdmin() {}
+
+    /** The market-data topics, as the connector writes them. */
+    public static List<String> ensure(String bootstrap, Topics topics, int partitions) {
+        return ensure(bootstrap, topics, Topic.Set.INPUT, partitions);
+    }
+
+    /**
+     * Creates every missing topic that {@code set}'s program writes, under {@code topics}' prefix.
+     *
+     * @return the names of the topics created
+     * @throws KafkaUnavailableException when the broker cannot be reached or refuses
+     */
+    public static List<String> ensure(String bootstrap, Topics topics, Topic.Set set, int partitions) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
+        }
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<String> created = new ArrayList<>();
+            for (Topic topic : Topic.writtenBy(set)) {
+                String name = topics.name(topic);
+                if (!existing.contains(name) && create(admin, newTopic(name, topic, partitions))) {
+                    created.add(name);
+                }
+            }
+            return created;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaUnavailableException("cannot create topics on " + bootstrap + ": " + e.getMessage()
+                    + "; is a broker running there? ('instflow kafka start' starts one)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while creating topics", e);
+        }
+    }
+
+    private static NewTopic newTopic(String name, Topic topic, int partitions) {
+        NewTopic t = new NewTopic(name, topic.partitioned() ? partitions : 1, (short) 1);
+        return topic.compacted()
+                ? t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                : t;
+    }
+
+    /** False when another client created it meanwhile. */
+    private static boolean create(Admin admin, NewTopic topic)
+            throws ExecutionException, TimeoutException, InterruptedException {
+        try {
+            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicExistsException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

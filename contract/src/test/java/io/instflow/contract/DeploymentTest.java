@@ -1,0 +1,35 @@
+package io.instflow.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class DeploymentTest {
+
+    @Test
+    void shouldNameAnIfdJobByProfileAndPrefix() {
+        assertThat(Deployment.ifd("production", "").name()).isEqualTo("ifd-production");
+        assertThat(Deployment.ifd("production", "prod.").name()).isEqualTo("ifd-production-prod");
+        assertThat(Deployment.ifd("testing", "shadow").name()).isEqualTo("ifd-testing-shadow");
+        assertThat(Deployment.ifd("My_Profile", "a.b.").name()).isEqualTo("ifd-my-profile-a-b");
+    }
+
+    @Test
+    void shouldGiveTwoDeploymentsOfOneProfileDifferentNames() {
+        assertThat(Deployment.ifd("production", "")).isNotEqualTo(Deployment.ifd("production", "shadow."));
+    }
+
+    @Test
+    void shouldDeriveUidsAndTransactionalIdsFromTheName() {
+        Deployment d = Deployment.ifd("production", "shadow.");
+        assertThat(d.uid("book")).isEqualTo("ifd-production-shadow-book");
+        assertThat(d.transactionalIdPrefix("shadow.ifd.signals")).isEqualTo("ifd-production-shadow-shadow-ifd-signals");
+        assertThat(Deployment.comparison("", "shadow.").name()).isEqualTo("shadow-compare-shadow");
+    }
+
+    @Test
+    void shouldRejectNamesKafkaAndFlinkWouldMangle() {
+        assertThatThrownBy(() -> new Deployment("ifd production")).hasMessageContaining("ifd production");
+    }
+}

@@ -1,0 +1,142 @@
+package io.instflow.ifd.logic;
+
+import io.instflow.ifd.model.ContractHistory;
+import io.instflow.ifd.model.ContractWindow;
+import io.instflow.ifd.model.PressureMath;
+import io.instflow.ifd.model.WindowStats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * IFD v3.0 (or the prototype's {@code compat} scoring) for one underlying and expiration (spec
+ * sections 4 to 7), without Flink: every contract window of one window period is evaluated
+ * together, so market making sees the put of a call's strike and coordination its neighbours.
+ * The caller owns the contracts' histories and keeps what {@link #evaluate} updates.
+ */
+public final class Detector {
+
+    private static final String COMPAT = "compat";
+
+    private final DetectorParams params;
+    private final long windowNs;
+    private final ContractHistories histories;
+
+    public Detector(DetectorParams params, long windowNs) {
+        this.params = params;
+        this.windowNs = windowNs;
+        this.histories = new ContractHistories(params, windowNs);
+    }
+
+    /** A candidate's outcome: signal or rejection, with the filter values it was judged on. */
+    public record Verdict(Candidate candidate, Decision decision, double marketMaking, double spoof) {}
+
+    /**
+     * What one evaluation did.
+     *
+     * @param observed the windows added to their contracts' histories (each gets a pressure record)
+     * @param verdicts every candidate's verdict, in the order the windows came
+     * @param updated the histories changed or created, by instrument id
+     */
+    public record Evaluation(List<ContractWindow> observed, List<Verdict> verdicts, Map<Long, ContractHistory> updated) {
+
+        /** Signals per tier, in tier name order. */
+        public Map<String, Integer> signalsByTier() {
+            Map<String, Integer> tiers = new TreeMap<>();
+            verdicts.stream().filter(v -> v.decision().signal()).forEach(v -> tiers.merge(v.decision().tier(), 1, Integer::sum));
+            return tiers;
+        }
+
+        public int rejected() {
+            return (int) verdicts.stream().filter(v -> !v.decision().signal()).count();
+        }
+    }
+
+    /**
+     * Evaluates the windows that closed.
+     *
+     * @param due the contract windows of this window period
+     * @param known every history of this underlying and expiration by instrument id; read only
+     */
+    public Evaluation evaluate(List<ContractWindow> due, Map<Long, ContractHistory> known) {
+        Map<Long, ContractHistory> updated = new HashMap<>();
+        List<ContractWindow> observed = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (ContractWindow w : due) {
+            ContractHistory h = updated.get(w.contract.instrumentId);
+            if (h == null) {
+                ContractHistory stored = known.get(w.contract.instrumentId);
+                h = stored == null ? histories.create(w.contract) : stored;
+            }
+            if (w.windowStart <= h.lastWindowStart) {
+                // already observed: a replay after a restore must not count a window twice
+                continue;
+            }
+            updated.put(w.contract.instrumentId, h);
+            observed.add(w);
+            Candidate c = histories.observe(w, h);
+            if (c != null) {
+                candidates.add(c);
+            }
+        }
+        Map<String, ContractHistory> byStrike = new HashMap<>();
+        known.values().forEach(h -> byStrike.put(strikeKey(h, h.call), h));
+        updated.values().forEach(h -> byStrike.put(strikeKey(h, h.call), h));
+        List<Coordination.Peer> peers = candidates.stream().map(Candidate::peer).toList();
+        List<Verdict> verdicts = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            ContractHistory self = updated.get(c.window().contract.instrumentId);
+            ContractHistory partner = byStrike.get(strikeKey(self, !self.call));
+            verdicts.add(COMPAT.equals(params.algorithm()) ? compat(c, self, partner)
+                    : v3(c, self, partner, Coordination.score(peers.get(i), peers, params.coordinationStrikePoints())));
+        }
+        return new Evaluation(observed, verdicts, updated);
+    }
+
+    private Verdict v3(Candidate c, ContractHistory self, ContractHistory partner, double coordination) {
+        double spoof = MarketMaking.spoofRatio(c.window().stats, c.components().direction());
+        VolumePair v = volumes(self, partner, c.window());
+        double mm = MarketMaking.probability(v.calls(), v.puts(), v.secondsApart(), params.mmStraddleWindowSeconds(),
+                c.window().stats.quoteMarketMaking());
+        Decision d = Scorer.decide(self.call, c.window().stats, c.components(), c.baseline(), mm, spoof, coordination,
+                params);
+        return new Verdict(c, d, mm, spoof);
+    }
+
+    /** The prototype's scoring: its own significance, trend and straddle estimate, no baseline. */
+    private Verdict compat(Candidate c, ContractHistory self, ContractHistory partner) {
+        WindowStats st = c.window().stats;
+        double spoof = MarketMaking.spoofRatio(st, c.components().direction());
+        VolumePair v = volumes(self, partner, c.window());
+        double straddle = MarketMaking.straddle(v.calls(), v.puts(), v.secondsApart(), params.mmStraddleWindowSeconds());
+        CompatScorer.Result r = CompatScorer.score(st.buyVolume, st.sellVolume,
+                PressureMath.pressureConfidence(st.trades, st.buyShare()), straddle);
+        Decision d = Scorer.decideCompat(self.call, st, r, spoof, params);
+        Candidate scored = new Candidate(c.window(), new ComponentScores(c.components().direction(), r.significance(),
+                r.trend(), r.concentration(), r.persistence(), r.raw()), new Baseline(true, 0, r.z(), 0));
+        return new Verdict(scored, d, r.mm(), spoof);
+    }
+
+    /** Call and put volume of the strike over the last {@code mm.history} window periods, and how far apart. */
+    private record VolumePair(long calls, long puts, double secondsApart) {}
+
+    /**
+     * Market making looks at the strike's last {@code mm.history} window periods (time, not active
+     * windows: a quiet contract's trades from hours ago say nothing about a straddle now).
+     */
+    private VolumePair volumes(ContractHistory self, ContractHistory partner, ContractWindow w) {
+        long since = w.windowEnd - params.mmHistory() * windowNs;
+        long own = ContractHistories.volumeSince(self, since);
+        long other = partner == null ? 0 : ContractHistories.volumeSince(partner, since);
+        double apart = other == 0 ? Double.POSITIVE_INFINITY : ContractHistories.secondsApart(partner, since, w.windowEnd);
+        return self.call ? new VolumePair(own, other, apart) : new VolumePair(other, own, apart);
+    }
+
+    private static String strikeKey(ContractHistory h, boolean call) {
+        return h.strike + (call ? "C" : "P");
+    }
+}
