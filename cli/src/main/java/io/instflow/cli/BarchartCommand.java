@@ -9,6 +9,7 @@ import io.instflow.barchart.chain.ParsedChain;
 import io.instflow.barchart.chain.SchemaDriftException;
 import io.instflow.barchart.client.BarchartException;
 import io.instflow.barchart.client.BarchartFeed;
+import io.instflow.barchart.client.BarchartFeeds;
 import io.instflow.barchart.client.BarchartWebClient;
 import io.instflow.barchart.client.OnDemandClient;
 import io.instflow.barchart.client.WebConfig;
@@ -45,27 +46,17 @@ import picocli.CommandLine.Spec;
         subcommands = {BarchartCommand.Chain.class, BarchartCommand.Series.class})
 final class BarchartCommand {
 
-    /** Environment variable with a cookie header for the supplied-cookie access strategy. */
-    static final String COOKIES_VARIABLE = "BARCHART_COOKIES";
-
     static BarchartWebClient client(URI baseUrl) {
-        return new BarchartWebClient(WebConfig.defaults().withBaseUrl(baseUrl),
-                BarchartWebClient.defaultStrategies(Optional.ofNullable(System.getenv(COOKIES_VARIABLE))),
-                Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), new SecureRandom());
+        return BarchartFeeds.website(baseUrl);
     }
 
-    /**
-     * The feed an {@code --access} option names: {@code website} (the public JSON endpoint) or
-     * {@code ondemand} (the licensed API, key in BARCHART_ONDEMAND_KEY).
-     */
+    /** The feed an {@code --access} option names (see {@link BarchartFeeds#of}). */
     static BarchartFeed feed(String access, URI baseUrl) {
-        return switch (access) {
-            case "website" -> client(baseUrl);
-            case "ondemand" -> new OnDemandClient(baseUrl.getHost().endsWith("barchart.com") ? OnDemandClient.defaults()
-                    : OnDemandClient.defaults().withBaseUrl(baseUrl), System.getenv(OnDemandClient.KEY_VARIABLE),
-                    Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), new SecureRandom());
-            default -> throw new IllegalArgumentException("--access must be website or ondemand, got " + access);
-        };
+        try {
+            return BarchartFeeds.of(access, baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--access must be website or ondemand, got " + access, e);
+        }
     }
 
     @Command(name = "chain", mixinStandardHelpOptions = true,

@@ -158,69 +158,31 @@ final class ConnectCommand {
         CommandSpec spec;
 
         @Override
-        public Integer call() {
-            data.validate();
-            io.instflow.databento.LiveClientConfig.Builder config = io.instflow.databento.LiveClientConfig
-                    .builder(io.instflow.databento.ApiKey.require()).dataset(kafka.dataset).zstd(zstd)
-                    .heartbeatInterval(java.time.Duration.ofSeconds(heartbeat));
-            if (gateway != null) {
-                int colon = gateway.lastIndexOf(':');
-                if (colon < 0) {
-                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gateway must be HOST:PORT, got " + gateway);
-                }
-                config.gateway(gateway.substring(0, colon), Integer.parseInt(gateway.substring(colon + 1)));
+        public Integer call() throws InterruptedException {
+            if (gateway != null && !gateway.matches("[^:\\s]+:\\d{1,5}")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--gateway must be HOST:PORT, got " + gateway);
             }
-            for (String schema : data.schemas) {
-                config.subscribe(new io.instflow.databento.Subscription(schema, data.stypeIn, data.symbols,
-                        snapshot && schema.equals("mbo"), start));
-            }
-            Topics topics = new Topics(kafka.topicPrefix);
-            TopicAdmin.ensure(kafka.bootstrap, topics, kafka.partitions);
-            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrap, topics, kafka.dataset, Map.of())) {
-                io.instflow.ingest.LiveSource source = new io.instflow.ingest.LiveSource(config.build(), publisher);
-                Thread hook = new Thread(source::stop, "instflow-live-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                spec.commandLine().getErr().println("streaming " + data.schemas + " " + data.symbols + " into " + topics.mbo()
-                        + "; Ctrl-C stops");
-                try {
-                    if (backupSeries != null && !backupSeries.isEmpty()) {
-                        runWithBackup(source, publisher, topics);
-                    } else {
-                        source.run();
-                    }
-                } catch (io.instflow.databento.GatewayException e) {
-                    spec.commandLine().getErr().println("error: " + e.getMessage());
-                    return InstflowCommand.EXIT_IO;
-                }
-                spec.commandLine().getOut().printf("published %,d MBO records, %,d definitions%n", publisher.mboRecords(),
-                        publisher.definitions());
-            }
-            return 0;
-        }
-
-        private void runWithBackup(io.instflow.ingest.LiveSource source, KafkaPublisher publisher, Topics topics) {
-            java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-            backupSeries.forEach(code -> io.instflow.barchart.symbols.SeriesCode.parse(code, today));
-            var backup = new io.instflow.ingest.barchart.BarchartSource(
-                    BarchartCommand.feed(backupAccess, java.net.URI.create("https://www.barchart.com")), publisher, topics,
-                    new io.instflow.ingest.barchart.BarchartSource.Settings(backupSeries,
-                            backupFutures.stream().filter(f -> !f.isBlank()).toList(), java.time.Duration.ofSeconds(120),
-                            java.time.Duration.ofSeconds(60)), java.time.Clock.systemUTC());
-            var policy = new io.instflow.ingest.failover.FailoverPolicy(
-                    java.time.Duration.ofSeconds(heartbeat).plusSeconds(10), java.time.Duration.ofSeconds(grace),
-                    java.time.Duration.ofSeconds(hold), java.time.Duration.ofMinutes(5),
-                    java.time.Duration.ofMinutes(windowMinutes));
-            var service = new io.instflow.ingest.failover.FailoverService(source, backup, publisher, policy,
-                    java.time.Clock.systemUTC());
-            java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> running.set(false), "instflow-failover-shutdown"));
-            spec.commandLine().getErr().println("Barchart backup armed for " + backupSeries + ": failover after " + grace
-                    + " s of an unhealthy primary, failback after " + hold + " s healthy");
+            io.instflow.ingest.ConnectorConfig config = new io.instflow.ingest.ConnectorConfig(kafka.bootstrap,
+                    kafka.topicPrefix, kafka.partitions, kafka.dataset, data.schemas, data.symbols, data.stypeIn, gateway,
+                    start, snapshot, zstd, heartbeat, backupSeries == null ? List.of() : backupSeries,
+                    backupFutures.stream().filter(f -> !f.isBlank()).toList(), backupAccess, grace, hold, windowMinutes);
+            io.instflow.ingest.ConnectorService service = new io.instflow.ingest.ConnectorService(config,
+                    io.instflow.databento.ApiKey.require());
+            Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "instflow-live-shutdown"));
+            spec.commandLine().getErr().println("streaming " + data.schemas + " " + data.symbols + " into "
+                    + new Topics(kafka.topicPrefix).mbo() + (config.hasBackup() ? ", Barchart backup armed for "
+                    + backupSeries + " (failover after " + grace + " s unhealthy, failback after " + hold + " s healthy)" : "")
+                    + "; Ctrl-C stops");
+            io.instflow.ingest.ConnectorService.Counts counts;
             try {
-                service.run(running::get);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                counts = service.run();
+            } catch (io.instflow.databento.GatewayException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return InstflowCommand.EXIT_IO;
             }
+            spec.commandLine().getOut().printf("published %,d MBO records, %,d definitions%n", counts.mboRecords(),
+                    counts.definitions());
+            return 0;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.instflow.cli;
 
+import io.instflow.reports.EpisodeScore;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.dashboard.Dashboard;
 import io.instflow.databento.ApiKey;

@@ -47,7 +47,7 @@ record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<Pr
 
     /** A bar in the shape of {@code instflow bars}, with the delta and the session's cumulative delta. */
     static String barLine(Bar b) {
-        return io.instflow.cli.report.ReportData.barRow(b).toString();
+        return io.instflow.reports.ReportData.barRow(b).toString();
     }
 
     static <T> void lines(Path file, List<T> items, Function<T, String> line) throws IOException {

@@ -1,8 +1,8 @@
 package io.instflow.cli;
 
-import io.instflow.cli.report.PromotionRule;
-import io.instflow.cli.report.ReportBuilder;
-import io.instflow.cli.report.ReportData;
+import io.instflow.reports.PromotionRule;
+import io.instflow.reports.ReportBuilder;
+import io.instflow.reports.ReportData;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

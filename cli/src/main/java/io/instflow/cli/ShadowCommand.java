@@ -1,9 +1,10 @@
 package io.instflow.cli;
 
+import io.instflow.reports.EpisodeScore;
 import io.instflow.avro.Comparison;
 import io.instflow.avro.Signal;
-import io.instflow.cli.report.ReportBuilder;
-import io.instflow.cli.report.ReportData;
+import io.instflow.reports.ReportBuilder;
+import io.instflow.reports.ReportData;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.io.FlatJson;
 import io.instflow.ifd.logic.DetectorParams;

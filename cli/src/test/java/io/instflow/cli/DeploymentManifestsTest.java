@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -115,8 +116,31 @@ class DeploymentManifestsTest {
         assertThat(jobs).contains("FROM flink:" + version + "-java17")
                 .contains("jobs/ifd/target/instflow-ifd-" + project + "-job.jar")
                 .contains("jobs/shadow/target/instflow-shadow-" + project + "-job.jar");
-        assertThat(Files.readString(ROOT.resolve("deploy/docker/connector.Dockerfile"))).contains("FROM eclipse-temurin:17-jre")
+        assertThat(Files.readString(ROOT.resolve("deploy/docker/cli.Dockerfile"))).contains("FROM eclipse-temurin:17-jre")
                 .contains("cli/target/instflow-cli.jar");
+        assertThat(Files.readString(ROOT.resolve("deploy/docker/connector.Dockerfile"))).contains("FROM eclipse-temurin:17-jre")
+                .contains("connectors/ingest/target/instflow-connector.jar").doesNotContain("instflow-cli.jar");
+    }
+
+    @Test
+    void shouldRunTheConnectorServiceFromSettingsItAccepts() throws Exception {
+        Map<String, String> none = Map.of();
+        io.instflow.ingest.ConnectorConfig bundled = io.instflow.ingest.ConnectorConfig.load(
+                ROOT.resolve("deploy/connector.properties"), none);
+        assertThat(bundled.symbols()).contains("NQ.OPT");
+        JsonNode services = YAML.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+        assertThat(services.path("connector").path("image").asText()).isEqualTo("instflow/connector:0.1.0");
+        assertThat(services.path("connector").has("command")).as("the image's entry point runs the service").isFalse();
+        List<JsonNode> k8s = documents(ROOT.resolve("deploy/k8s/connector.yaml"));
+        Path settings = Files.createTempFile("connector", ".properties");
+        try {
+            Files.writeString(settings, k8s.get(0).at("/data/connector.properties").asText());
+            assertThat(io.instflow.ingest.ConnectorConfig.load(settings, none).bootstrap())
+                    .isEqualTo("instflow-kafka-bootstrap:9092");
+        } finally {
+            Files.delete(settings);
+        }
+        assertThat(k8s.get(1).at("/spec/template/spec/containers/0/image").asText()).isEqualTo("instflow/connector:0.1.0");
     }
 
     @Test
@@ -169,10 +193,10 @@ class DeploymentManifestsTest {
             }
         }
         Topics input = new Topics("");
-        List<String> used = new ArrayList<>(List.of(input.mbo(), input.definitions(), input.status(), input.deadLetter(),
-                input.barchartOptions(), input.barchartFutures(), "shadow.comparison"));
+        List<String> used = new ArrayList<>(input.writtenBy(io.instflow.contract.Topic.Set.INPUT));
+        used.addAll(input.writtenBy(io.instflow.contract.Topic.Set.COMPARISON));
         for (String prefix : List.of("", "shadow.")) {
-            LocalRun.IFD_OUTPUTS.forEach(t -> used.add(prefix + t));
+            used.addAll(new Topics(prefix).writtenBy(io.instflow.contract.Topic.Set.IFD));
         }
         assertThat(declared).containsAll(used);
         JsonNode definitions = docs.stream().filter(d -> d.path("metadata").path("name").asText().equals(input.definitions()))

@@ -136,18 +136,14 @@ public final class IfdPipeline {
         Topics input = config.input();
         KafkaConnectors kafka = config.kafka();
         Deployment id = config.deployment();
-        WatermarkStrategy<MboEvent> watermarks = WatermarkStrategy
-                .<MboEvent>forBoundedOutOfOrderness(Duration.ofMillis(config.outOfOrdernessMs()))
-                .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L)
-                .withIdleness(Duration.ofMillis(config.idleMs()));
-        DataStream<MboEvent> mbo = env.fromSource(kafka.source(input.mbo(), MboEvent.class), watermarks, "mbo")
+        DataStream<MboEvent> mbo = env.fromSource(kafka.source(input.mbo(), MboEvent.class), mboWatermarks(config), "mbo")
                 .uid(id.uid("mbo-source"));
         if (afterSource != null) {
             mbo = mbo.map(afterSource, new AvroTypeInfo<>(MboEvent.class)).uid(id.uid("after-source")).name("after source");
         }
         DataStream<InstrumentDefinition> definitions = env.fromSource(
                 kafka.source(input.definitions(), InstrumentDefinition.class),
-                WatermarkStrategy.<InstrumentDefinition>forGenerator(context -> new ReferenceDataWatermarks<>()), "definitions")
+                definitionWatermarks(), "definitions")
                 .uid(id.uid("definitions-source"));
         Backup backup = null;
         if (config.barchartBackup()) {
@@ -166,6 +162,18 @@ public final class IfdPipeline {
         Outputs out = buildTopology(mbo, definitions, config, new KafkaDefinitions(config.bootstrap(), input.definitions()),
                 backup);
         sinkTo(out, config.output(), kafka, id);
+    }
+
+    /** Event time of the MBO stream: ts_event, bounded out-of-orderness, idle partitions skipped. */
+    public static WatermarkStrategy<MboEvent> mboWatermarks(IfdConfig config) {
+        return WatermarkStrategy.<MboEvent>forBoundedOutOfOrderness(Duration.ofMillis(config.outOfOrdernessMs()))
+                .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L)
+                .withIdleness(Duration.ofMillis(config.idleMs()));
+    }
+
+    /** The definitions' event time: reference data never holds the others back. */
+    public static WatermarkStrategy<InstrumentDefinition> definitionWatermarks() {
+        return WatermarkStrategy.forGenerator(context -> new ReferenceDataWatermarks<>());
     }
 
     /** Each output to its topic, keyed as the topic registry says. */

@@ -1,4 +1,4 @@
-package io.instflow.cli.report;
+package io.instflow.reports;
 
 import io.instflow.avro.Bar;
 import io.instflow.avro.Comparison;

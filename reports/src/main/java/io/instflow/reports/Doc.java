@@ -1,4 +1,4 @@
-package io.instflow.cli.report;
+package io.instflow.reports;
 
 import java.util.ArrayList;
 import java.util.List;

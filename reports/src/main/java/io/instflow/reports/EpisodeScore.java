@@ -1,4 +1,4 @@
-package io.instflow.cli;
+package io.instflow.reports;
 
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
@@ -12,16 +12,16 @@ import java.util.List;
  * window overlaps the episode, in the direction the flow implies. Signals on straddle or spoof
  * episodes, or on none, are false positives.
  */
-record EpisodeScore(long signals, long matchedSignals, long episodes, long detectedEpisodes) {
+public record EpisodeScore(long signals, long matchedSignals, long episodes, long detectedEpisodes) {
 
-    static EpisodeScore of(List<Signal> signals, List<Episode> labels, double strikePoints) {
+    public static EpisodeScore of(List<Signal> signals, List<Episode> labels, double strikePoints) {
         List<Episode> institutional = labels.stream().filter(e -> e.kind().equals(Episode.INSTITUTIONAL)).toList();
         long matched = signals.stream().filter(s -> institutional.stream().anyMatch(e -> matches(s, e, strikePoints))).count();
         long detected = institutional.stream().filter(e -> signals.stream().anyMatch(s -> matches(s, e, strikePoints))).count();
         return new EpisodeScore(signals.size(), matched, institutional.size(), detected);
     }
 
-    static boolean matches(Signal s, Episode e, double strikePoints) {
+    public static boolean matches(Signal s, Episode e, double strikePoints) {
         var m = s.getMetrics();
         boolean overlaps = m.getWindowEnd() > e.startNs() && m.getWindowStart() < e.endNs();
         boolean sameSeries = m.getExpiration() == e.expiration() && m.getRoot().equals(e.root());
@@ -36,7 +36,7 @@ record EpisodeScore(long signals, long matchedSignals, long episodes, long detec
      * Episodes of {@code kind} with at least one rejected candidate on their contracts, during the
      * episode, that failed {@code gate}: a straddle should fail market_making, a spoof spoofing.
      */
-    static long rejectedFor(List<Rejection> rejections, List<Episode> labels, String kind, String gate) {
+    public static long rejectedFor(List<Rejection> rejections, List<Episode> labels, String kind, String gate) {
         return labels.stream().filter(e -> e.kind().equals(kind))
                 .filter(e -> rejections.stream().anyMatch(r -> e.instrumentIds().contains(r.getMetrics().getInstrumentId())
                         && r.getMetrics().getWindowEnd() > e.startNs() && r.getMetrics().getWindowStart() < e.endNs()
@@ -44,11 +44,11 @@ record EpisodeScore(long signals, long matchedSignals, long episodes, long detec
                 .count();
     }
 
-    double precision() {
+    public double precision() {
         return signals == 0 ? 0 : (double) matchedSignals / signals;
     }
 
-    double recall() {
+    public double recall() {
         return episodes == 0 ? 0 : (double) detectedEpisodes / episodes;
     }
 }

@@ -1,4 +1,4 @@
-package io.instflow.cli.report;
+package io.instflow.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;

@@ -1,4 +1,4 @@
-package io.instflow.cli.report;
+package io.instflow.reports;
 
 import io.instflow.shadow.logic.Outcome;
 import io.instflow.shadow.logic.RunningStats;

@@ -1,4 +1,4 @@
-package io.instflow.cli.report;
+package io.instflow.reports;
 
 import java.awt.Graphics2D;
 

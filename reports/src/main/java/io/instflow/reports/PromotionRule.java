@@ -1,4 +1,4 @@
-package io.instflow.cli.report;
+package io.instflow.reports;
 
 /**
  * When a shadow counts as better than production over a period: at one horizon, both sides have at
