@@ -11,12 +11,6 @@ import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,15 +24,23 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
 /**
- * Order-book replay of one simulated NQ day (futures and 68 options, about 1.19 million MBO
- * records of a 90-minute session) held in memory: decode plus book update per record, single
- * thread. Scores are MBO events per second.
+ * Order-book replay of one simulated NQ day (futures and 68 options, about 1.19 million MBO records
+ * of a 90-minute session) held in memory: decode plus book update per record, single thread. Scores
+ * are MBO events per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dagrona.disable.bounds.checks=true"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dagrona.disable.bounds.checks=true"})
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
 public class BookReplayBenchmark {
@@ -66,8 +68,10 @@ public class BookReplayBenchmark {
     @Setup
     public void setUp() throws IOException {
         Path dir = Files.createTempDirectory("instflow-bench");
-        SimulationResult result = new MarketSimulator(SimulatorConfig.builder(dir).days(1).minutes(90).seed(3).build())
-                .run(line -> { });
+        SimulationResult result =
+                new MarketSimulator(
+                                SimulatorConfig.builder(dir).days(1).minutes(90).seed(3).build())
+                        .run(line -> {});
         Path file = result.days().get(0).file();
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         try (var in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(file))) {
@@ -83,7 +87,8 @@ public class BookReplayBenchmark {
         dispatcher = new RecordDispatcher(replay);
         long count = RecordScanner.scan(records, start, records.capacity(), dispatcher);
         if (count != RECORDS) {
-            throw new IllegalStateException("expected " + RECORDS + " records, the simulator wrote " + count);
+            throw new IllegalStateException(
+                    "expected " + RECORDS + " records, the simulator wrote " + count);
         }
     }
 

@@ -7,6 +7,11 @@ import io.instflow.testing.HeadlessChromium;
 import io.instflow.testing.OutputRecords;
 import io.instflow.testing.TopicWriter;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,17 +22,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard under 100,000 bar and signal records: a real local broker holds them, the service
@@ -50,10 +49,12 @@ public final class DashboardLoad {
         String cliJar = System.getProperty("instflow.cli.jar");
         String reason = HeadlessChromium.unavailableReason();
         if (reason != null || cliJar == null) {
-            throw new IllegalStateException(reason != null ? "needs " + reason : "set -Dinstflow.cli.jar");
+            throw new IllegalStateException(
+                    reason != null ? "needs " + reason : "set -Dinstflow.cli.jar");
         }
-        LocalKafka kafka = LocalKafka.in(Files.createTempDirectory("instflow-dashboard-bench-"), 0)
-                .start(Duration.ofSeconds(120));
+        LocalKafka kafka =
+                LocalKafka.in(Files.createTempDirectory("instflow-dashboard-bench-"), 0)
+                        .start(Duration.ofSeconds(120));
         Process service = null;
         try {
             produce(kafka.bootstrapServers(), records);
@@ -62,33 +63,74 @@ public final class DashboardLoad {
                 port = socket.getLocalPort();
             }
             long started = System.nanoTime();
-            service = new ProcessBuilder("java", "-Xmx300m", "-jar", cliJar, "dashboard", "--bootstrap",
-                    kafka.bootstrapServers(), "--port", Integer.toString(port), "--history", Integer.toString(history))
-                    .redirectErrorStream(true).redirectOutput(Files.createTempFile("dashboard-", ".log").toFile())
-                    .start();
+            service =
+                    new ProcessBuilder(
+                                    "java",
+                                    "-Xmx300m",
+                                    "-jar",
+                                    cliJar,
+                                    "dashboard",
+                                    "--bootstrap",
+                                    kafka.bootstrapServers(),
+                                    "--port",
+                                    Integer.toString(port),
+                                    "--history",
+                                    Integer.toString(history))
+                            .redirectErrorStream(true)
+                            .redirectOutput(Files.createTempFile("dashboard-", ".log").toFile())
+                            .start();
             URI url = URI.create("http://127.0.0.1:" + port + "/");
             awaitHistory(url);
-            System.out.printf(Locale.ROOT, "service start to history read: %d ms (history up to %,d records per"
-                    + " partition)%n", (System.nanoTime() - started) / 1_000_000, history);
-            System.out.printf(Locale.ROOT, "snapshot: %,d bytes of JSON%n", HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(url.resolve("/api/snapshot")).build(),
-                            HttpResponse.BodyHandlers.ofByteArray()).body().length);
-            System.out.printf(Locale.ROOT, "service heap after reading the history: %s%n", heap(service.pid()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "service start to history read: %d ms (history up to %,d records per"
+                            + " partition)%n",
+                    (System.nanoTime() - started) / 1_000_000,
+                    history);
+            System.out.printf(
+                    Locale.ROOT,
+                    "snapshot: %,d bytes of JSON%n",
+                    HttpClient.newHttpClient()
+                            .send(
+                                    HttpRequest.newBuilder(url.resolve("/api/snapshot")).build(),
+                                    HttpResponse.BodyHandlers.ofByteArray())
+                            .body()
+                            .length);
+            System.out.printf(
+                    Locale.ROOT,
+                    "service heap after reading the history: %s%n",
+                    heap(service.pid()));
             try (HeadlessChromium chromium = HeadlessChromium.start(1400, 1000)) {
                 WebDriver page = chromium.driver();
                 for (int i = 1; i <= loads; i++) {
                     page.get("about:blank");
                     page.get(url.toString());
-                    new WebDriverWait(page, Duration.ofSeconds(60)).until(p ->
-                            "true".equals(p.findElement(By.tagName("body")).getDomAttribute("data-rendered")));
-                    Object ms = ((JavascriptExecutor) page).executeScript("return window.instflowFirstRenderMs");
-                    System.out.printf(Locale.ROOT, "page load %d: first full render %.0f ms after navigation start"
-                            + " (%s bars, %s markers on the chart)%n", i, ((Number) ms).doubleValue(),
+                    new WebDriverWait(page, Duration.ofSeconds(60))
+                            .until(
+                                    p ->
+                                            "true"
+                                                    .equals(
+                                                            p.findElement(By.tagName("body"))
+                                                                    .getDomAttribute(
+                                                                            "data-rendered")));
+                    Object ms =
+                            ((JavascriptExecutor) page)
+                                    .executeScript("return window.instflowFirstRenderMs");
+                    System.out.printf(
+                            Locale.ROOT,
+                            "page load %d: first full render %.0f ms after navigation start"
+                                    + " (%s bars, %s markers on the chart)%n",
+                            i,
+                            ((Number) ms).doubleValue(),
                             page.findElement(By.id("chart")).getDomAttribute("data-bars"),
                             page.findElement(By.id("chart")).getDomAttribute("data-markers"));
                 }
             }
-            System.out.printf(Locale.ROOT, "service heap after %d page loads: %s%n", loads, heap(service.pid()));
+            System.out.printf(
+                    Locale.ROOT,
+                    "service heap after %d page loads: %s%n",
+                    loads,
+                    heap(service.pid()));
         } finally {
             if (service != null) {
                 service.destroy();
@@ -100,8 +142,16 @@ public final class DashboardLoad {
 
     /** Bars (1- and 5-minute, four symbols) and signals, 70:30, ending now. */
     private static void produce(String bootstrap, int records) throws Exception {
-        TopicWriter.createTopics(bootstrap, List.of("bars.1m", "bars.5m", "ifd.signals", "ifd.pressure", "ifd.metrics",
-                "md.glbx-mdp3.status"), 2);
+        TopicWriter.createTopics(
+                bootstrap,
+                List.of(
+                        "bars.1m",
+                        "bars.5m",
+                        "ifd.signals",
+                        "ifd.pressure",
+                        "ifd.metrics",
+                        "md.glbx-mdp3.status"),
+                2);
         int bars1m = records * 6 / 10 / SYMBOLS.size();
         int bars5m = records / 10 / SYMBOLS.size();
         int signals = records - (bars1m + bars5m) * SYMBOLS.size();
@@ -110,21 +160,40 @@ public final class DashboardLoad {
         try (TopicWriter writer = new TopicWriter(bootstrap)) {
             for (String symbol : SYMBOLS) {
                 for (int i = bars1m; i >= 1; i--) {
-                    writer.send("bars.1m", symbol, OutputRecords.bar(symbol, 60, now - i * 60L, 21_000 + (i % 50)));
+                    writer.send(
+                            "bars.1m",
+                            symbol,
+                            OutputRecords.bar(symbol, 60, now - i * 60L, 21_000 + (i % 50)));
                 }
                 for (int i = bars5m; i >= 1; i--) {
-                    writer.send("bars.5m", symbol, OutputRecords.bar(symbol, 300, now - i * 300L, 21_000 + (i % 50)));
+                    writer.send(
+                            "bars.5m",
+                            symbol,
+                            OutputRecords.bar(symbol, 300, now - i * 300L, 21_000 + (i % 50)));
                 }
             }
             for (int i = signals; i >= 1; i--) {
                 String symbol = SYMBOLS.get(i % SYMBOLS.size());
-                writer.send("ifd.signals", symbol, OutputRecords.signal("bench-" + i, symbol, 20_000 + (i % 80) * 25,
-                        now - i * 60L - 300, i % 2 == 0 ? Direction.LONG : Direction.SHORT, Tier.values()[i % 4]));
+                writer.send(
+                        "ifd.signals",
+                        symbol,
+                        OutputRecords.signal(
+                                "bench-" + i,
+                                symbol,
+                                20_000 + (i % 80) * 25,
+                                now - i * 60L - 300,
+                                i % 2 == 0 ? Direction.LONG : Direction.SHORT,
+                                Tier.values()[i % 4]));
             }
             writer.flush();
         }
-        System.out.printf(Locale.ROOT, "topics: %,d 1-minute bars, %,d 5-minute bars, %,d signals in %.1f s%n",
-                bars1m * SYMBOLS.size(), bars5m * SYMBOLS.size(), signals, (System.nanoTime() - started) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "topics: %,d 1-minute bars, %,d 5-minute bars, %,d signals in %.1f s%n",
+                bars1m * SYMBOLS.size(),
+                bars5m * SYMBOLS.size(),
+                signals,
+                (System.nanoTime() - started) / 1e9);
     }
 
     private static void awaitHistory(URI url) throws Exception {
@@ -132,8 +201,11 @@ public final class DashboardLoad {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                String health = http.send(HttpRequest.newBuilder(url.resolve("/api/health")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
+                String health =
+                        http.send(
+                                        HttpRequest.newBuilder(url.resolve("/api/health")).build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body();
                 if (health.contains("\"historyLoaded\":true")) {
                     return;
                 }
@@ -150,13 +222,19 @@ public final class DashboardLoad {
         run("jcmd", Long.toString(pid), "GC.run");
         String info = run("jcmd", Long.toString(pid), "GC.heap_info");
         Matcher m = HEAP_USED.matcher(info);
-        return m.find() ? String.format(Locale.ROOT, "%.1f MB used of a 300 MB cap", Long.parseLong(m.group(1)) / 1024.0)
+        return m.find()
+                ? String.format(
+                        Locale.ROOT,
+                        "%.1f MB used of a 300 MB cap",
+                        Long.parseLong(m.group(1)) / 1024.0)
                 : "unknown (" + info.strip() + ")";
     }
 
     private static String run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(
+                        new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             StringBuilder out = new StringBuilder();
             in.lines().forEach(line -> out.append(line).append('\n'));
             p.waitFor();

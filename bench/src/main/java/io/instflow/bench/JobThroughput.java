@@ -3,20 +3,28 @@ package io.instflow.bench;
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
+import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.contract.kafka.TopicAdmin;
-import io.instflow.contract.kafka.TopicScan;
-import io.instflow.contract.Topics;
 import io.instflow.localkafka.LocalKafka;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +36,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-
 /**
  * Sustained IFD job throughput from a real local Kafka with exactly-once sinks, per state backend,
  * and the latency from a window's evaluation (the watermark passing its end) to its signal being
@@ -45,8 +45,15 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class JobThroughput {
 
-    private static final List<String> OUTPUTS = List.of("ifd.signals", "ifd.signals.json", "ifd.rejections",
-            "ifd.pressure", "bars.1m", "bars.5m", "ifd.metrics");
+    private static final List<String> OUTPUTS =
+            List.of(
+                    "ifd.signals",
+                    "ifd.signals.json",
+                    "ifd.rejections",
+                    "ifd.pressure",
+                    "bars.1m",
+                    "bars.5m",
+                    "ifd.metrics");
 
     public static void main(String[] args) throws Exception {
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -55,22 +62,42 @@ public final class JobThroughput {
         Path work = Files.createTempDirectory("instflow-job-bench-");
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
         try {
-            SimulationResult session = new MarketSimulator(SimulatorConfig.builder(work.resolve("sim")).warmupDays(days - 1)
-                    .days(1).minutes(60).seed(5).build()).run(line -> { });
+            SimulationResult session =
+                    new MarketSimulator(
+                                    SimulatorConfig.builder(work.resolve("sim"))
+                                            .warmupDays(days - 1)
+                                            .days(1)
+                                            .minutes(60)
+                                            .seed(5)
+                                            .build())
+                            .run(line -> {});
             TopicAdmin.ensure(kafka.bootstrapServers(), new Topics(""), parallelism);
             List<Path> files = new ArrayList<>();
             files.add(session.definitions());
             session.days().forEach(d -> files.add(d.file()));
             long records;
-            try (KafkaPublisher publisher = new KafkaPublisher(kafka.bootstrapServers(), new Topics(""), "GLBX.MDP3",
-                    KafkaPublisher.BULK)) {
-                records = new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher).mboRecords();
+            try (KafkaPublisher publisher =
+                    new KafkaPublisher(
+                            kafka.bootstrapServers(),
+                            new Topics(""),
+                            "GLBX.MDP3",
+                            KafkaPublisher.BULK)) {
+                records =
+                        new FileReplay(files, 0, FileReplay.Progress.NONE)
+                                .run(publisher)
+                                .mboRecords();
             }
-            System.out.printf("input: %,d MBO records in md.glbx-mdp3.mbo (%d partitions), %d simulated days%n", records,
-                    parallelism, days);
+            System.out.printf(
+                    "input: %,d MBO records in md.glbx-mdp3.mbo (%d partitions), %d simulated days%n",
+                    records, parallelism, days);
             for (int i = 0; i < backends.size(); i++) {
                 String run = backends.get(i) + "-" + i;
-                run(kafka.bootstrapServers(), backends.get(i), run + ".", parallelism, records,
+                run(
+                        kafka.bootstrapServers(),
+                        backends.get(i),
+                        run + ".",
+                        parallelism,
+                        records,
                         work.resolve("checkpoints-" + run));
             }
         } finally {
@@ -78,7 +105,12 @@ public final class JobThroughput {
         }
     }
 
-    private static void run(String bootstrap, String backend, String prefix, int parallelism, long records,
+    private static void run(
+            String bootstrap,
+            String backend,
+            String prefix,
+            int parallelism,
+            long records,
             Path checkpoints)
             throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -87,18 +119,32 @@ public final class JobThroughput {
             admin.createTopics(topics).all().get();
         }
         PipelineConfig pipeline = PipelineConfig.defaults();
-        IfdConfig job = new IfdConfig(bootstrap, "", prefix, pipeline.profile("production"), pipeline.windowMinutes(),
-                pipeline.outOfOrdernessMs(), pipeline.idleMs(), pipeline.checkpointIntervalMs(), true, true);
+        IfdConfig job =
+                new IfdConfig(
+                        bootstrap,
+                        "",
+                        prefix,
+                        pipeline.profile("production"),
+                        pipeline.windowMinutes(),
+                        pipeline.outOfOrdernessMs(),
+                        pipeline.idleMs(),
+                        pipeline.checkpointIntervalMs(),
+                        true,
+                        true);
         Configuration conf = IfdJob.environment(job);
         conf.setString("state.backend.type", backend);
         conf.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
         conf.setString("execution.checkpointing.incremental", "true");
         List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
-        Thread watcher = new Thread(() -> watchDecisions(bootstrap, prefix, latenciesMs, stop), "decision-watcher");
+        Thread watcher =
+                new Thread(
+                        () -> watchDecisions(bootstrap, prefix, latenciesMs, stop),
+                        "decision-watcher");
         watcher.start();
         long start = System.nanoTime();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         IfdPipeline.wire(env, job);
         env.execute(job.deployment().name());
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -109,18 +155,28 @@ public final class JobThroughput {
         double steady = steadyRate(bootstrap, prefix + "ifd.metrics");
         List<Long> sorted = new ArrayList<>(latenciesMs);
         Collections.sort(sorted);
-        System.out.printf("%-8s exactly-once, parallelism %d: %,.0f MBO records/s over the whole run (%.1f s incl. start-up),"
-                + " %,.0f records/s sustained (sum over subtasks of the median per-100k rate); %d signals and rejections, "
-                + "evaluation to read_committed visibility p50 %s ms, p99 %s ms (checkpoint interval %d ms)%n",
-                backend, parallelism, records / seconds, seconds, steady, sorted.size(), percentile(sorted, 0.5),
-                percentile(sorted, 0.99), job.checkpointIntervalMs());
+        System.out.printf(
+                "%-8s exactly-once, parallelism %d: %,.0f MBO records/s over the whole run (%.1f s incl. start-up),"
+                        + " %,.0f records/s sustained (sum over subtasks of the median per-100k rate); %d signals and rejections, "
+                        + "evaluation to read_committed visibility p50 %s ms, p99 %s ms (checkpoint interval %d ms)%n",
+                backend,
+                parallelism,
+                records / seconds,
+                seconds,
+                steady,
+                sorted.size(),
+                percentile(sorted, 0.5),
+                percentile(sorted, 0.99),
+                job.checkpointIntervalMs());
     }
 
     /**
      * Receive time minus emitted_at (the processing time at which the watermark passed the window's
-     * end and the detector evaluated it) of every signal and rejection: both are committed the same way.
+     * end and the detector evaluated it) of every signal and rejection: both are committed the same
+     * way.
      */
-    private static void watchDecisions(String bootstrap, String prefix, List<Long> latenciesMs, AtomicBoolean stop) {
+    private static void watchDecisions(
+            String bootstrap, String prefix, List<Long> latenciesMs, AtomicBoolean stop) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         props.put("group.id", "latency-" + prefix);
@@ -128,14 +184,17 @@ public final class JobThroughput {
         props.put("auto.offset.reset", "earliest");
         AvroSerde<Signal> signals = AvroSerde.of(Signal.class);
         AvroSerde<Rejection> rejections = AvroSerde.of(Rejection.class);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(prefix + "ifd.signals", prefix + "ifd.rejections"));
             while (!stop.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();
-                    long emittedNs = r.topic().endsWith("signals") ? signals.deserialize(r.value()).getEmittedAt()
-                            : rejections.deserialize(r.value()).getEmittedAt();
+                    long emittedNs =
+                            r.topic().endsWith("signals")
+                                    ? signals.deserialize(r.value()).getEmittedAt()
+                                    : rejections.deserialize(r.value()).getEmittedAt();
                     latenciesMs.add(now - emittedNs / 1_000_000L);
                 }
             }
@@ -145,12 +204,18 @@ public final class JobThroughput {
     private static double steadyRate(String bootstrap, String metricsTopic) {
         AvroSerde<PipelineMetric> serde = AvroSerde.of(PipelineMetric.class);
         Map<String, List<Double>> bySubtask = new java.util.TreeMap<>();
-        TopicScan.readToEnd(bootstrap, metricsTopic, Duration.ofMinutes(1), r -> {
-            PipelineMetric m = serde.deserialize(r.value());
-            if (m.getName().equals("records_per_second")) {
-                bySubtask.computeIfAbsent(m.getTags().get("subtask"), k -> new ArrayList<>()).add(m.getValue());
-            }
-        });
+        TopicScan.readToEnd(
+                bootstrap,
+                metricsTopic,
+                Duration.ofMinutes(1),
+                r -> {
+                    PipelineMetric m = serde.deserialize(r.value());
+                    if (m.getName().equals("records_per_second")) {
+                        bySubtask
+                                .computeIfAbsent(m.getTags().get("subtask"), k -> new ArrayList<>())
+                                .add(m.getValue());
+                    }
+                });
         double sum = 0;
         for (List<Double> rates : bySubtask.values()) {
             Collections.sort(rates);
@@ -163,6 +228,7 @@ public final class JobThroughput {
         if (sorted.isEmpty()) {
             return "n/a";
         }
-        return Long.toString(sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)));
+        return Long.toString(
+                sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)));
     }
 }

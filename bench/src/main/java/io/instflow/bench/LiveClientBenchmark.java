@@ -13,13 +13,6 @@ import io.instflow.dbn.SType;
 import io.instflow.dbn.Schema;
 import io.instflow.dbn.record.MboDecoder;
 
-import java.io.IOException;
-import java.nio.ByteOrder;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,15 +28,24 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 /**
  * The live client reading 3 million MBO records from the fake gateway over loopback: socket,
- * handshake, framing and decoding to the listener (which reads the price), before any Kafka.
- * Each invocation is one session. Scores are records per second.
+ * handshake, framing and decoding to the listener (which reads the price), before any Kafka. Each
+ * invocation is one session. Scores are records per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dagrona.disable.bounds.checks=true"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-Dagrona.disable.bounds.checks=true"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 public class LiveClientBenchmark {
@@ -68,18 +70,36 @@ public class LiveClientBenchmark {
 
     @Setup
     public void setUp() throws IOException {
-        Metadata metadata = new Metadata(3, "GLBX.MDP3", Schema.NONE_ID, 0, -1L, 0, SType.NONE_ID, SType.INSTRUMENT_ID.id(),
-                false, List.of(), List.of(), List.of(), List.of());
+        Metadata metadata =
+                new Metadata(
+                        3,
+                        "GLBX.MDP3",
+                        Schema.NONE_ID,
+                        0,
+                        -1L,
+                        0,
+                        SType.NONE_ID,
+                        SType.INSTRUMENT_ID.id(),
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of());
         byte[] header = MetadataCodec.encode(metadata);
-        ExpandableArrayBuffer stream = new ExpandableArrayBuffer(header.length + RECORDS * MboDecoder.LENGTH);
+        ExpandableArrayBuffer stream =
+                new ExpandableArrayBuffer(header.length + RECORDS * MboDecoder.LENGTH);
         stream.putBytes(0, header);
         int end = new SyntheticMbo(1).fill(stream, header.length, RECORDS);
         byte[] bytes = new byte[end];
         stream.getBytes(0, bytes);
         gateway = new FakeGateway(KEY, bytes, s -> FakeGateway.Plan.full());
-        config = LiveClientConfig.builder(ApiKey.of(KEY)).gateway("127.0.0.1", gateway.port())
-                .subscribe(new Subscription("mbo", "parent", List.of("NQ.FUT"), false, null))
-                .reconnect(new ReconnectPolicy(Duration.ZERO, Duration.ZERO, 0, 1)).build();
+        config =
+                LiveClientConfig.builder(ApiKey.of(KEY))
+                        .gateway("127.0.0.1", gateway.port())
+                        .subscribe(
+                                new Subscription("mbo", "parent", List.of("NQ.FUT"), false, null))
+                        .reconnect(new ReconnectPolicy(Duration.ZERO, Duration.ZERO, 0, 1))
+                        .build();
     }
 
     @TearDown

@@ -5,10 +5,6 @@ import io.instflow.dbn.RecordHandler;
 import io.instflow.dbn.RecordScanner;
 import io.instflow.dbn.record.MboDecoder;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.concurrent.TimeUnit;
-
 import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,17 +18,28 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.TimeUnit;
+
 /**
- * MBO decode throughput over an in-memory buffer of 10 million records (560 MB), next to the
- * floor of a plain loop that reads one long per 56-byte record. {@code decodeMboPrice} does the
- * floor's work (one long per record) through the full framing and dispatch, so the two compare
- * the decoder's overhead; {@code decodeMboBookFields} reads every field an order book needs.
- * Scores are records per second.
+ * MBO decode throughput over an in-memory buffer of 10 million records (560 MB), next to the floor
+ * of a plain loop that reads one long per 56-byte record. {@code decodeMboPrice} does the floor's
+ * work (one long per record) through the full framing and dispatch, so the two compare the
+ * decoder's overhead; {@code decodeMboBookFields} reads every field an order book needs. Scores are
+ * records per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "-XX:MaxDirectMemorySize=1g", "-Dagrona.disable.bounds.checks=true"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Xms2g",
+            "-Xmx2g",
+            "-XX:MaxDirectMemorySize=1g",
+            "-Dagrona.disable.bounds.checks=true"
+        })
 @Warmup(iterations = 4, time = 3)
 @Measurement(iterations = 10, time = 3)
 public class MboDecodeBenchmark {
@@ -61,14 +68,23 @@ public class MboDecodeBenchmark {
 
         @Override
         public void onMbo(MboDecoder r) {
-            checksum += r.orderId() ^ r.price() ^ r.size() ^ r.tsRecv() ^ r.action() ^ r.side() ^ r.flags()
-                    ^ r.instrumentId();
+            checksum +=
+                    r.orderId()
+                            ^ r.price()
+                            ^ r.size()
+                            ^ r.tsRecv()
+                            ^ r.action()
+                            ^ r.side()
+                            ^ r.flags()
+                            ^ r.instrumentId();
         }
     }
 
     @Setup
     public void setUp() {
-        ByteBuffer memory = ByteBuffer.allocateDirect(RECORDS * MboDecoder.LENGTH).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer memory =
+                ByteBuffer.allocateDirect(RECORDS * MboDecoder.LENGTH)
+                        .order(ByteOrder.LITTLE_ENDIAN);
         buffer = new UnsafeBuffer(memory);
         new SyntheticMbo(42).fill(buffer, 0, RECORDS);
         fields = new BookFields();

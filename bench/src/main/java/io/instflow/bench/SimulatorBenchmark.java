@@ -4,11 +4,6 @@ import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,14 +17,21 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
 /**
- * The simulator writing a 30-minute NQ futures and options session (normal profile, 4 episodes)
- * as zstd DBN files on disk. The {@code records} counter is MBO events written per second.
+ * The simulator writing a 30-minute NQ futures and options session (normal profile, 4 episodes) as
+ * zstd DBN files on disk. The {@code records} counter is MBO events written per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dagrona.disable.bounds.checks=true"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-Dagrona.disable.bounds.checks=true"})
 @Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 5)
 public class SimulatorBenchmark {
@@ -51,8 +53,14 @@ public class SimulatorBenchmark {
 
     @Benchmark
     public long simulate(Written written) {
-        SimulationResult result = new MarketSimulator(SimulatorConfig.builder(dir.resolve("run")).days(1).minutes(30)
-                .seed(++seed).build()).run(line -> { });
+        SimulationResult result =
+                new MarketSimulator(
+                                SimulatorConfig.builder(dir.resolve("run"))
+                                        .days(1)
+                                        .minutes(30)
+                                        .seed(++seed)
+                                        .build())
+                        .run(line -> {});
         written.records += result.records();
         return result.records();
     }

@@ -8,13 +8,6 @@ import io.instflow.dbn.RecordHandler;
 import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.record.MboDecoder;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import org.agrona.collections.Long2ObjectHashMap;
@@ -24,10 +17,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code instflow book FILE}: replays MBO records into order books and prints each top-of-book change. */
-@Command(name = "book", mixinStandardHelpOptions = true,
-        description = "Replay an MBO file into order books; print the top of book at every F_LAST where it changed,"
-                + " then a summary with anomaly counts.")
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code instflow book FILE}: replays MBO records into order books and prints each top-of-book
+ * change.
+ */
+@Command(
+        name = "book",
+        mixinStandardHelpOptions = true,
+        description =
+                "Replay an MBO file into order books; print the top of book at every F_LAST where it changed,"
+                        + " then a summary with anomaly counts.")
 final class BookCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "MBO DBN file (.dbn or .dbn.zst)")
@@ -39,12 +45,14 @@ final class BookCommand implements Callable<Integer> {
     @Option(names = "--json", description = "JSON lines: one per change, then a summary object.")
     boolean json;
 
-    @Option(names = "--tick", paramLabel = "PRICE",
-            description = "Tick size for classifying trades without a side, e.g. 0.25 (default: exact quote match).")
+    @Option(
+            names = "--tick",
+            paramLabel = "PRICE",
+            description =
+                    "Tick size for classifying trades without a side, e.g. 0.25 (default: exact quote match).")
     BigDecimal tick;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -81,8 +89,9 @@ final class BookCommand implements Callable<Integer> {
             g.writeRaw('\n');
             g.flush();
         } else {
-            out.printf("records %d, mbo %d, instruments %d, top-of-book changes %d%n", records, printer.mboRecords,
-                    books.size(), printer.changes);
+            out.printf(
+                    "records %d, mbo %d, instruments %d, top-of-book changes %d%n",
+                    records, printer.mboRecords, books.size(), printer.changes);
             out.printf("anomalies: %s%n", anomalies);
         }
         out.flush();
@@ -140,8 +149,16 @@ final class BookCommand implements Callable<Integer> {
 
         private void print(MboDecoder r) throws IOException {
             if (!json) {
-                out.printf("%s %d  bid %s x %d (%d)  ask %s x %d (%d)%n", Long.toUnsignedString(r.tsRecv()),
-                        r.instrumentId(), price(top[0]), top[1], top[2], price(top[3]), top[4], top[5]);
+                out.printf(
+                        "%s %d  bid %s x %d (%d)  ask %s x %d (%d)%n",
+                        Long.toUnsignedString(r.tsRecv()),
+                        r.instrumentId(),
+                        price(top[0]),
+                        top[1],
+                        top[2],
+                        price(top[3]),
+                        top[4],
+                        top[5]);
                 return;
             }
             g.writeStartObject();
@@ -167,7 +184,9 @@ final class BookCommand implements Callable<Integer> {
         }
 
         private static String price(long px) {
-            return px == DbnConstants.UNDEF_PRICE ? "-" : BigDecimal.valueOf(px, 9).stripTrailingZeros().toPlainString();
+            return px == DbnConstants.UNDEF_PRICE
+                    ? "-"
+                    : BigDecimal.valueOf(px, 9).stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -2,17 +2,6 @@ package io.instflow.cli;
 
 import io.instflow.schemas.TopicValues;
 
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Callable;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.avro.specific.SpecificRecord;
@@ -29,9 +18,23 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+
 /** {@code instflow consume TOPIC}: prints a topic's records, Avro values decoded to JSON. */
-@Command(name = "consume", mixinStandardHelpOptions = true,
-        description = "Print a topic's records (read_committed); Avro values are decoded with the project's schemas.")
+@Command(
+        name = "consume",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print a topic's records (read_committed); Avro values are decoded with the project's schemas.")
 final class ConsumeCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,23 +42,32 @@ final class ConsumeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "TOPIC")
     String topic;
 
-    @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bootstrap",
+            defaultValue = "localhost:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String bootstrap;
 
-    @Option(names = "--from-beginning", description = "Start at the oldest record (default: only new records).")
+    @Option(
+            names = "--from-beginning",
+            description = "Start at the oldest record (default: only new records).")
     boolean fromBeginning;
 
-    @Option(names = "--until-end", description = "Stop at the topic's end as of the start of the command.")
+    @Option(
+            names = "--until-end",
+            description = "Stop at the topic's end as of the start of the command.")
     boolean untilEnd;
 
     @Option(names = "--max", paramLabel = "N", description = "Stop after N records.")
     long max = Long.MAX_VALUE;
 
-    @Option(names = "--json", description = "One JSON object per line: topic, partition, offset, key, headers, value.")
+    @Option(
+            names = "--json",
+            description =
+                    "One JSON object per line: topic, partition, offset, key, headers, value.")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -66,13 +78,20 @@ final class ConsumeCommand implements Callable<Integer> {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
             if (infos == null || infos.isEmpty()) {
-                spec.commandLine().getErr().println("error: topic '" + topic + "' does not exist on " + bootstrap
-                        + " (see 'instflow kafka topics')");
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "error: topic '"
+                                        + topic
+                                        + "' does not exist on "
+                                        + bootstrap
+                                        + " (see 'instflow kafka topics')");
                 return 1;
             }
             infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
@@ -88,7 +107,8 @@ final class ConsumeCommand implements Callable<Integer> {
                 if (untilEnd && reachedEnd(consumer, end)) {
                     break;
                 }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<byte[], byte[]> record :
+                        consumer.poll(Duration.ofMillis(500))) {
                     if (printed >= max) {
                         break;
                     }
@@ -101,7 +121,8 @@ final class ConsumeCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static boolean reachedEnd(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+    private static boolean reachedEnd(
+            KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             if (consumer.position(e.getKey()) < e.getValue()) {
                 return false;
@@ -113,8 +134,12 @@ final class ConsumeCommand implements Callable<Integer> {
     private static String textLine(ConsumerRecord<byte[], byte[]> record) {
         SpecificRecord value = TopicValues.decode(record.value());
         String key = record.key() == null ? "-" : new String(record.key(), StandardCharsets.UTF_8);
-        String shown = value != null ? value.toString()
-                : record.value() == null ? "null" : "(" + record.value().length + " bytes, not Avro)";
+        String shown =
+                value != null
+                        ? value.toString()
+                        : record.value() == null
+                                ? "null"
+                                : "(" + record.value().length + " bytes, not Avro)";
         return record.partition() + "/" + record.offset() + " " + key + " " + shown;
     }
 
@@ -124,7 +149,9 @@ final class ConsumeCommand implements Callable<Integer> {
         node.put("partition", record.partition());
         node.put("offset", record.offset());
         node.put("timestamp", record.timestamp());
-        node.put("key", record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
+        node.put(
+                "key",
+                record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8));
         if (record.headers().toArray().length > 0) {
             ObjectNode headers = node.putObject("headers");
             for (Header h : record.headers()) {

@@ -2,66 +2,105 @@ package io.instflow.cli;
 
 import io.instflow.dashboard.Dashboard;
 
-import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
 /** {@code instflow dashboard}: serves the live dashboard until Ctrl-C. */
-@Command(name = "dashboard", mixinStandardHelpOptions = true,
-        description = "Serve the live dashboard: NQ 1- and 5-minute bars with signals, the pressure ladder and pipeline"
-                + " health, pushed to the browser. Reads bars.1m, bars.5m, ifd.signals, ifd.pressure, ifd.metrics"
-                + " and the feed status topic (read_committed).")
+@Command(
+        name = "dashboard",
+        mixinStandardHelpOptions = true,
+        description =
+                "Serve the live dashboard: NQ 1- and 5-minute bars with signals, the pressure ladder and pipeline"
+                        + " health, pushed to the browser. Reads bars.1m, bars.5m, ifd.signals, ifd.pressure, ifd.metrics"
+                        + " and the feed status topic (read_committed).")
 final class DashboardCommand implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bootstrap",
+            defaultValue = "localhost:9092",
+            description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String bootstrap;
 
-    @Option(names = "--port", defaultValue = "8050", description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--port",
+            defaultValue = "8050",
+            description = "HTTP port, 0 for any free port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Address to listen on; 0.0.0.0 to serve other machines (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--host",
+            defaultValue = "127.0.0.1",
+            description =
+                    "Address to listen on; 0.0.0.0 to serve other machines (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix of the job's output topics, e.g. prod.")
+    @Option(
+            names = "--topic-prefix",
+            defaultValue = "",
+            description = "Prefix of the job's output topics, e.g. prod.")
     String topicPrefix;
 
-    @Option(names = "--input-prefix", description = "Prefix of the feed status topic (default: the topic prefix).")
+    @Option(
+            names = "--input-prefix",
+            description = "Prefix of the feed status topic (default: the topic prefix).")
     String inputPrefix;
 
-    @Option(names = "--history", defaultValue = "5000", paramLabel = "N",
+    @Option(
+            names = "--history",
+            defaultValue = "5000",
+            paramLabel = "N",
             description = "Records read back per partition on start (default: ${DEFAULT-VALUE}).")
     int history;
 
-    @Option(names = "--stale-after", defaultValue = "90", paramLabel = "SECONDS",
-            description = "Silence on the topics after which the page says the data is stale (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--stale-after",
+            defaultValue = "90",
+            paramLabel = "SECONDS",
+            description =
+                    "Silence on the topics after which the page says the data is stale (default: ${DEFAULT-VALUE}).")
     long staleAfterSeconds;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65_535 || history < 0 || staleAfterSeconds < 1) {
-            err.println("error: --port must be 0-65535, --history at least 0 and --stale-after at least 1 second");
+            err.println(
+                    "error: --port must be 0-65535, --history at least 0 and --stale-after at least 1 second");
             return 1;
         }
-        Dashboard.Options options = new Dashboard.Options(bootstrap, host, port, topicPrefix,
-                inputPrefix == null ? topicPrefix : inputPrefix, history, Duration.ofSeconds(staleAfterSeconds), 100,
-                500);
+        Dashboard.Options options =
+                new Dashboard.Options(
+                        bootstrap,
+                        host,
+                        port,
+                        topicPrefix,
+                        inputPrefix == null ? topicPrefix : inputPrefix,
+                        history,
+                        Duration.ofSeconds(staleAfterSeconds),
+                        100,
+                        500);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Dashboard dashboard = Dashboard.start(options)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "dashboard-shutdown"));
-            out.println("Dashboard at " + dashboard.url() + " (Kafka " + bootstrap + ", topics " + (topicPrefix.isEmpty()
-                    ? "without prefix" : "prefixed " + topicPrefix) + "); Ctrl-C stops it");
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(stopped::countDown, "dashboard-shutdown"));
+            out.println(
+                    "Dashboard at "
+                            + dashboard.url()
+                            + " (Kafka "
+                            + bootstrap
+                            + ", topics "
+                            + (topicPrefix.isEmpty() ? "without prefix" : "prefixed " + topicPrefix)
+                            + "); Ctrl-C stops it");
             out.flush();
             stopped.await();
         } catch (java.io.IOException e) {

@@ -6,43 +6,54 @@ import io.instflow.dbn.SymbolMap;
 import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.json.DbnJsonWriter;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 /** {@code instflow dbn cat FILE [--pretty] [--limit N]}: records as Databento JSON lines. */
-@Command(name = "cat", mixinStandardHelpOptions = true,
+@Command(
+        name = "cat",
+        mixinStandardHelpOptions = true,
         description = "Print records as JSON lines in Databento's JSON encoding.")
 final class DbnCatCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "DBN file (.dbn, .dbn.zst; .frag for records without metadata)")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "DBN file (.dbn, .dbn.zst; .frag for records without metadata)")
     Path file;
 
-    @Option(names = "--pretty", description = "ISO timestamps, decimal prices and the resolved symbol.")
+    @Option(
+            names = "--pretty",
+            description = "ISO timestamps, decimal prices and the resolved symbol.")
     boolean pretty;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Stop after N records (default: all).")
+    @Option(
+            names = "--limit",
+            paramLabel = "N",
+            description = "Stop after N records (default: all).")
     long limit = Long.MAX_VALUE;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
         if (limit < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must be 0 or more, got " + limit);
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "--limit must be 0 or more, got " + limit);
         }
         PrintWriter out = spec.commandLine().getOut();
         try (DbnReader reader = DbnReader.open(file)) {
             Metadata metadata = reader.metadata();
             boolean tsOut = metadata != null && metadata.tsOut();
-            DbnJsonWriter writer = new DbnJsonWriter(out, pretty, tsOut, SymbolMap.fromMetadata(metadata));
+            DbnJsonWriter writer =
+                    new DbnJsonWriter(out, pretty, tsOut, SymbolMap.fromMetadata(metadata));
             RecordDispatcher dispatcher = new RecordDispatcher(writer);
             for (long n = 0; n < limit && reader.nextRecord(); n++) {
                 dispatcher.dispatch(reader.buffer(), reader.recordOffset(), reader.recordLength());

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "dbn",
         mixinStandardHelpOptions = true,
-        description = "Inspect and print Databento DBN files (plain or .zst, v1 to v3, with or without metadata).",
+        description =
+                "Inspect and print Databento DBN files (plain or .zst, v1 to v3, with or without metadata).",
         subcommands = {DbnInspectCommand.class, DbnCatCommand.class})
 final class DbnCommand {}

@@ -6,6 +6,14 @@ import io.instflow.dbn.Metadata;
 import io.instflow.dbn.SType;
 import io.instflow.dbn.io.DbnReader;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -15,27 +23,24 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 /** {@code instflow dbn inspect FILE [--json]}: what a DBN file holds. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Summarise a DBN file: header, records by type, instruments, time range, actions and sides.")
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description =
+                "Summarise a DBN file: header, records by type, instruments, time range, actions and sides.")
 final class DbnInspectCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "DBN file (.dbn, .dbn.zst; .frag for records without metadata)")
+    @Parameters(
+            index = "0",
+            paramLabel = "FILE",
+            description = "DBN file (.dbn, .dbn.zst; .frag for records without metadata)")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object (timestamps as integer ns).")
     boolean json;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -66,7 +71,9 @@ final class DbnInspectCommand implements Callable<Integer> {
             out.printf("start        %s%n", time(m.start()));
             out.printf("end          %s%n", time(m.end()));
             out.printf("stype        %s -> %s%n", stype(m.stypeIn()), stype(m.stypeOut()));
-            out.printf("symbols      %s%n", m.symbols().isEmpty() ? "-" : String.join(", ", m.symbols()));
+            out.printf(
+                    "symbols      %s%n",
+                    m.symbols().isEmpty() ? "-" : String.join(", ", m.symbols()));
             out.printf("mappings     %d%n", m.mappings().size());
         }
         out.printf("records      %d%n", s.records());
@@ -82,7 +89,12 @@ final class DbnInspectCommand implements Callable<Integer> {
     private static void printCounts(PrintWriter out, String label, Map<String, Long> counts) {
         if (!counts.isEmpty()) {
             StringBuilder line = new StringBuilder();
-            counts.forEach((k, v) -> line.append(line.length() == 0 ? "" : " ").append(k).append('=').append(v));
+            counts.forEach(
+                    (k, v) ->
+                            line.append(line.length() == 0 ? "" : " ")
+                                    .append(k)
+                                    .append('=')
+                                    .append(v));
             out.printf("%-12s %s%n", label, line);
         }
     }
@@ -96,8 +108,12 @@ final class DbnInspectCommand implements Callable<Integer> {
         if (ns == DbnConstants.UNDEF_TIMESTAMP) {
             return "-";
         }
-        return Instant.ofEpochSecond(Long.divideUnsigned(ns, 1_000_000_000L), Long.remainderUnsigned(ns, 1_000_000_000L))
-                + " (" + Long.toUnsignedString(ns) + ")";
+        return Instant.ofEpochSecond(
+                        Long.divideUnsigned(ns, 1_000_000_000L),
+                        Long.remainderUnsigned(ns, 1_000_000_000L))
+                + " ("
+                + Long.toUnsignedString(ns)
+                + ")";
     }
 
     private void printJson(PrintWriter out, Metadata m, DbnSummary s) {
@@ -151,7 +167,8 @@ final class DbnInspectCommand implements Callable<Integer> {
         }
     }
 
-    private static void countsField(JsonGenerator g, String name, Map<String, Long> counts) throws IOException {
+    private static void countsField(JsonGenerator g, String name, Map<String, Long> counts)
+            throws IOException {
         g.writeObjectFieldStart(name);
         for (Map.Entry<String, Long> e : counts.entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());

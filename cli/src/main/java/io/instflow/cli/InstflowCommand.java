@@ -2,11 +2,11 @@ package io.instflow.cli;
 
 import io.instflow.dbn.DbnFormatException;
 
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 
 /** The {@code instflow} command: entry point and error reporting shared by every subcommand. */
 @Command(
@@ -14,18 +14,37 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = InstflowCommand.Version.class,
         description = "Institutional order-flow detection for CME NQ futures and options.",
-        subcommands = {DbnCommand.class, BookCommand.class, SimulateCommand.class, KafkaCommand.class,
-            ConnectCommand.class, ConsumeCommand.class, PipelineCommand.class, ShadowCommand.class, ReportCommand.class, BarsCommand.class, ValidateCommand.class, DashboardCommand.class, BarchartCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DbnCommand.class,
+            BookCommand.class,
+            SimulateCommand.class,
+            KafkaCommand.class,
+            ConnectCommand.class,
+            ConsumeCommand.class,
+            PipelineCommand.class,
+            ShadowCommand.class,
+            ReportCommand.class,
+            BarsCommand.class,
+            ValidateCommand.class,
+            DashboardCommand.class,
+            BarchartCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class InstflowCommand {
 
     /** Exit code for bad input data (not DBN, corrupt, truncated). */
     public static final int EXIT_BAD_INPUT = 2;
+
     /** Exit code for I/O failures (missing file, unreadable). */
     public static final int EXIT_IO = 3;
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
-                new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), 64 * 1024));
+        PrintWriter out =
+                new PrintWriter(
+                        new java.io.BufferedWriter(
+                                new java.io.OutputStreamWriter(
+                                        System.out, java.nio.charset.StandardCharsets.UTF_8),
+                                64 * 1024));
         int code = run(out, new PrintWriter(System.err, true), args);
         out.flush();
         System.exit(code);
@@ -36,29 +55,34 @@ public final class InstflowCommand {
         CommandLine cli = new CommandLine(new InstflowCommand());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof DbnFormatException) {
-                err.println("error: " + e.getMessage());
-                return EXIT_BAD_INPUT;
-            }
-            if (e instanceof UncheckedIOException) {
-                err.println("error: " + e.getMessage());
-                return EXIT_IO;
-            }
-            if (e instanceof io.instflow.contract.kafka.KafkaUnavailableException || e instanceof IllegalStateException) {
-                err.println("error: " + e.getMessage());
-                return EXIT_IO;
-            }
-            if (e instanceof IllegalArgumentException) {
-                err.println("error: " + e.getMessage());
-                return CommandLine.ExitCode.USAGE;
-            }
-            if (System.getenv("INSTFLOW_DEBUG") != null) {
-                throw e;
-            }
-            err.println("error: " + describe(e) + " (set INSTFLOW_DEBUG=1 for the stack trace)");
-            return CommandLine.ExitCode.SOFTWARE;
-        });
+        cli.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    if (e instanceof DbnFormatException) {
+                        err.println("error: " + e.getMessage());
+                        return EXIT_BAD_INPUT;
+                    }
+                    if (e instanceof UncheckedIOException) {
+                        err.println("error: " + e.getMessage());
+                        return EXIT_IO;
+                    }
+                    if (e instanceof io.instflow.contract.kafka.KafkaUnavailableException
+                            || e instanceof IllegalStateException) {
+                        err.println("error: " + e.getMessage());
+                        return EXIT_IO;
+                    }
+                    if (e instanceof IllegalArgumentException) {
+                        err.println("error: " + e.getMessage());
+                        return CommandLine.ExitCode.USAGE;
+                    }
+                    if (System.getenv("INSTFLOW_DEBUG") != null) {
+                        throw e;
+                    }
+                    err.println(
+                            "error: "
+                                    + describe(e)
+                                    + " (set INSTFLOW_DEBUG=1 for the stack trace)");
+                    return CommandLine.ExitCode.SOFTWARE;
+                });
         return cli.execute(args);
     }
 
@@ -66,7 +90,8 @@ public final class InstflowCommand {
     static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder();
         for (Throwable t = e; t != null && sb.length() < 500; t = t.getCause()) {
-            sb.append(sb.length() == 0 ? "" : ": ").append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+            sb.append(sb.length() == 0 ? "" : ": ")
+                    .append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
         }
         return sb.toString();
     }

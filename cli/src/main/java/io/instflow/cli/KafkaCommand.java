@@ -2,15 +2,6 @@ package io.instflow.cli;
 
 import io.instflow.localkafka.LocalKafka;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -21,60 +12,102 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code instflow kafka start|stop|status|topics|create-topics}: a local single-node KRaft broker, no Docker needed. */
-@Command(name = "kafka", mixinStandardHelpOptions = true,
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code instflow kafka start|stop|status|topics|create-topics}: a local single-node KRaft broker,
+ * no Docker needed.
+ */
+@Command(
+        name = "kafka",
+        mixinStandardHelpOptions = true,
         description = "Run a local single-node Kafka broker (KRaft) from the Maven Central jars.",
-        subcommands = {KafkaCommand.Start.class, KafkaCommand.Stop.class, KafkaCommand.Status.class,
-            KafkaCommand.Topics.class, KafkaCommand.CreateTopics.class})
+        subcommands = {
+            KafkaCommand.Start.class,
+            KafkaCommand.Stop.class,
+            KafkaCommand.Status.class,
+            KafkaCommand.Topics.class,
+            KafkaCommand.CreateTopics.class
+        })
 final class KafkaCommand {
 
     static final String DEFAULT_DIR = ".instflow/kafka";
 
-    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the broker (formats DIR on first use).")
+    @Command(
+            name = "start",
+            mixinStandardHelpOptions = true,
+            description = "Start the broker (formats DIR on first use).")
     static final class Start implements Callable<Integer> {
-        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "Data, config and log directory (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--dir",
+                defaultValue = DEFAULT_DIR,
+                description = "Data, config and log directory (default: ${DEFAULT-VALUE}).")
         Path dir;
 
-        @Option(names = "--port", defaultValue = "9092", description = "Client port (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--port",
+                defaultValue = "9092",
+                description = "Client port (default: ${DEFAULT-VALUE}).")
         int port;
 
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             LocalKafka kafka = LocalKafka.in(dir, port).start(Duration.ofSeconds(120));
-            out.printf("Kafka is running on %s (pid %d); data and broker.log in %s%n", kafka.bootstrapServers(),
-                    LocalKafka.runningBroker(dir).map(ProcessHandle::pid).orElse(-1L), kafka.dir());
+            out.printf(
+                    "Kafka is running on %s (pid %d); data and broker.log in %s%n",
+                    kafka.bootstrapServers(),
+                    LocalKafka.runningBroker(dir).map(ProcessHandle::pid).orElse(-1L),
+                    kafka.dir());
             out.printf("stop it with: instflow kafka stop --dir %s%n", dir);
             return 0;
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the broker started from DIR.")
+    @Command(
+            name = "stop",
+            mixinStandardHelpOptions = true,
+            description = "Stop the broker started from DIR.")
     static final class Stop implements Callable<Integer> {
-        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "Directory given to start (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--dir",
+                defaultValue = DEFAULT_DIR,
+                description = "Directory given to start (default: ${DEFAULT-VALUE}).")
         Path dir;
 
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
             boolean stopped = LocalKafka.stop(dir);
-            spec.commandLine().getOut().println(stopped ? "Kafka stopped" : "no broker from " + dir + " is running");
+            spec.commandLine()
+                    .getOut()
+                    .println(stopped ? "Kafka stopped" : "no broker from " + dir + " is running");
             return 0;
         }
     }
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Whether the broker from DIR runs.")
+    @Command(
+            name = "status",
+            mixinStandardHelpOptions = true,
+            description = "Whether the broker from DIR runs.")
     static final class Status implements Callable<Integer> {
-        @Option(names = "--dir", defaultValue = DEFAULT_DIR, description = "Directory given to start (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--dir",
+                defaultValue = DEFAULT_DIR,
+                description = "Directory given to start (default: ${DEFAULT-VALUE}).")
         Path dir;
 
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -84,61 +117,112 @@ final class KafkaCommand {
                 out.println("not running (" + dir + ")");
                 return 1;
             }
-            out.printf("running: pid %d, localhost:%d, %s%n", broker.get().pid(), LocalKafka.readPort(dir), dir.toAbsolutePath());
+            out.printf(
+                    "running: pid %d, localhost:%d, %s%n",
+                    broker.get().pid(), LocalKafka.readPort(dir), dir.toAbsolutePath());
             return 0;
         }
     }
 
-    @Command(name = "topics", mixinStandardHelpOptions = true, description = "List topics with partitions and cleanup policy.")
+    @Command(
+            name = "topics",
+            mixinStandardHelpOptions = true,
+            description = "List topics with partitions and cleanup policy.")
     static final class Topics implements Callable<Integer> {
-        @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--bootstrap",
+                defaultValue = "localhost:9092",
+                description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
         String bootstrap;
 
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
-                Set<String> names = new TreeSet<>(admin.listTopics().names().get(15, TimeUnit.SECONDS));
-                Map<String, TopicDescription> descriptions = admin.describeTopics(names).allTopicNames().get(15, TimeUnit.SECONDS);
-                Map<ConfigResource, Config> configs = admin.describeConfigs(names.stream()
-                        .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList()).all().get(15, TimeUnit.SECONDS);
+            try (Admin admin =
+                    Admin.create(
+                            Map.of(
+                                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                    bootstrap,
+                                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                    10_000,
+                                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                    15_000))) {
+                Set<String> names =
+                        new TreeSet<>(admin.listTopics().names().get(15, TimeUnit.SECONDS));
+                Map<String, TopicDescription> descriptions =
+                        admin.describeTopics(names).allTopicNames().get(15, TimeUnit.SECONDS);
+                Map<ConfigResource, Config> configs =
+                        admin.describeConfigs(
+                                        names.stream()
+                                                .map(
+                                                        n ->
+                                                                new ConfigResource(
+                                                                        ConfigResource.Type.TOPIC,
+                                                                        n))
+                                                .toList())
+                                .all()
+                                .get(15, TimeUnit.SECONDS);
                 out.printf("%-40s %10s  %s%n", "topic", "partitions", "cleanup.policy");
                 for (String name : names) {
-                    String policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name)).get("cleanup.policy").value();
-                    out.printf("%-40s %10d  %s%n", name, descriptions.get(name).partitions().size(), policy);
+                    String policy =
+                            configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name))
+                                    .get("cleanup.policy")
+                                    .value();
+                    out.printf(
+                            "%-40s %10d  %s%n",
+                            name, descriptions.get(name).partitions().size(), policy);
                 }
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                throw new java.io.UncheckedIOException(new java.io.IOException(
-                        "cannot reach Kafka at " + bootstrap + " (" + e.getMessage() + "); is it running?", e));
+            } catch (java.util.concurrent.ExecutionException
+                    | java.util.concurrent.TimeoutException e) {
+                throw new java.io.UncheckedIOException(
+                        new java.io.IOException(
+                                "cannot reach Kafka at "
+                                        + bootstrap
+                                        + " ("
+                                        + e.getMessage()
+                                        + "); is it running?",
+                                e));
             }
             return 0;
         }
     }
 
-    @Command(name = "create-topics", mixinStandardHelpOptions = true,
-            description = "Create the topics of a deployment that are missing (existing ones are left as they are).")
+    @Command(
+            name = "create-topics",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Create the topics of a deployment that are missing (existing ones are left as they are).")
     static final class CreateTopics implements Callable<Integer> {
-        @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--bootstrap",
+                defaultValue = "localhost:9092",
+                description = "Kafka (default: ${DEFAULT-VALUE}).")
         String bootstrap;
 
-        @Option(names = "--prefix", defaultValue = "", description = "Topic prefix, e.g. prod. or shadow. (default: none).")
+        @Option(
+                names = "--prefix",
+                defaultValue = "",
+                description = "Topic prefix, e.g. prod. or shadow. (default: none).")
         String prefix;
 
-        @Option(names = "--partitions", defaultValue = "2", description = "Partitions of new topics (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--partitions",
+                defaultValue = "2",
+                description = "Partitions of new topics (default: ${DEFAULT-VALUE}).")
         int partitions;
 
-        @Option(names = "--set", required = true, split = ",",
-                description = "Which topics: input (market data, status, dead letters), ifd (the IFD job's outputs), "
-                        + "comparison (the shadow comparison job's outputs); several separated by commas.")
+        @Option(
+                names = "--set",
+                required = true,
+                split = ",",
+                description =
+                        "Which topics: input (market data, status, dead letters), ifd (the IFD job's outputs), "
+                                + "comparison (the shadow comparison job's outputs); several separated by commas.")
         java.util.List<String> sets;
 
-        @Spec
-        CommandSpec spec;
+        @Spec CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
@@ -146,20 +230,36 @@ final class KafkaCommand {
             java.util.List<String> names = new java.util.ArrayList<>();
             for (String set : sets) {
                 switch (set) {
-                    case "input" -> io.instflow.contract.kafka.TopicAdmin.ensure(bootstrap, new io.instflow.contract.Topics(prefix),
-                            partitions).forEach(t -> out.println("created " + t));
+                    case "input" ->
+                            io.instflow.contract.kafka.TopicAdmin.ensure(
+                                            bootstrap,
+                                            new io.instflow.contract.Topics(prefix),
+                                            partitions)
+                                    .forEach(t -> out.println("created " + t));
                     case "ifd" -> names.addAll(LocalRun.IFD_OUTPUTS);
-                    case "comparison" -> names.addAll(java.util.List.of("shadow.comparison", "ifd.metrics"));
-                    default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                            "--set " + set + ": expected input, ifd or comparison");
+                    case "comparison" ->
+                            names.addAll(java.util.List.of("shadow.comparison", "ifd.metrics"));
+                    default ->
+                            throw new picocli.CommandLine.ParameterException(
+                                    spec.commandLine(),
+                                    "--set " + set + ": expected input, ifd or comparison");
                 }
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
                 Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
-                java.util.List<org.apache.kafka.clients.admin.NewTopic> missing = names.stream().map(n -> prefix + n)
-                        .filter(n -> !existing.contains(n)).distinct()
-                        .map(n -> new org.apache.kafka.clients.admin.NewTopic(n, java.util.Optional.of(partitions), java.util.Optional.empty()))
-                        .toList();
+                java.util.List<org.apache.kafka.clients.admin.NewTopic> missing =
+                        names.stream()
+                                .map(n -> prefix + n)
+                                .filter(n -> !existing.contains(n))
+                                .distinct()
+                                .map(
+                                        n ->
+                                                new org.apache.kafka.clients.admin.NewTopic(
+                                                        n,
+                                                        java.util.Optional.of(partitions),
+                                                        java.util.Optional.empty()))
+                                .toList();
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
                 missing.forEach(t -> out.println("created " + t.name()));
             }

@@ -1,5 +1,8 @@
 package io.instflow.cli;
 
+import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
@@ -7,37 +10,46 @@ import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.contract.kafka.TopicAdmin;
-import io.instflow.contract.kafka.TopicScan;
-import io.instflow.contract.Topics;
 import io.instflow.schemas.AvroSerde;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
-/** The steps the embedded runs share: topics, replay into Kafka, a bounded IFD job, reading a topic back. */
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The steps the embedded runs share: topics, replay into Kafka, a bounded IFD job, reading a topic
+ * back.
+ */
 final class LocalRun {
 
-    static final List<String> IFD_OUTPUTS = List.of("ifd.signals", "ifd.signals.json", "ifd.rejections", "ifd.pressure",
-            "bars.1m", "bars.5m", "ifd.metrics");
+    static final List<String> IFD_OUTPUTS =
+            List.of(
+                    "ifd.signals",
+                    "ifd.signals.json",
+                    "ifd.rejections",
+                    "ifd.pressure",
+                    "bars.1m",
+                    "bars.5m",
+                    "ifd.metrics");
 
     private LocalRun() {}
 
     static FileReplay.Result replay(String bootstrap, PipelineInput input, int partitions) {
         TopicAdmin.ensure(bootstrap, new Topics(""), partitions);
-        try (KafkaPublisher publisher = new KafkaPublisher(bootstrap, new Topics(""), "GLBX.MDP3", KafkaPublisher.BULK)) {
+        try (KafkaPublisher publisher =
+                new KafkaPublisher(bootstrap, new Topics(""), "GLBX.MDP3", KafkaPublisher.BULK)) {
             return new FileReplay(input.files(), 0, FileReplay.Progress.NONE).run(publisher);
         }
     }
 
-    static void createTopics(String bootstrap, String prefix, List<String> names, int partitions) throws Exception {
+    static void createTopics(String bootstrap, String prefix, List<String> names, int partitions)
+            throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             List<NewTopic> topics = new ArrayList<>();
             for (String t : names) {
@@ -47,27 +59,51 @@ final class LocalRun {
         }
     }
 
-    static IfdConfig ifdConfig(String bootstrap, String outputPrefix, DetectorParams params, PipelineConfig pipeline,
+    static IfdConfig ifdConfig(
+            String bootstrap,
+            String outputPrefix,
+            DetectorParams params,
+            PipelineConfig pipeline,
             boolean bounded) {
-        return new IfdConfig(bootstrap, "", outputPrefix, params, pipeline.windowMinutes(), pipeline.outOfOrdernessMs(),
-                pipeline.idleMs(), pipeline.checkpointIntervalMs(), bounded, true);
+        return new IfdConfig(
+                bootstrap,
+                "",
+                outputPrefix,
+                params,
+                pipeline.windowMinutes(),
+                pipeline.outOfOrdernessMs(),
+                pipeline.idleMs(),
+                pipeline.checkpointIntervalMs(),
+                bounded,
+                true);
     }
 
     /** Starts the IFD job unbounded on an embedded cluster, exactly-once, and returns at once. */
-    static org.apache.flink.core.execution.JobClient startIfd(IfdConfig job, int parallelism) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
-                IfdJob.environment(job));
+    static org.apache.flink.core.execution.JobClient startIfd(IfdConfig job, int parallelism)
+            throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        parallelism, IfdJob.environment(job));
         IfdPipeline.wire(env, job);
         return env.executeAsync(job.deployment().name());
     }
 
-    /** Runs the IFD job over everything in the input topics, exactly-once; returns its wall time in seconds. */
-    static double runIfd(String bootstrap, String outputPrefix, DetectorParams params, PipelineConfig pipeline,
-            int parallelism) throws Exception {
+    /**
+     * Runs the IFD job over everything in the input topics, exactly-once; returns its wall time in
+     * seconds.
+     */
+    static double runIfd(
+            String bootstrap,
+            String outputPrefix,
+            DetectorParams params,
+            PipelineConfig pipeline,
+            int parallelism)
+            throws Exception {
         IfdConfig job = ifdConfig(bootstrap, outputPrefix, params, pipeline, true);
         long start = System.nanoTime();
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
-                IfdJob.environment(job));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(
+                        parallelism, IfdJob.environment(job));
         IfdPipeline.wire(env, job);
         env.execute(job.deployment().name());
         return (System.nanoTime() - start) / 1e9;
@@ -76,7 +112,11 @@ final class LocalRun {
     static <T extends SpecificRecord> List<T> read(String bootstrap, String topic, Class<T> type) {
         AvroSerde<T> serde = AvroSerde.of(type);
         List<T> out = new ArrayList<>();
-        TopicScan.readToEnd(bootstrap, topic, Duration.ofMinutes(2), r -> out.add(serde.deserialize(r.value())));
+        TopicScan.readToEnd(
+                bootstrap,
+                topic,
+                Duration.ofMinutes(2),
+                r -> out.add(serde.deserialize(r.value())));
         return out;
     }
 }

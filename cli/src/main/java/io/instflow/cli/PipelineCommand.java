@@ -1,6 +1,5 @@
 package io.instflow.cli;
 
-import io.instflow.reports.EpisodeScore;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.dashboard.Dashboard;
 import io.instflow.databento.ApiKey;
@@ -9,10 +8,16 @@ import io.instflow.databento.Subscription;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.localkafka.LocalKafka;
+import io.instflow.reports.EpisodeScore;
 import io.instflow.simulator.Episode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,85 +30,119 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 /**
  * {@code instflow pipeline}: the whole product on one machine. Starts a local Kafka, simulates a
- * multi-day NQ session (or takes DBN files), replays it through the connector, runs the IFD job
- * on an embedded Flink cluster until the input is consumed, writes the outputs as JSON lines and
+ * multi-day NQ session (or takes DBN files), replays it through the connector, runs the IFD job on
+ * an embedded Flink cluster until the input is consumed, writes the outputs as JSON lines and
  * prints what it found, against the simulator's labels when there are some.
  */
-@Command(name = "pipeline", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline locally on simulated data (or DBN files) and print a summary "
-                + "(what scripts/run-pipeline runs).")
+@Command(
+        name = "pipeline",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run the whole pipeline locally on simulated data (or DBN files) and print a summary "
+                        + "(what scripts/run-pipeline runs).")
 final class PipelineCommand implements Callable<Integer> {
 
-    @Option(names = "--input", paramLabel = "DIR",
-            description = "Replay these DBN files (simulator output or Databento files) instead of simulating.")
+    @Option(
+            names = "--input",
+            paramLabel = "DIR",
+            description =
+                    "Replay these DBN files (simulator output or Databento files) instead of simulating.")
     Path input;
 
-    @Mixin
-    SimulationOptions simulation;
+    @Mixin SimulationOptions simulation;
 
-    @Option(names = "--profile", defaultValue = "production",
-            description = "Detector profile: production, testing, conservative (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--profile",
+            defaultValue = "production",
+            description =
+                    "Detector profile: production, testing, conservative (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--config", description = "Pipeline configuration JSON (default: the bundled one).")
+    @Option(
+            names = "--config",
+            description = "Pipeline configuration JSON (default: the bundled one).")
     Path config;
 
-    @Option(names = "--out", defaultValue = "out",
-            description = "Where signals.jsonl, rejections.jsonl, bars-5m.jsonl and summary.json go (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "out",
+            description =
+                    "Where signals.jsonl, rejections.jsonl, bars-5m.jsonl and summary.json go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--dir", description = "Working directory for Kafka's data and the simulation (default: a new temporary one).")
+    @Option(
+            names = "--dir",
+            description =
+                    "Working directory for Kafka's data and the simulation (default: a new temporary one).")
     Path dir;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--live",
-            description = "Stream Databento's live gateway (key from DATABENTO_API_KEY or a .env file) instead of replaying"
-                    + " files, until --duration passes or Ctrl-C; then drain the job and write the outputs.")
+    @Option(
+            names = "--live",
+            description =
+                    "Stream Databento's live gateway (key from DATABENTO_API_KEY or a .env file) instead of replaying"
+                            + " files, until --duration passes or Ctrl-C; then drain the job and write the outputs.")
     boolean live;
 
-    @Option(names = "--symbols", split = ",", defaultValue = "NQ.FUT,NQ.OPT", paramLabel = "SYMBOL",
-            description = "With --live: parent symbols to subscribe, MBO and definitions (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--symbols",
+            split = ",",
+            defaultValue = "NQ.FUT,NQ.OPT",
+            paramLabel = "SYMBOL",
+            description =
+                    "With --live: parent symbols to subscribe, MBO and definitions (default: ${DEFAULT-VALUE}).")
     List<String> liveSymbols;
 
-    @Option(names = "--duration", paramLabel = "MINUTES",
+    @Option(
+            names = "--duration",
+            paramLabel = "MINUTES",
             description = "With --live: stop after this many minutes (default: run until Ctrl-C).")
     Double durationMinutes;
 
-    @Option(names = "--gateway", paramLabel = "HOST:PORT", description = "With --live: the gateway (default: Databento's).")
+    @Option(
+            names = "--gateway",
+            paramLabel = "HOST:PORT",
+            description = "With --live: the gateway (default: Databento's).")
     String gateway;
 
-    @Option(names = "--env-file", paramLabel = "FILE",
-            description = "With --live: read DATABENTO_API_KEY from this file (default: the environment, ./.env, ~/.env).")
+    @Option(
+            names = "--env-file",
+            paramLabel = "FILE",
+            description =
+                    "With --live: read DATABENTO_API_KEY from this file (default: the environment, ./.env, ~/.env).")
     Path envFile;
 
-    @Option(names = "--dashboard",
-            description = "Serve the live dashboard on the run's topics, print its URL, and keep it (and the broker) up"
-                    + " after the run until Ctrl-C.")
+    @Option(
+            names = "--dashboard",
+            description =
+                    "Serve the live dashboard on the run's topics, print its URL, and keep it (and the broker) up"
+                            + " after the run until Ctrl-C.")
     boolean dashboard;
 
-    @Option(names = "--dashboard-port", defaultValue = "8050", description = "Dashboard HTTP port (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--dashboard-port",
+            defaultValue = "8050",
+            description = "Dashboard HTTP port (default: ${DEFAULT-VALUE}).")
     int dashboardPort;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        PipelineConfig pipeline = config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
+        PipelineConfig pipeline =
+                config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
         var params = pipeline.profile(profile);
         if (live && input != null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
                     "--live and --input exclude each other: stream live data or replay files");
         }
         LiveClientConfig liveConfig = live ? liveConfig() : null;
@@ -115,33 +154,56 @@ final class PipelineCommand implements Callable<Integer> {
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0);
         CountDownLatch stopLive = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
-        Thread stopOnInterrupt = new Thread(() -> {
-            if (live) {
-                stopLive.countDown();
-                awaitQuietly(finished, Duration.ofMinutes(3));
-            }
-            kafka.stop();
-        }, "instflow-pipeline-shutdown");
+        Thread stopOnInterrupt =
+                new Thread(
+                        () -> {
+                            if (live) {
+                                stopLive.countDown();
+                                awaitQuietly(finished, Duration.ofMinutes(3));
+                            }
+                            kafka.stop();
+                        },
+                        "instflow-pipeline-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         Dashboard board = null;
         try {
             kafka.start(Duration.ofSeconds(120));
             if (dashboard) {
-                board = Dashboard.start(Dashboard.Options.defaults(kafka.bootstrapServers()).withPort(dashboardPort));
+                board =
+                        Dashboard.start(
+                                Dashboard.Options.defaults(kafka.bootstrapServers())
+                                        .withPort(dashboardPort));
                 step(console, "dashboard at " + board.url());
             }
             long mboRecords;
             double jobSeconds;
             if (live) {
                 source = PipelineInput.live(liveSymbols);
-                LocalRun.createTopics(kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
-                step(console, "streaming " + source.description() + " into Kafka and running the IFD job (profile "
-                        + profile + ") on an embedded Flink cluster" + (durationMinutes == null ? "; Ctrl-C stops"
-                        : " for " + durationMinutes + " min"));
-                LiveRun.Result result = LiveRun.run(kafka.bootstrapServers(), liveConfig,
-                        LocalRun.ifdConfig(kafka.bootstrapServers(), "", params, pipeline, false), parallelism,
-                        durationMinutes == null ? null : Duration.ofMillis(Math.round(durationMinutes * 60_000)),
-                        stopLive, work, console);
+                LocalRun.createTopics(
+                        kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
+                step(
+                        console,
+                        "streaming "
+                                + source.description()
+                                + " into Kafka and running the IFD job (profile "
+                                + profile
+                                + ") on an embedded Flink cluster"
+                                + (durationMinutes == null
+                                        ? "; Ctrl-C stops"
+                                        : " for " + durationMinutes + " min"));
+                LiveRun.Result result =
+                        LiveRun.run(
+                                kafka.bootstrapServers(),
+                                liveConfig,
+                                LocalRun.ifdConfig(
+                                        kafka.bootstrapServers(), "", params, pipeline, false),
+                                parallelism,
+                                durationMinutes == null
+                                        ? null
+                                        : Duration.ofMillis(Math.round(durationMinutes * 60_000)),
+                                stopLive,
+                                work,
+                                console);
                 mboRecords = result.mboRecords();
                 jobSeconds = result.seconds();
             } else {
@@ -150,21 +212,40 @@ final class PipelineCommand implements Callable<Integer> {
                     source = simulation.simulate(work.resolve("session"));
                 }
                 step(console, "replaying " + source.description() + " into Kafka");
-                FileReplay.Result replay = LocalRun.replay(kafka.bootstrapServers(), source, parallelism);
-                LocalRun.createTopics(kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
-                step(console, "running the IFD job (profile " + profile + ") on an embedded Flink cluster");
-                jobSeconds = LocalRun.runIfd(kafka.bootstrapServers(), "", params, pipeline, parallelism);
+                FileReplay.Result replay =
+                        LocalRun.replay(kafka.bootstrapServers(), source, parallelism);
+                LocalRun.createTopics(
+                        kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
+                step(
+                        console,
+                        "running the IFD job (profile "
+                                + profile
+                                + ") on an embedded Flink cluster");
+                jobSeconds =
+                        LocalRun.runIfd(
+                                kafka.bootstrapServers(), "", params, pipeline, parallelism);
                 mboRecords = replay.mboRecords();
             }
             PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers(), "");
             outputs.write(out);
-            Map<String, Object> summary = summary(source, mboRecords, outputs, params.coordinationStrikePoints(), jobSeconds,
-                    (System.nanoTime() - started) / 1e9);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
+            Map<String, Object> summary =
+                    summary(
+                            source,
+                            mboRecords,
+                            outputs,
+                            params.coordinationStrikePoints(),
+                            jobSeconds,
+                            (System.nanoTime() - started) / 1e9);
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(out.resolve("summary.json").toFile(), summary);
             print(console, summary);
             if (board != null) {
-                console.println("Dashboard at " + board.url() + " shows this run's bars, signals, ladder and health;"
-                        + " Ctrl-C stops it and the broker.");
+                console.println(
+                        "Dashboard at "
+                                + board.url()
+                                + " shows this run's bars, signals, ladder and health;"
+                                + " Ctrl-C stops it and the broker.");
                 console.flush();
                 new java.util.concurrent.CountDownLatch(1).await();
             }
@@ -179,8 +260,13 @@ final class PipelineCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> summary(PipelineInput source, long mboRecords, PipelineOutputs outputs,
-            double strikePoints, double jobSeconds, double totalSeconds) {
+    private Map<String, Object> summary(
+            PipelineInput source,
+            long mboRecords,
+            PipelineOutputs outputs,
+            double strikePoints,
+            double jobSeconds,
+            double totalSeconds) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("input", source.description());
         s.put("profile", profile);
@@ -190,13 +276,19 @@ final class PipelineCommand implements Callable<Integer> {
         s.put("bars_5m", outputs.bars5m().size());
         s.put("signals", outputs.signals().size());
         Map<String, Long> byTier = new TreeMap<>();
-        outputs.signals().forEach(x -> byTier.merge(x.getTier() + " " + x.getDirection(), 1L, Long::sum));
+        outputs.signals()
+                .forEach(x -> byTier.merge(x.getTier() + " " + x.getDirection(), 1L, Long::sum));
         s.put("signals_by_tier_and_direction", byTier);
-        s.put("degraded_signals", outputs.signals().stream().filter(x -> x.getMetrics().getDegraded()).count());
-        s.put("degraded_pressure_windows", outputs.windows().stream().filter(PressureMetrics::getDegraded).count());
+        s.put(
+                "degraded_signals",
+                outputs.signals().stream().filter(x -> x.getMetrics().getDegraded()).count());
+        s.put(
+                "degraded_pressure_windows",
+                outputs.windows().stream().filter(PressureMetrics::getDegraded).count());
         s.put("rejections", outputs.failed().size());
         Map<String, Long> gates = new TreeMap<>();
-        outputs.failed().forEach(r -> r.getFailedGates().forEach(g -> gates.merge(g, 1L, Long::sum)));
+        outputs.failed()
+                .forEach(r -> r.getFailedGates().forEach(g -> gates.merge(g, 1L, Long::sum)));
         s.put("rejections_by_gate", gates);
         s.put("job_seconds", Math.round(jobSeconds * 10) / 10.0);
         s.put("job_mbo_records_per_second", Math.round(mboRecords / jobSeconds));
@@ -209,11 +301,15 @@ final class PipelineCommand implements Callable<Integer> {
             quality.put("precision", Math.round(score.precision() * 1000) / 1000.0);
             quality.put("recall", Math.round(score.recall() * 1000) / 1000.0);
             quality.put("straddle_episodes", count(source.labels(), Episode.STRADDLE));
-            quality.put("straddles_rejected_as_market_making",
-                    EpisodeScore.rejectedFor(outputs.failed(), source.labels(), Episode.STRADDLE, "market_making"));
+            quality.put(
+                    "straddles_rejected_as_market_making",
+                    EpisodeScore.rejectedFor(
+                            outputs.failed(), source.labels(), Episode.STRADDLE, "market_making"));
             quality.put("spoof_episodes", count(source.labels(), Episode.SPOOF));
-            quality.put("spoofs_rejected_as_spoofing",
-                    EpisodeScore.rejectedFor(outputs.failed(), source.labels(), Episode.SPOOF, "spoofing"));
+            quality.put(
+                    "spoofs_rejected_as_spoofing",
+                    EpisodeScore.rejectedFor(
+                            outputs.failed(), source.labels(), Episode.SPOOF, "spoofing"));
             s.put("detection_quality", quality);
         }
         s.put("total_seconds", Math.round(totalSeconds * 10) / 10.0);
@@ -228,45 +324,73 @@ final class PipelineCommand implements Callable<Integer> {
         console.printf("input                %s%n", s.get("input"));
         console.printf("MBO records          %,d%n", (Long) s.get("mbo_records"));
         console.printf("pressure windows     %,d%n", (Integer) s.get("pressure_windows"));
-        console.printf("futures bars         %,d one-minute, %,d five-minute%n", (Integer) s.get("bars_1m"), (Integer) s.get("bars_5m"));
-        console.printf("signals              %,d  %s%n", (Integer) s.get("signals"), s.get("signals_by_tier_and_direction"));
+        console.printf(
+                "futures bars         %,d one-minute, %,d five-minute%n",
+                (Integer) s.get("bars_1m"), (Integer) s.get("bars_5m"));
+        console.printf(
+                "signals              %,d  %s%n",
+                (Integer) s.get("signals"), s.get("signals_by_tier_and_direction"));
         if ((Long) s.get("degraded_pressure_windows") > 0) {
-            console.printf("degraded             %,d signals and %,d windows from the Barchart backup: delayed snapshots, "
-                    + "buy/sell split estimated%n", (Long) s.get("degraded_signals"), (Long) s.get("degraded_pressure_windows"));
+            console.printf(
+                    "degraded             %,d signals and %,d windows from the Barchart backup: delayed snapshots, "
+                            + "buy/sell split estimated%n",
+                    (Long) s.get("degraded_signals"), (Long) s.get("degraded_pressure_windows"));
         }
-        console.printf("rejections           %,d candidates; failed gates %s%n", (Integer) s.get("rejections"),
-                s.get("rejections_by_gate"));
-        console.printf("job throughput       %,d MBO records/s (%.1f s, including start-up)%n",
+        console.printf(
+                "rejections           %,d candidates; failed gates %s%n",
+                (Integer) s.get("rejections"), s.get("rejections_by_gate"));
+        console.printf(
+                "job throughput       %,d MBO records/s (%.1f s, including start-up)%n",
                 (Long) s.get("job_mbo_records_per_second"), (Double) s.get("job_seconds"));
         Map<String, Object> q = (Map<String, Object>) s.get("detection_quality");
         if (q == null) {
             console.println("detection quality    not measured: the input has no labels.json");
         } else {
-            console.printf("episodes             %d institutional, %d detected; %d/%d straddles rejected as market making, "
-                    + "%d/%d spoofs as spoofing%n", q.get("institutional_episodes"), q.get("detected_episodes"),
-                    q.get("straddles_rejected_as_market_making"), q.get("straddle_episodes"),
-                    q.get("spoofs_rejected_as_spoofing"), q.get("spoof_episodes"));
-            console.printf("precision / recall   %.2f / %.2f  (against the simulator's labels)%n", q.get("precision"),
-                    q.get("recall"));
+            console.printf(
+                    "episodes             %d institutional, %d detected; %d/%d straddles rejected as market making, "
+                            + "%d/%d spoofs as spoofing%n",
+                    q.get("institutional_episodes"),
+                    q.get("detected_episodes"),
+                    q.get("straddles_rejected_as_market_making"),
+                    q.get("straddle_episodes"),
+                    q.get("spoofs_rejected_as_spoofing"),
+                    q.get("spoof_episodes"));
+            console.printf(
+                    "precision / recall   %.2f / %.2f  (against the simulator's labels)%n",
+                    q.get("precision"), q.get("recall"));
         }
-        console.printf("outputs              %s/{signals,rejections,pressure,bars-5m}.jsonl, summary.json%n", s.get("outputs"));
+        console.printf(
+                "outputs              %s/{signals,rejections,pressure,bars-5m}.jsonl, summary.json%n",
+                s.get("outputs"));
         console.printf("total time           %.1f s%n", (Double) s.get("total_seconds"));
         console.flush();
     }
 
     private LiveClientConfig liveConfig() {
-        List<Path> envFiles = envFile != null ? List.of(envFile)
-                : List.of(Path.of(".env"), Path.of(System.getProperty("user.home"), ".env"));
-        ApiKey key = ApiKey.find(System.getenv(), envFiles).orElseThrow(() -> new IllegalArgumentException(
-                "--live needs a Databento API key: set " + ApiKey.VARIABLE + " in the environment or in "
-                        + (envFile != null ? envFile : "a .env file (current directory or home)")));
+        List<Path> envFiles =
+                envFile != null
+                        ? List.of(envFile)
+                        : List.of(
+                                Path.of(".env"), Path.of(System.getProperty("user.home"), ".env"));
+        ApiKey key =
+                ApiKey.find(System.getenv(), envFiles)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "--live needs a Databento API key: set "
+                                                        + ApiKey.VARIABLE
+                                                        + " in the environment or in "
+                                                        + (envFile != null
+                                                                ? envFile
+                                                                : "a .env file (current directory or home)")));
         LiveClientConfig.Builder config = LiveClientConfig.builder(key);
         if (gateway != null) {
             int colon = gateway.lastIndexOf(':');
             if (colon < 0) {
                 throw new IllegalArgumentException("--gateway must be HOST:PORT, got " + gateway);
             }
-            config.gateway(gateway.substring(0, colon), Integer.parseInt(gateway.substring(colon + 1)));
+            config.gateway(
+                    gateway.substring(0, colon), Integer.parseInt(gateway.substring(colon + 1)));
         }
         for (String schema : List.of("definition", "mbo")) {
             config.subscribe(new Subscription(schema, "parent", liveSymbols, false, null));

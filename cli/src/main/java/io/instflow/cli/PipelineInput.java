@@ -23,18 +23,28 @@ record PipelineInput(List<Path> files, List<Episode> labels, String description)
         return new PipelineInput(files, session.episodes(), description);
     }
 
-    /** Every {@code .dbn} and {@code .dbn.zst} file in {@code dir}, with its {@code labels.json} when present. */
+    /**
+     * Every {@code .dbn} and {@code .dbn.zst} file in {@code dir}, with its {@code labels.json}
+     * when present.
+     */
     static PipelineInput directory(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--input " + dir + " is not a directory; give the directory of "
-                    + "'instflow simulate --out DIR' or one holding Databento DBN files");
+            throw new IllegalArgumentException(
+                    "--input "
+                            + dir
+                            + " is not a directory; give the directory of "
+                            + "'instflow simulate --out DIR' or one holding Databento DBN files");
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {
-            files = list.filter(p -> p.getFileName().toString().matches(".*\\.dbn(\\.zst)?$")).sorted().toList();
+            files =
+                    list.filter(p -> p.getFileName().toString().matches(".*\\.dbn(\\.zst)?$"))
+                            .sorted()
+                            .toList();
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("--input " + dir + " holds no .dbn or .dbn.zst files");
+            throw new IllegalArgumentException(
+                    "--input " + dir + " holds no .dbn or .dbn.zst files");
         }
         Path labels = dir.resolve("labels.json");
         List<Episode> episodes = Files.exists(labels) ? Episode.read(labels) : null;

@@ -6,6 +6,8 @@ import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.ifd.io.FlatJson;
 
+import org.apache.avro.specific.SpecificRecord;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -16,18 +18,26 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 
-import org.apache.avro.specific.SpecificRecord;
-
 /** The job's output topics read back after a run, and written as JSON-lines files. */
-record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<PressureMetrics> windows, List<Bar> bars1m,
+record PipelineOutputs(
+        List<Signal> signals,
+        List<Rejection> rejections,
+        List<PressureMetrics> windows,
+        List<Bar> bars1m,
         List<Bar> bars5m) {
 
     /** The outputs of the IFD job writing to topics with {@code prefix}. */
     static PipelineOutputs read(String bootstrap, String prefix) {
         return new PipelineOutputs(
-                sorted(read(bootstrap, prefix + "ifd.signals", Signal.class), s -> s.getMetrics().getWindowStart()),
-                sorted(read(bootstrap, prefix + "ifd.rejections", Rejection.class), r -> r.getMetrics().getWindowStart()),
-                sorted(read(bootstrap, prefix + "ifd.pressure", PressureMetrics.class), PressureMetrics::getWindowStart),
+                sorted(
+                        read(bootstrap, prefix + "ifd.signals", Signal.class),
+                        s -> s.getMetrics().getWindowStart()),
+                sorted(
+                        read(bootstrap, prefix + "ifd.rejections", Rejection.class),
+                        r -> r.getMetrics().getWindowStart()),
+                sorted(
+                        read(bootstrap, prefix + "ifd.pressure", PressureMetrics.class),
+                        PressureMetrics::getWindowStart),
                 sorted(read(bootstrap, prefix + "bars.1m", Bar.class), Bar::getWindowStart),
                 sorted(read(bootstrap, prefix + "bars.5m", Bar.class), Bar::getWindowStart));
     }
@@ -45,7 +55,10 @@ record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<Pr
         lines(dir.resolve("pressure.jsonl"), windows, FlatJson::line);
     }
 
-    /** A bar in the shape of {@code instflow bars}, with the delta and the session's cumulative delta. */
+    /**
+     * A bar in the shape of {@code instflow bars}, with the delta and the session's cumulative
+     * delta.
+     */
     static String barLine(Bar b) {
         return io.instflow.reports.ReportData.barRow(b).toString();
     }
@@ -59,7 +72,8 @@ record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<Pr
         }
     }
 
-    private static <T extends SpecificRecord> List<T> read(String bootstrap, String topic, Class<T> type) {
+    private static <T extends SpecificRecord> List<T> read(
+            String bootstrap, String topic, Class<T> type) {
         return LocalRun.read(bootstrap, topic, type);
     }
 
@@ -73,7 +87,8 @@ record PipelineOutputs(List<Signal> signals, List<Rejection> rejections, List<Pr
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot create the output directory " + dir + ": " + e.getMessage(), e);
         }
     }
 }

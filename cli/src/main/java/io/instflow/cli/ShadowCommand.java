@@ -1,19 +1,28 @@
 package io.instflow.cli;
 
-import io.instflow.reports.EpisodeScore;
 import io.instflow.avro.Comparison;
 import io.instflow.avro.Signal;
-import io.instflow.reports.ReportBuilder;
-import io.instflow.reports.ReportData;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.io.FlatJson;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.localkafka.LocalKafka;
+import io.instflow.reports.EpisodeScore;
+import io.instflow.reports.ReportBuilder;
+import io.instflow.reports.ReportData;
 import io.instflow.shadow.ShadowConfig;
 import io.instflow.shadow.ShadowJob;
 import io.instflow.shadow.ShadowPipeline;
 import io.instflow.shadow.logic.OutcomeParams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,68 +36,83 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 /**
  * {@code instflow shadow}: production and a shadow candidate side by side on one machine. Local
- * Kafka, a simulated session through the connector, the IFD job twice (production and shadow
- * topic prefixes, same input), then the comparison job, then the report.
+ * Kafka, a simulated session through the connector, the IFD job twice (production and shadow topic
+ * prefixes, same input), then the comparison job, then the report.
  */
-@Command(name = "shadow", mixinStandardHelpOptions = true,
-        description = "Run production and a shadow profile side by side on simulated data, compare them against what the "
-                + "market did next, and write the report (what scripts/run-shadow runs).")
+@Command(
+        name = "shadow",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run production and a shadow profile side by side on simulated data, compare them against what the "
+                        + "market did next, and write the report (what scripts/run-shadow runs).")
 final class ShadowCommand implements Callable<Integer> {
 
     private static final String PRODUCTION_PREFIX = "prod.";
     private static final String SHADOW_PREFIX = "shadow.";
 
-    @Option(names = "--shadow-profile", defaultValue = "testing",
+    @Option(
+            names = "--shadow-profile",
+            defaultValue = "testing",
             description = "Profile of the shadow candidate (default: ${DEFAULT-VALUE}).")
     String shadowProfile;
 
-    @Option(names = "--shadow-config", description = "Pipeline configuration JSON of the shadow (default: the production one).")
+    @Option(
+            names = "--shadow-config",
+            description =
+                    "Pipeline configuration JSON of the shadow (default: the production one).")
     Path shadowConfig;
 
-    @Option(names = "--profile", defaultValue = "production", description = "Production profile (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--profile",
+            defaultValue = "production",
+            description = "Production profile (default: ${DEFAULT-VALUE}).")
     String profile;
 
-    @Option(names = "--config", description = "Production pipeline configuration JSON (default: the bundled one).")
+    @Option(
+            names = "--config",
+            description = "Production pipeline configuration JSON (default: the bundled one).")
     Path config;
 
-    @Mixin
-    SimulationOptions simulation;
+    @Mixin SimulationOptions simulation;
 
-    @Option(names = "--out", defaultValue = "out-shadow", description = "Outputs and report (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--out",
+            defaultValue = "out-shadow",
+            description = "Outputs and report (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--dir", description = "Working directory for Kafka's data and the simulation (default: a new temporary one).")
+    @Option(
+            names = "--dir",
+            description =
+                    "Working directory for Kafka's data and the simulation (default: a new temporary one).")
     Path dir;
 
-    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallelism",
+            defaultValue = "2",
+            description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Mixin
-    ReportCommand.PromotionOptions promotion;
+    @Mixin ReportCommand.PromotionOptions promotion;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter console = spec.commandLine().getOut();
-        PipelineConfig productionPipeline = config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
-        PipelineConfig shadowPipeline = shadowConfig == null ? productionPipeline : PipelineConfig.load(shadowConfig);
+        PipelineConfig productionPipeline =
+                config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
+        PipelineConfig shadowPipeline =
+                shadowConfig == null ? productionPipeline : PipelineConfig.load(shadowConfig);
         DetectorParams production = productionPipeline.profile(profile);
         DetectorParams shadow = shadowPipeline.profile(shadowProfile);
         String productionLabel = profile;
-        String shadowLabel = shadowProfile.equals(profile) ? shadowProfile + " (" + shadowConfig.getFileName() + ")" : shadowProfile;
+        String shadowLabel =
+                shadowProfile.equals(profile)
+                        ? shadowProfile + " (" + shadowConfig.getFileName() + ")"
+                        : shadowProfile;
         PipelineOutputs.requireWritable(out);
         Path work = dir != null ? dir : Files.createTempDirectory("instflow-shadow-");
         long started = System.nanoTime();
@@ -105,34 +129,70 @@ final class ShadowCommand implements Callable<Integer> {
             FileReplay.Result replay = LocalRun.replay(bootstrap, input, parallelism);
             LocalRun.createTopics(bootstrap, PRODUCTION_PREFIX, LocalRun.IFD_OUTPUTS, parallelism);
             LocalRun.createTopics(bootstrap, SHADOW_PREFIX, LocalRun.IFD_OUTPUTS, parallelism);
-            LocalRun.createTopics(bootstrap, "", List.of("shadow.comparison", "ifd.metrics"), parallelism);
-            step(console, "production IFD job (" + productionLabel + ", topics " + PRODUCTION_PREFIX + "*)");
-            LocalRun.runIfd(bootstrap, PRODUCTION_PREFIX, production, productionPipeline, parallelism);
+            LocalRun.createTopics(
+                    bootstrap, "", List.of("shadow.comparison", "ifd.metrics"), parallelism);
+            step(
+                    console,
+                    "production IFD job ("
+                            + productionLabel
+                            + ", topics "
+                            + PRODUCTION_PREFIX
+                            + "*)");
+            LocalRun.runIfd(
+                    bootstrap, PRODUCTION_PREFIX, production, productionPipeline, parallelism);
             step(console, "shadow IFD job (" + shadowLabel + ", topics " + SHADOW_PREFIX + "*)");
             LocalRun.runIfd(bootstrap, SHADOW_PREFIX, shadow, shadowPipeline, parallelism);
-            step(console, "comparison job (production vs shadow, outcomes at +5, +15, +30 minutes)");
-            ShadowConfig compare = new ShadowConfig(bootstrap, PRODUCTION_PREFIX, SHADOW_PREFIX, "", productionLabel,
-                    shadowLabel, production.coordinationStrikePoints(), OutcomeParams.defaults(),
-                    productionPipeline.outOfOrdernessMs(), productionPipeline.idleMs(),
-                    productionPipeline.checkpointIntervalMs(), true, true);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism,
-                    ShadowJob.environment(compare));
+            step(
+                    console,
+                    "comparison job (production vs shadow, outcomes at +5, +15, +30 minutes)");
+            ShadowConfig compare =
+                    new ShadowConfig(
+                            bootstrap,
+                            PRODUCTION_PREFIX,
+                            SHADOW_PREFIX,
+                            "",
+                            productionLabel,
+                            shadowLabel,
+                            production.coordinationStrikePoints(),
+                            OutcomeParams.defaults(),
+                            productionPipeline.outOfOrdernessMs(),
+                            productionPipeline.idleMs(),
+                            productionPipeline.checkpointIntervalMs(),
+                            true,
+                            true);
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(
+                            parallelism, ShadowJob.environment(compare));
             ShadowPipeline.wire(env, compare);
             env.execute(compare.deployment().name());
 
             PipelineOutputs outputs = PipelineOutputs.read(bootstrap, PRODUCTION_PREFIX);
             outputs.write(out);
-            List<Signal> shadowSignals = new ArrayList<>(LocalRun.read(bootstrap, SHADOW_PREFIX + "ifd.signals", Signal.class));
+            List<Signal> shadowSignals =
+                    new ArrayList<>(
+                            LocalRun.read(bootstrap, SHADOW_PREFIX + "ifd.signals", Signal.class));
             shadowSignals.sort(Comparator.comparingLong(s -> s.getMetrics().getWindowStart()));
-            PipelineOutputs.lines(out.resolve("shadow-signals.jsonl"), shadowSignals, FlatJson::line);
-            List<Comparison> comparisons = LocalRun.read(bootstrap, "shadow.comparison", Comparison.class);
+            PipelineOutputs.lines(
+                    out.resolve("shadow-signals.jsonl"), shadowSignals, FlatJson::line);
+            List<Comparison> comparisons =
+                    LocalRun.read(bootstrap, "shadow.comparison", Comparison.class);
             PipelineOutputs.lines(out.resolve("comparisons.jsonl"), comparisons, FlatJson::line);
-            Map<String, Object> summary = summary(input, replay, outputs, shadowSignals, comparisons,
-                    production.coordinationStrikePoints(), (System.nanoTime() - started) / 1e9);
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.resolve("summary.json").toFile(), summary);
+            Map<String, Object> summary =
+                    summary(
+                            input,
+                            replay,
+                            outputs,
+                            shadowSignals,
+                            comparisons,
+                            production.coordinationStrikePoints(),
+                            (System.nanoTime() - started) / 1e9);
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(out.resolve("summary.json").toFile(), summary);
             step(console, "writing the report");
-            ReportBuilder.Result report = new ReportBuilder(ReportData.fromDirectory(out), promotion.rule())
-                    .write(out.resolve("report"), null);
+            ReportBuilder.Result report =
+                    new ReportBuilder(ReportData.fromDirectory(out), promotion.rule())
+                            .write(out.resolve("report"), null);
             console.println();
             console.println("== instflow shadow summary ==");
             summary.forEach((k, v) -> console.printf("%-28s %s%n", k, v));
@@ -148,8 +208,14 @@ final class ShadowCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Map<String, Object> summary(PipelineInput input, FileReplay.Result replay, PipelineOutputs outputs,
-            List<Signal> shadowSignals, List<Comparison> comparisons, double strikePoints, double seconds) {
+    private Map<String, Object> summary(
+            PipelineInput input,
+            FileReplay.Result replay,
+            PipelineOutputs outputs,
+            List<Signal> shadowSignals,
+            List<Comparison> comparisons,
+            double strikePoints,
+            double seconds) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("input", input.description());
         s.put("mbo_records", replay.mboRecords());

@@ -1,5 +1,6 @@
 package io.instflow.cli;
 
+import io.instflow.contract.Topics;
 import io.instflow.databento.ApiKey;
 import io.instflow.databento.GatewayException;
 import io.instflow.databento.LiveClient;
@@ -9,21 +10,6 @@ import io.instflow.databento.ReconnectPolicy;
 import io.instflow.databento.Subscription;
 import io.instflow.dbn.Metadata;
 import io.instflow.ifd.PipelineConfig;
-import io.instflow.contract.Topics;
-
-import java.io.PrintWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,64 +26,112 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
 /**
  * {@code instflow validate} (what {@code scripts/validate} runs): checks a deployment as an
  * operator would before trusting it, prints a readiness table and exits non-zero when any check
  * fails.
  */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a deployment: configuration, Kafka, topics, Flink, jobs, consumer lag, checkpoint age and "
-                + "(with --live) the Databento key; prints a readiness table, exits 1 when a check fails.")
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check a deployment: configuration, Kafka, topics, Flink, jobs, consumer lag, checkpoint age and "
+                        + "(with --live) the Databento key; prints a readiness table, exits 1 when a check fails.")
 final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Option(names = "--bootstrap", defaultValue = "localhost:9092", description = "Kafka (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--bootstrap",
+            defaultValue = "localhost:9092",
+            description = "Kafka (default: ${DEFAULT-VALUE}).")
     String bootstrap;
 
-    @Option(names = "--flink-url", defaultValue = "http://localhost:8081",
+    @Option(
+            names = "--flink-url",
+            defaultValue = "http://localhost:8081",
             description = "Flink's REST endpoint (default: ${DEFAULT-VALUE}).")
     String flinkUrl;
 
-    @Option(names = "--config", description = "Pipeline configuration JSON the jobs run with (default: the bundled one).")
+    @Option(
+            names = "--config",
+            description =
+                    "Pipeline configuration JSON the jobs run with (default: the bundled one).")
     Path config;
 
-    @Option(names = "--deployment", paramLabel = "PROFILE[:PREFIX]", defaultValue = "production",
-            description = "An IFD deployment to expect: its profile and topic prefix; repeatable (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--deployment",
+            paramLabel = "PROFILE[:PREFIX]",
+            defaultValue = "production",
+            description =
+                    "An IFD deployment to expect: its profile and topic prefix; repeatable (default: ${DEFAULT-VALUE}).")
     List<String> deployments;
 
-    @Option(names = "--comparison", paramLabel = "SHADOW_PREFIX",
-            description = "A shadow comparison job to expect, by the shadow's topic prefix; repeatable.")
+    @Option(
+            names = "--comparison",
+            paramLabel = "SHADOW_PREFIX",
+            description =
+                    "A shadow comparison job to expect, by the shadow's topic prefix; repeatable.")
     List<String> comparisons = new ArrayList<>();
 
-    @Option(names = "--input-prefix", defaultValue = "", description = "Prefix of the market-data topics (default: none).")
+    @Option(
+            names = "--input-prefix",
+            defaultValue = "",
+            description = "Prefix of the market-data topics (default: none).")
     String inputPrefix;
 
-    @Option(names = "--partitions", defaultValue = "1", description = "Minimum partitions of the MBO topic (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--partitions",
+            defaultValue = "1",
+            description = "Minimum partitions of the MBO topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--max-lag", defaultValue = "500000",
+    @Option(
+            names = "--max-lag",
+            defaultValue = "500000",
             description = "Most MBO records a job may be behind (default: ${DEFAULT-VALUE}).")
     long maxLag;
 
-    @Option(names = "--max-checkpoint-age", defaultValue = "120",
-            description = "Oldest acceptable last completed checkpoint, seconds (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-checkpoint-age",
+            defaultValue = "120",
+            description =
+                    "Oldest acceptable last completed checkpoint, seconds (default: ${DEFAULT-VALUE}).")
     long maxCheckpointAgeSeconds;
 
-    @Option(names = "--live", description = "Also check the Databento API key (environment or .env).")
+    @Option(
+            names = "--live",
+            description = "Also check the Databento API key (environment or .env).")
     boolean live;
 
-    @Option(names = "--gateway", paramLabel = "HOST:PORT", description = "With --live: authenticate at this gateway too.")
+    @Option(
+            names = "--gateway",
+            paramLabel = "HOST:PORT",
+            description = "With --live: authenticate at this gateway too.")
     String gateway;
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     /** One line of the readiness table. */
     record Check(String name, String status, String detail) {}
 
     private final List<Check> checks = new ArrayList<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
     public Integer call() {
@@ -116,8 +150,15 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         comparisons.forEach(p -> jobs.put("shadow-compare-" + p.replace('.', '-'), null));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                                5_000,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                10_000))) {
             if (checkKafka(admin)) {
                 checkTopics(admin, jobs);
                 JsonNode running = checkFlink(jobs);
@@ -137,8 +178,12 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     private PipelineConfig checkConfig() {
         try {
-            PipelineConfig p = config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
-            ok("config", (config == null ? "bundled pipeline_config.json" : config.toString()) + " is valid");
+            PipelineConfig p =
+                    config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
+            ok(
+                    "config",
+                    (config == null ? "bundled pipeline_config.json" : config.toString())
+                            + " is valid");
             return p;
         } catch (RuntimeException e) {
             fail("config", e.getMessage());
@@ -161,28 +206,65 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         try {
             Topics input = new Topics(inputPrefix);
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-            List<String> expected = new ArrayList<>(List.of(input.mbo(), input.definitions(), input.status()));
-            jobs.values().stream().filter(p -> p != null).forEach(p -> LocalRun.IFD_OUTPUTS.forEach(t -> expected.add(p + t)));
+            List<String> expected =
+                    new ArrayList<>(List.of(input.mbo(), input.definitions(), input.status()));
+            jobs.values().stream()
+                    .filter(p -> p != null)
+                    .forEach(p -> LocalRun.IFD_OUTPUTS.forEach(t -> expected.add(p + t)));
             if (!comparisons.isEmpty()) {
                 expected.add("shadow.comparison");
             }
-            List<String> missing = expected.stream().filter(t -> !existing.contains(t)).distinct().toList();
+            List<String> missing =
+                    expected.stream().filter(t -> !existing.contains(t)).distinct().toList();
             if (!missing.isEmpty()) {
-                fail("topics", "missing: " + String.join(", ", missing)
-                        + " (scripts/submit or instflow kafka create-topics creates them)");
+                fail(
+                        "topics",
+                        "missing: "
+                                + String.join(", ", missing)
+                                + " (scripts/submit or instflow kafka create-topics creates them)");
                 return;
             }
-            TopicDescription mbo = admin.describeTopics(List.of(input.mbo())).allTopicNames().get(10, TimeUnit.SECONDS)
-                    .get(input.mbo());
-            String policy = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, input.definitions())))
-                    .all().get(10, TimeUnit.SECONDS).values().iterator().next().get("cleanup.policy").value();
+            TopicDescription mbo =
+                    admin.describeTopics(List.of(input.mbo()))
+                            .allTopicNames()
+                            .get(10, TimeUnit.SECONDS)
+                            .get(input.mbo());
+            String policy =
+                    admin.describeConfigs(
+                                    List.of(
+                                            new ConfigResource(
+                                                    ConfigResource.Type.TOPIC,
+                                                    input.definitions())))
+                            .all()
+                            .get(10, TimeUnit.SECONDS)
+                            .values()
+                            .iterator()
+                            .next()
+                            .get("cleanup.policy")
+                            .value();
             if (mbo.partitions().size() < partitions) {
-                fail("topics", input.mbo() + " has " + mbo.partitions().size() + " partitions, expected at least " + partitions);
+                fail(
+                        "topics",
+                        input.mbo()
+                                + " has "
+                                + mbo.partitions().size()
+                                + " partitions, expected at least "
+                                + partitions);
             } else if (!policy.contains("compact")) {
-                fail("topics", input.definitions() + " is not compacted (cleanup.policy=" + policy + ")");
+                fail(
+                        "topics",
+                        input.definitions() + " is not compacted (cleanup.policy=" + policy + ")");
             } else {
-                ok("topics", expected.size() + " topics present; " + input.mbo() + " has " + mbo.partitions().size()
-                        + " partitions; " + input.definitions() + " compacted");
+                ok(
+                        "topics",
+                        expected.size()
+                                + " topics present; "
+                                + input.mbo()
+                                + " has "
+                                + mbo.partitions().size()
+                                + " partitions; "
+                                + input.definitions()
+                                + " compacted");
             }
         } catch (Exception e) {
             fail("topics", rootMessage(e));
@@ -196,8 +278,16 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             fail("jobs", "unknown: Flink is not reachable");
             return null;
         }
-        ok("flink", flinkUrl + ": " + overview.path("taskmanagers").asInt() + " taskmanager(s), "
-                + overview.path("slots-available").asInt() + " of " + overview.path("slots-total").asInt() + " slots free");
+        ok(
+                "flink",
+                flinkUrl
+                        + ": "
+                        + overview.path("taskmanagers").asInt()
+                        + " taskmanager(s), "
+                        + overview.path("slots-available").asInt()
+                        + " of "
+                        + overview.path("slots-total").asInt()
+                        + " slots free");
         JsonNode all = get("/jobs/overview");
         Map<String, JsonNode> byName = new HashMap<>();
         if (all != null) {
@@ -235,17 +325,28 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             JsonNode j = byName.path(job.getKey());
             if (job.getValue() != null) {
                 try {
-                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(job.getKey())
-                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetAndMetadata> committed =
+                            admin.listConsumerGroupOffsets(job.getKey())
+                                    .partitionsToOffsetAndMetadata()
+                                    .get(10, TimeUnit.SECONDS);
                     Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-                    committed.keySet().stream().filter(tp -> tp.topic().equals(input.mbo()))
+                    committed.keySet().stream()
+                            .filter(tp -> tp.topic().equals(input.mbo()))
                             .forEach(tp -> ends.put(tp, OffsetSpec.latest()));
                     if (ends.isEmpty()) {
                         lagDetails.add(job.getKey() + ": no committed offsets yet");
                     } else {
                         long lag = 0;
-                        for (var e : admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS).entrySet()) {
-                            lag += Math.max(0, e.getValue().offset() - committed.get(e.getKey()).offset());
+                        for (var e :
+                                admin.listOffsets(ends)
+                                        .all()
+                                        .get(10, TimeUnit.SECONDS)
+                                        .entrySet()) {
+                            lag +=
+                                    Math.max(
+                                            0,
+                                            e.getValue().offset()
+                                                    - committed.get(e.getKey()).offset());
                         }
                         lagDetails.add(job.getKey() + ": " + lag + " records behind");
                         lagFailed |= lag > maxLag;
@@ -257,10 +358,18 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             }
             if (!j.isMissingNode() && "RUNNING".equals(j.path("state").asText())) {
                 JsonNode cp = get("/jobs/" + j.path("jid").asText() + "/checkpoints");
-                long ack = cp == null ? 0 : cp.path("latest").path("completed").path("latest_ack_timestamp").asLong(0);
+                long ack =
+                        cp == null
+                                ? 0
+                                : cp.path("latest")
+                                        .path("completed")
+                                        .path("latest_ack_timestamp")
+                                        .asLong(0);
                 if (ack == 0) {
                     ageDetails.add(job.getKey() + ": no completed checkpoint yet");
-                    ageFailed |= System.currentTimeMillis() - j.path("start-time").asLong() > maxCheckpointAgeSeconds * 1000;
+                    ageFailed |=
+                            System.currentTimeMillis() - j.path("start-time").asLong()
+                                    > maxCheckpointAgeSeconds * 1000;
                 } else {
                     long age = (System.currentTimeMillis() - ack) / 1000;
                     ageDetails.add(job.getKey() + ": " + age + " s ago");
@@ -268,9 +377,19 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
         }
-        add("consumer lag", lagFailed ? "FAIL" : "OK", String.join("; ", lagDetails) + " (limit " + maxLag + ")");
-        add("checkpoints", ageFailed ? "FAIL" : "OK", ageDetails.isEmpty() ? "no running job"
-                : String.join("; ", ageDetails) + " (limit " + maxCheckpointAgeSeconds + " s)");
+        add(
+                "consumer lag",
+                lagFailed ? "FAIL" : "OK",
+                String.join("; ", lagDetails) + " (limit " + maxLag + ")");
+        add(
+                "checkpoints",
+                ageFailed ? "FAIL" : "OK",
+                ageDetails.isEmpty()
+                        ? "no running job"
+                        : String.join("; ", ageDetails)
+                                + " (limit "
+                                + maxCheckpointAgeSeconds
+                                + " s)");
     }
 
     private void checkDatabento() {
@@ -282,23 +401,38 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             return;
         }
         if (gateway == null) {
-            ok("databento key", "present (" + ApiKey.VARIABLE + " or .env); not tried against a gateway (--gateway)");
+            ok(
+                    "databento key",
+                    "present ("
+                            + ApiKey.VARIABLE
+                            + " or .env); not tried against a gateway (--gateway)");
             return;
         }
         int colon = gateway.lastIndexOf(':');
-        LiveClientConfig cfg = LiveClientConfig.builder(key).gateway(gateway.substring(0, colon),
-                Integer.parseInt(gateway.substring(colon + 1))).subscribe(new Subscription("definition", "parent",
-                List.of("NQ.FUT"), false, null)).reconnect(new ReconnectPolicy(Duration.ZERO, Duration.ZERO, 0, 1)).build();
+        LiveClientConfig cfg =
+                LiveClientConfig.builder(key)
+                        .gateway(
+                                gateway.substring(0, colon),
+                                Integer.parseInt(gateway.substring(colon + 1)))
+                        .subscribe(
+                                new Subscription(
+                                        "definition", "parent", List.of("NQ.FUT"), false, null))
+                        .reconnect(new ReconnectPolicy(Duration.ZERO, Duration.ZERO, 0, 1))
+                        .build();
         LiveClient[] client = new LiveClient[1];
-        client[0] = new LiveClient(cfg, new LiveListener() {
-            @Override
-            public void onSession(String sessionId, int attempt, Metadata metadata) {
-                client[0].stop();
-            }
+        client[0] =
+                new LiveClient(
+                        cfg,
+                        new LiveListener() {
+                            @Override
+                            public void onSession(
+                                    String sessionId, int attempt, Metadata metadata) {
+                                client[0].stop();
+                            }
 
-            @Override
-            public void onRecord(DirectBuffer buffer, int offset, int length) {}
-        });
+                            @Override
+                            public void onRecord(DirectBuffer buffer, int offset, int length) {}
+                        });
         try {
             client[0].run();
             ok("databento key", "accepted by " + gateway);
@@ -309,8 +443,13 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(flinkUrl + path)).timeout(Duration.ofSeconds(10))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(flinkUrl + path))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? MAPPER.readTree(r.body()) : null;
         } catch (Exception e) {
             return null;
@@ -335,7 +474,10 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             out.printf("%-14s %-5s %s%n", c.name(), c.status(), c.detail());
         }
         long failed = checks.stream().filter(c -> c.status().equals("FAIL")).count();
-        out.println(failed == 0 ? "ready: every check passed" : "NOT READY: " + failed + " check(s) failed");
+        out.println(
+                failed == 0
+                        ? "ready: every check passed"
+                        : "NOT READY: " + failed + " check(s) failed");
         out.flush();
     }
 

@@ -1,8 +1,10 @@
 package io.instflow.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.testing.SharedTestData;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,9 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class BookCommandTest {
 
@@ -45,8 +45,17 @@ class BookCommandTest {
 
         List<String> keys = new ArrayList<>();
         tops.get(0).fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("ts_event", "ts_recv", "instrument_id", "bid_px", "bid_sz", "bid_ct", "ask_px",
-                "ask_sz", "ask_ct");
+        assertThat(keys)
+                .containsExactly(
+                        "ts_event",
+                        "ts_recv",
+                        "instrument_id",
+                        "bid_px",
+                        "bid_sz",
+                        "bid_ct",
+                        "ask_px",
+                        "ask_sz",
+                        "ask_ct");
         long lastRecv = 0;
         for (int i = 0; i < tops.size(); i++) {
             JsonNode top = tops.get(i);
@@ -54,7 +63,9 @@ class BookCommandTest {
             assertThat(top.get("ts_recv").asLong()).isGreaterThanOrEqualTo(lastRecv);
             lastRecv = top.get("ts_recv").asLong();
             if (i > 0) {
-                assertThat(top).as("printed only when changed").isNotEqualTo(withoutTimes(tops.get(i - 1), top));
+                assertThat(top)
+                        .as("printed only when changed")
+                        .isNotEqualTo(withoutTimes(tops.get(i - 1), top));
             }
         }
         JsonNode last = tops.get(tops.size() - 1);
@@ -70,23 +81,47 @@ class BookCommandTest {
 
     @Test
     void shouldPrintNothingBeforeAnEventEnds() throws IOException {
-        Path file = SharedTestData.file("databento/databento-python/GLBX.MDP3/test_data.mbo.dbn.zst");
+        Path file =
+                SharedTestData.file("databento/databento-python/GLBX.MDP3/test_data.mbo.dbn.zst");
         List<JsonNode> lines = run("book", "--json", file.toString());
         assertThat(lines).hasSize(1);
         assertThat(lines.get(0).get("summary").get("top_of_book_changes").asLong()).isZero();
     }
 
     @Test
-    void shouldPrintNullForAnEmptySide(@org.junit.jupiter.api.io.TempDir Path temp) throws IOException {
+    void shouldPrintNullForAnEmptySide(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws IOException {
         Path file = temp.resolve("bids-only.dbn");
-        io.instflow.dbn.Metadata metadata = new io.instflow.dbn.Metadata(3, "GLBX.MDP3", 0, 0, -1L, 0, 1, 0, false,
-                List.of(), List.of(), List.of(), List.of());
+        io.instflow.dbn.Metadata metadata =
+                new io.instflow.dbn.Metadata(
+                        3,
+                        "GLBX.MDP3",
+                        0,
+                        0,
+                        -1L,
+                        0,
+                        1,
+                        0,
+                        false,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of());
         org.agrona.ExpandableArrayBuffer buffer = new org.agrona.ExpandableArrayBuffer(64);
-        try (io.instflow.dbn.io.DbnWriter writer = io.instflow.dbn.io.DbnWriter.create(file, false)) {
+        try (io.instflow.dbn.io.DbnWriter writer =
+                io.instflow.dbn.io.DbnWriter.create(file, false)) {
             writer.writeMetadata(metadata);
-            new io.instflow.dbn.record.MboEncoder().wrap(buffer, 0).instrumentId(7).orderId(1)
-                    .price(21_000_250_000_000L).size(3).action((byte) 'A').side((byte) 'B')
-                    .flags(io.instflow.dbn.Flags.LAST).tsRecv(5).tsEvent(4);
+            new io.instflow.dbn.record.MboEncoder()
+                    .wrap(buffer, 0)
+                    .instrumentId(7)
+                    .orderId(1)
+                    .price(21_000_250_000_000L)
+                    .size(3)
+                    .action((byte) 'A')
+                    .side((byte) 'B')
+                    .flags(io.instflow.dbn.Flags.LAST)
+                    .tsRecv(5)
+                    .tsEvent(4);
             writer.writeRecord(buffer, 0, 56);
         }
         List<JsonNode> lines = run("book", "--json", file.toString());

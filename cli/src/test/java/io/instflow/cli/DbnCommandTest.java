@@ -1,8 +1,12 @@
 package io.instflow.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.testing.SharedTestData;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,11 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class DbnCommandTest {
 
@@ -35,14 +35,20 @@ class DbnCommandTest {
         "test_data.mbp-1.dbn.zst, '', test_data.mbp-1.jsonl",
         "test_data.mbp-1.dbn.zst, --pretty, test_data.mbp-1.pretty.jsonl"
     })
-    void catShouldPrintTheVendorRenderingByteForByte(String input, String option, String expected) throws IOException {
+    void catShouldPrintTheVendorRenderingByteForByte(String input, String option, String expected)
+            throws IOException {
         Path dir = SharedTestData.require().resolve("databento/databento-python/GLBX.MDP3");
-        Result result = option.isEmpty()
-                ? run("dbn", "cat", dir.resolve(input).toString())
-                : run("dbn", "cat", option, dir.resolve(input).toString());
+        Result result =
+                option.isEmpty()
+                        ? run("dbn", "cat", dir.resolve(input).toString())
+                        : run("dbn", "cat", option, dir.resolve(input).toString());
         assertThat(result.code()).isZero();
         assertThat(result.out().strip())
-                .isEqualTo(Files.readString(dir.resolve("expected").resolve(expected), StandardCharsets.UTF_8).strip());
+                .isEqualTo(
+                        Files.readString(
+                                        dir.resolve("expected").resolve(expected),
+                                        StandardCharsets.UTF_8)
+                                .strip());
     }
 
     @Test
@@ -68,7 +74,8 @@ class DbnCommandTest {
         assertThat(json.get("instruments").asInt()).isEqualTo(1);
         assertThat(json.get("first_ts_event").asLong()).isEqualTo(1703422805243925307L);
         assertThat(json.get("last_ts_event").asLong()).isEqualTo(1703548799446724905L);
-        assertThat(json.get("actions").toString()).isEqualTo("{\"A\":29216,\"C\":17999,\"F\":6371,\"M\":12233,\"T\":2973}");
+        assertThat(json.get("actions").toString())
+                .isEqualTo("{\"A\":29216,\"C\":17999,\"F\":6371,\"M\":12233,\"T\":2973}");
         assertThat(json.get("sides").toString()).isEqualTo("{\"A\":32398,\"B\":36358,\"N\":36}");
     }
 
@@ -77,7 +84,9 @@ class DbnCommandTest {
         Path file = SharedTestData.file("databento/dbn/multi-frame.definition.v1.dbn.frag.zst");
         Result result = run("dbn", "inspect", file.toString());
         assertThat(result.code()).isZero();
-        assertThat(result.out()).contains("metadata     none (fragment)").contains("definition       8");
+        assertThat(result.out())
+                .contains("metadata     none (fragment)")
+                .contains("definition       8");
     }
 
     @Test
@@ -96,8 +105,10 @@ class DbnCommandTest {
     }
 
     @Test
-    void shouldReportATruncatedFile(@org.junit.jupiter.api.io.TempDir Path temp) throws IOException {
-        byte[] whole = Files.readAllBytes(SharedTestData.file("databento/dbn/test_data.mbo.v3.dbn"));
+    void shouldReportATruncatedFile(@org.junit.jupiter.api.io.TempDir Path temp)
+            throws IOException {
+        byte[] whole =
+                Files.readAllBytes(SharedTestData.file("databento/dbn/test_data.mbo.v3.dbn"));
         Path cut = temp.resolve("cut.dbn");
         Files.write(cut, java.util.Arrays.copyOf(whole, whole.length - 5));
         Result result = run("dbn", "cat", cut.toString());

@@ -1,10 +1,19 @@
 package io.instflow.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.Signal;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.testing.TopicReader;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,16 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The path from laptop to cluster, as an operator walks it: {@code deploy/local/up} starts a real
@@ -44,8 +44,7 @@ class LocalDeploymentITCase {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
-    @TempDir
-    static Path tmp;
+    @TempDir static Path tmp;
 
     static Path dir;
     static String bootstrap;
@@ -57,28 +56,60 @@ class LocalDeploymentITCase {
         int kafkaPort = freePort();
         webPort = freePort();
         bootstrap = "localhost:" + kafkaPort;
-        run("deploy/local/up", "--dir", dir.toString(), "--kafka-port", Integer.toString(kafkaPort), "--web-port",
-                Integer.toString(webPort), "--slots", "8");
+        run(
+                "deploy/local/up",
+                "--dir",
+                dir.toString(),
+                "--kafka-port",
+                Integer.toString(kafkaPort),
+                "--web-port",
+                Integer.toString(webPort),
+                "--slots",
+                "8");
     }
 
     @AfterAll
     static void down() throws Exception {
         run("deploy/local/down", "--dir", dir.toString());
         for (String name : List.of("jobmanager", "taskmanager")) {
-            assertThat(Files.exists(dir.resolve(name + ".pid"))).as(name + " pid file removed").isFalse();
+            assertThat(Files.exists(dir.resolve(name + ".pid")))
+                    .as(name + " pid file removed")
+                    .isFalse();
         }
-        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dir.toString())))
-                .as("no process of the deployment is left").isEmpty();
+        assertThat(
+                        ProcessHandle.allProcesses()
+                                .filter(
+                                        p ->
+                                                p.info()
+                                                        .commandLine()
+                                                        .orElse("")
+                                                        .contains(dir.toString())))
+                .as("no process of the deployment is left")
+                .isEmpty();
     }
 
     @Test
     @Order(1)
-    void shouldRunProductionAndShadowOnTheClusterAndResumeFromASavepointWithoutLossOrDuplicates() throws Exception {
+    void shouldRunProductionAndShadowOnTheClusterAndResumeFromASavepointWithoutLossOrDuplicates()
+            throws Exception {
         Path sim = tmp.resolve("sim");
-        run("scripts/instflow", "simulate", "--out", sim.toString(), "--days", "2", "--minutes", "30", "--seed", "9");
+        run(
+                "scripts/instflow",
+                "simulate",
+                "--out",
+                sim.toString(),
+                "--days",
+                "2",
+                "--minutes",
+                "30",
+                "--seed",
+                "9");
         List<Path> days;
         try (var files = Files.list(sim)) {
-            days = files.filter(f -> f.getFileName().toString().startsWith("mbo-")).sorted().toList();
+            days =
+                    files.filter(f -> f.getFileName().toString().startsWith("mbo-"))
+                            .sorted()
+                            .toList();
         }
         submit("--profile", "testing");
         submit("--profile", "testing", "--topic-prefix", "ref.");
@@ -92,13 +123,20 @@ class LocalDeploymentITCase {
         List<String> production = awaitStableSignals("ifd.signals", firstDay.size() + 1);
         List<String> reference = awaitStableSignals("ref.ifd.signals", production.size());
 
-        assertThat(new HashSet<>(production)).as("no duplicates across the upgrade").hasSize(production.size());
-        assertThat(production).as("the upgraded deployment committed what the uninterrupted one did")
+        assertThat(new HashSet<>(production))
+                .as("no duplicates across the upgrade")
+                .hasSize(production.size());
+        assertThat(production)
+                .as("the upgraded deployment committed what the uninterrupted one did")
                 .containsExactlyInAnyOrderElementsOf(reference);
         assertThat(production).containsAll(firstDay);
         List<String> shadow = awaitStableSignals("shadow.ifd.signals", 1);
-        assertThat(shadow).as("the shadow runs the same profile on the same input").containsExactlyInAnyOrderElementsOf(reference);
-        assertThat(TopicReader.readAll(bootstrap, "shadow.comparison", Duration.ofSeconds(30))).as("comparison rows").isNotEmpty();
+        assertThat(shadow)
+                .as("the shadow runs the same profile on the same input")
+                .containsExactlyInAnyOrderElementsOf(reference);
+        assertThat(TopicReader.readAll(bootstrap, "shadow.comparison", Duration.ofSeconds(30)))
+                .as("comparison rows")
+                .isNotEmpty();
     }
 
     @Test
@@ -106,7 +144,9 @@ class LocalDeploymentITCase {
     void shouldReportAHealthyDeploymentAndEachBrokenPartAsWhatItIs() throws Exception {
         Result healthy = validate();
         assertThat(healthy.exit()).as(healthy.output()).isZero();
-        assertThat(healthy.output()).contains("ready: every check passed").contains("ifd-testing-ref-: 0 records behind");
+        assertThat(healthy.output())
+                .contains("ready: every check passed")
+                .contains("ifd-testing-ref-: 0 records behind");
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.deleteTopics(List.of("ref.bars.5m")).all().get();
@@ -116,11 +156,22 @@ class LocalDeploymentITCase {
         assertThat(missingTopic.output()).containsPattern("topics +FAIL +missing: ref.bars.5m");
 
         String refJob = jobId("ifd-testing-ref-");
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + webPort + "/jobs/" + refJob
-                + "?mode=cancel")).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(
+                                                "http://localhost:"
+                                                        + webPort
+                                                        + "/jobs/"
+                                                        + refJob
+                                                        + "?mode=cancel"))
+                                .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         Result cancelled = validate();
-        while (!cancelled.output().contains("ifd-testing-ref- is CANCELED") && System.nanoTime() < deadline) {
+        while (!cancelled.output().contains("ifd-testing-ref- is CANCELED")
+                && System.nanoTime() < deadline) {
             // cancelling is asynchronous; the REST state follows within seconds
             Thread.sleep(2_000);
             cancelled = validate();
@@ -131,26 +182,54 @@ class LocalDeploymentITCase {
         run("scripts/instflow", "kafka", "stop", "--dir", dir.resolve("kafka").toString());
         Result noBroker = validate();
         assertThat(noBroker.exit()).isEqualTo(1);
-        assertThat(noBroker.output()).containsPattern("kafka +FAIL +cannot reach Kafka at " + bootstrap);
+        assertThat(noBroker.output())
+                .containsPattern("kafka +FAIL +cannot reach Kafka at " + bootstrap);
     }
 
     private record Result(int exit, String output) {}
 
     private static Result validate() throws Exception {
         Path log = Files.createTempFile(tmp, "validate-", ".log");
-        Process p = new ProcessBuilder("scripts/validate", "--bootstrap", bootstrap, "--flink-url",
-                "http://localhost:" + webPort, "--deployment", "testing", "--deployment", "testing:ref.", "--deployment",
-                "testing:shadow.", "--comparison", "shadow.", "--partitions", "2").directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p =
+                new ProcessBuilder(
+                                "scripts/validate",
+                                "--bootstrap",
+                                bootstrap,
+                                "--flink-url",
+                                "http://localhost:" + webPort,
+                                "--deployment",
+                                "testing",
+                                "--deployment",
+                                "testing:ref.",
+                                "--deployment",
+                                "testing:shadow.",
+                                "--comparison",
+                                "shadow.",
+                                "--partitions",
+                                "2")
+                        .directory(ROOT.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
         assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
         return new Result(p.exitValue(), Files.readString(log));
     }
 
     private static String jobId(String name) throws Exception {
-        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + webPort
-                + "/jobs/overview")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String body =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://localhost:"
+                                                                + webPort
+                                                                + "/jobs/overview"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
         for (var job : new ObjectMapper().readTree(body).path("jobs")) {
-            if (job.path("name").asText().equals(name) && job.path("state").asText().equals("RUNNING")) {
+            if (job.path("name").asText().equals(name)
+                    && job.path("state").asText().equals("RUNNING")) {
                 return job.path("jid").asText();
             }
         }
@@ -158,16 +237,33 @@ class LocalDeploymentITCase {
     }
 
     private static void submit(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("scripts/submit", "--dir", dir.toString(), "--bootstrap", bootstrap));
+        List<String> command =
+                new ArrayList<>(
+                        List.of(
+                                "scripts/submit",
+                                "--dir",
+                                dir.toString(),
+                                "--bootstrap",
+                                bootstrap));
         command.addAll(List.of(args));
         run(command.toArray(String[]::new));
     }
 
     private static void replay(Path definitions, Path day) throws Exception {
-        run("scripts/instflow", "connect", "file", "--bootstrap", bootstrap, definitions.toString(), day.toString());
+        run(
+                "scripts/instflow",
+                "connect",
+                "file",
+                "--bootstrap",
+                bootstrap,
+                definitions.toString(),
+                day.toString());
     }
 
-    /** The topic's signal ids once at least {@code atLeast} are there and the count has stopped changing. */
+    /**
+     * The topic's signal ids once at least {@code atLeast} are there and the count has stopped
+     * changing.
+     */
     private static List<String> awaitStableSignals(String topic, int atLeast) throws Exception {
         AvroSerde<Signal> serde = AvroSerde.of(Signal.class);
         long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
@@ -177,7 +273,8 @@ class LocalDeploymentITCase {
             List<String> ids = new ArrayList<>();
             TopicReader.readAll(bootstrap, topic, Duration.ofSeconds(30))
                     .forEach(r -> ids.add(serde.deserialize(r.value()).getSignalId()));
-            stableRounds = ids.size() >= atLeast && ids.size() == previous.size() ? stableRounds + 1 : 0;
+            stableRounds =
+                    ids.size() >= atLeast && ids.size() == previous.size() ? stableRounds + 1 : 0;
             if (stableRounds >= 3) {
                 return ids;
             }
@@ -185,13 +282,22 @@ class LocalDeploymentITCase {
             // one checkpoint interval: exactly-once output becomes visible per checkpoint
             Thread.sleep(10_000);
         }
-        throw new AssertionError(topic + " did not settle with at least " + atLeast + " signals; last count " + previous.size());
+        throw new AssertionError(
+                topic
+                        + " did not settle with at least "
+                        + atLeast
+                        + " signals; last count "
+                        + previous.size());
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
         Path log = Files.createTempFile(tmp, "command-", ".log");
-        Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        Process p =
+                new ProcessBuilder(command)
+                        .directory(ROOT.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
         boolean finished = p.waitFor(10, TimeUnit.MINUTES);
         String output = Files.readString(log);
         assertThat(finished).as("%s finished: %s", String.join(" ", command), output).isTrue();

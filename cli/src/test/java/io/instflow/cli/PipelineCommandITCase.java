@@ -1,6 +1,9 @@
 package io.instflow.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,23 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole pipeline as a user runs it (local Kafka broker, simulator, connector, IFD job on a
- * MiniCluster) with the default {@code production} profile, over several simulator seeds:
- * detection quality against the labels, and the output files.
+ * MiniCluster) with the default {@code production} profile, over several simulator seeds: detection
+ * quality against the labels, and the output files.
  */
 class PipelineCommandITCase {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final List<Long> SEEDS = List.of(1L, 2L, 3L);
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shouldDetectInstitutionalFlowWithTheProductionProfileOverSeveralSeeds() throws Exception {
@@ -36,17 +35,30 @@ class PipelineCommandITCase {
             Path out = tmp.resolve("out-" + seed);
             StringWriter console = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = InstflowCommand.run(new PrintWriter(console), new PrintWriter(err), "pipeline", "--seed",
-                    Long.toString(seed), "--out", out.toString(), "--dir", tmp.resolve("work-" + seed).toString());
+            int code =
+                    InstflowCommand.run(
+                            new PrintWriter(console),
+                            new PrintWriter(err),
+                            "pipeline",
+                            "--seed",
+                            Long.toString(seed),
+                            "--out",
+                            out.toString(),
+                            "--dir",
+                            tmp.resolve("work-" + seed).toString());
             assertThat(code).as(err.toString()).isZero();
             assertThat(console.toString()).contains("precision / recall");
             JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
             assertThat(summary.get("profile").asText()).isEqualTo("production");
             JsonNode quality = summary.get("detection_quality");
-            assertThat(quality.get("straddles_rejected_as_market_making").asLong()).as("seed %d", seed)
-                    .isEqualTo(quality.get("straddle_episodes").asLong()).isPositive();
-            assertThat(quality.get("spoofs_rejected_as_spoofing").asLong()).as("seed %d", seed)
-                    .isEqualTo(quality.get("spoof_episodes").asLong()).isPositive();
+            assertThat(quality.get("straddles_rejected_as_market_making").asLong())
+                    .as("seed %d", seed)
+                    .isEqualTo(quality.get("straddle_episodes").asLong())
+                    .isPositive();
+            assertThat(quality.get("spoofs_rejected_as_spoofing").asLong())
+                    .as("seed %d", seed)
+                    .isEqualTo(quality.get("spoof_episodes").asLong())
+                    .isPositive();
             signals += summary.get("signals").asLong();
             matched += quality.get("signals_matching_an_episode").asLong();
             episodes += quality.get("institutional_episodes").asLong();
@@ -55,7 +67,8 @@ class PipelineCommandITCase {
         }
         double precision = (double) matched / signals;
         double recall = (double) detected / episodes;
-        System.out.printf("production profile over seeds %s: %d signals, precision %.2f, recall %.2f (%d/%d episodes)%n",
+        System.out.printf(
+                "production profile over seeds %s: %d signals, precision %.2f, recall %.2f (%d/%d episodes)%n",
                 SEEDS, signals, precision, recall, detected, episodes);
         assertThat(precision).as("precision over seeds %s", SEEDS).isGreaterThanOrEqualTo(0.8);
         assertThat(recall).as("recall over seeds %s", SEEDS).isGreaterThanOrEqualTo(0.7);
@@ -66,13 +79,30 @@ class PipelineCommandITCase {
         assertThat(signals).hasSize(summary.get("signals").asInt());
         for (String line : signals) {
             JsonNode s = MAPPER.readTree(line);
-            for (String field : List.of("signal_id", "window_start_ns", "window_end_ns", "instrument_id", "raw_symbol",
-                    "strike", "option_type", "expiration", "direction", "final_confidence", "tier", "mm_probability",
-                    "significance", "buy_volume", "sell_volume", "z_score", "emitted_at")) {
+            for (String field :
+                    List.of(
+                            "signal_id",
+                            "window_start_ns",
+                            "window_end_ns",
+                            "instrument_id",
+                            "raw_symbol",
+                            "strike",
+                            "option_type",
+                            "expiration",
+                            "direction",
+                            "final_confidence",
+                            "tier",
+                            "mm_probability",
+                            "significance",
+                            "buy_volume",
+                            "sell_volume",
+                            "z_score",
+                            "emitted_at")) {
                 assertThat(s.has(field)).as("signals.jsonl field %s in %s", field, line).isTrue();
             }
             assertThat(s.get("final_confidence").asDouble()).isGreaterThanOrEqualTo(0.7);
-            assertThat(s.get("window_end_ns").asLong() - s.get("window_start_ns").asLong()).isEqualTo(300_000_000_000L);
+            assertThat(s.get("window_end_ns").asLong() - s.get("window_start_ns").asLong())
+                    .isEqualTo(300_000_000_000L);
         }
         List<String> rejections = Files.readAllLines(out.resolve("rejections.jsonl"));
         assertThat(rejections).hasSize(summary.get("rejections").asInt());
@@ -81,6 +111,7 @@ class PipelineCommandITCase {
         assertThat(bars).hasSize(summary.get("bars_5m").asInt()).isNotEmpty();
         JsonNode bar = MAPPER.readTree(bars.get(0));
         assertThat(bar.get("high").asLong()).isGreaterThanOrEqualTo(bar.get("low").asLong());
-        assertThat(bar.get("buy_volume").asLong() + bar.get("sell_volume").asLong()).isLessThanOrEqualTo(bar.get("volume").asLong());
+        assertThat(bar.get("buy_volume").asLong() + bar.get("sell_volume").asLong())
+                .isLessThanOrEqualTo(bar.get("volume").asLong());
     }
 }

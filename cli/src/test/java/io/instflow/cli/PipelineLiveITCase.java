@@ -1,9 +1,14 @@
 package io.instflow.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.databento.FakeGateway;
 import io.instflow.dbn.MetadataCodec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.luben.zstd.ZstdInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -16,12 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.luben.zstd.ZstdInputStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code instflow pipeline --live} against the fake Databento gateway (the real protocol) serving a
@@ -33,61 +33,110 @@ class PipelineLiveITCase {
 
     private static final String KEY = "db-unittestapikey1234567890FFFFF";
 
-    @TempDir
-    Path tmp;
+    @TempDir Path tmp;
 
     @Test
     void shouldRunTheWholePipelineOnTheLiveGateway() throws Exception {
         Path sim = tmp.resolve("sim");
-        assertThat(run("simulate", "--out", sim.toString(), "--days", "1", "--minutes", "20",
-                "--seed", "4")).isZero();
+        assertThat(
+                        run(
+                                "simulate",
+                                "--out",
+                                sim.toString(),
+                                "--days",
+                                "1",
+                                "--minutes",
+                                "20",
+                                "--seed",
+                                "4"))
+                .isZero();
         byte[] definitions = decompress(sim.resolve("definitions.dbn.zst"));
         Path mboFile;
         try (Stream<Path> files = Files.list(sim)) {
-            mboFile = files.filter(f -> f.getFileName().toString().startsWith("mbo-")).findFirst().orElseThrow();
+            mboFile =
+                    files.filter(f -> f.getFileName().toString().startsWith("mbo-"))
+                            .findFirst()
+                            .orElseThrow();
         }
         byte[] mbo = decompress(mboFile);
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         stream.write(mbo, 0, recordsStart(mbo));
-        stream.write(definitions, recordsStart(definitions), definitions.length - recordsStart(definitions));
+        stream.write(
+                definitions,
+                recordsStart(definitions),
+                definitions.length - recordsStart(definitions));
         stream.write(mbo, recordsStart(mbo), mbo.length - recordsStart(mbo));
         long[] mboRecords = {0};
-        try (var reader = io.instflow.dbn.io.DbnReader.of(new java.io.ByteArrayInputStream(mbo), false, "mbo")) {
-            reader.readAll(new io.instflow.dbn.RecordHandler() {
-                @Override
-                public void onMbo(io.instflow.dbn.record.MboDecoder r) {
-                    mboRecords[0]++;
-                }
-            });
+        try (var reader =
+                io.instflow.dbn.io.DbnReader.of(
+                        new java.io.ByteArrayInputStream(mbo), false, "mbo")) {
+            reader.readAll(
+                    new io.instflow.dbn.RecordHandler() {
+                        @Override
+                        public void onMbo(io.instflow.dbn.record.MboDecoder r) {
+                            mboRecords[0]++;
+                        }
+                    });
         }
 
         Path env = Files.writeString(tmp.resolve("live.env"), "DATABENTO_API_KEY=" + KEY + "\n");
         Path out = tmp.resolve("out");
-        try (FakeGateway gateway = new FakeGateway(KEY, stream.toByteArray(), s -> FakeGateway.Plan.full())) {
+        try (FakeGateway gateway =
+                new FakeGateway(KEY, stream.toByteArray(), s -> FakeGateway.Plan.full())) {
             gateway.heartbeatWhenIdle(Duration.ofMillis(500));
             StringWriter console = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = InstflowCommand.run(new PrintWriter(console), new PrintWriter(err), "pipeline", "--live",
-                    "--gateway", "127.0.0.1:" + gateway.port(), "--env-file", env.toString(), "--duration", "0.3",
-                    "--out", out.toString(), "--dir", tmp.resolve("work").toString(), "--parallelism", "1");
+            int code =
+                    InstflowCommand.run(
+                            new PrintWriter(console),
+                            new PrintWriter(err),
+                            "pipeline",
+                            "--live",
+                            "--gateway",
+                            "127.0.0.1:" + gateway.port(),
+                            "--env-file",
+                            env.toString(),
+                            "--duration",
+                            "0.3",
+                            "--out",
+                            out.toString(),
+                            "--dir",
+                            tmp.resolve("work").toString(),
+                            "--parallelism",
+                            "1");
             assertThat(code).as(console + "\n" + err).isZero();
-            assertThat(console.toString()).contains("streaming Databento live NQ.FUT,NQ.OPT").contains("draining");
-            List<String> subscriptions = gateway.requests().get(0).stream().filter(l -> l.startsWith("schema=")).toList();
-            assertThat(subscriptions).anySatisfy(l -> assertThat(l).contains("schema=definition").contains("stype_in=parent")
-                    .contains("NQ.FUT,NQ.OPT"));
+            assertThat(console.toString())
+                    .contains("streaming Databento live NQ.FUT,NQ.OPT")
+                    .contains("draining");
+            List<String> subscriptions =
+                    gateway.requests().get(0).stream()
+                            .filter(l -> l.startsWith("schema="))
+                            .toList();
+            assertThat(subscriptions)
+                    .anySatisfy(
+                            l ->
+                                    assertThat(l)
+                                            .contains("schema=definition")
+                                            .contains("stype_in=parent")
+                                            .contains("NQ.FUT,NQ.OPT"));
             assertThat(subscriptions).anySatisfy(l -> assertThat(l).contains("schema=mbo"));
         }
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("input").asText()).isEqualTo("Databento live NQ.FUT,NQ.OPT");
-        assertThat(summary.get("mbo_records").asLong()).as("every MBO record streamed was published").isEqualTo(mboRecords[0]);
-        assertThat(summary.get("bars_1m").asInt()).as("twenty minutes of futures trades, drained to the end").isGreaterThanOrEqualTo(19);
+        assertThat(summary.get("mbo_records").asLong())
+                .as("every MBO record streamed was published")
+                .isEqualTo(mboRecords[0]);
+        assertThat(summary.get("bars_1m").asInt())
+                .as("twenty minutes of futures trades, drained to the end")
+                .isGreaterThanOrEqualTo(19);
         assertThat(summary.get("pressure_windows").asInt()).isPositive();
         assertThat(out.resolve("bars-5m.jsonl")).isNotEmptyFile();
         assertThat(summary.has("detection_quality")).as("no labels in a live run").isFalse();
     }
 
     private static int run(String... args) {
-        return InstflowCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+        return InstflowCommand.run(
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
     }
 
     private static byte[] decompress(Path file) throws Exception {
@@ -97,6 +146,7 @@ class PipelineLiveITCase {
     }
 
     private static int recordsStart(byte[] dbn) {
-        return MetadataCodec.PRELUDE_LENGTH + ByteBuffer.wrap(dbn, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return MetadataCodec.PRELUDE_LENGTH
+                + ByteBuffer.wrap(dbn, 4, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
     }
 }

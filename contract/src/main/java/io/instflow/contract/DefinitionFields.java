@@ -6,8 +6,8 @@ import io.instflow.dbn.DbnConstants;
 import io.instflow.dbn.record.InstrumentDefDecoder;
 
 /**
- * The DBN to Avro mapping of an instrument definition: DBN's sentinels (undefined price and
- * time, 0 or the maximum for absent ids and calendar fields) become Avro nulls.
+ * The DBN to Avro mapping of an instrument definition: DBN's sentinels (undefined price and time, 0
+ * or the maximum for absent ids and calendar fields) become Avro nulls.
  */
 public final class DefinitionFields {
 
@@ -22,7 +22,8 @@ public final class DefinitionFields {
                 .setTsEvent(d.tsEvent())
                 .setTsRecv(d.tsRecv())
                 .setRawSymbol(d.rawSymbol())
-                .setInstrumentClass(d.instrumentClass() == 0 ? "" : String.valueOf((char) d.instrumentClass()))
+                .setInstrumentClass(
+                        d.instrumentClass() == 0 ? "" : String.valueOf((char) d.instrumentClass()))
                 .setSecurityType(d.securityType())
                 .setAsset(d.asset())
                 .setGroup(d.group())
@@ -30,14 +31,18 @@ public final class DefinitionFields {
                 .setCfi(d.cfi())
                 .setCurrency(d.currency())
                 .setUnderlying(d.underlying())
-                .setUnderlyingId(d.underlyingId() == 0 || d.underlyingId() == 0xFFFF_FFFFL ? null : d.underlyingId())
+                .setUnderlyingId(
+                        d.underlyingId() == 0 || d.underlyingId() == 0xFFFF_FFFFL
+                                ? null
+                                : d.underlyingId())
                 .setStrikePrice(MboFields.price(d.strikePrice()))
                 .setExpiration(time(d.expiration()))
                 .setActivation(time(d.activation()))
                 .setMinPriceIncrement(MboFields.price(d.minPriceIncrement()))
                 .setDisplayFactor(MboFields.price(d.displayFactor()))
                 .setUnitOfMeasureQty(MboFields.price(d.unitOfMeasureQty()))
-                .setContractMultiplier(d.contractMultiplier() == Integer.MAX_VALUE ? null : d.contractMultiplier())
+                .setContractMultiplier(
+                        d.contractMultiplier() == Integer.MAX_VALUE ? null : d.contractMultiplier())
                 .setMaturityYear(d.maturityYear() == 0xFFFF ? null : d.maturityYear())
                 .setMaturityMonth(byteOrNull(d.maturityMonth()))
                 .setMaturityDay(byteOrNull(d.maturityDay()))

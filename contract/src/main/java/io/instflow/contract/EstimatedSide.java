@@ -1,10 +1,10 @@
 package io.instflow.contract;
 
 /**
- * The aggressor side estimated for volume known only from snapshots (the Barchart backup), from
- * the last price against the quote: at or above the ask, or above the mid, bought; at or below the
- * bid, or below the mid, sold; otherwise unknown. The connector and the job's degraded flow use
- * this one rule.
+ * The aggressor side estimated for volume known only from snapshots (the Barchart backup), from the
+ * last price against the quote: at or above the ask, or above the mid, bought; at or below the bid,
+ * or below the mid, sold; otherwise unknown. The connector and the job's degraded flow use this one
+ * rule.
  */
 public enum EstimatedSide {
     BUY,

@@ -3,18 +3,18 @@ package io.instflow.contract;
 import io.instflow.avro.MboEvent;
 import io.instflow.dbn.record.MboDecoder;
 
+import org.apache.avro.SchemaNormalization;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.apache.avro.SchemaNormalization;
-
 /**
- * Writes an MBO record straight from its DBN flyweight as the single-object-encoded Avro
- * {@link MboEvent}: the 10-byte header with the schema fingerprint, then the fields in schema
- * order as Avro binary (zigzag varints, union branch indexes, enum ordinals; codes mapped by
- * {@link MboFields}). It produces exactly
- * the bytes of Avro's own encoder (a test proves it), without building a record object, which is
- * what lets file replay reach the broker's rate. Not thread-safe.
+ * Writes an MBO record straight from its DBN flyweight as the single-object-encoded Avro {@link
+ * MboEvent}: the 10-byte header with the schema fingerprint, then the fields in schema order as
+ * Avro binary (zigzag varints, union branch indexes, enum ordinals; codes mapped by {@link
+ * MboFields}). It produces exactly the bytes of Avro's own encoder (a test proves it), without
+ * building a record object, which is what lets file replay reach the broker's rate. Not
+ * thread-safe.
  */
 public final class MboEventEncoder {
 

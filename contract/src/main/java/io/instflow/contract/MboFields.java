@@ -7,8 +7,8 @@ import io.instflow.dbn.DbnConstants;
 /**
  * The DBN to Avro mapping of an MBO record's coded fields, both ways, in one place: the action and
  * side characters of DBN and the enums of {@code MboEvent}, DBN's undefined-price sentinel and
- * Avro's null. Code that works on books keeps the DBN characters and integer prices; only the
- * Kafka value uses the enums. No allocation; never throws on unknown codes.
+ * Avro's null. Code that works on books keeps the DBN characters and integer prices; only the Kafka
+ * value uses the enums. No allocation; never throws on unknown codes.
  */
 public final class MboFields {
 

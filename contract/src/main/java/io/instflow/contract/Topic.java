@@ -19,11 +19,20 @@ import io.instflow.avro.Signal;
  */
 public enum Topic {
     MBO("md.glbx-mdp3.mbo", "instrument_id", MboEvent.class, Set.INPUT, true, false),
-    DEFINITIONS("md.glbx-mdp3.definitions", "instrument_id", InstrumentDefinition.class, Set.INPUT, true, true),
+    DEFINITIONS(
+            "md.glbx-mdp3.definitions",
+            "instrument_id",
+            InstrumentDefinition.class,
+            Set.INPUT,
+            true,
+            true),
     STATUS("md.glbx-mdp3.status", "none", FeedStatus.class, Set.INPUT, false, false),
-    MD_DEADLETTER("md.deadletter", "none; raw bytes with reason headers", null, Set.INPUT, false, false),
-    BARCHART_OPTIONS("md.barchart.options", "contract", BarchartOptionQuote.class, Set.INPUT, true, false),
-    BARCHART_FUTURES("md.barchart.futures", "symbol", BarchartFuturesQuote.class, Set.INPUT, false, false),
+    MD_DEADLETTER(
+            "md.deadletter", "none; raw bytes with reason headers", null, Set.INPUT, false, false),
+    BARCHART_OPTIONS(
+            "md.barchart.options", "contract", BarchartOptionQuote.class, Set.INPUT, true, false),
+    BARCHART_FUTURES(
+            "md.barchart.futures", "symbol", BarchartFuturesQuote.class, Set.INPUT, false, false),
     PRESSURE("ifd.pressure", "instrument_id", PressureMetrics.class, Set.IFD, true, false),
     SIGNALS("ifd.signals", "instrument_id", Signal.class, Set.IFD, true, false),
     SIGNALS_JSON("ifd.signals.json", "instrument_id", null, Set.IFD, true, false),
@@ -31,8 +40,13 @@ public enum Topic {
     BARS_1M("bars.1m", "symbol", Bar.class, Set.IFD, true, false),
     BARS_5M("bars.5m", "symbol", Bar.class, Set.IFD, true, false),
     METRICS("ifd.metrics", "job", PipelineMetric.class, Set.IFD, true, false),
-    IFD_DEADLETTER("ifd.deadletter", "none; raw bytes with source topic, partition, offset and reason headers", null,
-            Set.IFD, false, false),
+    IFD_DEADLETTER(
+            "ifd.deadletter",
+            "none; raw bytes with source topic, partition, offset and reason headers",
+            null,
+            Set.IFD,
+            false,
+            false),
     COMPARISON("shadow.comparison", "window_start", Comparison.class, Set.COMPARISON, true, false);
 
     /** Which program writes a topic: the connector, an IFD job, or the shadow comparison job. */
@@ -49,7 +63,13 @@ public enum Topic {
     private final boolean partitioned;
     private final boolean compacted;
 
-    Topic(String baseName, String key, Class<?> valueType, Set set, boolean partitioned, boolean compacted) {
+    Topic(
+            String baseName,
+            String key,
+            Class<?> valueType,
+            Set set,
+            boolean partitioned,
+            boolean compacted) {
         this.baseName = baseName;
         this.key = key;
         this.valueType = valueType;
@@ -68,7 +88,9 @@ public enum Topic {
         return key;
     }
 
-    /** The Avro record type of the values; null for raw bytes (dead letters) and the JSON mirror. */
+    /**
+     * The Avro record type of the values; null for raw bytes (dead letters) and the JSON mirror.
+     */
     public Class<?> valueType() {
         return valueType;
     }

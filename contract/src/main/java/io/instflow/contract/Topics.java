@@ -16,8 +16,10 @@ public record Topics(String prefix) implements java.io.Serializable {
             prefix = prefix + ".";
         }
         if (!prefix.matches("[A-Za-z0-9._-]*")) {
-            throw new IllegalArgumentException("topic prefix '" + prefix
-                    + "' may only contain letters, digits, '.', '_' and '-'");
+            throw new IllegalArgumentException(
+                    "topic prefix '"
+                            + prefix
+                            + "' may only contain letters, digits, '.', '_' and '-'");
         }
     }
 
@@ -85,7 +87,9 @@ public record Topics(String prefix) implements java.io.Serializable {
         return switch (minutes) {
             case 1 -> name(Topic.BARS_1M);
             case 5 -> name(Topic.BARS_5M);
-            default -> throw new IllegalArgumentException("bars are published for 1 and 5 minutes, not " + minutes);
+            default ->
+                    throw new IllegalArgumentException(
+                            "bars are published for 1 and 5 minutes, not " + minutes);
         };
     }
 

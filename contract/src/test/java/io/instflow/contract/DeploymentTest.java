@@ -1,9 +1,9 @@
 package io.instflow.contract;
 
+import org.junit.jupiter.api.Test;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import org.junit.jupiter.api.Test;
 
 class DeploymentTest {
 
@@ -17,19 +17,22 @@ class DeploymentTest {
 
     @Test
     void shouldGiveTwoDeploymentsOfOneProfileDifferentNames() {
-        assertThat(Deployment.ifd("production", "")).isNotEqualTo(Deployment.ifd("production", "shadow."));
+        assertThat(Deployment.ifd("production", ""))
+                .isNotEqualTo(Deployment.ifd("production", "shadow."));
     }
 
     @Test
     void shouldDeriveUidsAndTransactionalIdsFromTheName() {
         Deployment d = Deployment.ifd("production", "shadow.");
         assertThat(d.uid("book")).isEqualTo("ifd-production-shadow-book");
-        assertThat(d.transactionalIdPrefix("shadow.ifd.signals")).isEqualTo("ifd-production-shadow-shadow-ifd-signals");
+        assertThat(d.transactionalIdPrefix("shadow.ifd.signals"))
+                .isEqualTo("ifd-production-shadow-shadow-ifd-signals");
         assertThat(Deployment.comparison("", "shadow.").name()).isEqualTo("shadow-compare-shadow");
     }
 
     @Test
     void shouldRejectNamesKafkaAndFlinkWouldMangle() {
-        assertThatThrownBy(() -> new Deployment("ifd production")).hasMessageContaining("ifd production");
+        assertThatThrownBy(() -> new Deployment("ifd production"))
+                .hasMessageContaining("ifd production");
     }
 }

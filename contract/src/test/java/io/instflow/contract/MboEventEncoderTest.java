@@ -1,8 +1,5 @@
 package io.instflow.contract;
 
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.BookSide;
 import io.instflow.avro.MboAction;
 import io.instflow.avro.MboEvent;
@@ -11,10 +8,12 @@ import io.instflow.dbn.record.MboDecoder;
 import io.instflow.dbn.record.MboEncoder;
 import io.instflow.schemas.AvroSerde;
 
-import java.util.SplittableRandom;
-
 import org.agrona.ExpandableArrayBuffer;
 import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The direct encoder writes exactly the bytes Avro's own single-object encoder writes. */
 class MboEventEncoderTest {
@@ -29,17 +28,28 @@ class MboEventEncoderTest {
         String actions = "ACMRTFNX";
         String sides = "BAN?";
         for (int i = 0; i < 20_000; i++) {
-            long price = switch (i % 5) {
-                case 0 -> DbnConstants.UNDEF_PRICE;
-                case 1 -> -random.nextLong(1_000_000_000_000L);
-                default -> random.nextLong();
-            };
+            long price =
+                    switch (i % 5) {
+                        case 0 -> DbnConstants.UNDEF_PRICE;
+                        case 1 -> -random.nextLong(1_000_000_000_000L);
+                        default -> random.nextLong();
+                    };
             boolean tsOut = i % 3 == 0;
-            new MboEncoder().wrap(buffer, 0).publisherId(random.nextInt(65536)).instrumentId(random.nextLong(1L << 32))
-                    .tsEvent(random.nextLong()).orderId(i % 7 == 0 ? -1L : random.nextLong()).price(price)
-                    .size(random.nextLong(1L << 32)).flags(random.nextInt(256)).channelId(random.nextInt(256))
-                    .action((byte) actions.charAt(i % actions.length())).side((byte) sides.charAt(i % sides.length()))
-                    .tsRecv(random.nextLong()).tsInDelta(random.nextInt()).sequence(random.nextLong(1L << 32));
+            new MboEncoder()
+                    .wrap(buffer, 0)
+                    .publisherId(random.nextInt(65536))
+                    .instrumentId(random.nextLong(1L << 32))
+                    .tsEvent(random.nextLong())
+                    .orderId(i % 7 == 0 ? -1L : random.nextLong())
+                    .price(price)
+                    .size(random.nextLong(1L << 32))
+                    .flags(random.nextInt(256))
+                    .channelId(random.nextInt(256))
+                    .action((byte) actions.charAt(i % actions.length()))
+                    .side((byte) sides.charAt(i % sides.length()))
+                    .tsRecv(random.nextLong())
+                    .tsInDelta(random.nextInt())
+                    .sequence(random.nextLong(1L << 32));
             if (tsOut) {
                 buffer.putByte(0, (byte) 16);
                 buffer.putLong(56, random.nextLong(), java.nio.ByteOrder.LITTLE_ENDIAN);
@@ -63,7 +73,8 @@ class MboEventEncoderTest {
         out.setSize(r.size());
         int action = "ACMRTFN".indexOf(r.action());
         out.setAction(action < 0 ? MboAction.UNKNOWN : MboAction.values()[action]);
-        out.setSide(r.side() == 'B' ? BookSide.BID : r.side() == 'A' ? BookSide.ASK : BookSide.NONE);
+        out.setSide(
+                r.side() == 'B' ? BookSide.BID : r.side() == 'A' ? BookSide.ASK : BookSide.NONE);
         out.setFlags(r.flags());
         out.setChannelId(r.channelId());
         out.setSequence(r.sequence());

@@ -1,12 +1,12 @@
 package io.instflow.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.BookSide;
 import io.instflow.avro.MboAction;
 import io.instflow.dbn.DbnConstants;
 
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class MboFieldsTest {
 
@@ -41,13 +41,16 @@ class MboFieldsTest {
     void shouldMapTheUndefinedPriceToNullAndBack() {
         assertThat(MboFields.price(DbnConstants.UNDEF_PRICE)).isNull();
         assertThat(MboFields.dbnPrice(null)).isEqualTo(DbnConstants.UNDEF_PRICE);
-        assertThat(MboFields.dbnPrice(MboFields.price(-25_000_000_000L))).isEqualTo(-25_000_000_000L);
+        assertThat(MboFields.dbnPrice(MboFields.price(-25_000_000_000L)))
+                .isEqualTo(-25_000_000_000L);
     }
 
     @Test
     void shouldKeepTheEnumOrderOfTheSchemaForTheDirectEncoder() {
         assertThat(MboAction.getClassSchema().getEnumSymbols())
-                .containsExactly("ADD", "CANCEL", "MODIFY", "CLEAR", "TRADE", "FILL", "NONE", "UNKNOWN");
-        assertThat(BookSide.getClassSchema().getEnumSymbols()).containsExactly("BID", "ASK", "NONE");
+                .containsExactly(
+                        "ADD", "CANCEL", "MODIFY", "CLEAR", "TRADE", "FILL", "NONE", "UNKNOWN");
+        assertThat(BookSide.getClassSchema().getEnumSymbols())
+                .containsExactly("BID", "ASK", "NONE");
     }
 }

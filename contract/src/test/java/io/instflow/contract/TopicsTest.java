@@ -1,12 +1,12 @@
 package io.instflow.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TopicsTest {
 
@@ -31,9 +31,11 @@ class TopicsTest {
 
     @Test
     void shouldListWhatEachProgramWrites() {
-        assertThat(Topics.unprefixed().writtenBy(Topic.Set.COMPARISON)).containsExactly("ifd.metrics", "shadow.comparison");
-        assertThat(Topic.writtenBy(Topic.Set.IFD)).contains(Topic.SIGNALS, Topic.SIGNALS_JSON, Topic.METRICS,
-                Topic.IFD_DEADLETTER).doesNotContain(Topic.MBO);
+        assertThat(Topics.unprefixed().writtenBy(Topic.Set.COMPARISON))
+                .containsExactly("ifd.metrics", "shadow.comparison");
+        assertThat(Topic.writtenBy(Topic.Set.IFD))
+                .contains(Topic.SIGNALS, Topic.SIGNALS_JSON, Topic.METRICS, Topic.IFD_DEADLETTER)
+                .doesNotContain(Topic.MBO);
         assertThat(Topic.DEFINITIONS.compacted()).isTrue();
     }
 

@@ -26,26 +26,59 @@ public final class Dashboard implements AutoCloseable {
      * @param historyPerPartition records read back per partition on start
      * @param staleAfter silence on the live topics after which the page says the data is stale
      */
-    public record Options(String bootstrap, String host, int port, String topicPrefix, String inputPrefix,
-            int historyPerPartition, Duration staleAfter, int barsPerSeries, int signalCapacity) {
+    public record Options(
+            String bootstrap,
+            String host,
+            int port,
+            String topicPrefix,
+            String inputPrefix,
+            int historyPerPartition,
+            Duration staleAfter,
+            int barsPerSeries,
+            int signalCapacity) {
 
         public static Options defaults(String bootstrap) {
-            return new Options(bootstrap, "127.0.0.1", 8050, "", "", 5_000, Duration.ofSeconds(90), 100, 500);
+            return new Options(
+                    bootstrap, "127.0.0.1", 8050, "", "", 5_000, Duration.ofSeconds(90), 100, 500);
         }
 
         public Options withPort(int newPort) {
-            return new Options(bootstrap, host, newPort, topicPrefix, inputPrefix, historyPerPartition, staleAfter,
-                    barsPerSeries, signalCapacity);
+            return new Options(
+                    bootstrap,
+                    host,
+                    newPort,
+                    topicPrefix,
+                    inputPrefix,
+                    historyPerPartition,
+                    staleAfter,
+                    barsPerSeries,
+                    signalCapacity);
         }
 
         public Options withPrefixes(String outputs, String inputs) {
-            return new Options(bootstrap, host, port, outputs, inputs, historyPerPartition, staleAfter, barsPerSeries,
+            return new Options(
+                    bootstrap,
+                    host,
+                    port,
+                    outputs,
+                    inputs,
+                    historyPerPartition,
+                    staleAfter,
+                    barsPerSeries,
                     signalCapacity);
         }
 
         public Options withStaleAfter(Duration newStaleAfter) {
-            return new Options(bootstrap, host, port, topicPrefix, inputPrefix, historyPerPartition, newStaleAfter,
-                    barsPerSeries, signalCapacity);
+            return new Options(
+                    bootstrap,
+                    host,
+                    port,
+                    topicPrefix,
+                    inputPrefix,
+                    historyPerPartition,
+                    newStaleAfter,
+                    barsPerSeries,
+                    signalCapacity);
         }
     }
 
@@ -58,24 +91,42 @@ public final class Dashboard implements AutoCloseable {
 
     private Dashboard(Options options) throws IOException {
         long now = System.currentTimeMillis();
-        this.state = new DashboardState(options.barsPerSeries(), options.signalCapacity(),
-                options.staleAfter().toMillis(), now);
-        EventHub hub = new EventHub(() -> Frames.frame("snapshot", state.snapshot(System.currentTimeMillis())));
-        this.feed = new TopicFeed(options.bootstrap(), new DashboardTopics(options.topicPrefix(), options.inputPrefix()),
-                options.historyPerPartition(), state, update -> hub.publish(Frames.frame("update", update)));
+        this.state =
+                new DashboardState(
+                        options.barsPerSeries(),
+                        options.signalCapacity(),
+                        options.staleAfter().toMillis(),
+                        now);
+        EventHub hub =
+                new EventHub(
+                        () -> Frames.frame("snapshot", state.snapshot(System.currentTimeMillis())));
+        this.feed =
+                new TopicFeed(
+                        options.bootstrap(),
+                        new DashboardTopics(options.topicPrefix(), options.inputPrefix()),
+                        options.historyPerPartition(),
+                        state,
+                        update -> hub.publish(Frames.frame("update", update)));
         this.server = new DashboardServer(options.host(), options.port(), state, hub);
         this.host = options.host();
         this.feedThread = new Thread(feed, "dashboard-feed");
         feedThread.setDaemon(true);
         feedThread.start();
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "dashboard-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        this.heartbeat =
+                Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "dashboard-heartbeat");
+                            t.setDaemon(true);
+                            return t;
+                        });
         heartbeat.scheduleAtFixedRate(
-                () -> hub.publish(Frames.frame("heartbeat", state.heartbeat(System.currentTimeMillis()))),
-                1, 1, TimeUnit.SECONDS);
+                () ->
+                        hub.publish(
+                                Frames.frame(
+                                        "heartbeat", state.heartbeat(System.currentTimeMillis()))),
+                1,
+                1,
+                TimeUnit.SECONDS);
     }
 
     public static Dashboard start(Options options) throws IOException {

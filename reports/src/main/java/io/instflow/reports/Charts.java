@@ -1,15 +1,5 @@
 package io.instflow.reports;
 
-import java.awt.Color;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -25,6 +15,16 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /** The report's charts as PNG files, drawn with XChart at fixed sizes. */
 public final class Charts {
 
@@ -39,16 +39,25 @@ public final class Charts {
 
     static final Color LONG = new Color(0x1b, 0x9e, 0x4b);
     static final Color SHORT = new Color(0xd6, 0x27, 0x28);
-    private static final Map<String, Double> TIER_SCALE = Map.of("MODERATE", 1.0, "HIGH", 1.4, "VERY_HIGH", 1.8,
-            "EXTREME", 2.3);
+    private static final Map<String, Double> TIER_SCALE =
+            Map.of("MODERATE", 1.0, "HIGH", 1.4, "VERY_HIGH", 1.8, "EXTREME", 2.3);
 
     private Charts() {}
 
-    /** 5-minute candles of one future with the day's signals on their bars: colour by direction, size by tier. */
-    static void candles(Path file, String symbol, List<JsonNode> bars, List<JsonNode> signals) throws IOException {
-        OHLCChart chart = new OHLCChartBuilder().width(CANDLES_WIDTH).height(CANDLES_HEIGHT)
-                .title(symbol + " 5-minute bars with institutional-flow signals").xAxisTitle("time (UTC)")
-                .yAxisTitle("price").build();
+    /**
+     * 5-minute candles of one future with the day's signals on their bars: colour by direction,
+     * size by tier.
+     */
+    static void candles(Path file, String symbol, List<JsonNode> bars, List<JsonNode> signals)
+            throws IOException {
+        OHLCChart chart =
+                new OHLCChartBuilder()
+                        .width(CANDLES_WIDTH)
+                        .height(CANDLES_HEIGHT)
+                        .title(symbol + " 5-minute bars with institutional-flow signals")
+                        .xAxisTitle("time (UTC)")
+                        .yAxisTitle("price")
+                        .build();
         style(chart.getStyler());
         chart.getStyler().setDatePattern("HH:mm");
         chart.getStyler().setMarkerSize(9);
@@ -76,7 +85,8 @@ public final class Charts {
                 continue;
             }
             String key = s.path("direction").asText() + " " + s.path("tier").asText();
-            markerX.computeIfAbsent(key, k -> new ArrayList<>()).add(new Date(s.path("window_start_ns").asLong() / 1_000_000L));
+            markerX.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(new Date(s.path("window_start_ns").asLong() / 1_000_000L));
             markerY.computeIfAbsent(key, k -> new ArrayList<>()).add(bar.getValue());
         }
         for (String key : markerX.keySet()) {
@@ -84,8 +94,10 @@ public final class Charts {
             OHLCSeries m = chart.addSeries(key, markerX.get(key), markerY.get(key));
             m.setOhlcSeriesRenderStyle(OHLCSeries.OHLCSeriesRenderStyle.Line);
             m.setLineStyle(SeriesLines.NONE);
-            m.setMarker(new ScaledMarker(isLong ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.TRIANGLE_DOWN,
-                    TIER_SCALE.getOrDefault(key.substring(key.indexOf(' ') + 1), 1.0)));
+            m.setMarker(
+                    new ScaledMarker(
+                            isLong ? SeriesMarkers.TRIANGLE_UP : SeriesMarkers.TRIANGLE_DOWN,
+                            TIER_SCALE.getOrDefault(key.substring(key.indexOf(' ') + 1), 1.0)));
             m.setMarkerColor(isLong ? LONG : SHORT);
             m.setLineColor(new Color(0, 0, 0, 0));
         }
@@ -101,13 +113,20 @@ public final class Charts {
             v[at] += p.path("buy_volume").asLong();
             v[at + 1] += p.path("sell_volume").asLong();
         }
-        CategoryChart chart = new CategoryChartBuilder().width(LADDER_WIDTH).height(LADDER_HEIGHT)
-                .title("Per-strike pressure over the session (all expirations)").xAxisTitle("strike")
-                .yAxisTitle("contracts").build();
+        CategoryChart chart =
+                new CategoryChartBuilder()
+                        .width(LADDER_WIDTH)
+                        .height(LADDER_HEIGHT)
+                        .title("Per-strike pressure over the session (all expirations)")
+                        .xAxisTitle("strike")
+                        .yAxisTitle("contracts")
+                        .build();
         style(chart.getStyler());
         chart.getStyler().setXAxisLabelRotation(60);
         List<String> strikes = new ArrayList<>();
-        byStrike.keySet().forEach(k -> strikes.add(k % 1 == 0 ? Long.toString(k.longValue()) : k.toString()));
+        byStrike.keySet()
+                .forEach(
+                        k -> strikes.add(k % 1 == 0 ? Long.toString(k.longValue()) : k.toString()));
         String[] names = {"calls bought", "calls sold", "puts bought", "puts sold"};
         Color[] colors = {LONG, new Color(0x9b, 0xd4, 0xa9), SHORT, new Color(0xf0, 0xa3, 0xa3)};
         for (int i = 0; i < names.length; i++) {
@@ -121,10 +140,20 @@ public final class Charts {
     }
 
     /** Cumulative paper P&L of each side at one horizon, signal by signal in time order. */
-    static void cumulativePnl(Path file, Map<String, List<OutcomeTable.PnlPoint>> sides, int horizon) throws IOException {
-        XYChart chart = new XYChartBuilder().width(PNL_WIDTH).height(PNL_HEIGHT)
-                .title("Cumulative paper P&L at +" + horizon + " minutes (USD, after costs)")
-                .xAxisTitle("judged signals, in time order").yAxisTitle("USD").build();
+    static void cumulativePnl(
+            Path file, Map<String, List<OutcomeTable.PnlPoint>> sides, int horizon)
+            throws IOException {
+        XYChart chart =
+                new XYChartBuilder()
+                        .width(PNL_WIDTH)
+                        .height(PNL_HEIGHT)
+                        .title(
+                                "Cumulative paper P&L at +"
+                                        + horizon
+                                        + " minutes (USD, after costs)")
+                        .xAxisTitle("judged signals, in time order")
+                        .yAxisTitle("USD")
+                        .build();
         style(chart.getStyler());
         Color[] colors = {new Color(0x1f, 0x4e, 0x9c), new Color(0xe0, 0x8a, 0x1e)};
         int i = 0;
@@ -149,8 +178,14 @@ public final class Charts {
 
     /** Hit rate by horizon, one bar series per side. */
     static void hitRates(Path file, Map<String, Map<Integer, Double>> bySide) throws IOException {
-        CategoryChart chart = new CategoryChartBuilder().width(HIT_RATE_WIDTH).height(HIT_RATE_HEIGHT)
-                .title("Hit rate by horizon").xAxisTitle("horizon").yAxisTitle("hit rate").build();
+        CategoryChart chart =
+                new CategoryChartBuilder()
+                        .width(HIT_RATE_WIDTH)
+                        .height(HIT_RATE_HEIGHT)
+                        .title("Hit rate by horizon")
+                        .xAxisTitle("horizon")
+                        .yAxisTitle("hit rate")
+                        .build();
         style(chart.getStyler());
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         Color[] colors = {new Color(0x1f, 0x4e, 0x9c), new Color(0xe0, 0x8a, 0x1e)};
@@ -158,10 +193,12 @@ public final class Charts {
         for (Map.Entry<String, Map<Integer, Double>> side : bySide.entrySet()) {
             List<String> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
-            side.getValue().forEach((h, rate) -> {
-                x.add("+" + h + " min");
-                y.add(rate);
-            });
+            side.getValue()
+                    .forEach(
+                            (h, rate) -> {
+                                x.add("+" + h + " min");
+                                y.add(rate);
+                            });
             chart.addSeries(side.getKey(), x, y).setFillColor(colors[i++ % colors.length]);
         }
         save(chart, file);

@@ -3,12 +3,12 @@ package io.instflow.reports;
 import io.instflow.shadow.logic.Outcome;
 import io.instflow.shadow.logic.RunningStats;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The comparison job's OUTCOME rows aggregated per side (production or shadow label), horizon and
@@ -43,14 +43,27 @@ public final class OutcomeTable {
 
     public static OutcomeTable of(List<JsonNode> comparisons) {
         OutcomeTable t = new OutcomeTable();
-        List<JsonNode> outcomes = new ArrayList<>(comparisons.stream()
-                .filter(c -> "OUTCOME".equals(c.path("kind").asText())).toList());
-        outcomes.sort((a, b) -> Long.compare(a.path("window_end_ns").asLong(), b.path("window_end_ns").asLong()));
+        List<JsonNode> outcomes =
+                new ArrayList<>(
+                        comparisons.stream()
+                                .filter(c -> "OUTCOME".equals(c.path("kind").asText()))
+                                .toList());
+        outcomes.sort(
+                (a, b) ->
+                        Long.compare(
+                                a.path("window_end_ns").asLong(),
+                                b.path("window_end_ns").asLong()));
         for (JsonNode c : outcomes) {
             String side = c.path("evaluated_profile").asText();
             int horizon = c.path("horizon_minutes").asInt();
-            Outcome o = new Outcome(horizon, c.path("entry_price").asLong(), c.path("exit_price").asLong(),
-                    c.path("signed_move_points").asDouble(), c.path("outcome").asText(), c.path("pnl_usd").asDouble());
+            Outcome o =
+                    new Outcome(
+                            horizon,
+                            c.path("entry_price").asLong(),
+                            c.path("exit_price").asLong(),
+                            c.path("signed_move_points").asDouble(),
+                            c.path("outcome").asText(),
+                            c.path("pnl_usd").asDouble());
             Cell all = t.cell(side, horizon, ALL);
             all.stats().add(o);
             all.moves().add(o.signedMovePoints());
@@ -64,7 +77,9 @@ public final class OutcomeTable {
     }
 
     private Cell cell(String side, int horizon, String tier) {
-        return cells.computeIfAbsent(side + "|" + horizon + "|" + tier, k -> new Cell(new RunningStats(), new ArrayList<>()));
+        return cells.computeIfAbsent(
+                side + "|" + horizon + "|" + tier,
+                k -> new Cell(new RunningStats(), new ArrayList<>()));
     }
 
     /** The cell, or null when that side had no judged signal there. */

@@ -2,6 +2,12 @@ package io.instflow.reports;
 
 import io.instflow.ifd.logic.TradingDate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,25 +23,26 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
- * Builds the daily report of one trading day: {@code report.html} (self-contained),
- * {@code report.md}, the charts under {@code charts/} and {@code export.json} for external systems.
- * Market sections cover the day; the shadow comparison covers every judged signal in the input.
+ * Builds the daily report of one trading day: {@code report.html} (self-contained), {@code
+ * report.md}, the charts under {@code charts/} and {@code export.json} for external systems. Market
+ * sections cover the day; the shadow comparison covers every judged signal in the input.
  */
 public final class ReportBuilder {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
     private static final List<Integer> HORIZONS = List.of(5, 15, 30);
 
     /** Where the report went, and the promotion verdict when there was a shadow. */
-    public record Result(Path html, Path markdown, Path export, List<Path> charts, LocalDate day,
+    public record Result(
+            Path html,
+            Path markdown,
+            Path export,
+            List<Path> charts,
+            LocalDate day,
             PromotionRule.Verdict verdict) {}
 
     private final ReportData data;
@@ -46,36 +53,56 @@ public final class ReportBuilder {
         this.rule = rule;
     }
 
-    /** @param day the trading day to report, or null for the last one with bars */
+    /**
+     * @param day the trading day to report, or null for the last one with bars
+     */
     public Result write(Path out, LocalDate day) throws IOException {
         LocalDate reportDay = day != null ? day : lastDay();
-        Predicate<JsonNode> onDay = r -> reportDay != null && TradingDate.of(start(r)) == reportDay.toEpochDay();
+        Predicate<JsonNode> onDay =
+                r -> reportDay != null && TradingDate.of(start(r)) == reportDay.toEpochDay();
         List<JsonNode> bars = data.bars5m().stream().filter(onDay).toList();
         String symbol = frontSymbol(bars);
-        List<JsonNode> frontBars = bars.stream().filter(b -> b.path("raw_symbol").asText().equals(symbol)).toList();
+        List<JsonNode> frontBars =
+                bars.stream().filter(b -> b.path("raw_symbol").asText().equals(symbol)).toList();
         List<JsonNode> signals = data.production().stream().filter(onDay).toList();
-        List<JsonNode> rejections = data.rejections().stream().filter(onDay)
-                .filter(r -> !r.path("diagnostic").asBoolean(false)).toList();
+        List<JsonNode> rejections =
+                data.rejections().stream()
+                        .filter(onDay)
+                        .filter(r -> !r.path("diagnostic").asBoolean(false))
+                        .toList();
         List<JsonNode> pressure = data.pressure().stream().filter(onDay).toList();
         Files.createDirectories(out.resolve("charts"));
         List<Path> charts = new ArrayList<>();
 
-        Doc doc = new Doc("instflow daily report: " + (reportDay == null ? "no data" : reportDay.toString()));
+        Doc doc =
+                new Doc(
+                        "instflow daily report: "
+                                + (reportDay == null ? "no data" : reportDay.toString()));
         summary(doc.section("Summary"), reportDay, symbol, frontBars, signals, pressure);
         Doc.Section market = doc.section("Market and signals");
         if (!frontBars.isEmpty()) {
             Charts.candles(out.resolve("charts/candles.png"), symbol, frontBars, signals);
             charts.add(out.resolve("charts/candles.png"));
-            market.blocks().add(new Doc.Image("charts/candles.png", symbol + " 5-minute bars with signals",
-                    Charts.CANDLES_WIDTH, Charts.CANDLES_HEIGHT));
+            market.blocks()
+                    .add(
+                            new Doc.Image(
+                                    "charts/candles.png",
+                                    symbol + " 5-minute bars with signals",
+                                    Charts.CANDLES_WIDTH,
+                                    Charts.CANDLES_HEIGHT));
         } else {
             market.blocks().add(new Doc.Paragraph("No futures bars on this day."));
         }
         if (!pressure.isEmpty()) {
             Charts.pressureLadder(out.resolve("charts/pressure-ladder.png"), pressure);
             charts.add(out.resolve("charts/pressure-ladder.png"));
-            market.blocks().add(new Doc.Image("charts/pressure-ladder.png", "per-strike pressure ladder",
-                    Charts.LADDER_WIDTH, Charts.LADDER_HEIGHT));
+            market.blocks()
+                    .add(
+                            new Doc.Image(
+                                    "charts/pressure-ladder.png",
+                                    "per-strike pressure ladder",
+                                    Charts.LADDER_WIDTH,
+                                    Charts.LADDER_HEIGHT));
         }
         topSignals(doc.section("Top signals and their reasons"), signals);
         rejectionsByGate(doc.section("Rejections by reason"), rejections);
@@ -91,36 +118,74 @@ public final class ReportBuilder {
         Path md = out.resolve("report.md");
         Files.writeString(md, DocRenderer.markdown(doc));
         Path export = out.resolve("export.json");
-        MAPPER.writeValue(export.toFile(), export(reportDay, symbol, frontBars, signals, pressure, outcomes, verdict));
+        MAPPER.writeValue(
+                export.toFile(),
+                export(reportDay, symbol, frontBars, signals, pressure, outcomes, verdict));
         return new Result(html, md, export, charts, reportDay, verdict);
     }
 
-    private void summary(Doc.Section s, LocalDate day, String symbol, List<JsonNode> bars, List<JsonNode> signals,
+    private void summary(
+            Doc.Section s,
+            LocalDate day,
+            String symbol,
+            List<JsonNode> bars,
+            List<JsonNode> signals,
             List<JsonNode> pressure) {
-        s.blocks().add(new Doc.Paragraph(String.format("Source: %s. Trading day %s (CME session date). %d signals on %d "
-                + "pressure windows; %s.", data.source(), day, signals.size(), pressure.size(),
-                bars.isEmpty() ? "no futures bars" : symbol + " " + range(bars))));
+        s.blocks()
+                .add(
+                        new Doc.Paragraph(
+                                String.format(
+                                        "Source: %s. Trading day %s (CME session date). %d signals on %d "
+                                                + "pressure windows; %s.",
+                                        data.source(),
+                                        day,
+                                        signals.size(),
+                                        pressure.size(),
+                                        bars.isEmpty()
+                                                ? "no futures bars"
+                                                : symbol + " " + range(bars))));
         long degradedSignals = signals.stream().filter(ReportBuilder::degraded).count();
         long degradedWindows = pressure.stream().filter(ReportBuilder::degraded).count();
         if (degradedWindows > 0) {
-            s.blocks().add(new Doc.Paragraph(String.format("DEGRADED DATA: %d signals and %d pressure windows come from the "
-                    + "Barchart backup during a Databento outage: delayed snapshots, volume from snapshot differences and "
-                    + "a buy/sell split estimated from the last price against the quote. They are marked below.",
-                    degradedSignals, degradedWindows)));
+            s.blocks()
+                    .add(
+                            new Doc.Paragraph(
+                                    String.format(
+                                            "DEGRADED DATA: %d signals and %d pressure windows come from the "
+                                                    + "Barchart backup during a Databento outage: delayed snapshots, volume from snapshot differences and "
+                                                    + "a buy/sell split estimated from the last price against the quote. They are marked below.",
+                                            degradedSignals, degradedWindows)));
         }
         Map<String, Integer> byTier = new TreeMap<>();
-        signals.forEach(x -> byTier.merge(x.path("tier").asText() + "|" + x.path("direction").asText(), 1, Integer::sum));
+        signals.forEach(
+                x ->
+                        byTier.merge(
+                                x.path("tier").asText() + "|" + x.path("direction").asText(),
+                                1,
+                                Integer::sum));
         List<List<String>> rows = new ArrayList<>();
-        byTier.forEach((k, n) -> rows.add(List.of(k.split("\\|")[0], k.split("\\|")[1], Integer.toString(n))));
+        byTier.forEach(
+                (k, n) ->
+                        rows.add(
+                                List.of(
+                                        k.split("\\|")[0],
+                                        k.split("\\|")[1],
+                                        Integer.toString(n))));
         if (!rows.isEmpty()) {
             s.blocks().add(new Doc.Table(List.of("tier", "direction", "signals"), rows));
         }
         JsonNode quality = data.summary() == null ? null : data.summary().get("detection_quality");
         if (quality != null) {
-            s.blocks().add(new Doc.Paragraph(String.format("Against the simulator's labels over the whole run: precision %.2f, "
-                    + "recall %.2f (%d of %d institutional episodes detected).", quality.path("precision").asDouble(),
-                    quality.path("recall").asDouble(), quality.path("detected_episodes").asLong(),
-                    quality.path("institutional_episodes").asLong())));
+            s.blocks()
+                    .add(
+                            new Doc.Paragraph(
+                                    String.format(
+                                            "Against the simulator's labels over the whole run: precision %.2f, "
+                                                    + "recall %.2f (%d of %d institutional episodes detected).",
+                                            quality.path("precision").asDouble(),
+                                            quality.path("recall").asDouble(),
+                                            quality.path("detected_episodes").asLong(),
+                                            quality.path("institutional_episodes").asLong())));
         }
     }
 
@@ -129,9 +194,14 @@ public final class ReportBuilder {
         double close = bars.get(bars.size() - 1).path("close").asLong() / 1e9;
         double high = bars.stream().mapToLong(b -> b.path("high").asLong()).max().orElse(0) / 1e9;
         double low = bars.stream().mapToLong(b -> b.path("low").asLong()).min().orElse(0) / 1e9;
-        long delta = bars.stream().mapToLong(b -> b.path("buy_volume").asLong() - b.path("sell_volume").asLong()).sum();
-        return String.format("opened %.2f, closed %.2f (%+.2f), range %.2f to %.2f, delta %+d contracts", open, close,
-                close - open, low, high, delta);
+        long delta =
+                bars.stream()
+                        .mapToLong(
+                                b -> b.path("buy_volume").asLong() - b.path("sell_volume").asLong())
+                        .sum();
+        return String.format(
+                "opened %.2f, closed %.2f (%+.2f), range %.2f to %.2f, delta %+d contracts",
+                open, close, close - open, low, high, delta);
     }
 
     private static void topSignals(Doc.Section s, List<JsonNode> signals) {
@@ -140,16 +210,39 @@ public final class ReportBuilder {
             return;
         }
         List<JsonNode> top = new ArrayList<>(signals);
-        top.sort(Comparator.comparingDouble((JsonNode x) -> x.path("final_confidence").asDouble()).reversed());
+        top.sort(
+                Comparator.comparingDouble((JsonNode x) -> x.path("final_confidence").asDouble())
+                        .reversed());
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode x : top.subList(0, Math.min(10, top.size()))) {
-            rows.add(List.of(TIME.format(Instant.ofEpochMilli(x.path("window_start_ns").asLong() / 1_000_000L)) + "–"
-                    + TIME.format(Instant.ofEpochMilli(x.path("window_end_ns").asLong() / 1_000_000L)),
-                    x.path("raw_symbol").asText() + (degraded(x) ? " (degraded, " + stamp(x) + ")" : ""),
-                    x.path("direction").asText(), x.path("tier").asText(),
-                    String.format("%.3f", x.path("final_confidence").asDouble()), reasons(x)));
+            rows.add(
+                    List.of(
+                            TIME.format(
+                                            Instant.ofEpochMilli(
+                                                    x.path("window_start_ns").asLong()
+                                                            / 1_000_000L))
+                                    + "–"
+                                    + TIME.format(
+                                            Instant.ofEpochMilli(
+                                                    x.path("window_end_ns").asLong() / 1_000_000L)),
+                            x.path("raw_symbol").asText()
+                                    + (degraded(x) ? " (degraded, " + stamp(x) + ")" : ""),
+                            x.path("direction").asText(),
+                            x.path("tier").asText(),
+                            String.format("%.3f", x.path("final_confidence").asDouble()),
+                            reasons(x)));
         }
-        s.blocks().add(new Doc.Table(List.of("window (UTC)", "contract", "direction", "tier", "confidence", "reasons"), rows));
+        s.blocks()
+                .add(
+                        new Doc.Table(
+                                List.of(
+                                        "window (UTC)",
+                                        "contract",
+                                        "direction",
+                                        "tier",
+                                        "confidence",
+                                        "reasons"),
+                                rows));
     }
 
     private static boolean degraded(JsonNode x) {
@@ -159,74 +252,145 @@ public final class ReportBuilder {
     /** The backup source and its delay, for a degraded record. */
     static String stamp(JsonNode x) {
         JsonNode delay = x.path("delay_ms");
-        return x.path("source").asText("backup") + (delay.isNumber()
-                ? String.format(", delayed %.0f min", delay.asLong() / 60_000.0) : "");
+        return x.path("source").asText("backup")
+                + (delay.isNumber()
+                        ? String.format(", delayed %.0f min", delay.asLong() / 60_000.0)
+                        : "");
     }
 
     /** Why a signal fired, in one line, from its own fields. */
     static String reasons(JsonNode x) {
-        String z = x.path("z_score").isNull() || x.path("z_score").isMissingNode() ? "no baseline"
-                : String.format("z %.1f, rank %.0f", x.path("z_score").asDouble(), x.path("percentile_rank").asDouble());
-        return String.format("bought %d / sold %d in %d trades (log pressure %+.2f); %s; significance %.2f, trend %.2f, "
-                + "concentration %.2f, persistence %.2f; coordination %.2f; market making %.2f",
-                x.path("buy_volume").asLong(), x.path("sell_volume").asLong(), x.path("trades").asLong(),
-                x.path("log_pressure").asDouble(), z, x.path("significance").asDouble(), x.path("trend").asDouble(),
-                x.path("concentration").asDouble(), x.path("persistence").asDouble(), x.path("coordination").asDouble(),
+        String z =
+                x.path("z_score").isNull() || x.path("z_score").isMissingNode()
+                        ? "no baseline"
+                        : String.format(
+                                "z %.1f, rank %.0f",
+                                x.path("z_score").asDouble(), x.path("percentile_rank").asDouble());
+        return String.format(
+                "bought %d / sold %d in %d trades (log pressure %+.2f); %s; significance %.2f, trend %.2f, "
+                        + "concentration %.2f, persistence %.2f; coordination %.2f; market making %.2f",
+                x.path("buy_volume").asLong(),
+                x.path("sell_volume").asLong(),
+                x.path("trades").asLong(),
+                x.path("log_pressure").asDouble(),
+                z,
+                x.path("significance").asDouble(),
+                x.path("trend").asDouble(),
+                x.path("concentration").asDouble(),
+                x.path("persistence").asDouble(),
+                x.path("coordination").asDouble(),
                 x.path("mm_probability").asDouble());
     }
 
     private static void rejectionsByGate(Doc.Section s, List<JsonNode> rejections) {
         Map<String, Integer> byGate = new TreeMap<>();
-        rejections.forEach(r -> r.path("failed_gates").forEach(g -> byGate.merge(g.asText(), 1, Integer::sum)));
-        s.blocks().add(new Doc.Paragraph(rejections.size() + " candidates rejected; a candidate can fail several gates."));
+        rejections.forEach(
+                r ->
+                        r.path("failed_gates")
+                                .forEach(g -> byGate.merge(g.asText(), 1, Integer::sum)));
+        s.blocks()
+                .add(
+                        new Doc.Paragraph(
+                                rejections.size()
+                                        + " candidates rejected; a candidate can fail several gates."));
         List<List<String>> rows = new ArrayList<>();
-        byGate.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        byGate.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .forEach(e -> rows.add(List.of(e.getKey(), Integer.toString(e.getValue()))));
         if (!rows.isEmpty()) {
             s.blocks().add(new Doc.Table(List.of("failed gate", "candidates"), rows));
         }
     }
 
-    private PromotionRule.Verdict shadow(Doc.Section s, OutcomeTable outcomes, Path out, List<Path> charts) throws IOException {
+    private PromotionRule.Verdict shadow(
+            Doc.Section s, OutcomeTable outcomes, Path out, List<Path> charts) throws IOException {
         Map<String, Integer> kinds = new TreeMap<>();
         data.comparisons().forEach(c -> kinds.merge(c.path("kind").asText(), 1, Integer::sum));
         String production = label("production_profile", "production");
         String shadow = label("shadow_profile", "shadow");
         int agree = kinds.getOrDefault("AGREEMENT", 0);
-        int joined = agree + kinds.getOrDefault("PRODUCTION_ONLY", 0) + kinds.getOrDefault("SHADOW_ONLY", 0);
-        s.blocks().add(new Doc.Paragraph(String.format("Production runs %s, the shadow %s, on the same input; over the whole "
-                + "period: %d agreements (same contract, window and direction), %d production-only, %d shadow-only, %d "
-                + "conflicts (opposite directions within the coordination distance); agreement rate %s.", production, shadow,
-                agree, kinds.getOrDefault("PRODUCTION_ONLY", 0), kinds.getOrDefault("SHADOW_ONLY", 0),
-                kinds.getOrDefault("CONFLICT", 0), joined == 0 ? "n/a" : String.format("%.2f", (double) agree / joined))));
+        int joined =
+                agree
+                        + kinds.getOrDefault("PRODUCTION_ONLY", 0)
+                        + kinds.getOrDefault("SHADOW_ONLY", 0);
+        s.blocks()
+                .add(
+                        new Doc.Paragraph(
+                                String.format(
+                                        "Production runs %s, the shadow %s, on the same input; over the whole "
+                                                + "period: %d agreements (same contract, window and direction), %d production-only, %d shadow-only, %d "
+                                                + "conflicts (opposite directions within the coordination distance); agreement rate %s.",
+                                        production,
+                                        shadow,
+                                        agree,
+                                        kinds.getOrDefault("PRODUCTION_ONLY", 0),
+                                        kinds.getOrDefault("SHADOW_ONLY", 0),
+                                        kinds.getOrDefault("CONFLICT", 0),
+                                        joined == 0
+                                                ? "n/a"
+                                                : String.format("%.2f", (double) agree / joined))));
         List<List<String>> rows = new ArrayList<>();
         for (String side : List.of(production, shadow)) {
             for (int h : HORIZONS) {
                 OutcomeTable.Cell c = outcomes.get(side, h, OutcomeTable.ALL);
                 if (c != null) {
-                    rows.add(List.of(side, "+" + h + " min", Long.toString(c.stats().signals),
-                            String.format("%.2f", c.stats().hitRate()), String.format("%+.2f", c.meanMove()),
-                            String.format("%+.2f", c.medianMove()), String.format("%+.0f", c.stats().cumulativePnl),
-                            c.stats().sharpe() == null ? "n/a" : String.format("%.2f", c.stats().sharpe()),
-                            String.format("%.0f", c.stats().maxDrawdown)));
+                    rows.add(
+                            List.of(
+                                    side,
+                                    "+" + h + " min",
+                                    Long.toString(c.stats().signals),
+                                    String.format("%.2f", c.stats().hitRate()),
+                                    String.format("%+.2f", c.meanMove()),
+                                    String.format("%+.2f", c.medianMove()),
+                                    String.format("%+.0f", c.stats().cumulativePnl),
+                                    c.stats().sharpe() == null
+                                            ? "n/a"
+                                            : String.format("%.2f", c.stats().sharpe()),
+                                    String.format("%.0f", c.stats().maxDrawdown)));
                 }
             }
         }
-        s.blocks().add(new Doc.Table(List.of("side", "horizon", "judged signals", "hit rate", "mean move (pts)",
-                "median move (pts)", "paper P&L (USD)", "Sharpe per signal", "max drawdown (USD)"), rows));
+        s.blocks()
+                .add(
+                        new Doc.Table(
+                                List.of(
+                                        "side",
+                                        "horizon",
+                                        "judged signals",
+                                        "hit rate",
+                                        "mean move (pts)",
+                                        "median move (pts)",
+                                        "paper P&L (USD)",
+                                        "Sharpe per signal",
+                                        "max drawdown (USD)"),
+                                rows));
         List<List<String>> tiers = new ArrayList<>();
         for (String side : List.of(production, shadow)) {
             for (String tier : List.of("MODERATE", "HIGH", "VERY_HIGH", "EXTREME")) {
                 OutcomeTable.Cell c = outcomes.get(side, rule.horizonMinutes(), tier);
                 if (c != null) {
-                    tiers.add(List.of(side, tier, Long.toString(c.stats().signals), String.format("%.2f", c.stats().hitRate()),
-                            String.format("%+.0f", c.stats().cumulativePnl)));
+                    tiers.add(
+                            List.of(
+                                    side,
+                                    tier,
+                                    Long.toString(c.stats().signals),
+                                    String.format("%.2f", c.stats().hitRate()),
+                                    String.format("%+.0f", c.stats().cumulativePnl)));
                 }
             }
         }
         if (!tiers.isEmpty()) {
             s.blocks().add(new Doc.Paragraph("By tier at +" + rule.horizonMinutes() + " minutes:"));
-            s.blocks().add(new Doc.Table(List.of("side", "tier", "judged signals", "hit rate", "paper P&L (USD)"), tiers));
+            s.blocks()
+                    .add(
+                            new Doc.Table(
+                                    List.of(
+                                            "side",
+                                            "tier",
+                                            "judged signals",
+                                            "hit rate",
+                                            "paper P&L (USD)"),
+                                    tiers));
         }
         if (!outcomes.isEmpty()) {
             Map<String, List<OutcomeTable.PnlPoint>> pnl = new LinkedHashMap<>();
@@ -244,72 +408,140 @@ public final class ReportBuilder {
             Charts.hitRates(out.resolve("charts/hit-rates.png"), hit);
             charts.add(out.resolve("charts/pnl.png"));
             charts.add(out.resolve("charts/hit-rates.png"));
-            s.blocks().add(new Doc.Image("charts/pnl.png", "cumulative paper P&L", Charts.PNL_WIDTH, Charts.PNL_HEIGHT));
-            s.blocks().add(new Doc.Image("charts/hit-rates.png", "hit rate by horizon", Charts.HIT_RATE_WIDTH,
-                    Charts.HIT_RATE_HEIGHT));
+            s.blocks()
+                    .add(
+                            new Doc.Image(
+                                    "charts/pnl.png",
+                                    "cumulative paper P&L",
+                                    Charts.PNL_WIDTH,
+                                    Charts.PNL_HEIGHT));
+            s.blocks()
+                    .add(
+                            new Doc.Image(
+                                    "charts/hit-rates.png",
+                                    "hit rate by horizon",
+                                    Charts.HIT_RATE_WIDTH,
+                                    Charts.HIT_RATE_HEIGHT));
         }
         PromotionRule.Verdict verdict = rule.decide(outcomes, production, shadow);
-        s.blocks().add(new Doc.Paragraph("Promotion: " + verdict.decision() + ". " + verdict.explanation()));
+        s.blocks()
+                .add(
+                        new Doc.Paragraph(
+                                "Promotion: " + verdict.decision() + ". " + verdict.explanation()));
         return verdict;
     }
 
     private void dataQuality(Doc.Section s, List<JsonNode> pressure, List<JsonNode> rejections) {
         List<List<String>> rows = new ArrayList<>();
         if (data.summary() != null) {
-            rows.add(List.of("MBO records replayed (whole run)", data.summary().path("mbo_records").asText()));
+            rows.add(
+                    List.of(
+                            "MBO records replayed (whole run)",
+                            data.summary().path("mbo_records").asText()));
         }
         rows.add(List.of("pressure windows on the day", Integer.toString(pressure.size())));
-        rows.add(List.of("windows with unclassified volume", Long.toString(pressure.stream()
-                .filter(p -> p.path("unknown_volume").asLong() > 0).count())));
+        rows.add(
+                List.of(
+                        "windows with unclassified volume",
+                        Long.toString(
+                                pressure.stream()
+                                        .filter(p -> p.path("unknown_volume").asLong() > 0)
+                                        .count())));
         rows.add(List.of("rejected candidates on the day", Integer.toString(rejections.size())));
         if (data.summary() != null && data.summary().has("late_records")) {
-            rows.add(List.of("late records (dropped, counted)", data.summary().path("late_records").asText()));
+            rows.add(
+                    List.of(
+                            "late records (dropped, counted)",
+                            data.summary().path("late_records").asText()));
         }
         s.blocks().add(new Doc.Table(List.of("measure", "value"), rows));
-        s.blocks().add(new Doc.Paragraph("Feed gaps and book anomalies are reported on md.glbx-mdp3.status and as the job's "
-                + "bookAnomalies metric; this report covers what the job's output topics hold."));
+        s.blocks()
+                .add(
+                        new Doc.Paragraph(
+                                "Feed gaps and book anomalies are reported on md.glbx-mdp3.status and as the job's "
+                                        + "bookAnomalies metric; this report covers what the job's output topics hold."));
     }
 
-    private ObjectNode export(LocalDate day, String symbol, List<JsonNode> bars, List<JsonNode> signals,
-            List<JsonNode> pressure, OutcomeTable outcomes, PromotionRule.Verdict verdict) {
+    private ObjectNode export(
+            LocalDate day,
+            String symbol,
+            List<JsonNode> bars,
+            List<JsonNode> signals,
+            List<JsonNode> pressure,
+            OutcomeTable outcomes,
+            PromotionRule.Verdict verdict) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode meta = root.putObject("metadata");
-        meta.put("schema_version", 1).put("generated_at", Instant.now().toString()).put("trading_day", String.valueOf(day))
-                .put("source", data.source()).put("production", label("production_profile", "production"));
+        meta.put("schema_version", 1)
+                .put("generated_at", Instant.now().toString())
+                .put("trading_day", String.valueOf(day))
+                .put("source", data.source())
+                .put("production", label("production_profile", "production"));
         if (data.hasShadow()) {
             meta.put("shadow", label("shadow_profile", "shadow"));
         }
         ArrayNode out = root.putArray("signals");
         signals.forEach(x -> out.add(((ObjectNode) x.deepCopy()).put("side", "production")));
-        data.shadow().stream().filter(x -> day != null && TradingDate.of(start(x)) == day.toEpochDay())
+        data.shadow().stream()
+                .filter(x -> day != null && TradingDate.of(start(x)) == day.toEpochDay())
                 .forEach(x -> out.add(((ObjectNode) x.deepCopy()).put("side", "shadow")));
         ObjectNode market = root.putObject("market_analysis");
         market.put("symbol", symbol).put("bars_5m", bars.size());
         if (!bars.isEmpty()) {
-            market.put("open", bars.get(0).path("open").asLong()).put("close", bars.get(bars.size() - 1).path("close").asLong())
-                    .put("high", bars.stream().mapToLong(b -> b.path("high").asLong()).max().orElse(0))
-                    .put("low", bars.stream().mapToLong(b -> b.path("low").asLong()).min().orElse(0))
+            market.put("open", bars.get(0).path("open").asLong())
+                    .put("close", bars.get(bars.size() - 1).path("close").asLong())
+                    .put(
+                            "high",
+                            bars.stream().mapToLong(b -> b.path("high").asLong()).max().orElse(0))
+                    .put(
+                            "low",
+                            bars.stream().mapToLong(b -> b.path("low").asLong()).min().orElse(0))
                     .put("volume", bars.stream().mapToLong(b -> b.path("volume").asLong()).sum())
-                    .put("delta", bars.stream().mapToLong(b -> b.path("buy_volume").asLong() - b.path("sell_volume").asLong()).sum());
+                    .put(
+                            "delta",
+                            bars.stream()
+                                    .mapToLong(
+                                            b ->
+                                                    b.path("buy_volume").asLong()
+                                                            - b.path("sell_volume").asLong())
+                                    .sum());
         }
         Map<String, long[]> strikes = new TreeMap<>();
-        pressure.forEach(p -> {
-            long[] v = strikes.computeIfAbsent(p.path("strike").asDouble() + "|" + p.path("option_type").asText(), k -> new long[2]);
-            v[0] += p.path("buy_volume").asLong();
-            v[1] += p.path("sell_volume").asLong();
-        });
+        pressure.forEach(
+                p -> {
+                    long[] v =
+                            strikes.computeIfAbsent(
+                                    p.path("strike").asDouble()
+                                            + "|"
+                                            + p.path("option_type").asText(),
+                                    k -> new long[2]);
+                    v[0] += p.path("buy_volume").asLong();
+                    v[1] += p.path("sell_volume").asLong();
+                });
         ArrayNode ladder = market.putArray("strikes");
-        strikes.forEach((k, v) -> ladder.addObject().put("strike", Double.parseDouble(k.split("\\|")[0]))
-                .put("option_type", k.split("\\|")[1]).put("buy_volume", v[0]).put("sell_volume", v[1]));
+        strikes.forEach(
+                (k, v) ->
+                        ladder.addObject()
+                                .put("strike", Double.parseDouble(k.split("\\|")[0]))
+                                .put("option_type", k.split("\\|")[1])
+                                .put("buy_volume", v[0])
+                                .put("sell_volume", v[1]));
         ObjectNode execution = root.putObject("execution_summary");
-        for (String side : List.of(label("production_profile", "production"), label("shadow_profile", "shadow"))) {
+        for (String side :
+                List.of(
+                        label("production_profile", "production"),
+                        label("shadow_profile", "shadow"))) {
             ObjectNode node = MAPPER.createObjectNode();
             for (int h : HORIZONS) {
                 OutcomeTable.Cell c = outcomes.get(side, h, OutcomeTable.ALL);
                 if (c != null) {
-                    node.putObject(Integer.toString(h)).put("signals", c.stats().signals).put("hit_rate", c.stats().hitRate())
-                            .put("mean_move_points", c.meanMove()).put("median_move_points", c.medianMove())
-                            .put("pnl_usd", c.stats().cumulativePnl).put("sharpe", c.stats().sharpe())
+                    node.putObject(Integer.toString(h))
+                            .put("signals", c.stats().signals)
+                            .put("hit_rate", c.stats().hitRate())
+                            .put("mean_move_points", c.meanMove())
+                            .put("median_move_points", c.medianMove())
+                            .put("pnl_usd", c.stats().cumulativePnl)
+                            .put("sharpe", c.stats().sharpe())
                             .put("max_drawdown_usd", c.stats().maxDrawdown);
                 }
             }
@@ -318,30 +550,45 @@ public final class ReportBuilder {
             }
         }
         if (verdict != null) {
-            execution.putObject("promotion").put("decision", verdict.decision()).put("explanation", verdict.explanation());
+            execution
+                    .putObject("promotion")
+                    .put("decision", verdict.decision())
+                    .put("explanation", verdict.explanation());
         }
         return root;
     }
 
     private String label(String field, String fallback) {
-        return data.comparisons().stream().map(c -> c.path(field).asText("")).filter(v -> !v.isEmpty()).findFirst()
+        return data.comparisons().stream()
+                .map(c -> c.path(field).asText(""))
+                .filter(v -> !v.isEmpty())
+                .findFirst()
                 .orElse(fallback);
     }
 
     private LocalDate lastDay() {
         return data.bars5m().stream().mapToLong(ReportBuilder::start).max().stream()
-                .mapToObj(t -> LocalDate.ofEpochDay(TradingDate.of(t))).findFirst()
-                .orElse(data.production().stream().mapToLong(ReportBuilder::start).max().stream()
-                        .mapToObj(t -> LocalDate.ofEpochDay(TradingDate.of(t))).findFirst().orElse(null));
+                .mapToObj(t -> LocalDate.ofEpochDay(TradingDate.of(t)))
+                .findFirst()
+                .orElse(
+                        data.production().stream().mapToLong(ReportBuilder::start).max().stream()
+                                .mapToObj(t -> LocalDate.ofEpochDay(TradingDate.of(t)))
+                                .findFirst()
+                                .orElse(null));
     }
 
     private static String frontSymbol(List<JsonNode> bars) {
         Map<String, Integer> counts = new TreeMap<>();
         bars.forEach(b -> counts.merge(b.path("raw_symbol").asText(), 1, Integer::sum));
-        return counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("NQ");
+        return counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElse("NQ");
     }
 
     private static long start(JsonNode row) {
-        return row.has("window_start_ns") ? row.path("window_start_ns").asLong() : row.path("start_ns").asLong();
+        return row.has("window_start_ns")
+                ? row.path("window_start_ns").asLong()
+                : row.path("start_ns").asLong();
     }
 }

@@ -5,9 +5,13 @@ import io.instflow.avro.Comparison;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
-import io.instflow.ifd.io.FlatJson;
 import io.instflow.contract.kafka.TopicScan;
+import io.instflow.ifd.io.FlatJson;
 import io.instflow.schemas.AvroSerde;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.avro.specific.SpecificRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,51 +21,88 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.avro.specific.SpecificRecord;
-
 /**
  * What a report is made of, as flat JSON rows: the signals of production (and of a shadow),
  * production's rejections, pressure windows and 5-minute bars, the comparison rows, and the run's
  * summary when there is one. Read from a run's output directory or from the topics.
  */
-public record ReportData(List<JsonNode> production, List<JsonNode> shadow, List<JsonNode> rejections,
-        List<JsonNode> pressure, List<JsonNode> bars5m, List<JsonNode> comparisons, JsonNode summary, String source) {
+public record ReportData(
+        List<JsonNode> production,
+        List<JsonNode> shadow,
+        List<JsonNode> rejections,
+        List<JsonNode> pressure,
+        List<JsonNode> bars5m,
+        List<JsonNode> comparisons,
+        JsonNode summary,
+        String source) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** The files {@code instflow pipeline} and {@code instflow shadow} write. */
     public static ReportData fromDirectory(Path dir) {
         if (!Files.isRegularFile(dir.resolve("signals.jsonl"))) {
-            throw new IllegalArgumentException("--from " + dir + " has no signals.jsonl; give the --out directory of "
-                    + "'instflow pipeline' or 'instflow shadow'");
+            throw new IllegalArgumentException(
+                    "--from "
+                            + dir
+                            + " has no signals.jsonl; give the --out directory of "
+                            + "'instflow pipeline' or 'instflow shadow'");
         }
-        return new ReportData(lines(dir.resolve("signals.jsonl")), lines(dir.resolve("shadow-signals.jsonl")),
-                lines(dir.resolve("rejections.jsonl")), lines(dir.resolve("pressure.jsonl")),
-                lines(dir.resolve("bars-5m.jsonl")), lines(dir.resolve("comparisons.jsonl")), json(dir.resolve("summary.json")),
+        return new ReportData(
+                lines(dir.resolve("signals.jsonl")),
+                lines(dir.resolve("shadow-signals.jsonl")),
+                lines(dir.resolve("rejections.jsonl")),
+                lines(dir.resolve("pressure.jsonl")),
+                lines(dir.resolve("bars-5m.jsonl")),
+                lines(dir.resolve("comparisons.jsonl")),
+                json(dir.resolve("summary.json")),
                 dir.toString());
     }
 
-    /** The topics of a deployment: production's outputs, the shadow's signals, the comparison job's rows. */
-    public static ReportData fromKafka(String bootstrap, String productionPrefix, String shadowPrefix,
+    /**
+     * The topics of a deployment: production's outputs, the shadow's signals, the comparison job's
+     * rows.
+     */
+    public static ReportData fromKafka(
+            String bootstrap,
+            String productionPrefix,
+            String shadowPrefix,
             String comparisonPrefix) {
         List<JsonNode> bars = new ArrayList<>();
         read(bootstrap, productionPrefix + "bars.5m", Bar.class).forEach(b -> bars.add(barRow(b)));
-        return new ReportData(flat(read(bootstrap, productionPrefix + "ifd.signals", Signal.class)),
-                shadowPrefix == null ? List.of() : flat(read(bootstrap, shadowPrefix + "ifd.signals", Signal.class)),
+        return new ReportData(
+                flat(read(bootstrap, productionPrefix + "ifd.signals", Signal.class)),
+                shadowPrefix == null
+                        ? List.of()
+                        : flat(read(bootstrap, shadowPrefix + "ifd.signals", Signal.class)),
                 flat(read(bootstrap, productionPrefix + "ifd.rejections", Rejection.class)),
-                flat(read(bootstrap, productionPrefix + "ifd.pressure", PressureMetrics.class)), bars,
-                shadowPrefix == null ? List.of() : flat(read(bootstrap, comparisonPrefix + "shadow.comparison", Comparison.class)),
-                null, "Kafka at " + bootstrap);
+                flat(read(bootstrap, productionPrefix + "ifd.pressure", PressureMetrics.class)),
+                bars,
+                shadowPrefix == null
+                        ? List.of()
+                        : flat(
+                                read(
+                                        bootstrap,
+                                        comparisonPrefix + "shadow.comparison",
+                                        Comparison.class)),
+                null,
+                "Kafka at " + bootstrap);
     }
 
     /** A bar as {@code bars-5m.jsonl} holds it. */
     public static JsonNode barRow(Bar b) {
-        return MAPPER.createObjectNode().put("instrument_id", b.getInstrumentId()).put("raw_symbol", b.getSymbol())
-                .put("start_ns", b.getWindowStart()).put("open", b.getOpen()).put("high", b.getHigh()).put("low", b.getLow())
-                .put("close", b.getClose()).put("volume", b.getVolume()).put("buy_volume", b.getBuyVolume())
-                .put("sell_volume", b.getSellVolume()).put("trades", b.getTrades()).put("delta", b.getDelta())
+        return MAPPER.createObjectNode()
+                .put("instrument_id", b.getInstrumentId())
+                .put("raw_symbol", b.getSymbol())
+                .put("start_ns", b.getWindowStart())
+                .put("open", b.getOpen())
+                .put("high", b.getHigh())
+                .put("low", b.getLow())
+                .put("close", b.getClose())
+                .put("volume", b.getVolume())
+                .put("buy_volume", b.getBuyVolume())
+                .put("sell_volume", b.getSellVolume())
+                .put("trades", b.getTrades())
+                .put("delta", b.getDelta())
                 .put("cumulative_delta", b.getCumulativeDelta());
     }
 
@@ -75,10 +116,15 @@ public record ReportData(List<JsonNode> production, List<JsonNode> shadow, List<
         return out;
     }
 
-    private static <T extends SpecificRecord> List<T> read(String bootstrap, String topic, Class<T> type) {
+    private static <T extends SpecificRecord> List<T> read(
+            String bootstrap, String topic, Class<T> type) {
         AvroSerde<T> serde = AvroSerde.of(type);
         List<T> out = new ArrayList<>();
-        TopicScan.readToEnd(bootstrap, topic, Duration.ofMinutes(2), r -> out.add(serde.deserialize(r.value())));
+        TopicScan.readToEnd(
+                bootstrap,
+                topic,
+                Duration.ofMinutes(2),
+                r -> out.add(serde.deserialize(r.value())));
         return out;
     }
 
@@ -95,7 +141,8 @@ public record ReportData(List<JsonNode> production, List<JsonNode> shadow, List<
                     try {
                         out.add(MAPPER.readTree(line));
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        throw new IllegalArgumentException(file + " line " + n + " is not JSON: " + e.getOriginalMessage(), e);
+                        throw new IllegalArgumentException(
+                                file + " line " + n + " is not JSON: " + e.getOriginalMessage(), e);
                     }
                 }
             }

@@ -1,10 +1,12 @@
 package io.instflow.reports;
 
-import java.awt.Graphics2D;
-
 import org.knowm.xchart.style.markers.Marker;
 
-/** An XChart marker drawn at a multiple of the chart's marker size: signal markers sized by tier. */
+import java.awt.Graphics2D;
+
+/**
+ * An XChart marker drawn at a multiple of the chart's marker size: signal markers sized by tier.
+ */
 final class ScaledMarker extends Marker {
 
     private final Marker shape;

@@ -12,18 +12,27 @@ import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 
-import java.util.List;
-
 import org.apache.avro.specific.SpecificRecord;
+
+import java.util.List;
 
 /** The record type of every topic value, in one place. */
 public final class TopicSchemas {
 
     /** Every top-level record type published on a topic. */
-    public static final List<Class<? extends SpecificRecord>> ALL = List.of(
-            MboEvent.class, InstrumentDefinition.class, FeedStatus.class, Bar.class, PressureMetrics.class,
-            Signal.class, Rejection.class, PipelineMetric.class, Comparison.class, BarchartOptionQuote.class,
-            BarchartFuturesQuote.class);
+    public static final List<Class<? extends SpecificRecord>> ALL =
+            List.of(
+                    MboEvent.class,
+                    InstrumentDefinition.class,
+                    FeedStatus.class,
+                    Bar.class,
+                    PressureMetrics.class,
+                    Signal.class,
+                    Rejection.class,
+                    PipelineMetric.class,
+                    Comparison.class,
+                    BarchartOptionQuote.class,
+                    BarchartFuturesQuote.class);
 
     private TopicSchemas() {}
 }

@@ -1,23 +1,25 @@
 package io.instflow.schemas;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
- * Decodes a value of any topic: the single-object header's schema fingerprint names the record
- * type among {@link TopicSchemas#ALL}. For tools that read topics they do not know in advance.
+ * Decodes a value of any topic: the single-object header's schema fingerprint names the record type
+ * among {@link TopicSchemas#ALL}. For tools that read topics they do not know in advance.
  */
 public final class TopicValues {
 
-    private static final Map<Long, AvroSerde<? extends SpecificRecord>> BY_FINGERPRINT = new HashMap<>();
+    private static final Map<Long, AvroSerde<? extends SpecificRecord>> BY_FINGERPRINT =
+            new HashMap<>();
 
     static {
         for (Class<? extends SpecificRecord> type : TopicSchemas.ALL) {
-            long fingerprint = SchemaNormalization.parsingFingerprint64(SpecificData.get().getSchema(type));
+            long fingerprint =
+                    SchemaNormalization.parsingFingerprint64(SpecificData.get().getSchema(type));
             BY_FINGERPRINT.put(fingerprint, AvroSerde.of(type));
         }
     }

@@ -1,19 +1,6 @@
 package io.instflow.schemas;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.instflow.avro.Signal;
-
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -28,6 +15,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class AvroSerdeTest {
 
     static java.util.stream.Stream<Class<? extends SpecificRecord>> types() {
@@ -36,11 +36,16 @@ class AvroSerdeTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("types")
-    <T extends SpecificRecord> void shouldRoundTripEveryFieldOfEverySchema(Class<T> type) throws IOException {
+    <T extends SpecificRecord> void shouldRoundTripEveryFieldOfEverySchema(Class<T> type)
+            throws IOException {
         AvroSerde<T> serde = AvroSerde.of(type);
         Random random = new Random(type.getName().hashCode());
         for (int i = 0; i < 50; i++) {
-            T record = specific(type, serde.schema(), (GenericData.Record) RandomRecords.value(serde.schema(), random));
+            T record =
+                    specific(
+                            type,
+                            serde.schema(),
+                            (GenericData.Record) RandomRecords.value(serde.schema(), random));
             byte[] bytes = serde.serialize(record);
             assertThat(bytes[0]).isEqualTo((byte) 0xC3);
             assertThat(bytes[1]).isEqualTo((byte) 0x01);
@@ -55,7 +60,11 @@ class AvroSerdeTest {
         List<Signal> records = new ArrayList<>();
         List<byte[]> values = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            Signal record = specific(Signal.class, serde.schema(), (GenericData.Record) RandomRecords.value(serde.schema(), random));
+            Signal record =
+                    specific(
+                            Signal.class,
+                            serde.schema(),
+                            (GenericData.Record) RandomRecords.value(serde.schema(), random));
             records.add(record);
             values.add(serde.serialize(record));
         }
@@ -63,15 +72,21 @@ class AvroSerdeTest {
         try {
             List<Future<Integer>> mismatches = new ArrayList<>();
             for (int t = 0; t < 4; t++) {
-                mismatches.add(pool.submit(() -> {
-                    int wrong = 0;
-                    for (int round = 0; round < 20; round++) {
-                        for (int i = 0; i < values.size(); i++) {
-                            wrong += serde.deserialize(values.get(i)).equals(records.get(i)) ? 0 : 1;
-                        }
-                    }
-                    return wrong;
-                }));
+                mismatches.add(
+                        pool.submit(
+                                () -> {
+                                    int wrong = 0;
+                                    for (int round = 0; round < 20; round++) {
+                                        for (int i = 0; i < values.size(); i++) {
+                                            wrong +=
+                                                    serde.deserialize(values.get(i))
+                                                                    .equals(records.get(i))
+                                                            ? 0
+                                                            : 1;
+                                        }
+                                    }
+                                    return wrong;
+                                }));
             }
             for (Future<Integer> f : mismatches) {
                 assertThat(f.get()).isZero();
@@ -92,21 +107,25 @@ class AvroSerdeTest {
     @Test
     void shouldNameTheTypeWhenAValueOfTheCurrentSchemaIsCutShortOrCorrupt() {
         AvroSerde<io.instflow.avro.Bar> bars = AvroSerde.of(io.instflow.avro.Bar.class);
-        GenericData.Record bar = (GenericData.Record) RandomRecords.value(bars.schema(), new Random(2));
+        GenericData.Record bar =
+                (GenericData.Record) RandomRecords.value(bars.schema(), new Random(2));
         byte[] bytes = bars.serialize(specific(io.instflow.avro.Bar.class, bars.schema(), bar));
         assertThatThrownBy(() -> bars.deserialize(Arrays.copyOf(bytes, 14)))
-                .isInstanceOf(AvroDecodeException.class).hasMessageStartingWith("Bar:");
+                .isInstanceOf(AvroDecodeException.class)
+                .hasMessageStartingWith("Bar:");
         byte[] corrupt = bytes.clone();
         Arrays.fill(corrupt, 10, corrupt.length, (byte) 0xFF);
         assertThatThrownBy(() -> bars.deserialize(corrupt))
-                .isInstanceOf(AvroDecodeException.class).hasMessageStartingWith("Bar:");
+                .isInstanceOf(AvroDecodeException.class)
+                .hasMessageStartingWith("Bar:");
     }
 
     @Test
     void shouldRejectAValueOfAnotherSchema() {
         AvroSerde<io.instflow.avro.Bar> bars = AvroSerde.of(io.instflow.avro.Bar.class);
         AvroSerde<Signal> signals = AvroSerde.of(Signal.class);
-        GenericData.Record bar = (GenericData.Record) RandomRecords.value(bars.schema(), new Random(1));
+        GenericData.Record bar =
+                (GenericData.Record) RandomRecords.value(bars.schema(), new Random(1));
         byte[] bytes = bars.serialize(specific(io.instflow.avro.Bar.class, bars.schema(), bar));
         assertThatThrownBy(() -> signals.deserialize(bytes))
                 .isInstanceOf(AvroDecodeException.class)
@@ -119,13 +138,16 @@ class AvroSerdeTest {
             Schema schema = SpecificData.get().getSchema(type);
             assertThat(schema.getDoc()).as("%s doc", schema.getName()).isNotBlank();
             for (Schema.Field field : schema.getFields()) {
-                assertThat(field.doc()).as("%s.%s doc", schema.getName(), field.name()).isNotBlank();
+                assertThat(field.doc())
+                        .as("%s.%s doc", schema.getName(), field.name())
+                        .isNotBlank();
             }
         }
     }
 
     @SuppressWarnings("unchecked")
-    static <T extends SpecificRecord> T specific(Class<T> type, Schema schema, GenericData.Record generic) {
+    static <T extends SpecificRecord> T specific(
+            Class<T> type, Schema schema, GenericData.Record generic) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);

@@ -1,14 +1,14 @@
 package io.instflow.schemas;
 
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 
 /** Fills every field of a schema with seeded random values, for round-trip tests. */
 final class RandomRecords {
@@ -17,35 +17,45 @@ final class RandomRecords {
 
     static Object value(Schema schema, Random random) {
         switch (schema.getType()) {
-            case RECORD: {
-                GenericData.Record record = new GenericData.Record(schema);
-                for (Schema.Field field : schema.getFields()) {
-                    record.put(field.name(), value(field.schema(), random));
+            case RECORD:
+                {
+                    GenericData.Record record = new GenericData.Record(schema);
+                    for (Schema.Field field : schema.getFields()) {
+                        record.put(field.name(), value(field.schema(), random));
+                    }
+                    return record;
                 }
-                return record;
-            }
-            case UNION: {
-                List<Schema> branches = schema.getTypes();
-                Schema nonNull = branches.stream().filter(s -> s.getType() != Schema.Type.NULL).findFirst().orElseThrow();
-                return random.nextInt(4) == 0 ? null : value(nonNull, random);
-            }
+            case UNION:
+                {
+                    List<Schema> branches = schema.getTypes();
+                    Schema nonNull =
+                            branches.stream()
+                                    .filter(s -> s.getType() != Schema.Type.NULL)
+                                    .findFirst()
+                                    .orElseThrow();
+                    return random.nextInt(4) == 0 ? null : value(nonNull, random);
+                }
             case ENUM:
-                return new GenericData.EnumSymbol(schema,
-                        schema.getEnumSymbols().get(random.nextInt(schema.getEnumSymbols().size())));
-            case ARRAY: {
-                List<Object> items = new ArrayList<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    items.add(value(schema.getElementType(), random));
+                return new GenericData.EnumSymbol(
+                        schema,
+                        schema.getEnumSymbols()
+                                .get(random.nextInt(schema.getEnumSymbols().size())));
+            case ARRAY:
+                {
+                    List<Object> items = new ArrayList<>();
+                    for (int i = random.nextInt(4); i > 0; i--) {
+                        items.add(value(schema.getElementType(), random));
+                    }
+                    return items;
                 }
-                return items;
-            }
-            case MAP: {
-                Map<String, Object> map = new HashMap<>();
-                for (int i = random.nextInt(4); i > 0; i--) {
-                    map.put("k" + random.nextInt(100), value(schema.getValueType(), random));
+            case MAP:
+                {
+                    Map<String, Object> map = new HashMap<>();
+                    for (int i = random.nextInt(4); i > 0; i--) {
+                        map.put("k" + random.nextInt(100), value(schema.getValueType(), random));
+                    }
+                    return map;
                 }
-                return map;
-            }
             case STRING:
                 return "s" + Long.toHexString(random.nextLong());
             case LONG:

@@ -1,6 +1,13 @@
 package io.instflow.schemas;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,22 +22,16 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.avro.Schema;
-import org.apache.avro.SchemaCompatibility;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The current schemas read data written with every released schema: a change that breaks old
- * data (a new field without a default, a removed enum symbol, a changed type) fails the build.
+ * The current schemas read data written with every released schema: a change that breaks old data
+ * (a new field without a default, a removed enum symbol, a changed type) fails the build.
  */
 class SchemaCompatibilityTest {
 
-    private static final List<String> IMPORT_ORDER = List.of("Components.avsc", "PressureMetrics.avsc", "Signal.avsc");
+    private static final List<String> IMPORT_ORDER =
+            List.of("Components.avsc", "PressureMetrics.avsc", "Signal.avsc");
 
     static Stream<Path> releases() throws IOException, URISyntaxException {
         Path compat = Paths.get(SchemaCompatibilityTest.class.getResource("/compat").toURI());
@@ -53,13 +54,19 @@ class SchemaCompatibilityTest {
             SchemaCompatibility.SchemaPairCompatibility result =
                     SchemaCompatibility.checkReaderWriterCompatibility(current, old);
             assertThat(result.getType())
-                    .as("%s cannot read data written with release %s: %s", current.getName(), release.getFileName(),
+                    .as(
+                            "%s cannot read data written with release %s: %s",
+                            current.getName(),
+                            release.getFileName(),
                             result.getResult().getIncompatibilities())
                     .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
             Random random = new Random(7);
             AvroSerde<? extends SpecificRecord> serde = AvroSerde.of(type).acceptWriterSchema(old);
-            byte[] oldBytes = new org.apache.avro.message.BinaryMessageEncoder<GenericData.Record>(GenericData.get(), old)
-                    .encode((GenericData.Record) RandomRecords.value(old, random)).array();
+            byte[] oldBytes =
+                    new org.apache.avro.message.BinaryMessageEncoder<GenericData.Record>(
+                                    GenericData.get(), old)
+                            .encode((GenericData.Record) RandomRecords.value(old, random))
+                            .array();
             assertThat(serde.deserialize(oldBytes)).isNotNull();
         }
     }
@@ -67,12 +74,16 @@ class SchemaCompatibilityTest {
     @Test
     void shouldDetectAChangeThatBreaksOldData() {
         Schema current = SpecificData.get().getSchema(io.instflow.avro.Bar.class);
-        String json = current.toString().replace(
-                "{\"name\":\"degraded\"",
-                "{\"name\":\"venue\",\"type\":\"string\",\"doc\":\"added without a default\"},{\"name\":\"degraded\"");
+        String json =
+                current.toString()
+                        .replace(
+                                "{\"name\":\"degraded\"",
+                                "{\"name\":\"venue\",\"type\":\"string\",\"doc\":\"added without a default\"},{\"name\":\"degraded\"");
         Schema withoutDefault = new Schema.Parser().parse(json);
         assertThat(withoutDefault.getField("venue")).isNotNull();
-        assertThat(SchemaCompatibility.checkReaderWriterCompatibility(withoutDefault, current).getType())
+        assertThat(
+                        SchemaCompatibility.checkReaderWriterCompatibility(withoutDefault, current)
+                                .getType())
                 .isEqualTo(SchemaCompatibility.SchemaCompatibilityType.INCOMPATIBLE);
     }
 
@@ -83,7 +94,9 @@ class SchemaCompatibilityTest {
             files.add(dir.resolve(name));
         }
         try (Stream<Path> all = Files.list(dir)) {
-            all.filter(p -> p.toString().endsWith(".avsc") && !files.contains(p)).sorted().forEach(files::add);
+            all.filter(p -> p.toString().endsWith(".avsc") && !files.contains(p))
+                    .sorted()
+                    .forEach(files::add);
         }
         for (Path file : files) {
             if (Files.exists(file)) {

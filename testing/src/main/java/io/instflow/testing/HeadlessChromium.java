@@ -1,5 +1,11 @@
 package io.instflow.testing;
 
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,15 +15,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 /**
- * Debian's Chromium driven by Debian's ChromeDriver through Selenium, headless, with a fresh profile
- * and without the background connections this machine's closed network refuses. Nothing is
+ * Debian's Chromium driven by Debian's ChromeDriver through Selenium, headless, with a fresh
+ * profile and without the background connections this machine's closed network refuses. Nothing is
  * downloaded: both binaries come from the packages {@code .ci/run} installs.
  */
 public final class HeadlessChromium implements AutoCloseable {
@@ -32,11 +32,23 @@ public final class HeadlessChromium implements AutoCloseable {
         profile = Files.createTempDirectory("instflow-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profile);
+        ChromeDriverService service =
+                new ChromeDriverService.Builder()
+                        .usingDriverExecutable(new File(DRIVER.toString()))
+                        .usingAnyFreePort()
+                        .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
@@ -44,7 +56,10 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Why no browser can start here, or null when Chromium and ChromeDriver are installed. */
     public static String unavailableReason() {
         if (!Files.isExecutable(BINARY) || !Files.isExecutable(DRIVER)) {
-            return "Debian's chromium and chromium-driver at " + BINARY + " and " + DRIVER
+            return "Debian's chromium and chromium-driver at "
+                    + BINARY
+                    + " and "
+                    + DRIVER
                     + " (.ci/run installs them: apt-get install chromium chromium-driver)";
         }
         return null;

@@ -2,6 +2,10 @@ package io.instflow.testing;
 
 import io.instflow.localkafka.LocalKafka;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,14 +15,10 @@ import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 /**
  * A real single-node KRaft broker for a test class, in a child JVM on free ports, deleted
- * afterwards. Register it as {@code @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();}
- * and give each test its own topics with {@link #uniqueTopicPrefix()}.
+ * afterwards. Register it as {@code @RegisterExtension static final KafkaBroker KAFKA = new
+ * KafkaBroker();} and give each test its own topics with {@link #uniqueTopicPrefix()}.
  */
 public final class KafkaBroker implements BeforeAllCallback, AfterAllCallback {
 

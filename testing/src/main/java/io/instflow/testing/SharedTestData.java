@@ -1,15 +1,15 @@
 package io.instflow.testing;
 
+import org.junit.jupiter.api.Assumptions;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
- * Locates the read-only real-data folder {@code ../shared/testdata} that sits beside the
- * repository checkout. Tests that need it call {@link #require()}, which skips the test with a
- * message naming the expected location when the folder is absent.
+ * Locates the read-only real-data folder {@code ../shared/testdata} that sits beside the repository
+ * checkout. Tests that need it call {@link #require()}, which skips the test with a message naming
+ * the expected location when the folder is absent.
  */
 public final class SharedTestData {
 
@@ -24,7 +24,9 @@ public final class SharedTestData {
         Assumptions.assumeTrue(
                 root != null,
                 "shared test data not found: expected ../shared/testdata beside the repository root"
-                        + " (or -D" + LOCATION_PROPERTY + "=DIR); skipping");
+                        + " (or -D"
+                        + LOCATION_PROPERTY
+                        + "=DIR); skipping");
         return root;
     }
 

@@ -2,11 +2,6 @@ package io.instflow.testing;
 
 import io.instflow.schemas.AvroSerde;
 
-import java.util.Collection;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,7 +12,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes Avro records to topics as the job does (single-object encoding), for tests and benchmarks. */
+import java.util.Collection;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Writes Avro records to topics as the job does (single-object encoding), for tests and benchmarks.
+ */
 public final class TopicWriter implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
@@ -31,8 +33,14 @@ public final class TopicWriter implements AutoCloseable {
 
     public static void createTopics(String bootstrap, Collection<String> topics, int partitions)
             throws InterruptedException, ExecutionException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-            admin.createTopics(topics.stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(
+                            topics.stream()
+                                    .map(t -> new NewTopic(t, partitions, (short) 1))
+                                    .toList())
+                    .all()
+                    .get();
         }
     }
 

@@ -5,8 +5,10 @@ public final class Aggressor {
 
     /** The aggressor side could not be determined. */
     public static final int UNKNOWN = 0;
+
     /** A buyer lifted the offer. */
     public static final int BUY = 1;
+
     /** A seller hit the bid. */
     public static final int SELL = 2;
 
@@ -14,9 +16,12 @@ public final class Aggressor {
 
     public static String name(int aggressor) {
         switch (aggressor) {
-            case BUY: return "BUY";
-            case SELL: return "SELL";
-            default: return "UNKNOWN";
+            case BUY:
+                return "BUY";
+            case SELL:
+                return "SELL";
+            default:
+                return "UNKNOWN";
         }
     }
 }

@@ -2,9 +2,9 @@ package io.instflow.book;
 
 import io.instflow.dbn.record.MboDecoder;
 
-import java.util.function.LongUnaryOperator;
-
 import org.agrona.collections.Long2ObjectHashMap;
+
+import java.util.function.LongUnaryOperator;
 
 /**
  * One {@link OrderBook} per instrument of an MBO stream, created on first sight. The tick of each
@@ -16,7 +16,9 @@ public final class MarketBooks {
     private final LongUnaryOperator tickSizes;
     private OrderBook last;
 
-    /** @param tickSizes instrument id to tick size in 1e-9 units (0 when unknown) */
+    /**
+     * @param tickSizes instrument id to tick size in 1e-9 units (0 when unknown)
+     */
     public MarketBooks(LongUnaryOperator tickSizes) {
         this.tickSizes = tickSizes;
     }

@@ -4,9 +4,9 @@ import io.instflow.dbn.DbnConstants;
 import io.instflow.dbn.Flags;
 import io.instflow.dbn.record.MboDecoder;
 
-import java.util.Arrays;
-
 import org.agrona.collections.Long2LongHashMap;
+
+import java.util.Arrays;
 
 /**
  * The order book of one instrument, rebuilt from its MBO records (spec ifd-v3 section 2).
@@ -14,22 +14,26 @@ import org.agrona.collections.Long2LongHashMap;
  * <p>Only A (add), C (cancel), M (modify) and R (clear) change the book; T, F and N never do. A
  * snapshot (records flagged SNAPSHOT) replaces the book: the first snapshot record with a new
  * ts_recv clears it. A book crossed at LAST before its first trade is a pre-open auction and is
- * counted apart from crossings after trading started, which mean a missed message. Book state is meant to be read after a record flagged LAST. Records that do
- * not fit the book (cancels of unknown orders, duplicate adds, ...) are counted in
- * {@link #anomalies()} and never throw or create phantom orders. Trades are classified by
- * aggressor: the T record's side, or for side N its price against the best bid and offer before
- * the trade, within half a tick.
+ * counted apart from crossings after trading started, which mean a missed message. Book state is
+ * meant to be read after a record flagged LAST. Records that do not fit the book (cancels of
+ * unknown orders, duplicate adds, ...) are counted in {@link #anomalies()} and never throw or
+ * create phantom orders. Trades are classified by aggressor: the T record's side, or for side N its
+ * price against the best bid and offer before the trade, within half a tick.
  *
- * <p>State is primitive arrays and an open-addressing primitive map; no allocation per record
- * once the arrays have grown. Not thread-safe.
+ * <p>State is primitive arrays and an open-addressing primitive map; no allocation per record once
+ * the arrays have grown. Not thread-safe.
  */
 public final class OrderBook {
 
     /** {@link #apply} result bit: the book changed. */
     public static final int CHANGED = 1;
+
     /** {@link #apply} result bit: a trade was classified; see {@link #lastTradeAggressor()}. */
     public static final int TRADE = 2;
-    /** {@link #apply} result bit: the record ends an exchange event (LAST): the book is observable. */
+
+    /**
+     * {@link #apply} result bit: the record ends an exchange event (LAST): the book is observable.
+     */
     public static final int OBSERVABLE = 4;
 
     private static final long NO_SLOT = -1;
@@ -56,8 +60,8 @@ public final class OrderBook {
     private long lastTradeSize;
 
     /**
-     * @param tickSize the instrument's tick in 1e-9 units, for classifying trades without a side;
-     *     0 or undefined when unknown (prices are then compared exactly)
+     * @param tickSize the instrument's tick in 1e-9 units, for classifying trades without a side; 0
+     *     or undefined when unknown (prices are then compared exactly)
      */
     public OrderBook(long instrumentId, long tickSize) {
         this.instrumentId = instrumentId;
@@ -68,13 +72,17 @@ public final class OrderBook {
         return instrumentId;
     }
 
-    /** Applies one MBO record; returns a set of {@link #CHANGED}, {@link #TRADE}, {@link #OBSERVABLE}. */
+    /**
+     * Applies one MBO record; returns a set of {@link #CHANGED}, {@link #TRADE}, {@link
+     * #OBSERVABLE}.
+     */
     public int apply(MboDecoder r) {
         return apply(r.action(), r.side(), r.orderId(), r.price(), r.size(), r.flags(), r.tsRecv());
     }
 
     /** Applies one MBO event given by its fields (prices 1e-9 units, sizes in contracts). */
-    public int apply(byte action, byte side, long orderId, long price, long size, int flags, long tsRecv) {
+    public int apply(
+            byte action, byte side, long orderId, long price, long size, int flags, long tsRecv) {
         int result = 0;
         if ((flags & Flags.SNAPSHOT) != 0) {
             if (!inSnapshot || tsRecv != snapshotTsRecv) {
@@ -374,7 +382,12 @@ public final class OrderBook {
         }
     }
 
-    void restore(boolean inSnapshot, long snapshotTsRecv, boolean stale, boolean traded, long[] anomalyCounts) {
+    void restore(
+            boolean inSnapshot,
+            long snapshotTsRecv,
+            boolean stale,
+            boolean traded,
+            long[] anomalyCounts) {
         this.inSnapshot = inSnapshot;
         this.snapshotTsRecv = snapshotTsRecv;
         this.stale = stale;

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Compact binary form of an {@link OrderBook} for keyed state and checkpoints: a small header,
- * the anomaly counts, then 25 bytes per resting order. Price levels are rebuilt on read.
+ * Compact binary form of an {@link OrderBook} for keyed state and checkpoints: a small header, the
+ * anomaly counts, then 25 bytes per resting order. Price levels are rebuilt on read.
  */
 public final class OrderBookCodec {
 
@@ -29,16 +29,17 @@ public final class OrderBookCodec {
         }
         out.writeInt(book.orderCount());
         try {
-            book.forEachOrder((orderId, price, size, side) -> {
-                try {
-                    out.writeLong(orderId);
-                    out.writeLong(price);
-                    out.writeLong(size);
-                    out.writeByte(side);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            book.forEachOrder(
+                    (orderId, price, size, side) -> {
+                        try {
+                            out.writeLong(orderId);
+                            out.writeLong(price);
+                            out.writeLong(size);
+                            out.writeByte(side);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -47,7 +48,12 @@ public final class OrderBookCodec {
     public static OrderBook read(DataInput in) throws IOException {
         int version = in.readUnsignedByte();
         if (version != VERSION) {
-            throw new IOException("unknown order book state version " + version + " (this build reads " + VERSION + ")");
+            throw new IOException(
+                    "unknown order book state version "
+                            + version
+                            + " (this build reads "
+                            + VERSION
+                            + ")");
         }
         OrderBook book = new OrderBook(in.readLong(), in.readLong());
         boolean inSnapshot = in.readBoolean();

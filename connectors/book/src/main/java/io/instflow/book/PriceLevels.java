@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The price levels of one side of a book: aggregate size and order count per price, in sorted
- * primitive arrays with the best price last, so the busy end of the book changes without moving
- * the rest. Bids are stored ascending, asks descending.
+ * primitive arrays with the best price last, so the busy end of the book changes without moving the
+ * rest. Bids are stored ascending, asks descending.
  */
 final class PriceLevels {
 
@@ -80,7 +80,9 @@ final class PriceLevels {
         levels++;
     }
 
-    /** Removes {@code size} and {@code orders} at {@code price}; drops the level when it empties. */
+    /**
+     * Removes {@code size} and {@code orders} at {@code price}; drops the level when it empties.
+     */
     void remove(long price, long size, int orders) {
         int i = find(price);
         if (i < 0) {

@@ -1,9 +1,9 @@
 package io.instflow.book;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.dbn.DbnConstants;
 import io.instflow.dbn.Flags;
+
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +11,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OrderBookTest {
 
@@ -88,9 +88,12 @@ class OrderBookTest {
     void shouldNeverChangeTheBookOnTradesFillsOrNone() {
         add(1, PX, 5, 'B');
         add(2, PX + TICK, 5, 'A');
-        assertThat(book.apply((byte) 'T', (byte) 'B', 0, PX + TICK, 2, 0, 2) & OrderBook.CHANGED).isZero();
-        assertThat(book.apply((byte) 'F', (byte) 'A', 2, PX + TICK, 2, 0, 2) & OrderBook.CHANGED).isZero();
-        assertThat(book.apply((byte) 'N', (byte) 'N', 0, 0, 0, LAST, 2) & OrderBook.CHANGED).isZero();
+        assertThat(book.apply((byte) 'T', (byte) 'B', 0, PX + TICK, 2, 0, 2) & OrderBook.CHANGED)
+                .isZero();
+        assertThat(book.apply((byte) 'F', (byte) 'A', 2, PX + TICK, 2, 0, 2) & OrderBook.CHANGED)
+                .isZero();
+        assertThat(book.apply((byte) 'N', (byte) 'N', 0, 0, 0, LAST, 2) & OrderBook.CHANGED)
+                .isZero();
         assertThat(book.askSize()).isEqualTo(5);
         assertThat(book.orderSize(2)).isEqualTo(5);
     }
@@ -207,19 +210,27 @@ class OrderBookTest {
 
     @Test
     void shouldReportObservableOnlyAtLast() {
-        assertThat(book.apply((byte) 'A', (byte) 'B', 1, PX, 1, 0, 1) & OrderBook.OBSERVABLE).isZero();
-        assertThat(book.apply((byte) 'A', (byte) 'B', 2, PX, 1, LAST, 1) & OrderBook.OBSERVABLE).isNotZero();
+        assertThat(book.apply((byte) 'A', (byte) 'B', 1, PX, 1, 0, 1) & OrderBook.OBSERVABLE)
+                .isZero();
+        assertThat(book.apply((byte) 'A', (byte) 'B', 2, PX, 1, LAST, 1) & OrderBook.OBSERVABLE)
+                .isNotZero();
     }
 
     @Test
     void shouldRestoreFromItsSerialisedState() throws IOException {
         for (int i = 0; i < 200; i++) {
-            add(i, PX + (i % 7 - 3) * TICK + (i % 7 >= 3 ? 4 * TICK : 0), 1 + i % 5, i % 7 >= 3 ? 'A' : 'B');
+            add(
+                    i,
+                    PX + (i % 7 - 3) * TICK + (i % 7 >= 3 ? 4 * TICK : 0),
+                    1 + i % 5,
+                    i % 7 >= 3 ? 'A' : 'B');
         }
         book.apply((byte) 'C', (byte) 'B', 1000, PX, 1, LAST, 2);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         OrderBookCodec.write(book, new DataOutputStream(bytes));
-        OrderBook restored = OrderBookCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        OrderBook restored =
+                OrderBookCodec.read(
+                        new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
 
         assertThat(bytes.size()).isLessThan(100 + 200 * 25);
         assertThat(restored.orderCount()).isEqualTo(book.orderCount());
@@ -233,6 +244,8 @@ class OrderBookTest {
             b.apply((byte) 'T', (byte) 'N', 0, b.askPrice(), 1, LAST, 3);
         }
         assertThat(restored.bidSize()).isEqualTo(book.bidSize());
-        assertThat(restored.lastTradeAggressor()).isEqualTo(book.lastTradeAggressor()).isEqualTo(Aggressor.BUY);
+        assertThat(restored.lastTradeAggressor())
+                .isEqualTo(book.lastTradeAggressor())
+                .isEqualTo(Aggressor.BUY);
     }
 }

@@ -18,6 +18,7 @@ public final class ApiKey {
 
     /** Name of the environment variable and of the .env entry. */
     public static final String VARIABLE = "DATABENTO_API_KEY";
+
     static final int LENGTH = 32;
 
     private final String value;
@@ -37,8 +38,13 @@ public final class ApiKey {
         }
         String trimmed = value.trim();
         if (trimmed.length() != LENGTH) {
-            throw new IllegalArgumentException(VARIABLE + " must be " + LENGTH + " characters (Databento keys look like"
-                    + " db-...), got " + trimmed.length());
+            throw new IllegalArgumentException(
+                    VARIABLE
+                            + " must be "
+                            + LENGTH
+                            + " characters (Databento keys look like"
+                            + " db-...), got "
+                            + trimmed.length());
         }
         return new ApiKey(trimmed);
     }
@@ -60,10 +66,17 @@ public final class ApiKey {
 
     /** {@link #find} with the process environment, ./.env and ~/.env; fails with what to do. */
     public static ApiKey require() {
-        return find(System.getenv(), List.of(Path.of(".env"), Path.of(System.getProperty("user.home"), ".env")))
-                .orElseThrow(() -> new IllegalArgumentException("no Databento API key: set " + VARIABLE
-                        + " in the environment or in a .env file (current directory or home), e.g. "
-                        + VARIABLE + "=db-..."));
+        return find(
+                        System.getenv(),
+                        List.of(Path.of(".env"), Path.of(System.getProperty("user.home"), ".env")))
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "no Databento API key: set "
+                                                + VARIABLE
+                                                + " in the environment or in a .env file (current directory or home), e.g. "
+                                                + VARIABLE
+                                                + "=db-..."));
     }
 
     private static Optional<String> readEnvFile(Path file) {
@@ -78,7 +91,9 @@ public final class ApiKey {
                 }
                 if (l.startsWith(VARIABLE + "=")) {
                     String v = l.substring(VARIABLE.length() + 1).trim();
-                    if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+                    if (v.length() >= 2
+                            && (v.startsWith("\"") && v.endsWith("\"")
+                                    || v.startsWith("'") && v.endsWith("'"))) {
                         v = v.substring(1, v.length() - 1);
                     }
                     return Optional.of(v);

@@ -28,7 +28,8 @@ final class GatewayConnection implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static GatewayConnection open(String host, int port, Duration connectTimeout) throws IOException {
+    static GatewayConnection open(String host, int port, Duration connectTimeout)
+            throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.setReceiveBufferSize(4 << 20);
@@ -46,8 +47,9 @@ final class GatewayConnection implements AutoCloseable {
         while (true) {
             int b = in.read();
             if (b < 0) {
-                throw new IOException("the gateway closed the connection during the handshake"
-                        + (line.length() > 0 ? " after '" + line + "'" : ""));
+                throw new IOException(
+                        "the gateway closed the connection during the handshake"
+                                + (line.length() > 0 ? " after '" + line + "'" : ""));
             }
             if (b == '\n') {
                 return line.toString();

@@ -5,6 +5,9 @@ import io.instflow.dbn.RecordDispatcher;
 import io.instflow.dbn.RecordHandler;
 import io.instflow.dbn.io.DbnReader;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,9 +27,6 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Databento's historical API, {@code timeseries.get_range}: a POST with basic auth whose zstd DBN
  * body is decoded as it streams in, never held whole. 408, 429 and 5xx responses are retried with
@@ -36,9 +36,12 @@ import org.slf4j.LoggerFactory;
 public final class HistoricalClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(HistoricalClient.class);
+
     /** The production API. */
     public static final String DEFAULT_BASE_URL = "https://hist.databento.com";
-    private static final Pattern DETAIL = Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private static final Pattern DETAIL =
+            Pattern.compile("\"detail\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern WARNING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private final URI baseUrl;
@@ -51,7 +54,8 @@ public final class HistoricalClient {
     /** What a request returned besides its records. */
     public record Result(Metadata metadata, long records, List<String> warnings, int attempts) {}
 
-    public HistoricalClient(String baseUrl, ApiKey key, ReconnectPolicy retry, LiveClient.Sleeper sleeper) {
+    public HistoricalClient(
+            String baseUrl, ApiKey key, ReconnectPolicy retry, LiveClient.Sleeper sleeper) {
         this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.key = key;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -61,7 +65,10 @@ public final class HistoricalClient {
 
     /** A client with 5 attempts, 1 s doubling to 30 s between them. */
     public static HistoricalClient create(String baseUrl, ApiKey key) {
-        return new HistoricalClient(baseUrl, key, new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2, 4),
+        return new HistoricalClient(
+                baseUrl,
+                key,
+                new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2, 4),
                 d -> Thread.sleep(d.toMillis()));
     }
 
@@ -71,15 +78,21 @@ public final class HistoricalClient {
      * @throws HistoricalApiException for a refused request, or when retries are exhausted
      */
     public Result getRange(HistoricalRequest request, RecordHandler handler) {
-        HttpRequest http = HttpRequest.newBuilder(baseUrl.resolve("v0/timeseries.get_range"))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((key.reveal() + ":").getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/octet-stream")
-                .header("User-Agent", "instflow/0.1 Java/" + Runtime.version().feature())
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .timeout(Duration.ofMinutes(10))
-                .POST(HttpRequest.BodyPublishers.ofString(form(request)))
-                .build();
+        HttpRequest http =
+                HttpRequest.newBuilder(baseUrl.resolve("v0/timeseries.get_range"))
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + Base64.getEncoder()
+                                                .encodeToString(
+                                                        (key.reveal() + ":")
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                        .header("Accept", "application/octet-stream")
+                        .header("User-Agent", "instflow/0.1 Java/" + Runtime.version().feature())
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .timeout(Duration.ofMinutes(10))
+                        .POST(HttpRequest.BodyPublishers.ofString(form(request)))
+                        .build();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<InputStream> response = send(http);
             int status = response.statusCode();
@@ -92,7 +105,11 @@ public final class HistoricalClient {
                 throw new HistoricalApiException(status, message(status, detail, attempt));
             }
             Duration delay = retryAfter(response).orElse(retry.delay(attempt, jitter));
-            LOG.warn("historical API answered {} ({}); retrying in {} ms", status, detail, delay.toMillis());
+            LOG.warn(
+                    "historical API answered {} ({}); retrying in {} ms",
+                    status,
+                    detail,
+                    delay.toMillis());
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
@@ -147,8 +164,12 @@ public final class HistoricalClient {
         fields.put("encoding", "dbn");
         fields.put("compression", "zstd");
         StringBuilder body = new StringBuilder();
-        fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(k).append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        fields.forEach(
+                (k, v) ->
+                        body.append(body.length() == 0 ? "" : "&")
+                                .append(k)
+                                .append('=')
+                                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return body.toString();
     }
 
@@ -174,21 +195,30 @@ public final class HistoricalClient {
     }
 
     private static java.util.Optional<Duration> retryAfter(HttpResponse<InputStream> response) {
-        return response.headers().firstValue("Retry-After").flatMap(v -> {
-            try {
-                return java.util.Optional.of(Duration.ofSeconds(Math.min(300, Long.parseLong(v.trim()))));
-            } catch (NumberFormatException e) {
-                return java.util.Optional.empty();
-            }
-        });
+        return response.headers()
+                .firstValue("Retry-After")
+                .flatMap(
+                        v -> {
+                            try {
+                                return java.util.Optional.of(
+                                        Duration.ofSeconds(
+                                                Math.min(300, Long.parseLong(v.trim()))));
+                            } catch (NumberFormatException e) {
+                                return java.util.Optional.empty();
+                            }
+                        });
     }
 
     private static String message(int status, String detail, int attempts) {
-        String hint = switch (status) {
-            case 401, 403 -> "; check " + ApiKey.VARIABLE + " and that the key may access this dataset";
-            case 422 -> "; check the request's dataset, schema, symbols and times";
-            default -> attempts > 1 ? " (after " + attempts + " attempts)" : "";
-        };
+        String hint =
+                switch (status) {
+                    case 401, 403 ->
+                            "; check "
+                                    + ApiKey.VARIABLE
+                                    + " and that the key may access this dataset";
+                    case 422 -> "; check the request's dataset, schema, symbols and times";
+                    default -> attempts > 1 ? " (after " + attempts + " attempts)" : "";
+                };
         return "historical API answered HTTP " + status + ": " + detail + hint;
     }
 }

@@ -8,6 +8,10 @@ import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.record.ErrorDecoder;
 import io.instflow.dbn.record.SystemDecoder;
 
+import org.agrona.concurrent.UnsafeBuffer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -17,23 +21,20 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
-import org.agrona.concurrent.UnsafeBuffer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * A Databento live session that survives disconnects: connects, answers the CRAM challenge,
- * subscribes, starts the session and reads the DBN stream, delivering each data record once to
- * the {@link LiveListener}. On a dropped connection or silence beyond the liveness timeout it
- * reconnects with backoff and resubscribes with {@code start} = the last delivered ts_recv
- * (within the gateway's 24-hour replay window), dropping the replayed overlap; beyond that window
- * it reports the gap. Fatal gateway errors stop it with a {@link GatewayException}.
- * {@link #run()} blocks on the calling thread until {@link #stop()}.
+ * subscribes, starts the session and reads the DBN stream, delivering each data record once to the
+ * {@link LiveListener}. On a dropped connection or silence beyond the liveness timeout it
+ * reconnects with backoff and resubscribes with {@code start} = the last delivered ts_recv (within
+ * the gateway's 24-hour replay window), dropping the replayed overlap; beyond that window it
+ * reports the gap. Fatal gateway errors stop it with a {@link GatewayException}. {@link #run()}
+ * blocks on the calling thread until {@link #stop()}.
  */
 public final class LiveClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveClient.class);
-    private static final long REPLAY_WINDOW_NS = TimeUnit.HOURS.toNanos(24) - TimeUnit.MINUTES.toNanos(5);
+    private static final long REPLAY_WINDOW_NS =
+            TimeUnit.HOURS.toNanos(24) - TimeUnit.MINUTES.toNanos(5);
 
     private final LiveClientConfig config;
     private final LiveListener listener;
@@ -54,11 +55,18 @@ public final class LiveClient {
     }
 
     public LiveClient(LiveClientConfig config, LiveListener listener) {
-        this(config, listener, () -> System.currentTimeMillis() * 1_000_000L, d -> Thread.sleep(d.toMillis()));
+        this(
+                config,
+                listener,
+                () -> System.currentTimeMillis() * 1_000_000L,
+                d -> Thread.sleep(d.toMillis()));
     }
 
-    /** @param clockNs wall clock in ns since the epoch, to judge the replay window */
-    public LiveClient(LiveClientConfig config, LiveListener listener, LongSupplier clockNs, Sleeper sleeper) {
+    /**
+     * @param clockNs wall clock in ns since the epoch, to judge the replay window
+     */
+    public LiveClient(
+            LiveClientConfig config, LiveListener listener, LongSupplier clockNs, Sleeper sleeper) {
         this.config = config;
         this.listener = listener;
         this.clockNs = clockNs;
@@ -110,17 +118,35 @@ public final class LiveClient {
                 }
                 failures = delivered > before ? 0 : failures;
                 LOG.warn("live session lost: {}", e.getMessage());
-                event(e.getMessage().startsWith("no data") ? LiveEvent.Kind.HEARTBEAT_TIMEOUT : LiveEvent.Kind.DISCONNECTED,
-                        e.getMessage(), null);
+                event(
+                        e.getMessage().startsWith("no data")
+                                ? LiveEvent.Kind.HEARTBEAT_TIMEOUT
+                                : LiveEvent.Kind.DISCONNECTED,
+                        e.getMessage(),
+                        null);
             }
             failures++;
             if (!config.reconnect().allows(failures)) {
-                throw new GatewayException("giving up after " + (failures - 1) + " reconnect attempts in a row", true);
+                throw new GatewayException(
+                        "giving up after " + (failures - 1) + " reconnect attempts in a row", true);
             }
             Duration delay = config.reconnect().delay(failures, jitter);
-            LOG.info("reconnecting to {}:{} in {} ms (attempt {})", config.host(), config.port(), delay.toMillis(), failures);
-            listener.onEvent(new LiveEvent(LiveEvent.Kind.RECONNECTING, "reconnecting in " + delay.toMillis() + " ms",
-                    null, failures, null, null, resume.hasLast() ? resume.lastTs() : null, null));
+            LOG.info(
+                    "reconnecting to {}:{} in {} ms (attempt {})",
+                    config.host(),
+                    config.port(),
+                    delay.toMillis(),
+                    failures);
+            listener.onEvent(
+                    new LiveEvent(
+                            LiveEvent.Kind.RECONNECTING,
+                            "reconnecting in " + delay.toMillis() + " ms",
+                            null,
+                            failures,
+                            null,
+                            null,
+                            resume.hasLast() ? resume.lastTs() : null,
+                            null));
             try {
                 sleeper.sleep(delay);
             } catch (InterruptedException e) {
@@ -131,20 +157,34 @@ public final class LiveClient {
     }
 
     private void session(int attempt) {
-        try (GatewayConnection c = GatewayConnection.open(config.host(), config.port(), config.connectTimeout())) {
+        try (GatewayConnection c =
+                GatewayConnection.open(config.host(), config.port(), config.connectTimeout())) {
             connection = c;
             String sessionId = handshake(c);
             boolean replay = subscribe(c);
             c.send(GatewayProtocol.startSessionLine());
             c.timeout(config.livenessTimeout());
-            try (DbnReader reader = DbnReader.of(c.data(), false, "gateway " + config.host() + ":" + config.port())) {
+            try (DbnReader reader =
+                    DbnReader.of(
+                            c.data(), false, "gateway " + config.host() + ":" + config.port())) {
                 Metadata metadata = reader.metadata();
-                LOG.info("live session {} streaming ({} subscriptions)", sessionId, config.subscriptions().size());
+                LOG.info(
+                        "live session {} streaming ({} subscriptions)",
+                        sessionId,
+                        config.subscriptions().size());
                 listener.onSession(sessionId, attempt, metadata);
                 if (!replay && resume.hasLast()) {
-                    listener.onEvent(new LiveEvent(LiveEvent.Kind.GAP, "data between the last record and the new"
-                            + " session's start is missing (outside the gateway's replay window)", sessionId, attempt,
-                            resume.lastTs(), metadata.start(), resume.lastTs(), null));
+                    listener.onEvent(
+                            new LiveEvent(
+                                    LiveEvent.Kind.GAP,
+                                    "data between the last record and the new"
+                                            + " session's start is missing (outside the gateway's replay window)",
+                                    sessionId,
+                                    attempt,
+                                    resume.lastTs(),
+                                    metadata.start(),
+                                    resume.lastTs(),
+                                    null));
                 }
                 stream(reader, sessionId);
             }
@@ -153,11 +193,25 @@ public final class LiveClient {
                 return;
             }
             if (GatewayConnection.isTimeout(e)) {
-                throw new GatewayException("no data (not even a heartbeat) for " + config.livenessTimeout().toSeconds()
-                        + " s from " + config.host() + ":" + config.port(), false, e);
+                throw new GatewayException(
+                        "no data (not even a heartbeat) for "
+                                + config.livenessTimeout().toSeconds()
+                                + " s from "
+                                + config.host()
+                                + ":"
+                                + config.port(),
+                        false,
+                        e);
             }
-            throw new GatewayException("connection to " + config.host() + ":" + config.port() + " lost: " + e.getMessage(),
-                    false, e);
+            throw new GatewayException(
+                    "connection to "
+                            + config.host()
+                            + ":"
+                            + config.port()
+                            + " lost: "
+                            + e.getMessage(),
+                    false,
+                    e);
         } finally {
             connection = null;
         }
@@ -169,32 +223,64 @@ public final class LiveClient {
         String challengeLine = c.readLine();
         Map<String, String> challenge = GatewayProtocol.parse(challengeLine);
         if (!challenge.containsKey("cram")) {
-            throw new GatewayException("unexpected gateway greeting: expected a cram challenge after '" + greeting + "'",
+            throw new GatewayException(
+                    "unexpected gateway greeting: expected a cram challenge after '"
+                            + greeting
+                            + "'",
                     false);
         }
-        c.send(GatewayProtocol.authLine(GatewayProtocol.cramResponse(challenge.get("cram"), config.apiKey()),
-                config.dataset(), config.zstd(), config.tsOut(), (int) config.heartbeatInterval().toSeconds(),
-                config.client()));
+        c.send(
+                GatewayProtocol.authLine(
+                        GatewayProtocol.cramResponse(challenge.get("cram"), config.apiKey()),
+                        config.dataset(),
+                        config.zstd(),
+                        config.tsOut(),
+                        (int) config.heartbeatInterval().toSeconds(),
+                        config.client()));
         Map<String, String> reply = GatewayProtocol.parse(c.readLine());
         if (!"1".equals(reply.get("success"))) {
-            throw new GatewayException("authentication failed: " + reply.getOrDefault("error", "no reason given")
-                    + "; check " + ApiKey.VARIABLE + " (a 32-character key from your Databento portal) and that it"
-                    + " may access " + config.dataset(), true);
+            throw new GatewayException(
+                    "authentication failed: "
+                            + reply.getOrDefault("error", "no reason given")
+                            + "; check "
+                            + ApiKey.VARIABLE
+                            + " (a 32-character key from your Databento portal) and that it"
+                            + " may access "
+                            + config.dataset(),
+                    true);
         }
         String sessionId = reply.getOrDefault("session_id", "?");
-        listener.onEvent(new LiveEvent(LiveEvent.Kind.AUTHENTICATED, "authenticated", sessionId, null, null, null,
-                null, null));
+        listener.onEvent(
+                new LiveEvent(
+                        LiveEvent.Kind.AUTHENTICATED,
+                        "authenticated",
+                        sessionId,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
         return sessionId;
     }
 
     /** Sends every subscription; returns whether they replay from the last delivered record. */
     private boolean subscribe(GatewayConnection c) throws IOException {
-        boolean replay = resume.hasLast() && clockNs.getAsLong() - resume.lastTs() < REPLAY_WINDOW_NS;
+        boolean replay =
+                resume.hasLast() && clockNs.getAsLong() - resume.lastTs() < REPLAY_WINDOW_NS;
         List<Subscription> subscriptions = config.subscriptions();
         for (int i = 0; i < subscriptions.size(); i++) {
             Subscription s = subscriptions.get(i);
-            Subscription effective = !resume.hasLast() ? s
-                    : replay ? s.from(resume.lastTs()) : new Subscription(s.schema(), s.stypeIn(), s.symbols(), s.snapshot(), null);
+            Subscription effective =
+                    !resume.hasLast()
+                            ? s
+                            : replay
+                                    ? s.from(resume.lastTs())
+                                    : new Subscription(
+                                            s.schema(),
+                                            s.stypeIn(),
+                                            s.symbols(),
+                                            s.snapshot(),
+                                            null);
             for (String line : GatewayProtocol.subscriptionLines(effective, i + 1)) {
                 c.send(line);
             }
@@ -220,9 +306,18 @@ public final class LiveClient {
             } else if (resume.accept(IndexTimestamp.of(buffer, offset))) {
                 if (!reportedRecovery) {
                     reportedRecovery = true;
-                    listener.onEvent(new LiveEvent(LiveEvent.Kind.RECOVERED, "resumed after a reconnect; "
-                            + resume.dropped() + " replayed duplicates dropped so far", sessionId, null, null, null,
-                            resume.lastTs(), null));
+                    listener.onEvent(
+                            new LiveEvent(
+                                    LiveEvent.Kind.RECOVERED,
+                                    "resumed after a reconnect; "
+                                            + resume.dropped()
+                                            + " replayed duplicates dropped so far",
+                                    sessionId,
+                                    null,
+                                    null,
+                                    null,
+                                    resume.lastTs(),
+                                    null));
                 }
                 listener.onRecord(buffer, offset, reader.recordLength());
                 delivered++;
@@ -236,15 +331,41 @@ public final class LiveClient {
                 listener.onHeartbeat();
                 return;
             case SystemDecoder.CODE_REPLAY_COMPLETED:
-                listener.onEvent(new LiveEvent(LiveEvent.Kind.REPLAY_COMPLETED, r.msg(), sessionId, null, null, null,
-                        resume.hasLast() ? resume.lastTs() : null, r.code()));
+                listener.onEvent(
+                        new LiveEvent(
+                                LiveEvent.Kind.REPLAY_COMPLETED,
+                                r.msg(),
+                                sessionId,
+                                null,
+                                null,
+                                null,
+                                resume.hasLast() ? resume.lastTs() : null,
+                                r.code()));
                 return;
             case SystemDecoder.CODE_SLOW_READER_WARNING:
                 LOG.warn("gateway: {}", r.msg());
-                listener.onEvent(new LiveEvent(LiveEvent.Kind.SLOW_READER, r.msg(), sessionId, null, null, null, null, r.code()));
+                listener.onEvent(
+                        new LiveEvent(
+                                LiveEvent.Kind.SLOW_READER,
+                                r.msg(),
+                                sessionId,
+                                null,
+                                null,
+                                null,
+                                null,
+                                r.code()));
                 return;
             case SystemDecoder.CODE_SUBSCRIPTION_ACK:
-                listener.onEvent(new LiveEvent(LiveEvent.Kind.SUBSCRIBED, r.msg(), sessionId, null, null, null, null, r.code()));
+                listener.onEvent(
+                        new LiveEvent(
+                                LiveEvent.Kind.SUBSCRIBED,
+                                r.msg(),
+                                sessionId,
+                                null,
+                                null,
+                                null,
+                                null,
+                                r.code()));
                 return;
             default:
                 if (!r.isHeartbeat()) {
@@ -257,10 +378,15 @@ public final class LiveClient {
         int code = r.code();
         String message = "gateway error " + code + ": " + r.err();
         LOG.error(message);
-        listener.onEvent(new LiveEvent(LiveEvent.Kind.ERROR, message, sessionId, null, null, null, null, code));
-        boolean fatal = code == ErrorDecoder.CODE_AUTH_FAILED || code == ErrorDecoder.CODE_API_KEY_DEACTIVATED
-                || code == ErrorDecoder.CODE_CONNECTION_LIMIT_EXCEEDED
-                || code == ErrorDecoder.CODE_SYMBOL_RESOLUTION_FAILED || code == ErrorDecoder.CODE_INVALID_SUBSCRIPTION;
+        listener.onEvent(
+                new LiveEvent(
+                        LiveEvent.Kind.ERROR, message, sessionId, null, null, null, null, code));
+        boolean fatal =
+                code == ErrorDecoder.CODE_AUTH_FAILED
+                        || code == ErrorDecoder.CODE_API_KEY_DEACTIVATED
+                        || code == ErrorDecoder.CODE_CONNECTION_LIMIT_EXCEEDED
+                        || code == ErrorDecoder.CODE_SYMBOL_RESOLUTION_FAILED
+                        || code == ErrorDecoder.CODE_INVALID_SUBSCRIPTION;
         if (fatal) {
             throw new GatewayException(message + hint(code), true);
         }
@@ -281,7 +407,15 @@ public final class LiveClient {
     }
 
     private void event(LiveEvent.Kind kind, String message, String sessionId) {
-        listener.onEvent(new LiveEvent(kind, message, sessionId, null, null, null,
-                resume.hasLast() ? resume.lastTs() : null, null));
+        listener.onEvent(
+                new LiveEvent(
+                        kind,
+                        message,
+                        sessionId,
+                        null,
+                        null,
+                        null,
+                        resume.hasLast() ? resume.lastTs() : null,
+                        null));
     }
 }

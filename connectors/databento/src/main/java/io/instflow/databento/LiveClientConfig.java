@@ -9,12 +9,23 @@ import java.util.List;
  * nonsense, naming the setting.
  */
 public record LiveClientConfig(
-        String host, int port, String dataset, ApiKey apiKey, List<Subscription> subscriptions,
-        Duration heartbeatInterval, Duration livenessSlack, Duration connectTimeout, Duration authTimeout,
-        boolean zstd, boolean tsOut, ReconnectPolicy reconnect, String client) {
+        String host,
+        int port,
+        String dataset,
+        ApiKey apiKey,
+        List<Subscription> subscriptions,
+        Duration heartbeatInterval,
+        Duration livenessSlack,
+        Duration connectTimeout,
+        Duration authTimeout,
+        boolean zstd,
+        boolean tsOut,
+        ReconnectPolicy reconnect,
+        String client) {
 
     /** The default gateway of GLBX.MDP3. */
     public static final String DEFAULT_HOST = "glbx-mdp3.lsg.databento.com";
+
     public static final int DEFAULT_PORT = 13000;
 
     public static Builder builder(ApiKey key) {
@@ -101,7 +112,8 @@ public record LiveClientConfig(
                 throw new IllegalArgumentException("an API key is required");
             }
             if (subscriptions.isEmpty()) {
-                throw new IllegalArgumentException("at least one subscription is required (--schema and --symbols)");
+                throw new IllegalArgumentException(
+                        "at least one subscription is required (--schema and --symbols)");
             }
             if (port < 1 || port > 65535) {
                 throw new IllegalArgumentException("gateway port must be 1 to 65535, got " + port);
@@ -110,8 +122,20 @@ public record LiveClientConfig(
                 throw new IllegalArgumentException("heartbeat interval must be positive");
             }
             String h = host != null ? host : defaultHost(dataset);
-            return new LiveClientConfig(h, port, dataset, key, List.copyOf(subscriptions), heartbeatInterval,
-                    livenessSlack, connectTimeout, authTimeout, zstd, tsOut, reconnect, client);
+            return new LiveClientConfig(
+                    h,
+                    port,
+                    dataset,
+                    key,
+                    List.copyOf(subscriptions),
+                    heartbeatInterval,
+                    livenessSlack,
+                    connectTimeout,
+                    authTimeout,
+                    zstd,
+                    tsOut,
+                    reconnect,
+                    client);
         }
     }
 

@@ -9,12 +9,30 @@ package io.instflow.databento;
  * @param lastTsRecv ts_recv of the last record delivered (ns), or null
  * @param code gateway error or system code, or null
  */
-public record LiveEvent(Kind kind, String message, String sessionId, Integer attempt, Long gapStart, Long gapEnd,
-        Long lastTsRecv, Integer code) {
+public record LiveEvent(
+        Kind kind,
+        String message,
+        String sessionId,
+        Integer attempt,
+        Long gapStart,
+        Long gapEnd,
+        Long lastTsRecv,
+        Integer code) {
 
     public enum Kind {
-        CONNECTED, AUTHENTICATED, SUBSCRIBED, STREAMING, HEARTBEAT_TIMEOUT, DISCONNECTED, RECONNECTING, GAP, RECOVERED,
-        REPLAY_COMPLETED, SLOW_READER, ERROR, FATAL
+        CONNECTED,
+        AUTHENTICATED,
+        SUBSCRIBED,
+        STREAMING,
+        HEARTBEAT_TIMEOUT,
+        DISCONNECTED,
+        RECONNECTING,
+        GAP,
+        RECOVERED,
+        REPLAY_COMPLETED,
+        SLOW_READER,
+        ERROR,
+        FATAL
     }
 
     static LiveEvent of(Kind kind, String message) {

@@ -1,7 +1,7 @@
 package io.instflow.databento;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ApiKeyTest {
 
@@ -19,7 +19,8 @@ class ApiKeyTest {
     @Test
     void shouldPreferTheEnvironmentToEnvFiles(@TempDir Path dir) throws IOException {
         Path env = dir.resolve(".env");
-        Files.writeString(env, "OTHER=1\nexport DATABENTO_API_KEY=\"db-fromfilefromfilefromfile12345\"\n");
+        Files.writeString(
+                env, "OTHER=1\nexport DATABENTO_API_KEY=\"db-fromfilefromfilefromfile12345\"\n");
         ApiKey fromEnv = ApiKey.find(Map.of("DATABENTO_API_KEY", KEY), List.of(env)).orElseThrow();
         assertThat(GatewayProtocol.cramResponse("abcd1234", fromEnv)).endsWith("-FFFFF");
         ApiKey fromFile = ApiKey.find(Map.of(), List.of(dir.resolve("missing"), env)).orElseThrow();
@@ -31,7 +32,8 @@ class ApiKeyTest {
     void shouldNeverShowTheKey() {
         ApiKey key = ApiKey.of(KEY);
         assertThat(key.toString()).doesNotContain("unittest").isEqualTo("ApiKey[hidden]");
-        assertThatThrownBy(() -> ApiKey.of("db-tooshort-secretvalue")).hasMessageContaining("must be 32 characters")
+        assertThatThrownBy(() -> ApiKey.of("db-tooshort-secretvalue"))
+                .hasMessageContaining("must be 32 characters")
                 .hasMessageNotContaining("secretvalue");
     }
 }

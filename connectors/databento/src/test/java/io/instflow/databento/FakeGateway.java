@@ -3,6 +3,9 @@ package io.instflow.databento;
 import io.instflow.dbn.IndexTimestamp;
 import io.instflow.dbn.MetadataCodec;
 
+import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
+import org.agrona.concurrent.UnsafeBuffer;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,9 +26,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
-import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
-import org.agrona.concurrent.UnsafeBuffer;
-
 /**
  * A loopback stand-in for Databento's live subscription gateway that speaks the real protocol:
  * greeting, CRAM challenge (checked against the key), session reply, subscription lines up to
@@ -37,7 +37,11 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class FakeGateway implements AutoCloseable {
 
     /** What one session does after streaming starts. */
-    public record Plan(long dropAfterRecords, long silentAfterRecords, Integer errorCode, boolean heartbeatFirst) {
+    public record Plan(
+            long dropAfterRecords,
+            long silentAfterRecords,
+            Integer errorCode,
+            boolean heartbeatFirst) {
         /** Streams everything and stays open. */
         public static Plan full() {
             return new Plan(-1, -1, null, true);
@@ -100,8 +104,8 @@ public final class FakeGateway implements AutoCloseable {
     }
 
     /**
-     * While down, the gateway drops every open session and refuses new ones (closes them at
-     * once), as an outage looks from the client; back up, sessions follow their plans again.
+     * While down, the gateway drops every open session and refuses new ones (closes them at once),
+     * as an outage looks from the client; back up, sessions follow their plans again.
      */
     public void down(boolean isDown) {
         down = isDown;
@@ -118,7 +122,10 @@ public final class FakeGateway implements AutoCloseable {
         }
     }
 
-    /** After the stream, send a heartbeat this often (as Databento does when no data flows); null for none. */
+    /**
+     * After the stream, send a heartbeat this often (as Databento does when no data flows); null
+     * for none.
+     */
     public void heartbeatWhenIdle(java.time.Duration every) {
         idleHeartbeat = every;
     }
@@ -157,7 +164,9 @@ public final class FakeGateway implements AutoCloseable {
                 }
                 open.add(socket);
                 int session = sessions.incrementAndGet();
-                Thread handler = new Thread(() -> handle(socket, session), "fake-gateway-session-" + session);
+                Thread handler =
+                        new Thread(
+                                () -> handle(socket, session), "fake-gateway-session-" + session);
                 handler.setDaemon(true);
                 handler.start();
             } catch (IOException e) {
@@ -198,7 +207,10 @@ public final class FakeGateway implements AutoCloseable {
                 }
             }
             boolean zstd = "zstd".equals(fields.get("compression"));
-            OutputStream data = zstd ? new ZstdOutputStreamNoFinalizer(out) : new BufferedOutputStream(out, 64 * 1024);
+            OutputStream data =
+                    zstd
+                            ? new ZstdOutputStreamNoFinalizer(out)
+                            : new BufferedOutputStream(out, 64 * 1024);
             if (stream(data, session, start)) {
                 java.time.Duration every = idleHeartbeat;
                 if (every == null) {
@@ -222,7 +234,8 @@ public final class FakeGateway implements AutoCloseable {
             out.write(systemRecord("Heartbeat", 0));
         }
         if (plan.errorCode() != null) {
-            out.write(errorRecord("User has reached their open connection limit", plan.errorCode()));
+            out.write(
+                    errorRecord("User has reached their open connection limit", plan.errorCode()));
             out.flush();
             return false;
         }
@@ -260,7 +273,8 @@ public final class FakeGateway implements AutoCloseable {
         return true;
     }
 
-    private void heartbeatUntilClosed(OutputStream out, java.time.Duration every) throws IOException {
+    private void heartbeatUntilClosed(OutputStream out, java.time.Duration every)
+            throws IOException {
         while (running && !down) {
             try {
                 // the gateway's idle heartbeat is periodic by definition
@@ -287,8 +301,9 @@ public final class FakeGateway implements AutoCloseable {
 
     private String expectedAuth(String challenge) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((challenge + "|" + apiKey).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest((challenge + "|" + apiKey).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest) + "-" + apiKey.substring(apiKey.length() - 5);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,12 +1,16 @@
 package io.instflow.databento;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.instflow.dbn.RecordHandler;
 import io.instflow.dbn.record.MboDecoder;
 import io.instflow.dbn.record.TradeDecoder;
 import io.instflow.testing.SharedTestData;
+
+import com.github.luben.zstd.Zstd;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,12 +24,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.github.luben.zstd.Zstd;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The historical client against a local HTTP server serving real DBN bodies. */
 class HistoricalClientTest {
@@ -70,46 +70,79 @@ class HistoricalClientTest {
     }
 
     private HistoricalClient client() {
-        return new HistoricalClient("http://127.0.0.1:" + server.getAddress().getPort(), ApiKey.of(KEY),
-                new ReconnectPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 0, 3), sleeps::add);
+        return new HistoricalClient(
+                "http://127.0.0.1:" + server.getAddress().getPort(),
+                ApiKey.of(KEY),
+                new ReconnectPolicy(Duration.ofMillis(100), Duration.ofSeconds(2), 0, 3),
+                sleeps::add);
     }
 
     private static HistoricalRequest request(String schema) {
-        return new HistoricalRequest("GLBX.MDP3", schema, List.of("ESH1"), "raw_symbol", "2020-12-28", "2020-12-29", 4L);
+        return new HistoricalRequest(
+                "GLBX.MDP3", schema, List.of("ESH1"), "raw_symbol", "2020-12-28", "2020-12-29", 4L);
     }
 
     @Test
     void shouldPostTheFormWithBasicAuthAndDecodeTheStreamedBody() throws IOException {
-        byte[] body = Files.readAllBytes(SharedTestData.file("databento/databento-python/GLBX.MDP3/test_data.mbo.dbn.zst"));
-        script = List.of(new Response(200, body, "[\"BDOWarning: some symbols were not found\"]", null));
+        byte[] body =
+                Files.readAllBytes(
+                        SharedTestData.file(
+                                "databento/databento-python/GLBX.MDP3/test_data.mbo.dbn.zst"));
+        script =
+                List.of(
+                        new Response(
+                                200, body, "[\"BDOWarning: some symbols were not found\"]", null));
         List<Long> orders = new ArrayList<>();
-        HistoricalClient.Result result = client().getRange(request("mbo"), new RecordHandler() {
-            @Override
-            public void onMbo(MboDecoder r) {
-                orders.add(r.orderId());
-            }
-        });
+        HistoricalClient.Result result =
+                client().getRange(
+                                request("mbo"),
+                                new RecordHandler() {
+                                    @Override
+                                    public void onMbo(MboDecoder r) {
+                                        orders.add(r.orderId());
+                                    }
+                                });
         assertThat(result.records()).isEqualTo(4);
-        assertThat(orders).containsExactly(647784248135L, 647782686353L, 647782884482L, 647782912367L);
+        assertThat(orders)
+                .containsExactly(647784248135L, 647782686353L, 647782884482L, 647782912367L);
         assertThat(result.metadata().symbols()).containsExactly("ESH1");
         assertThat(result.warnings()).containsExactly("BDOWarning: some symbols were not found");
-        assertThat(forms.get(0)).isEqualTo("dataset=GLBX.MDP3&schema=mbo&symbols=ESH1&stype_in=raw_symbol"
-                + "&stype_out=instrument_id&start=2020-12-28&end=2020-12-29&limit=4&encoding=dbn&compression=zstd");
-        assertThat(auths.get(0)).isEqualTo("Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8)));
+        assertThat(forms.get(0))
+                .isEqualTo(
+                        "dataset=GLBX.MDP3&schema=mbo&symbols=ESH1&stype_in=raw_symbol"
+                                + "&stype_out=instrument_id&start=2020-12-28&end=2020-12-29&limit=4&encoding=dbn&compression=zstd");
+        assertThat(auths.get(0))
+                .isEqualTo(
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (KEY + ":").getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void shouldRetryAfterA503() throws IOException {
-        byte[] body = Files.readAllBytes(SharedTestData.file("databento/databento-rs/test_data.trades.dbn.zst"));
-        script = List.of(new Response(503, "{\"detail\":\"Service unavailable\"}".getBytes(StandardCharsets.UTF_8), null, "1"),
-                new Response(200, body, null, null));
+        byte[] body =
+                Files.readAllBytes(
+                        SharedTestData.file("databento/databento-rs/test_data.trades.dbn.zst"));
+        script =
+                List.of(
+                        new Response(
+                                503,
+                                "{\"detail\":\"Service unavailable\"}"
+                                        .getBytes(StandardCharsets.UTF_8),
+                                null,
+                                "1"),
+                        new Response(200, body, null, null));
         long[] trades = new long[1];
-        HistoricalClient.Result result = client().getRange(request("trades"), new RecordHandler() {
-            @Override
-            public void onTrade(TradeDecoder r) {
-                trades[0]++;
-            }
-        });
+        HistoricalClient.Result result =
+                client().getRange(
+                                request("trades"),
+                                new RecordHandler() {
+                                    @Override
+                                    public void onTrade(TradeDecoder r) {
+                                        trades[0]++;
+                                    }
+                                });
         assertThat(trades[0]).isEqualTo(2);
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(sleeps).containsExactly(Duration.ofSeconds(1));
@@ -119,29 +152,42 @@ class HistoricalClientTest {
     @Test
     void shouldDecodeAMultiFrameZstdBody() throws IOException {
         byte[] plain;
-        try (var in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(
-                SharedTestData.file("glbx/nautilus_trader/esh4-glbx-mdp3-20231224.mbo.dbn.zst")))) {
+        try (var in =
+                new com.github.luben.zstd.ZstdInputStream(
+                        Files.newInputStream(
+                                SharedTestData.file(
+                                        "glbx/nautilus_trader/esh4-glbx-mdp3-20231224.mbo.dbn.zst")))) {
             plain = in.readAllBytes();
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         int third = plain.length / 3;
         body.writeBytes(Zstd.compress(java.util.Arrays.copyOfRange(plain, 0, third), 3));
         body.writeBytes(Zstd.compress(java.util.Arrays.copyOfRange(plain, third, 2 * third), 3));
-        body.writeBytes(Zstd.compress(java.util.Arrays.copyOfRange(plain, 2 * third, plain.length), 3));
+        body.writeBytes(
+                Zstd.compress(java.util.Arrays.copyOfRange(plain, 2 * third, plain.length), 3));
         script = List.of(new Response(200, body.toByteArray(), null, null));
         long[] mbo = new long[1];
-        client().getRange(request("mbo"), new RecordHandler() {
-            @Override
-            public void onMbo(MboDecoder r) {
-                mbo[0]++;
-            }
-        });
+        client().getRange(
+                        request("mbo"),
+                        new RecordHandler() {
+                            @Override
+                            public void onMbo(MboDecoder r) {
+                                mbo[0]++;
+                            }
+                        });
         assertThat(mbo[0]).isEqualTo(8725);
     }
 
     @Test
     void shouldExplainARefusedRequestWithoutRetryingOrShowingTheKey() {
-        script = List.of(new Response(401, "{\"detail\":\"Authentication failed.\"}".getBytes(StandardCharsets.UTF_8), null, null));
+        script =
+                List.of(
+                        new Response(
+                                401,
+                                "{\"detail\":\"Authentication failed.\"}"
+                                        .getBytes(StandardCharsets.UTF_8),
+                                null,
+                                null));
         assertThatThrownBy(() -> client().getRange(request("mbo"), new RecordHandler() {}))
                 .isInstanceOf(HistoricalApiException.class)
                 .hasMessageContaining("HTTP 401: Authentication failed.")
@@ -152,10 +198,19 @@ class HistoricalClientTest {
 
     @Test
     void shouldGiveUpAfterTheRetryLimit() {
-        script = List.of(new Response(500, "{\"detail\":\"Internal error\"}".getBytes(StandardCharsets.UTF_8), null, null));
+        script =
+                List.of(
+                        new Response(
+                                500,
+                                "{\"detail\":\"Internal error\"}".getBytes(StandardCharsets.UTF_8),
+                                null,
+                                null));
         assertThatThrownBy(() -> client().getRange(request("mbo"), new RecordHandler() {}))
-                .hasMessageContaining("HTTP 500: Internal error").hasMessageContaining("after 4 attempts");
+                .hasMessageContaining("HTTP 500: Internal error")
+                .hasMessageContaining("after 4 attempts");
         assertThat(forms).hasSize(4);
-        assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+        assertThat(sleeps)
+                .containsExactly(
+                        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
     }
 }

@@ -1,21 +1,7 @@
 package io.instflow.databento;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.instflow.dbn.RType;
 import io.instflow.testing.SharedTestData;
-
-import java.io.IOException;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import org.agrona.DirectBuffer;
 import org.apache.logging.log4j.Level;
@@ -30,7 +16,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The live client against a fake gateway that speaks the real protocol, fed a real ESH4 MBO day. */
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The live client against a fake gateway that speaks the real protocol, fed a real ESH4 MBO day.
+ */
 @Timeout(120)
 class LiveClientTest {
 
@@ -40,8 +42,11 @@ class LiveClientTest {
 
     @BeforeAll
     static void load() throws IOException {
-        try (var in = new com.github.luben.zstd.ZstdInputStream(Files.newInputStream(
-                SharedTestData.file("glbx/nautilus_trader/esh4-glbx-mdp3-20231225.mbo.dbn.zst")))) {
+        try (var in =
+                new com.github.luben.zstd.ZstdInputStream(
+                        Files.newInputStream(
+                                SharedTestData.file(
+                                        "glbx/nautilus_trader/esh4-glbx-mdp3-20231225.mbo.dbn.zst")))) {
             stream = in.readAllBytes();
         }
         fileRecords = new ArrayList<>();
@@ -55,8 +60,14 @@ class LiveClientTest {
     }
 
     static String identity(DirectBuffer b, int at) {
-        return b.getLong(at + 40, ByteOrder.LITTLE_ENDIAN) + "/" + b.getInt(at + 52, ByteOrder.LITTLE_ENDIAN) + "/"
-                + b.getLong(at + 16, ByteOrder.LITTLE_ENDIAN) + "/" + (char) b.getByte(at + 38) + "/"
+        return b.getLong(at + 40, ByteOrder.LITTLE_ENDIAN)
+                + "/"
+                + b.getInt(at + 52, ByteOrder.LITTLE_ENDIAN)
+                + "/"
+                + b.getLong(at + 16, ByteOrder.LITTLE_ENDIAN)
+                + "/"
+                + (char) b.getByte(at + 38)
+                + "/"
                 + b.getInt(at + 32, ByteOrder.LITTLE_ENDIAN);
     }
 
@@ -85,12 +96,17 @@ class LiveClientTest {
     }
 
     static LiveClientConfig.Builder config(FakeGateway gateway, String key) {
-        return LiveClientConfig.builder(ApiKey.of(key)).gateway("127.0.0.1", gateway.port())
+        return LiveClientConfig.builder(ApiKey.of(key))
+                .gateway("127.0.0.1", gateway.port())
                 .subscribe(new Subscription("mbo", "raw_symbol", List.of("ESH4"), false, null))
-                .reconnect(new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(50), 0.2, 5));
+                .reconnect(
+                        new ReconnectPolicy(Duration.ofMillis(10), Duration.ofMillis(50), 0.2, 5));
     }
 
-    /** 2023-12-25 23:00 UTC: within the gateway's 24-hour replay window of every record of the capture. */
+    /**
+     * 2023-12-25 23:00 UTC: within the gateway's 24-hour replay window of every record of the
+     * capture.
+     */
     static final long NOW = 1_703_545_200_000_000_000L;
 
     static LiveClient client(LiveClientConfig config, LiveListener listener) {
@@ -100,7 +116,9 @@ class LiveClientTest {
     static CompletableFuture<Void> runUntil(LiveClient client, Collector collector, int records) {
         CompletableFuture<Void> run = CompletableFuture.runAsync(client::run);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (collector.records.size() < records && !run.isDone() && System.nanoTime() < deadline) {
+        while (collector.records.size() < records
+                && !run.isDone()
+                && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         client.stop();
@@ -110,7 +128,8 @@ class LiveClientTest {
     @Test
     void shouldAnswerDatabentosCramTestVector() {
         assertThat(GatewayProtocol.cramResponse("abcd1234", ApiKey.of(KEY)))
-                .isEqualTo("be87ce3d564b64481d4ad1902e2b41b26e3eef62b9de37d87eb4a1d4a5199b6f-FFFFF");
+                .isEqualTo(
+                        "be87ce3d564b64481d4ad1902e2b41b26e3eef62b9de37d87eb4a1d4a5199b6f-FFFFF");
     }
 
     @Test
@@ -119,16 +138,25 @@ class LiveClientTest {
         for (int i = 0; i < 1200; i++) {
             symbols.add("S" + i);
         }
-        List<String> lines = GatewayProtocol.subscriptionLines(new Subscription("mbo", "parent", symbols, true, null), 7);
+        List<String> lines =
+                GatewayProtocol.subscriptionLines(
+                        new Subscription("mbo", "parent", symbols, true, null), 7);
         assertThat(lines).hasSize(3);
-        assertThat(lines.get(0)).startsWith("schema=mbo|stype_in=parent|symbols=S0,S1,").endsWith("|snapshot=1|id=7|is_last=0\n");
+        assertThat(lines.get(0))
+                .startsWith("schema=mbo|stype_in=parent|symbols=S0,S1,")
+                .endsWith("|snapshot=1|id=7|is_last=0\n");
         assertThat(lines.get(2)).endsWith("|id=7|is_last=1\n");
         for (String line : lines) {
             String list = GatewayProtocol.parse(line).get("symbols");
             assertThat(list.split(",").length).isLessThanOrEqualTo(500);
         }
-        assertThat(GatewayProtocol.subscriptionLines(new Subscription("mbo", "raw_symbol", List.of("NQZ6"), false, 1700L), 1))
-                .containsExactly("schema=mbo|stype_in=raw_symbol|symbols=NQZ6|snapshot=0|start=1700|id=1|is_last=1\n");
+        assertThat(
+                        GatewayProtocol.subscriptionLines(
+                                new Subscription(
+                                        "mbo", "raw_symbol", List.of("NQZ6"), false, 1700L),
+                                1))
+                .containsExactly(
+                        "schema=mbo|stype_in=raw_symbol|symbols=NQZ6|snapshot=0|start=1700|id=1|is_last=1\n");
     }
 
     @Test
@@ -139,20 +167,31 @@ class LiveClientTest {
             runUntil(client, collector, fileRecords.size()).get(30, TimeUnit.SECONDS);
             assertThat(collector.records).isEqualTo(fileRecords);
             List<String> lines = gateway.requests().get(0);
-            assertThat(lines.get(0)).matches("auth=[0-9a-f]{64}-FFFFF\\|dataset=GLBX\\.MDP3\\|encoding=dbn\\|compression=none"
-                    + "\\|ts_out=0\\|heartbeat_interval_s=30\\|client=instflow/.+");
-            assertThat(lines.subList(1, lines.size())).containsExactly(
-                    "schema=mbo|stype_in=raw_symbol|symbols=ESH4|snapshot=0|id=1|is_last=1", "start_session");
-            assertThat(collector.events).extracting(LiveEvent::kind).contains(LiveEvent.Kind.AUTHENTICATED);
+            assertThat(lines.get(0))
+                    .matches(
+                            "auth=[0-9a-f]{64}-FFFFF\\|dataset=GLBX\\.MDP3\\|encoding=dbn\\|compression=none"
+                                    + "\\|ts_out=0\\|heartbeat_interval_s=30\\|client=instflow/.+");
+            assertThat(lines.subList(1, lines.size()))
+                    .containsExactly(
+                            "schema=mbo|stype_in=raw_symbol|symbols=ESH4|snapshot=0|id=1|is_last=1",
+                            "start_session");
+            assertThat(collector.events)
+                    .extracting(LiveEvent::kind)
+                    .contains(LiveEvent.Kind.AUTHENTICATED);
         }
     }
 
     @Test
     void shouldDeliverEveryRecordExactlyOnceAcrossDisconnects() throws Exception {
         java.util.SplittableRandom random = new java.util.SplittableRandom(42);
-        long[] drops = {random.nextLong(1, 20_000), random.nextLong(1, 20_000), random.nextLong(1, 20_000)};
-        IntFunction<FakeGateway.Plan> plans = s -> s <= drops.length ? FakeGateway.Plan.dropAfter(drops[s - 1])
-                : FakeGateway.Plan.full();
+        long[] drops = {
+            random.nextLong(1, 20_000), random.nextLong(1, 20_000), random.nextLong(1, 20_000)
+        };
+        IntFunction<FakeGateway.Plan> plans =
+                s ->
+                        s <= drops.length
+                                ? FakeGateway.Plan.dropAfter(drops[s - 1])
+                                : FakeGateway.Plan.full();
         try (FakeGateway gateway = new FakeGateway(KEY, stream, plans)) {
             Collector collector = new Collector();
             LiveClient client = client(config(gateway, KEY).build(), collector);
@@ -162,21 +201,32 @@ class LiveClientTest {
             assertThat(collector.records).hasSameSizeAs(fileRecords).isEqualTo(fileRecords);
             assertThat(client.duplicatesDropped()).as("replayed overlap dropped").isPositive();
             for (int s = 1; s < 4; s++) {
-                assertThat(String.join("\n", gateway.requests().get(s))).as("session %d resubscribes with start", s + 1)
+                assertThat(String.join("\n", gateway.requests().get(s)))
+                        .as("session %d resubscribes with start", s + 1)
                         .containsPattern("\\|start=\\d+\\|");
             }
-            assertThat(collector.events).extracting(LiveEvent::kind)
-                    .contains(LiveEvent.Kind.DISCONNECTED, LiveEvent.Kind.RECONNECTING, LiveEvent.Kind.RECOVERED);
+            assertThat(collector.events)
+                    .extracting(LiveEvent::kind)
+                    .contains(
+                            LiveEvent.Kind.DISCONNECTED,
+                            LiveEvent.Kind.RECONNECTING,
+                            LiveEvent.Kind.RECOVERED);
         }
     }
 
     @Test
     void shouldReconnectWhenTheGatewayFallsSilent() throws Exception {
-        IntFunction<FakeGateway.Plan> plans = s -> s == 1 ? FakeGateway.Plan.silentAfter(5_000) : FakeGateway.Plan.full();
+        IntFunction<FakeGateway.Plan> plans =
+                s -> s == 1 ? FakeGateway.Plan.silentAfter(5_000) : FakeGateway.Plan.full();
         try (FakeGateway gateway = new FakeGateway(KEY, stream, plans)) {
             Collector collector = new Collector();
-            LiveClient client = client(config(gateway, KEY).heartbeatInterval(Duration.ofSeconds(1))
-                    .livenessSlack(Duration.ofMillis(500)).build(), collector);
+            LiveClient client =
+                    client(
+                            config(gateway, KEY)
+                                    .heartbeatInterval(Duration.ofSeconds(1))
+                                    .livenessSlack(Duration.ofMillis(500))
+                                    .build(),
+                            collector);
             CompletableFuture<Void> run = CompletableFuture.runAsync(client::run);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (collector.records.size() < 5_000 && System.nanoTime() < deadline) {
@@ -187,14 +237,18 @@ class LiveClientTest {
                 Thread.onSpinWait();
             }
             double seconds = (System.nanoTime() - silentSince) / 1e9;
-            assertThat(seconds).as("reconnect after silence, liveness timeout 1.5 s").isLessThan(3.0);
+            assertThat(seconds)
+                    .as("reconnect after silence, liveness timeout 1.5 s")
+                    .isLessThan(3.0);
             while (collector.records.size() < fileRecords.size() && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             client.stop();
             run.get(10, TimeUnit.SECONDS);
             assertThat(collector.records).isEqualTo(fileRecords);
-            assertThat(collector.events).extracting(LiveEvent::kind).contains(LiveEvent.Kind.HEARTBEAT_TIMEOUT);
+            assertThat(collector.events)
+                    .extracting(LiveEvent::kind)
+                    .contains(LiveEvent.Kind.HEARTBEAT_TIMEOUT);
         }
     }
 
@@ -202,8 +256,10 @@ class LiveClientTest {
     void shouldStopWithAClearErrorOnBadCredentials() throws Exception {
         try (FakeGateway gateway = new FakeGateway(KEY, stream, s -> FakeGateway.Plan.full())) {
             Collector collector = new Collector();
-            LiveClient client = client(config(gateway, "db-wrongkeywrongkeywrongkeyAAAAA").build(), collector);
-            assertThatThrownBy(client::run).isInstanceOf(GatewayException.class)
+            LiveClient client =
+                    client(config(gateway, "db-wrongkeywrongkeywrongkeyAAAAA").build(), collector);
+            assertThatThrownBy(client::run)
+                    .isInstanceOf(GatewayException.class)
                     .hasMessageContaining("authentication failed: Authentication failed.")
                     .hasMessageContaining("DATABENTO_API_KEY")
                     .satisfies(e -> assertThat(((GatewayException) e).fatal()).isTrue());
@@ -216,8 +272,10 @@ class LiveClientTest {
     void shouldStopOnAFatalGatewayErrorRecord() throws Exception {
         try (FakeGateway gateway = new FakeGateway(KEY, stream, s -> FakeGateway.Plan.error(3))) {
             LiveClient client = client(config(gateway, KEY).build(), new Collector());
-            assertThatThrownBy(client::run).isInstanceOf(GatewayException.class)
-                    .hasMessageContaining("gateway error 3").hasMessageContaining("stop another connector");
+            assertThatThrownBy(client::run)
+                    .isInstanceOf(GatewayException.class)
+                    .hasMessageContaining("gateway error 3")
+                    .hasMessageContaining("stop another connector");
             assertThat(gateway.sessions()).isEqualTo(1);
         }
     }
@@ -238,27 +296,35 @@ class LiveClientTest {
         List<String> logged = Collections.synchronizedList(new ArrayList<>());
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration configuration = context.getConfiguration();
-        AbstractAppender capture = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                logged.add(event.getMessage().getFormattedMessage()
-                        + (event.getThrown() == null ? "" : " " + event.getThrown()));
-            }
-        };
+        AbstractAppender capture =
+                new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
+                    @Override
+                    public void append(LogEvent event) {
+                        logged.add(
+                                event.getMessage().getFormattedMessage()
+                                        + (event.getThrown() == null
+                                                ? ""
+                                                : " " + event.getThrown()));
+                    }
+                };
         capture.start();
         LoggerConfig root = configuration.getRootLogger();
         Level before = root.getLevel();
         root.addAppender(capture, Level.ALL, null);
         root.setLevel(Level.ALL);
         context.updateLoggers();
-        try (FakeGateway gateway = new FakeGateway(KEY, stream,
-                s -> s == 1 ? FakeGateway.Plan.dropAfter(100) : FakeGateway.Plan.full())) {
+        try (FakeGateway gateway =
+                new FakeGateway(
+                        KEY,
+                        stream,
+                        s -> s == 1 ? FakeGateway.Plan.dropAfter(100) : FakeGateway.Plan.full())) {
             Collector collector = new Collector();
             LiveClient client = client(config(gateway, KEY).build(), collector);
             runUntil(client, collector, fileRecords.size()).get(30, TimeUnit.SECONDS);
             Throwable refused = null;
             try {
-                client(config(gateway, "db-wrongkeywrongkeywrongkeyAAAAA").build(), collector).run();
+                client(config(gateway, "db-wrongkeywrongkeywrongkeyAAAAA").build(), collector)
+                        .run();
             } catch (GatewayException e) {
                 refused = e;
             }

@@ -1,16 +1,18 @@
 package io.instflow.dbn;
 
-import java.nio.charset.StandardCharsets;
-
 import org.agrona.DirectBuffer;
 import org.agrona.MutableDirectBuffer;
+
+import java.nio.charset.StandardCharsets;
 
 /** Fixed-size, NUL-padded ASCII fields ({@code c_char[N]}). */
 public final class CText {
 
     private CText() {}
 
-    /** The text of a field up to its first NUL (or its full width). Allocates: not for hot paths. */
+    /**
+     * The text of a field up to its first NUL (or its full width). Allocates: not for hot paths.
+     */
     public static String read(DirectBuffer buffer, int offset, int width) {
         int len = length(buffer, offset, width);
         byte[] bytes = new byte[len];
@@ -36,7 +38,13 @@ public final class CText {
         byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
         if (bytes.length >= width) {
             throw new IllegalArgumentException(
-                    "text '" + text + "' does not fit a " + width + "-byte field (max " + (width - 1) + " chars)");
+                    "text '"
+                            + text
+                            + "' does not fit a "
+                            + width
+                            + "-byte field (max "
+                            + (width - 1)
+                            + " chars)");
         }
         buffer.putBytes(offset, bytes);
         buffer.setMemory(offset + bytes.length, width - bytes.length, (byte) 0);

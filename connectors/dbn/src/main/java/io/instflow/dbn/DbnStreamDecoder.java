@@ -1,26 +1,28 @@
 package io.instflow.dbn;
 
-import java.nio.ByteOrder;
-
 import org.agrona.BitUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteOrder;
+
 /**
- * Sans-I/O framing of a DBN stream: the caller writes bytes into {@link #writeArray()} at
- * {@link #writePosition()}, commits them with {@link #commitWrite(int)} and calls
- * {@link #process()} until it returns {@link #NEED_MORE}. The decoder never does I/O, so the same
- * state machine serves files, HTTP bodies and sockets, and tests can feed it byte by byte.
+ * Sans-I/O framing of a DBN stream: the caller writes bytes into {@link #writeArray()} at {@link
+ * #writePosition()}, commits them with {@link #commitWrite(int)} and calls {@link #process()} until
+ * it returns {@link #NEED_MORE}. The decoder never does I/O, so the same state machine serves
+ * files, HTTP bodies and sockets, and tests can feed it byte by byte.
  *
- * <p>A stream starts with metadata unless created with {@link #forFragment()}. Framing errors
- * (bad magic, unsupported version, a record length below the 16-byte header) raise
- * {@link DbnFormatException} with the stream offset. Not thread-safe.
+ * <p>A stream starts with metadata unless created with {@link #forFragment()}. Framing errors (bad
+ * magic, unsupported version, a record length below the 16-byte header) raise {@link
+ * DbnFormatException} with the stream offset. Not thread-safe.
  */
 public final class DbnStreamDecoder {
 
     /** More bytes are needed; see {@link #bytesNeeded()}. */
     public static final int NEED_MORE = 0;
+
     /** The metadata header was decoded; see {@link #metadata()}. */
     public static final int METADATA = 1;
+
     /** A whole record is available at {@link #recordOffset()} in {@link #buffer()}. */
     public static final int RECORD = 2;
 
@@ -79,7 +81,8 @@ public final class DbnStreamDecoder {
     /** Marks {@code count} bytes written at {@link #writePosition()} as input. */
     public void commitWrite(int count) {
         if (count < 0 || writePosition + count > array.length) {
-            throw new IllegalArgumentException("commit of " + count + " bytes exceeds the writable space");
+            throw new IllegalArgumentException(
+                    "commit of " + count + " bytes exceeds the writable space");
         }
         writePosition += count;
     }
@@ -103,9 +106,10 @@ public final class DbnStreamDecoder {
         }
         int length = (array[readPosition] & 0xFF) * 4;
         if (length < 16) {
-            throw new DbnFormatException(String.format(
-                    "corrupt record at stream offset %d: length %d bytes is below the 16-byte header",
-                    streamOffset(readPosition), length));
+            throw new DbnFormatException(
+                    String.format(
+                            "corrupt record at stream offset %d: length %d bytes is below the 16-byte header",
+                            streamOffset(readPosition), length));
         }
         if (available < length) {
             bytesNeeded = length - available;
@@ -130,12 +134,17 @@ public final class DbnStreamDecoder {
         }
         int version = array[readPosition + 3] & 0xFF;
         if (version < 1 || version > DbnConstants.CURRENT_VERSION) {
-            throw new DbnFormatException("unsupported DBN version " + version
-                    + "; this decoder reads versions 1 to " + DbnConstants.CURRENT_VERSION);
+            throw new DbnFormatException(
+                    "unsupported DBN version "
+                            + version
+                            + "; this decoder reads versions 1 to "
+                            + DbnConstants.CURRENT_VERSION);
         }
-        long length = Integer.toUnsignedLong(buffer.getInt(readPosition + 4, ByteOrder.LITTLE_ENDIAN));
+        long length =
+                Integer.toUnsignedLong(buffer.getInt(readPosition + 4, ByteOrder.LITTLE_ENDIAN));
         if (length > Integer.MAX_VALUE - 2L * PRELUDE) {
-            throw new DbnFormatException("metadata length " + length + " is beyond any real DBN header");
+            throw new DbnFormatException(
+                    "metadata length " + length + " is beyond any real DBN header");
         }
         long total = PRELUDE + length;
         if (available < total) {
@@ -152,9 +161,10 @@ public final class DbnStreamDecoder {
         int b0 = array[readPosition] & 0xFF;
         int b1 = array[readPosition + 1] & 0xFF;
         int b2 = array[readPosition + 2] & 0xFF;
-        return new DbnFormatException(String.format(
-                "not a DBN stream: expected the magic 'DBN' at stream offset %d, found bytes %02x %02x %02x",
-                streamOffset(readPosition), b0, b1, b2));
+        return new DbnFormatException(
+                String.format(
+                        "not a DBN stream: expected the magic 'DBN' at stream offset %d, found bytes %02x %02x %02x",
+                        streamOffset(readPosition), b0, b1, b2));
     }
 
     /** The metadata, once {@link #METADATA} was returned; {@code null} for fragments. */
@@ -210,14 +220,18 @@ public final class DbnStreamDecoder {
     public void finish() {
         int pending = pendingBytes();
         if (expectMetadata) {
-            throw new DbnFormatException(pending == 0
-                    ? "empty input: no DBN metadata header"
-                    : "truncated DBN metadata header: input ended after " + pending + " bytes");
+            throw new DbnFormatException(
+                    pending == 0
+                            ? "empty input: no DBN metadata header"
+                            : "truncated DBN metadata header: input ended after "
+                                    + pending
+                                    + " bytes");
         }
         if (pending > 0) {
-            throw new DbnFormatException(String.format(
-                    "truncated record at stream offset %d: input ended with %d of %d bytes",
-                    streamOffset(readPosition), pending, pending + bytesNeeded));
+            throw new DbnFormatException(
+                    String.format(
+                            "truncated record at stream offset %d: input ended with %d of %d bytes",
+                            streamOffset(readPosition), pending, pending + bytesNeeded));
         }
     }
 
@@ -234,7 +248,8 @@ public final class DbnStreamDecoder {
             if (required > Integer.MAX_VALUE - 8) {
                 throw new DbnFormatException("DBN input needs a buffer beyond 2 GiB");
             }
-            int capacity = BitUtil.findNextPositivePowerOfTwo((int) Math.max(required, array.length));
+            int capacity =
+                    BitUtil.findNextPositivePowerOfTwo((int) Math.max(required, array.length));
             byte[] grown = new byte[capacity > 0 ? capacity : Integer.MAX_VALUE - 8];
             System.arraycopy(array, readPosition, grown, 0, pending);
             array = grown;

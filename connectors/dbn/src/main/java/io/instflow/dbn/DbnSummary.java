@@ -14,12 +14,12 @@ import io.instflow.dbn.record.SymbolMappingDecoder;
 import io.instflow.dbn.record.SystemDecoder;
 import io.instflow.dbn.record.TradeDecoder;
 
+import org.agrona.DirectBuffer;
+import org.agrona.collections.LongHashSet;
+
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import org.agrona.DirectBuffer;
-import org.agrona.collections.LongHashSet;
 
 /**
  * Counts what a DBN stream holds: records per type, distinct instruments, the first and last
@@ -127,7 +127,8 @@ public final class DbnSummary implements RecordHandler {
 
     @Override
     public void onUnknown(int rtype, DirectBuffer buffer, int offset, int length) {
-        count(rtype,
+        count(
+                rtype,
                 Integer.toUnsignedLong(buffer.getInt(offset + 4, ByteOrder.LITTLE_ENDIAN)),
                 buffer.getLong(offset + 8, ByteOrder.LITTLE_ENDIAN));
     }
@@ -186,7 +187,11 @@ public final class DbnSummary implements RecordHandler {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int c = 0; c < counts.length; c++) {
             if (counts[c] > 0) {
-                out.put(c >= 0x21 && c < 0x7F ? String.valueOf((char) c) : String.format("0x%02x", c), counts[c]);
+                out.put(
+                        c >= 0x21 && c < 0x7F
+                                ? String.valueOf((char) c)
+                                : String.format("0x%02x", c),
+                        counts[c]);
             }
         }
         return out;

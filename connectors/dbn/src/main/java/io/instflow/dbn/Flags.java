@@ -5,20 +5,28 @@ public final class Flags {
 
     /** Last record of an exchange event for this instrument: book state is observable. */
     public static final int LAST = 0x80;
+
     /** Top-of-book record, not an individual order. */
     public static final int TOB = 0x40;
+
     /** Part of a snapshot or replay. */
     public static final int SNAPSHOT = 0x20;
+
     /** Aggregated price level, not an individual order. */
     public static final int MBP = 0x10;
+
     /** ts_recv is inaccurate. */
     public static final int BAD_TS_RECV = 0x08;
+
     /** An unrecoverable gap was detected on the channel: the book may be wrong. */
     public static final int MAYBE_BAD_BOOK = 0x04;
+
     /** Venue-specific meaning. */
     public static final int PUBLISHER_SPECIFIC = 0x02;
 
-    private static final int[] BITS = {LAST, TOB, SNAPSHOT, MBP, BAD_TS_RECV, MAYBE_BAD_BOOK, PUBLISHER_SPECIFIC};
+    private static final int[] BITS = {
+        LAST, TOB, SNAPSHOT, MBP, BAD_TS_RECV, MAYBE_BAD_BOOK, PUBLISHER_SPECIFIC
+    };
     private static final String[] NAMES = {
         "LAST", "TOB", "SNAPSHOT", "MBP", "BAD_TS_RECV", "MAYBE_BAD_BOOK", "PUBLISHER_SPECIFIC"
     };

@@ -1,8 +1,8 @@
 package io.instflow.dbn;
 
-import java.nio.ByteOrder;
-
 import org.agrona.DirectBuffer;
+
+import java.nio.ByteOrder;
 
 /**
  * The time a record is ordered by, as Databento sorts its streams: ts_recv for records that have

@@ -3,9 +3,9 @@ package io.instflow.dbn;
 import java.util.List;
 
 /**
- * The DBN metadata header, materialised. Times are ns since the UNIX epoch; {@code end} is
- * {@link DbnConstants#UNDEF_TIMESTAMP} when open; {@code schemaId} is {@link Schema#NONE_ID} for
- * mixed (live) streams and {@code stypeIn} is {@link SType#NONE_ID} there.
+ * The DBN metadata header, materialised. Times are ns since the UNIX epoch; {@code end} is {@link
+ * DbnConstants#UNDEF_TIMESTAMP} when open; {@code schemaId} is {@link Schema#NONE_ID} for mixed
+ * (live) streams and {@code stypeIn} is {@link SType#NONE_ID} there.
  *
  * @param version DBN version, 1 to 3
  * @param dataset dataset code, e.g. {@code GLBX.MDP3}
@@ -55,8 +55,20 @@ public record Metadata(
 
     /** The same metadata declared as another version (used when upgrading on write). */
     public Metadata withVersion(int newVersion) {
-        return new Metadata(newVersion, dataset, schemaId, start, end, limit, stypeIn, stypeOut, tsOut,
-                symbols, partial, notFound, mappings);
+        return new Metadata(
+                newVersion,
+                dataset,
+                schemaId,
+                start,
+                end,
+                limit,
+                stypeIn,
+                stypeOut,
+                tsOut,
+                symbols,
+                partial,
+                notFound,
+                mappings);
     }
 
     /** One input symbol and its resolved values over date intervals. */
@@ -69,8 +81,8 @@ public record Metadata(
     /**
      * A resolved value valid on UTC dates [startDate, endDate), dates as YYYYMMDD numbers.
      *
-     * @param symbol the value in the output symbology (instrument id as text for
-     *     raw_symbol to instrument_id requests); empty means no mapping
+     * @param symbol the value in the output symbology (instrument id as text for raw_symbol to
+     *     instrument_id requests); empty means no mapping
      */
     public record MappingInterval(int startDate, int endDate, String symbol) {}
 }

@@ -1,17 +1,18 @@
 package io.instflow.dbn;
 
+import org.agrona.DirectBuffer;
+import org.agrona.ExpandableArrayBuffer;
+
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-
-import org.agrona.DirectBuffer;
-import org.agrona.ExpandableArrayBuffer;
 
 /** Reads and writes the DBN metadata header (prelude, fixed part, variable part). */
 public final class MetadataCodec {
 
     /** Size of the prelude: magic {@code DBN}, version byte, u32 length. */
     public static final int PRELUDE_LENGTH = 8;
+
     /** Size of the fixed part that follows the prelude. */
     public static final int FIXED_LENGTH = 100;
 
@@ -22,12 +23,14 @@ public final class MetadataCodec {
 
     /** Whether the buffer starts with the DBN magic. */
     public static boolean hasMagic(DirectBuffer buffer, int offset) {
-        return buffer.getByte(offset) == 'D' && buffer.getByte(offset + 1) == 'B' && buffer.getByte(offset + 2) == 'N';
+        return buffer.getByte(offset) == 'D'
+                && buffer.getByte(offset + 1) == 'B'
+                && buffer.getByte(offset + 2) == 'N';
     }
 
     /**
-     * Decodes the metadata whose prelude starts at {@code offset}; the buffer holds the prelude
-     * and the {@code length} bytes it announces.
+     * Decodes the metadata whose prelude starts at {@code offset}; the buffer holds the prelude and
+     * the {@code length} bytes it announces.
      */
     public static Metadata decode(DirectBuffer buffer, int offset) {
         int version = buffer.getByte(offset + 3) & 0xFF;
@@ -44,9 +47,10 @@ public final class MetadataCodec {
         int stypeIn = buffer.getByte(base + 42 + v1Shift) & 0xFF;
         int stypeOut = buffer.getByte(base + 43 + v1Shift) & 0xFF;
         boolean tsOut = buffer.getByte(base + 44 + v1Shift) != 0;
-        int symbolLen = version == 1
-                ? DbnConstants.SYMBOL_CSTR_LEN_V1
-                : buffer.getShort(base + 45, LE) & 0xFFFF;
+        int symbolLen =
+                version == 1
+                        ? DbnConstants.SYMBOL_CSTR_LEN_V1
+                        : buffer.getShort(base + 45, LE) & 0xFFFF;
         if (symbolLen == 0) {
             throw new DbnFormatException("metadata declares a symbol length of 0");
         }
@@ -55,19 +59,22 @@ public final class MetadataCodec {
         long schemaDefinitionLength = in.u32("schema_definition_length");
         if (schemaDefinitionLength != 0) {
             throw new DbnFormatException(
-                    "metadata has a schema definition of " + schemaDefinitionLength + " bytes; DBN defines none");
+                    "metadata has a schema definition of "
+                            + schemaDefinitionLength
+                            + " bytes; DBN defines none");
         }
         List<String> symbols = in.symbols(symbolLen, "symbols");
         List<String> partial = in.symbols(symbolLen, "partial");
         List<String> notFound = in.symbols(symbolLen, "not_found");
         List<Metadata.SymbolMapping> mappings = in.mappings(symbolLen);
-        return new Metadata(version, dataset, schema, start, end, limit, stypeIn, stypeOut, tsOut,
-                symbols, partial, notFound, mappings);
+        return new Metadata(
+                version, dataset, schema, start, end, limit, stypeIn, stypeOut, tsOut, symbols,
+                partial, notFound, mappings);
     }
 
     /**
-     * Encodes {@code metadata} (prelude included) in its declared version; v3 output is padded
-     * so records start 8-byte aligned, as Databento writes it.
+     * Encodes {@code metadata} (prelude included) in its declared version; v3 output is padded so
+     * records start 8-byte aligned, as Databento writes it.
      */
     public static byte[] encode(Metadata metadata) {
         int version = metadata.version();
@@ -127,7 +134,8 @@ public final class MetadataCodec {
         return bytes;
     }
 
-    private static int putSymbols(ExpandableArrayBuffer out, int pos, int width, List<String> symbols) {
+    private static int putSymbols(
+            ExpandableArrayBuffer out, int pos, int width, List<String> symbols) {
         out.putInt(pos, symbols.size(), LE);
         pos += 4;
         for (String symbol : symbols) {
@@ -156,9 +164,10 @@ public final class MetadataCodec {
 
         void require(long bytes, String what) {
             if (position + bytes > limit) {
-                throw new DbnFormatException(String.format(
-                        "metadata too short: %s needs %d bytes at offset %d but the header ends at %d",
-                        what, bytes, position, limit));
+                throw new DbnFormatException(
+                        String.format(
+                                "metadata too short: %s needs %d bytes at offset %d but the header ends at %d",
+                                what, bytes, position, limit));
             }
         }
 
@@ -200,7 +209,9 @@ public final class MetadataCodec {
                     int startDate = buffer.getInt(position, LE);
                     int endDate = buffer.getInt(position + 4, LE);
                     position += 8;
-                    list.add(new Metadata.MappingInterval(startDate, endDate, symbol(width, "interval symbol")));
+                    list.add(
+                            new Metadata.MappingInterval(
+                                    startDate, endDate, symbol(width, "interval symbol")));
                 }
                 out.add(new Metadata.SymbolMapping(raw, list));
             }

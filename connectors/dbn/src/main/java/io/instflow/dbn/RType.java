@@ -35,30 +35,54 @@ public final class RType {
      */
     public static String name(int rtype) {
         switch (rtype) {
-            case MBP_0: return "trades";
-            case MBP_1: return "mbp-1";
-            case MBP_10: return "mbp-10";
-            case OHLCV_DEPRECATED: return "ohlcv";
-            case STATUS: return "status";
-            case INSTRUMENT_DEF: return "definition";
-            case IMBALANCE: return "imbalance";
-            case ERROR: return "error";
-            case SYMBOL_MAPPING: return "symbol_mapping";
-            case SYSTEM: return "system";
-            case STATISTICS: return "statistics";
-            case OHLCV_1S: return "ohlcv-1s";
-            case OHLCV_1M: return "ohlcv-1m";
-            case OHLCV_1H: return "ohlcv-1h";
-            case OHLCV_1D: return "ohlcv-1d";
-            case OHLCV_EOD: return "ohlcv-eod";
-            case MBO: return "mbo";
-            case CMBP_1: return "cmbp-1";
-            case CBBO_1S: return "cbbo-1s";
-            case CBBO_1M: return "cbbo-1m";
-            case TCBBO: return "tcbbo";
-            case BBO_1S: return "bbo-1s";
-            case BBO_1M: return "bbo-1m";
-            default: return String.format("unknown(0x%02x)", rtype);
+            case MBP_0:
+                return "trades";
+            case MBP_1:
+                return "mbp-1";
+            case MBP_10:
+                return "mbp-10";
+            case OHLCV_DEPRECATED:
+                return "ohlcv";
+            case STATUS:
+                return "status";
+            case INSTRUMENT_DEF:
+                return "definition";
+            case IMBALANCE:
+                return "imbalance";
+            case ERROR:
+                return "error";
+            case SYMBOL_MAPPING:
+                return "symbol_mapping";
+            case SYSTEM:
+                return "system";
+            case STATISTICS:
+                return "statistics";
+            case OHLCV_1S:
+                return "ohlcv-1s";
+            case OHLCV_1M:
+                return "ohlcv-1m";
+            case OHLCV_1H:
+                return "ohlcv-1h";
+            case OHLCV_1D:
+                return "ohlcv-1d";
+            case OHLCV_EOD:
+                return "ohlcv-eod";
+            case MBO:
+                return "mbo";
+            case CMBP_1:
+                return "cmbp-1";
+            case CBBO_1S:
+                return "cbbo-1s";
+            case CBBO_1M:
+                return "cbbo-1m";
+            case TCBBO:
+                return "tcbbo";
+            case BBO_1S:
+                return "bbo-1s";
+            case BBO_1M:
+                return "bbo-1m";
+            default:
+                return String.format("unknown(0x%02x)", rtype);
         }
     }
 }

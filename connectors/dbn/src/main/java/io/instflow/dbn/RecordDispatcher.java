@@ -16,9 +16,9 @@ import io.instflow.dbn.record.TradeDecoder;
 import org.agrona.DirectBuffer;
 
 /**
- * Routes one framed record to the matching preallocated flyweight and the handler. A record
- * shorter than its type's smallest layout is corrupt and raises {@link DbnFormatException};
- * unknown record types go to {@link RecordHandler#onUnknown} and are counted. Not thread-safe.
+ * Routes one framed record to the matching preallocated flyweight and the handler. A record shorter
+ * than its type's smallest layout is corrupt and raises {@link DbnFormatException}; unknown record
+ * types go to {@link RecordHandler#onUnknown} and are counted. Not thread-safe.
  */
 public final class RecordDispatcher {
 
@@ -112,9 +112,10 @@ public final class RecordDispatcher {
 
     private static void checkLength(int rtype, int length, int minimum, int offset) {
         if (length < minimum) {
-            throw new DbnFormatException(String.format(
-                    "%s record at buffer offset %d is %d bytes, shorter than its %d-byte layout",
-                    RType.name(rtype), offset, length, minimum));
+            throw new DbnFormatException(
+                    String.format(
+                            "%s record at buffer offset %d is %d bytes, shorter than its %d-byte layout",
+                            RType.name(rtype), offset, length, minimum));
         }
     }
 }

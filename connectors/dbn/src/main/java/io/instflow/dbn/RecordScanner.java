@@ -5,8 +5,8 @@ import io.instflow.dbn.record.RecordDecoder;
 import org.agrona.DirectBuffer;
 
 /**
- * Frames records that already sit in memory (a mapped file, a Kafka payload, a benchmark buffer)
- * in place, without copying them into a {@link DbnStreamDecoder}.
+ * Frames records that already sit in memory (a mapped file, a Kafka payload, a benchmark buffer) in
+ * place, without copying them into a {@link DbnStreamDecoder}.
  */
 public final class RecordScanner {
 
@@ -24,12 +24,16 @@ public final class RecordScanner {
         while (position < end) {
             int length = (buffer.getByte(position) & 0xFF) << 2;
             if (length < RecordDecoder.HEADER_LENGTH) {
-                throw new DbnFormatException(String.format(
-                        "corrupt record at offset %d: length %d bytes is below the 16-byte header", position, length));
+                throw new DbnFormatException(
+                        String.format(
+                                "corrupt record at offset %d: length %d bytes is below the 16-byte header",
+                                position, length));
             }
             if (position + length > end) {
-                throw new DbnFormatException(String.format(
-                        "truncated record at offset %d: %d of %d bytes present", position, end - position, length));
+                throw new DbnFormatException(
+                        String.format(
+                                "truncated record at offset %d: %d of %d bytes present",
+                                position, end - position, length));
             }
             dispatcher.dispatch(buffer, position, length);
             position += length;

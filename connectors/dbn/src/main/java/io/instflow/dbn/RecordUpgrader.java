@@ -7,18 +7,18 @@ import io.instflow.dbn.record.StatDecoder;
 import io.instflow.dbn.record.SymbolMappingDecoder;
 import io.instflow.dbn.record.SystemDecoder;
 
-import java.nio.ByteOrder;
-
 import org.agrona.DirectBuffer;
 import org.agrona.ExpandableArrayBuffer;
 import org.agrona.MutableDirectBuffer;
+
+import java.nio.ByteOrder;
 
 /**
  * Rewrites v1/v2 records in the current (v3) layout, following the rules of Databento's own
  * upgrade: definitions lose the fields v3 dropped and gain undefined leg fields, statistics widen
  * the quantity, and v1 symbol mapping, system and error records get their v2 shape with codes
- * inferred from the text. Records already in the current layout are returned as they are.
- * Not thread-safe; the returned view is valid until the next call.
+ * inferred from the text. Records already in the current layout are returned as they are. Not
+ * thread-safe; the returned view is valid until the next call.
  */
 public final class RecordUpgrader {
 
@@ -34,9 +34,9 @@ public final class RecordUpgrader {
     private int upgradedLength;
 
     /**
-     * Upgrades the record at {@code offset} when its layout is older than v3. Returns
-     * {@code false} when the record is already current (use it as it is); otherwise the result
-     * is at offset 0 of {@link #upgraded()}, {@link #upgradedLength()} bytes long.
+     * Upgrades the record at {@code offset} when its layout is older than v3. Returns {@code false}
+     * when the record is already current (use it as it is); otherwise the result is at offset 0 of
+     * {@link #upgraded()}, {@link #upgradedLength()} bytes long.
      *
      * @param tsOut whether records carry the 8-byte ts_out suffix, which is kept
      */
@@ -118,7 +118,12 @@ public final class RecordUpgrader {
     }
 
     private int writeSymbolMapping(SymbolMappingDecoder m) {
-        header(m.rtype(), m.publisherId(), m.instrumentId(), m.tsEvent(), SymbolMappingDecoder.LENGTH);
+        header(
+                m.rtype(),
+                m.publisherId(),
+                m.instrumentId(),
+                m.tsEvent(),
+                SymbolMappingDecoder.LENGTH);
         scratch.putByte(16, (byte) m.stypeIn());
         CText.write(scratch, 17, DbnConstants.SYMBOL_CSTR_LEN, m.stypeInSymbol());
         scratch.putByte(88, (byte) m.stypeOut());

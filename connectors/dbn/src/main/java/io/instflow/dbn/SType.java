@@ -56,7 +56,8 @@ public enum SType {
         for (SType s : values()) {
             known.append(known.length() == 0 ? "" : ", ").append(s.apiName);
         }
-        throw new IllegalArgumentException("unknown stype '" + name + "'; expected one of: " + known);
+        throw new IllegalArgumentException(
+                "unknown stype '" + name + "'; expected one of: " + known);
     }
 
     /** The API name for an id, or {@code null} for none/unknown. */

@@ -43,7 +43,9 @@ public enum Schema {
         return apiName;
     }
 
-    /** The schema with this metadata id, or {@code null} for none or an id this codec does not know. */
+    /**
+     * The schema with this metadata id, or {@code null} for none or an id this codec does not know.
+     */
     public static Schema fromId(int id) {
         for (Schema s : values()) {
             if (s.id == id) {
@@ -64,7 +66,8 @@ public enum Schema {
         for (Schema s : values()) {
             known.append(known.length() == 0 ? "" : ", ").append(s.apiName);
         }
-        throw new IllegalArgumentException("unknown schema '" + name + "'; expected one of: " + known);
+        throw new IllegalArgumentException(
+                "unknown schema '" + name + "'; expected one of: " + known);
     }
 
     /** The API name for a metadata id, or {@code null} for none/unknown. */

@@ -20,7 +20,10 @@ public final class SymbolMap {
 
     private record Entry(int startDate, int endDate, String symbol) {}
 
-    /** Builds the map from a metadata header's mappings (either direction of raw_symbol/instrument_id). */
+    /**
+     * Builds the map from a metadata header's mappings (either direction of
+     * raw_symbol/instrument_id).
+     */
     public static SymbolMap fromMetadata(Metadata metadata) {
         SymbolMap map = new SymbolMap();
         if (metadata == null) {
@@ -37,7 +40,8 @@ public final class SymbolMap {
                 String symbol = outIsId ? mapping.rawSymbol() : interval.symbol();
                 Long id = parseId(idText);
                 if (id != null) {
-                    map.byDate.computeIfAbsent(id, k -> new ArrayList<>())
+                    map.byDate
+                            .computeIfAbsent(id, k -> new ArrayList<>())
                             .add(new Entry(interval.startDate(), interval.endDate(), symbol));
                 }
             }
@@ -71,8 +75,10 @@ public final class SymbolMap {
 
     /** The UTC calendar date of a timestamp as the number YYYYMMDD. */
     public static int yyyymmdd(long tsNanos) {
-        LocalDate d = LocalDate.ofInstant(
-                Instant.ofEpochSecond(Long.divideUnsigned(tsNanos, 1_000_000_000L)), ZoneOffset.UTC);
+        LocalDate d =
+                LocalDate.ofInstant(
+                        Instant.ofEpochSecond(Long.divideUnsigned(tsNanos, 1_000_000_000L)),
+                        ZoneOffset.UTC);
         return d.getYear() * 10_000 + d.getMonthValue() * 100 + d.getDayOfMonth();
     }
 

@@ -1,11 +1,13 @@
 package io.instflow.dbn;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.record.MboDecoder;
 import io.instflow.testing.SharedTestData;
+
+import org.agrona.DirectBuffer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,26 +17,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.agrona.DirectBuffer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DbnStreamDecoderTest {
 
     private static List<String> frame(DbnStreamDecoder decoder, byte[] input, int chunk) {
         List<String> events = new ArrayList<>();
-        RecordDispatcher dispatcher = new RecordDispatcher(new RecordHandler() {
-            @Override
-            public void onMbo(MboDecoder r) {
-                events.add("mbo " + r.orderId() + " " + r.price() + " " + (char) r.action());
-            }
+        RecordDispatcher dispatcher =
+                new RecordDispatcher(
+                        new RecordHandler() {
+                            @Override
+                            public void onMbo(MboDecoder r) {
+                                events.add(
+                                        "mbo "
+                                                + r.orderId()
+                                                + " "
+                                                + r.price()
+                                                + " "
+                                                + (char) r.action());
+                            }
 
-            @Override
-            public void onUnknown(int rtype, DirectBuffer buffer, int offset, int length) {
-                events.add("unknown " + rtype + " " + length);
-            }
-        });
+                            @Override
+                            public void onUnknown(
+                                    int rtype, DirectBuffer buffer, int offset, int length) {
+                                events.add("unknown " + rtype + " " + length);
+                            }
+                        });
         for (int pos = 0; pos < input.length; pos += chunk) {
             decoder.write(input, pos, Math.min(chunk, input.length - pos));
             int state;
@@ -42,7 +51,8 @@ class DbnStreamDecoderTest {
                 if (state == DbnStreamDecoder.METADATA) {
                     events.add("metadata " + decoder.metadata().dataset());
                 } else {
-                    dispatcher.dispatch(decoder.buffer(), decoder.recordOffset(), decoder.recordLength());
+                    dispatcher.dispatch(
+                            decoder.buffer(), decoder.recordOffset(), decoder.recordLength());
                 }
             }
         }
@@ -51,7 +61,8 @@ class DbnStreamDecoderTest {
     }
 
     private static byte[] stream(int records) {
-        return TestRecords.concat(MetadataCodec.encode(TestRecords.mboMetadata(false)),
+        return TestRecords.concat(
+                MetadataCodec.encode(TestRecords.mboMetadata(false)),
                 TestRecords.mboRecords(records, false));
     }
 
@@ -61,7 +72,9 @@ class DbnStreamDecoderTest {
         List<String> whole = frame(new DbnStreamDecoder(), input, input.length);
         assertThat(whole).hasSize(51).first().isEqualTo("metadata GLBX.MDP3");
         for (int chunk = 1; chunk <= 64; chunk++) {
-            assertThat(frame(new DbnStreamDecoder(1024), input, chunk)).as("chunk %d", chunk).isEqualTo(whole);
+            assertThat(frame(new DbnStreamDecoder(1024), input, chunk))
+                    .as("chunk %d", chunk)
+                    .isEqualTo(whole);
         }
     }
 
@@ -85,8 +98,12 @@ class DbnStreamDecoderTest {
         byte[] unknown = new byte[32];
         unknown[0] = 8;
         unknown[1] = (byte) 0x99;
-        byte[] input = TestRecords.concat(MetadataCodec.encode(TestRecords.mboMetadata(false)),
-                TestRecords.mboRecords(1, false), unknown, TestRecords.mboRecords(1, false));
+        byte[] input =
+                TestRecords.concat(
+                        MetadataCodec.encode(TestRecords.mboMetadata(false)),
+                        TestRecords.mboRecords(1, false),
+                        unknown,
+                        TestRecords.mboRecords(1, false));
         List<String> events = frame(new DbnStreamDecoder(), input, 7);
         assertThat(events).hasSize(4).element(2).isEqualTo("unknown 153 32");
     }
@@ -95,7 +112,8 @@ class DbnStreamDecoderTest {
     void shouldRejectARecordLengthBelowTheHeader() {
         byte[] records = TestRecords.mboRecords(2, false);
         records[56] = 3;
-        byte[] input = TestRecords.concat(MetadataCodec.encode(TestRecords.mboMetadata(false)), records);
+        byte[] input =
+                TestRecords.concat(MetadataCodec.encode(TestRecords.mboMetadata(false)), records);
         assertThatThrownBy(() -> frame(new DbnStreamDecoder(), input, input.length))
                 .isInstanceOf(DbnFormatException.class)
                 .hasMessageContaining("length 12 bytes is below the 16-byte header");
@@ -105,8 +123,10 @@ class DbnStreamDecoderTest {
     void shouldRejectAKnownRecordShorterThanItsLayout() {
         byte[] records = TestRecords.mboRecords(1, false);
         records[0] = 12;
-        byte[] input = TestRecords.concat(MetadataCodec.encode(TestRecords.mboMetadata(false)),
-                java.util.Arrays.copyOf(records, 48));
+        byte[] input =
+                TestRecords.concat(
+                        MetadataCodec.encode(TestRecords.mboMetadata(false)),
+                        java.util.Arrays.copyOf(records, 48));
         assertThatThrownBy(() -> frame(new DbnStreamDecoder(), input, input.length))
                 .isInstanceOf(DbnFormatException.class)
                 .hasMessageContaining("mbo record")
@@ -134,7 +154,8 @@ class DbnStreamDecoderTest {
 
     @Test
     void shouldRejectInputThatIsNotDbn() {
-        byte[] input = "PAR1 this is a parquet file".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] input =
+                "PAR1 this is a parquet file".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> frame(new DbnStreamDecoder(), input, input.length))
                 .isInstanceOf(DbnFormatException.class)
                 .hasMessageContaining("not a DBN stream")
@@ -143,32 +164,47 @@ class DbnStreamDecoderTest {
 
     @Test
     void shouldReadTheTsOutSuffix() {
-        byte[] input = TestRecords.concat(MetadataCodec.encode(TestRecords.mboMetadata(true)),
-                TestRecords.mboRecords(3, true));
+        byte[] input =
+                TestRecords.concat(
+                        MetadataCodec.encode(TestRecords.mboMetadata(true)),
+                        TestRecords.mboRecords(3, true));
         List<Long> tsOut = new ArrayList<>();
-        try (DbnReader reader = DbnReader.of(new ByteArrayInputStream(input), false, "ts_out stream")) {
+        try (DbnReader reader =
+                DbnReader.of(new ByteArrayInputStream(input), false, "ts_out stream")) {
             assertThat(reader.metadata().tsOut()).isTrue();
-            reader.readAll(new RecordHandler() {
-                @Override
-                public void onMbo(MboDecoder r) {
-                    assertThat(r.recordLength()).isEqualTo(64);
-                    assertThat(r.sequence()).isEqualTo(tsOut.size());
-                    tsOut.add(r.tsOut());
-                }
-            });
+            reader.readAll(
+                    new RecordHandler() {
+                        @Override
+                        public void onMbo(MboDecoder r) {
+                            assertThat(r.recordLength()).isEqualTo(64);
+                            assertThat(r.sequence()).isEqualTo(tsOut.size());
+                            tsOut.add(r.tsOut());
+                        }
+                    });
         }
-        assertThat(tsOut).containsExactly(TestRecords.T0 + 900, TestRecords.T0 + 901, TestRecords.T0 + 902);
+        assertThat(tsOut)
+                .containsExactly(TestRecords.T0 + 900, TestRecords.T0 + 901, TestRecords.T0 + 902);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"test_data.definition.dbz", "test_data.mbo.dbz", "test_data.mbp-1.dbz", "test_data.trades.dbz"})
+    @ValueSource(
+            strings = {
+                "test_data.definition.dbz",
+                "test_data.mbo.dbz",
+                "test_data.mbp-1.dbz",
+                "test_data.trades.dbz"
+            })
     void shouldRejectLegacyDbzFilesNamingTheFormat(String name) {
         Path file = SharedTestData.file("databento/dbn/" + name);
-        assertThatThrownBy(() -> {
-            try (DbnReader reader = DbnReader.open(file)) {
-                reader.readAll(new RecordHandler() {});
-            }
-        }).isInstanceOf(DbnFormatException.class).hasMessageContaining("legacy DBZ format").hasMessageContaining(name);
+        assertThatThrownBy(
+                        () -> {
+                            try (DbnReader reader = DbnReader.open(file)) {
+                                reader.readAll(new RecordHandler() {});
+                            }
+                        })
+                .isInstanceOf(DbnFormatException.class)
+                .hasMessageContaining("legacy DBZ format")
+                .hasMessageContaining(name);
     }
 
     @Test

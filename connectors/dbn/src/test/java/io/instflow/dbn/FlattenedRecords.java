@@ -4,6 +4,10 @@ import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.json.DbnJsonWriter;
 import io.instflow.dbn.record.InstrumentDefDecoder;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.agrona.DirectBuffer;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,15 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.agrona.DirectBuffer;
-
 /**
- * Test view of a decoded DBN file: every record as a flat map of field name to text, in the
- * naming of {@code expected-decoded.json} (header fields inline, {@code bid_px_00} for levels,
- * {@code len} and {@code length}), built from the raw JSON rendering plus the accessors of fields
- * that only v1/v2 definitions have.
+ * Test view of a decoded DBN file: every record as a flat map of field name to text, in the naming
+ * of {@code expected-decoded.json} (header fields inline, {@code bid_px_00} for levels, {@code len}
+ * and {@code length}), built from the raw JSON rendering plus the accessors of fields that only
+ * v1/v2 definitions have.
  */
 final class FlattenedRecords {
 
@@ -34,7 +34,11 @@ final class FlattenedRecords {
     final long bytesConsumed;
     final long unknownRecords;
 
-    private FlattenedRecords(Metadata metadata, List<Map<String, String>> records, long bytesConsumed, long unknown) {
+    private FlattenedRecords(
+            Metadata metadata,
+            List<Map<String, String>> records,
+            long bytesConsumed,
+            long unknown) {
         this.metadata = metadata;
         this.records = records;
         this.bytesConsumed = bytesConsumed;
@@ -66,16 +70,23 @@ final class FlattenedRecords {
                 if ((buffer.getByte(offset + 1) & 0xFF) == RType.INSTRUMENT_DEF) {
                     definition.wrap(buffer, offset);
                     if (definition.layoutVersion() < 3) {
-                        fields.put("trading_reference_price", Long.toString(definition.tradingReferencePrice()));
-                        fields.put("trading_reference_date", Integer.toString(definition.tradingReferenceDate()));
-                        fields.put("md_security_trading_status",
+                        fields.put(
+                                "trading_reference_price",
+                                Long.toString(definition.tradingReferencePrice()));
+                        fields.put(
+                                "trading_reference_date",
+                                Integer.toString(definition.tradingReferenceDate()));
+                        fields.put(
+                                "md_security_trading_status",
                                 Integer.toString(definition.mdSecurityTradingStatus()));
-                        fields.put("settl_price_type", Integer.toString(definition.settlPriceType()));
+                        fields.put(
+                                "settl_price_type", Integer.toString(definition.settlPriceType()));
                     }
                 }
                 out.add(fields);
             }
-            return new FlattenedRecords(metadata, out, reader.bytesConsumed(), dispatcher.unknownRecords());
+            return new FlattenedRecords(
+                    metadata, out, reader.bytesConsumed(), dispatcher.unknownRecords());
         }
     }
 

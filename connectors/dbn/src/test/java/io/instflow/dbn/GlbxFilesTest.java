@@ -1,9 +1,10 @@
 package io.instflow.dbn;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.dbn.io.DbnReader;
 import io.instflow.testing.SharedTestData;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,19 +18,24 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every real GLBX file decodes, and its summary (records by type, distinct instruments, first and
- * last ts_event, actions, sides, flags) equals the figures in that folder's README table, which
- * an independent decoder produced.
+ * last ts_event, actions, sides, flags) equals the figures in that folder's README table, which an
+ * independent decoder produced.
  */
 class GlbxFilesTest {
 
     private static final Pattern COUNT = Pattern.compile("([A-Z_]+)=(\\d+)");
 
-    record Row(String file, Map<String, Long> byType, int instruments, long firstTs, long lastTs, String details) {
+    record Row(
+            String file,
+            Map<String, Long> byType,
+            int instruments,
+            long firstTs,
+            long lastTs,
+            String details) {
         @Override
         public String toString() {
             return file;
@@ -51,8 +57,14 @@ class GlbxFilesTest {
                 String name = words[0].equals("mbp-0(trades)") ? "trades" : words[0];
                 byType.put(name, Long.parseLong(words[words.length - 1]));
             }
-            rows.add(new Row(file, byType, Integer.parseInt(cells[11].trim()), nanos(cells[12]), nanos(cells[13]),
-                    cells[14].trim()));
+            rows.add(
+                    new Row(
+                            file,
+                            byType,
+                            Integer.parseInt(cells[11].trim()),
+                            nanos(cells[12]),
+                            nanos(cells[13]),
+                            cells[14].trim()));
         }
         assertThat(rows).as("README rows").hasSizeGreaterThanOrEqualTo(20);
         return rows;
@@ -68,7 +80,8 @@ class GlbxFilesTest {
     @MethodSource("rows")
     void shouldMatchTheReadmeFigures(Row row) {
         DbnSummary summary = new DbnSummary();
-        try (DbnReader reader = DbnReader.open(SharedTestData.require().resolve("glbx").resolve(row.file()))) {
+        try (DbnReader reader =
+                DbnReader.open(SharedTestData.require().resolve("glbx").resolve(row.file()))) {
             reader.metadata();
             reader.readAll(summary);
         }

@@ -1,8 +1,12 @@
 package io.instflow.dbn;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.testing.SharedTestData;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,16 +17,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every DBN sample from Databento's own repositories decodes to its last byte, and every field of
- * the metadata and of every record equals the independent reference decoding in
- * {@code expected-decoded.json}.
+ * the metadata and of every record equals the independent reference decoding in {@code
+ * expected-decoded.json}.
  */
 class VendorFilesTest {
 
@@ -43,11 +43,14 @@ class VendorFilesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("samples")
-    void shouldDecodeEveryFieldAsTheReferenceDecoderDoes(String name, Path file, JsonNode expected) {
+    void shouldDecodeEveryFieldAsTheReferenceDecoderDoes(
+            String name, Path file, JsonNode expected) {
         assertThat(Files.isRegularFile(file)).as("sample %s present", name).isTrue();
         FlattenedRecords decoded = FlattenedRecords.read(file);
 
-        assertThat(decoded.bytesConsumed).as("decoded to the last byte").isEqualTo(expected.get("decompressed_bytes").asLong());
+        assertThat(decoded.bytesConsumed)
+                .as("decoded to the last byte")
+                .isEqualTo(expected.get("decompressed_bytes").asLong());
         assertThat(decoded.records).hasSize(expected.get("n_records").asInt());
         assertThat(decoded.unknownRecords).isZero();
         if (expected.get("has_metadata").asBoolean()) {
@@ -62,7 +65,8 @@ class VendorFilesTest {
         }
     }
 
-    private static void assertRecord(String where, int version, Map<String, String> actual, JsonNode expected) {
+    private static void assertRecord(
+            String where, int version, Map<String, String> actual, JsonNode expected) {
         for (Iterator<Map.Entry<String, JsonNode>> it = expected.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             String key = field.getKey();
@@ -78,11 +82,13 @@ class VendorFilesTest {
     private static void assertMetadata(Metadata m, JsonNode e) {
         assertThat(m.version()).isEqualTo(e.get("version").asInt());
         assertThat(m.dataset()).isEqualTo(e.get("dataset").asText());
-        assertThat(m.schemaName()).isEqualTo(e.get("schema").isNull() ? null : e.get("schema").asText());
+        assertThat(m.schemaName())
+                .isEqualTo(e.get("schema").isNull() ? null : e.get("schema").asText());
         assertThat(Long.toUnsignedString(m.start())).isEqualTo(e.get("start").asText());
         assertThat(Long.toUnsignedString(m.end())).isEqualTo(e.get("end").asText());
         assertThat(m.limit()).isEqualTo(e.get("limit").asLong());
-        assertThat(SType.nameOf(m.stypeIn())).isEqualTo(e.get("stype_in").isNull() ? null : e.get("stype_in").asText());
+        assertThat(SType.nameOf(m.stypeIn()))
+                .isEqualTo(e.get("stype_in").isNull() ? null : e.get("stype_in").asText());
         assertThat(SType.nameOf(m.stypeOut())).isEqualTo(e.get("stype_out").asText());
         assertThat(m.tsOut()).isEqualTo(e.get("ts_out").asBoolean());
         assertThat(m.symbolCstrLen()).isEqualTo(e.get("symbol_cstr_len").asInt());
@@ -99,9 +105,12 @@ class VendorFilesTest {
             assertThat(actual.intervals()).hasSize(intervals.size());
             for (int j = 0; j < intervals.size(); j++) {
                 JsonNode interval = intervals.get(j);
-                assertThat(actual.intervals().get(j)).isEqualTo(new Metadata.MappingInterval(
-                        interval.get("start_date").asInt(), interval.get("end_date").asInt(),
-                        interval.get("symbol").asText()));
+                assertThat(actual.intervals().get(j))
+                        .isEqualTo(
+                                new Metadata.MappingInterval(
+                                        interval.get("start_date").asInt(),
+                                        interval.get("end_date").asInt(),
+                                        interval.get("symbol").asText()));
             }
         }
     }

@@ -1,10 +1,11 @@
 package io.instflow.dbn;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.json.DbnJsonWriter;
 import io.instflow.testing.SharedTestData;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,8 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Our JSON rendering is byte-identical to the renderings databento-python's tests assert. */
 class VendorRenderingTest {
@@ -25,14 +25,18 @@ class VendorRenderingTest {
         "test_data.mbp-1.dbn.zst, false, test_data.mbp-1.jsonl",
         "test_data.mbp-1.dbn.zst, true, test_data.mbp-1.pretty.jsonl"
     })
-    void shouldRenderExactlyAsDatabento(String input, boolean pretty, String expectedFile) throws IOException {
+    void shouldRenderExactlyAsDatabento(String input, boolean pretty, String expectedFile)
+            throws IOException {
         Path dir = SharedTestData.require().resolve("databento/databento-python/GLBX.MDP3");
-        String expected = Files.readString(dir.resolve("expected").resolve(expectedFile), StandardCharsets.UTF_8);
+        String expected =
+                Files.readString(
+                        dir.resolve("expected").resolve(expectedFile), StandardCharsets.UTF_8);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DbnReader reader = DbnReader.open(dir.resolve(input))) {
             Metadata metadata = reader.metadata();
-            try (DbnJsonWriter writer = new DbnJsonWriter(out, pretty, false, SymbolMap.fromMetadata(metadata))) {
+            try (DbnJsonWriter writer =
+                    new DbnJsonWriter(out, pretty, false, SymbolMap.fromMetadata(metadata))) {
                 reader.readAll(writer);
             }
         }

@@ -1,15 +1,15 @@
 package io.instflow.dbn;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.record.MboDecoder;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 
-import org.agrona.concurrent.UnsafeBuffer;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The MBO decode loops allocate nothing per record once warmed up. */
 class ZeroAllocationTest {
@@ -21,12 +21,20 @@ class ZeroAllocationTest {
 
         @Override
         public void onMbo(MboDecoder r) {
-            total += r.price() + r.size() + r.orderId() + r.tsRecv() + r.action() + r.side() + r.flags();
+            total +=
+                    r.price()
+                            + r.size()
+                            + r.orderId()
+                            + r.tsRecv()
+                            + r.action()
+                            + r.side()
+                            + r.flags();
         }
     }
 
     private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getCurrentThreadAllocatedBytes();
     }
 
     @Test
@@ -47,8 +55,10 @@ class ZeroAllocationTest {
 
     @Test
     void shouldNotAllocatePerRecordWhenReadingAStream() {
-        byte[] stream = TestRecords.concat(MetadataCodec.encode(TestRecords.mboMetadata(false)),
-                TestRecords.mboRecords(RECORDS, false));
+        byte[] stream =
+                TestRecords.concat(
+                        MetadataCodec.encode(TestRecords.mboMetadata(false)),
+                        TestRecords.mboRecords(RECORDS, false));
         Sum sum = new Sum();
         for (int i = 0; i < 10; i++) {
             readStream(stream, sum);
@@ -64,7 +74,9 @@ class ZeroAllocationTest {
             }
             long allocated = allocatedBytes() - before;
             assertThat(records).isEqualTo(RECORDS);
-            assertThat(allocated).as("bytes allocated for %d records", RECORDS).isLessThan(RECORDS / 10);
+            assertThat(allocated)
+                    .as("bytes allocated for %d records", RECORDS)
+                    .isLessThan(RECORDS / 10);
         }
     }
 

@@ -14,6 +14,9 @@ import io.instflow.ingest.barchart.BarchartSource;
 import io.instflow.ingest.failover.FailoverPolicy;
 import io.instflow.ingest.failover.FailoverService;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,14 +25,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * The production connector: Databento's live gateway into Kafka, with Barchart's delayed chains as
- * the backup while Databento is down when the configuration names backup series. What
- * {@code docker compose} and Kubernetes run ({@code java -jar instflow-connector.jar --config FILE}),
- * and what {@code instflow connect live} runs from its options. No Flink, no broker inside.
+ * the backup while Databento is down when the configuration names backup series. What {@code docker
+ * compose} and Kubernetes run ({@code java -jar instflow-connector.jar --config FILE}), and what
+ * {@code instflow connect live} runs from its options. No Flink, no broker inside.
  */
 public final class ConnectorService {
 
@@ -37,6 +37,7 @@ public final class ConnectorService {
 
     /** Exit status for a bad configuration or key. */
     public static final int EXIT_CONFIG = 2;
+
     /** Exit status when the gateway refused or failed the session. */
     public static final int EXIT_GATEWAY = 3;
 
@@ -58,15 +59,25 @@ public final class ConnectorService {
     }
 
     private static LiveClientConfig liveConfig(ConnectorConfig config, ApiKey key) {
-        LiveClientConfig.Builder b = LiveClientConfig.builder(key).dataset(config.dataset()).zstd(config.zstd())
-                .heartbeatInterval(Duration.ofSeconds(config.heartbeatSeconds()));
+        LiveClientConfig.Builder b =
+                LiveClientConfig.builder(key)
+                        .dataset(config.dataset())
+                        .zstd(config.zstd())
+                        .heartbeatInterval(Duration.ofSeconds(config.heartbeatSeconds()));
         if (config.gateway() != null) {
             int colon = config.gateway().lastIndexOf(':');
-            b.gateway(config.gateway().substring(0, colon), Integer.parseInt(config.gateway().substring(colon + 1)));
+            b.gateway(
+                    config.gateway().substring(0, colon),
+                    Integer.parseInt(config.gateway().substring(colon + 1)));
         }
         for (String schema : config.schemas()) {
-            b.subscribe(new Subscription(schema, config.stypeIn(), config.symbols(), config.snapshot() && schema.equals("mbo"),
-                    config.start()));
+            b.subscribe(
+                    new Subscription(
+                            schema,
+                            config.stypeIn(),
+                            config.symbols(),
+                            config.snapshot() && schema.equals("mbo"),
+                            config.start()));
         }
         return b.build();
     }
@@ -80,10 +91,16 @@ public final class ConnectorService {
     public Counts run() throws InterruptedException {
         Topics topics = new Topics(config.topicPrefix());
         TopicAdmin.ensure(config.bootstrap(), topics, config.partitions());
-        try (KafkaPublisher publisher = new KafkaPublisher(config.bootstrap(), topics, config.dataset(),
-                java.util.Map.of())) {
+        try (KafkaPublisher publisher =
+                new KafkaPublisher(
+                        config.bootstrap(), topics, config.dataset(), java.util.Map.of())) {
             source = new LiveSource(live, publisher);
-            LOG.info("streaming {} {} from {} into {}", config.schemas(), config.symbols(), config.dataset(), topics.mbo());
+            LOG.info(
+                    "streaming {} {} from {} into {}",
+                    config.schemas(),
+                    config.symbols(),
+                    config.dataset(),
+                    topics.mbo());
             if (config.hasBackup()) {
                 failover(source, publisher, topics).run(running::get);
             } else if (running.get()) {
@@ -106,14 +123,29 @@ public final class ConnectorService {
     public record Counts(long mboRecords, long definitions) {}
 
     private FailoverService failover(LiveSource primary, KafkaPublisher publisher, Topics topics) {
-        BarchartSource backup = new BarchartSource(BarchartFeeds.of(config.backupAccess(), BarchartFeeds.WEBSITE), publisher,
-                topics, new BarchartSource.Settings(config.backupSeries(), config.backupFutures(), Duration.ofSeconds(120),
-                        Duration.ofSeconds(60)), Clock.systemUTC());
-        FailoverPolicy policy = new FailoverPolicy(Duration.ofSeconds(config.heartbeatSeconds()).plusSeconds(10),
-                Duration.ofSeconds(config.graceSeconds()), Duration.ofSeconds(config.holdSeconds()), Duration.ofMinutes(5),
-                Duration.ofMinutes(config.windowMinutes()));
-        LOG.info("Barchart backup armed for {}: failover after {} s of an unhealthy primary, failback after {} s healthy",
-                config.backupSeries(), config.graceSeconds(), config.holdSeconds());
+        BarchartSource backup =
+                new BarchartSource(
+                        BarchartFeeds.of(config.backupAccess(), BarchartFeeds.WEBSITE),
+                        publisher,
+                        topics,
+                        new BarchartSource.Settings(
+                                config.backupSeries(),
+                                config.backupFutures(),
+                                Duration.ofSeconds(120),
+                                Duration.ofSeconds(60)),
+                        Clock.systemUTC());
+        FailoverPolicy policy =
+                new FailoverPolicy(
+                        Duration.ofSeconds(config.heartbeatSeconds()).plusSeconds(10),
+                        Duration.ofSeconds(config.graceSeconds()),
+                        Duration.ofSeconds(config.holdSeconds()),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(config.windowMinutes()));
+        LOG.info(
+                "Barchart backup armed for {}: failover after {} s of an unhealthy primary, failback after {} s healthy",
+                config.backupSeries(),
+                config.graceSeconds(),
+                config.holdSeconds());
         return new FailoverService(primary, backup, publisher, policy, Clock.systemUTC());
     }
 
@@ -124,21 +156,31 @@ public final class ConnectorService {
 
     static int run(String[] args, PrintStream err) {
         if (args.length != 2 || !args[0].equals("--config")) {
-            err.println("usage: java -jar instflow-connector.jar --config FILE\n"
-                    + "  FILE: connector properties (see deploy/connector.properties); DATABENTO_API_KEY in the environment");
-            return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h")) ? 0 : EXIT_CONFIG;
+            err.println(
+                    "usage: java -jar instflow-connector.jar --config FILE\n"
+                            + "  FILE: connector properties (see deploy/connector.properties); DATABENTO_API_KEY in the environment");
+            return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))
+                    ? 0
+                    : EXIT_CONFIG;
         }
         ConnectorService service;
         try {
-            service = new ConnectorService(ConnectorConfig.load(Path.of(args[1]), System.getenv()), ApiKey.require());
+            service =
+                    new ConnectorService(
+                            ConnectorConfig.load(Path.of(args[1]), System.getenv()),
+                            ApiKey.require());
         } catch (IllegalArgumentException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return EXIT_CONFIG;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(service::stop, "instflow-connector-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(service::stop, "instflow-connector-shutdown"));
         try {
             Counts counts = service.run();
-            LOG.info("stopped: published {} MBO records and {} definitions", counts.mboRecords(), counts.definitions());
+            LOG.info(
+                    "stopped: published {} MBO records and {} definitions",
+                    counts.mboRecords(),
+                    counts.definitions());
             return 0;
         } catch (GatewayException e) {
             err.println("error: " + e.getMessage());

@@ -8,15 +8,15 @@ import io.instflow.dbn.RecordDispatcher;
 import io.instflow.dbn.Schema;
 import io.instflow.dbn.io.DbnReader;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Replays DBN files (plain or zstd) into Kafka: definition files first, so definitions are
@@ -36,24 +36,31 @@ public final class FileReplay {
     public interface Progress {
         void update(long records, long indexTs, boolean done);
 
-        Progress NONE = (records, indexTs, done) -> { };
+        Progress NONE = (records, indexTs, done) -> {};
     }
 
     /** What a replay did. */
-    public record Result(long records, long mboRecords, long definitions, Map<String, Long> skipped,
+    public record Result(
+            long records,
+            long mboRecords,
+            long definitions,
+            Map<String, Long> skipped,
             List<String> failures) {}
 
     private final List<Path> files;
     private final double speed;
     private final Progress progress;
 
-    /** @param speed 0 for as fast as possible, else the multiple of real time (1 = real time) */
+    /**
+     * @param speed 0 for as fast as possible, else the multiple of real time (1 = real time)
+     */
     public FileReplay(List<Path> files, double speed, Progress progress) {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to replay");
         }
         if (speed < 0) {
-            throw new IllegalArgumentException("--speed must be 0 (as fast as possible) or positive, got " + speed);
+            throw new IllegalArgumentException(
+                    "--speed must be 0 (as fast as possible) or positive, got " + speed);
         }
         this.files = List.copyOf(files);
         this.speed = speed;
@@ -64,8 +71,13 @@ public final class FileReplay {
         List<Source> sources = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         Map<String, Long> skipped = new LinkedHashMap<>();
-        publisher.status(publisher.statusEvent(SOURCE, FeedStatusKind.STREAMING,
-                "replaying " + files.size() + " file(s): " + files).build());
+        publisher.status(
+                publisher
+                        .statusEvent(
+                                SOURCE,
+                                FeedStatusKind.STREAMING,
+                                "replaying " + files.size() + " file(s): " + files)
+                        .build());
         for (Path file : files) {
             Source source = Source.open(file, publisher);
             if (source.definitions) {
@@ -82,24 +94,41 @@ public final class FileReplay {
         }
         publisher.flush();
         progress.update(records, 0, true);
-        publisher.status(publisher.statusEvent(SOURCE, failures.isEmpty() ? FeedStatusKind.END_OF_STREAM : FeedStatusKind.ERROR,
-                "replay finished: " + publisher.mboRecords() + " MBO records, " + publisher.definitions()
-                        + " definitions" + (skipped.isEmpty() ? "" : ", not published (no topic for their type): " + skipped)
-                        + (failures.isEmpty() ? "" : ", failed: " + failures)).build());
-        return new Result(records, publisher.mboRecords(), publisher.definitions(), skipped, failures);
+        publisher.status(
+                publisher
+                        .statusEvent(
+                                SOURCE,
+                                failures.isEmpty()
+                                        ? FeedStatusKind.END_OF_STREAM
+                                        : FeedStatusKind.ERROR,
+                                "replay finished: "
+                                        + publisher.mboRecords()
+                                        + " MBO records, "
+                                        + publisher.definitions()
+                                        + " definitions"
+                                        + (skipped.isEmpty()
+                                                ? ""
+                                                : ", not published (no topic for their type): "
+                                                        + skipped)
+                                        + (failures.isEmpty() ? "" : ", failed: " + failures))
+                        .build());
+        return new Result(
+                records, publisher.mboRecords(), publisher.definitions(), skipped, failures);
     }
 
     private void replayAlone(Source source, KafkaPublisher publisher, List<String> failures) {
         try (DbnReader reader = source.reader) {
             while (reader.nextRecord()) {
-                source.dispatcher.dispatch(reader.buffer(), reader.recordOffset(), reader.recordLength());
+                source.dispatcher.dispatch(
+                        reader.buffer(), reader.recordOffset(), reader.recordLength());
             }
         } catch (DbnFormatException e) {
             fail(source, e, publisher, failures);
         }
     }
 
-    private long mergeByTime(List<Source> sources, KafkaPublisher publisher, List<String> failures) {
+    private long mergeByTime(
+            List<Source> sources, KafkaPublisher publisher, List<String> failures) {
         List<Source> live = new ArrayList<>();
         for (Source source : sources) {
             if (advance(source, publisher, failures)) {
@@ -145,7 +174,8 @@ public final class FileReplay {
     private boolean advance(Source source, KafkaPublisher publisher, List<String> failures) {
         try {
             if (source.reader.nextRecord()) {
-                source.indexTs = IndexTimestamp.of(source.reader.buffer(), source.reader.recordOffset());
+                source.indexTs =
+                        IndexTimestamp.of(source.reader.buffer(), source.reader.recordOffset());
                 return true;
             }
         } catch (DbnFormatException e) {
@@ -163,11 +193,16 @@ public final class FileReplay {
         }
     }
 
-    private static void fail(Source source, DbnFormatException e, KafkaPublisher publisher, List<String> failures) {
+    private static void fail(
+            Source source, DbnFormatException e, KafkaPublisher publisher, List<String> failures) {
         LOG.error("abandoning {}: {}", source.file, e.getMessage());
-        publisher.deadLetter(source.reader.unframedBytes(DEAD_LETTER_MAX_BYTES), e.getMessage(), source.file.toString(),
+        publisher.deadLetter(
+                source.reader.unframedBytes(DEAD_LETTER_MAX_BYTES),
+                e.getMessage(),
+                source.file.toString(),
                 source.reader.bytesConsumed());
-        publisher.status(publisher.statusEvent(SOURCE, FeedStatusKind.ERROR, e.getMessage()).build());
+        publisher.status(
+                publisher.statusEvent(SOURCE, FeedStatusKind.ERROR, e.getMessage()).build());
         failures.add(source.file + ": " + e.getMessage());
     }
 
@@ -184,7 +219,8 @@ public final class FileReplay {
         final boolean definitions;
         long indexTs;
 
-        private Source(Path file, DbnReader reader, MarketDataHandler handler, boolean definitions) {
+        private Source(
+                Path file, DbnReader reader, MarketDataHandler handler, boolean definitions) {
             this.file = file;
             this.reader = reader;
             this.handler = handler;
@@ -197,7 +233,11 @@ public final class FileReplay {
             Metadata metadata = reader.metadata();
             boolean tsOut = metadata != null && metadata.tsOut();
             boolean definitions = metadata != null && metadata.schemaId() == Schema.DEFINITION.id();
-            return new Source(file, reader, new MarketDataHandler(publisher, tsOut, file.toString()), definitions);
+            return new Source(
+                    file,
+                    reader,
+                    new MarketDataHandler(publisher, tsOut, file.toString()),
+                    definitions);
         }
     }
 }

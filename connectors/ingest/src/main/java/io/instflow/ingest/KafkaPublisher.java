@@ -1,33 +1,31 @@
 package io.instflow.ingest;
 
+import io.instflow.avro.FeedStatus;
+import io.instflow.avro.FeedStatusKind;
 import io.instflow.contract.MboEventEncoder;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.KafkaSettings;
 import io.instflow.contract.kafka.KafkaUnavailableException;
-import io.instflow.avro.FeedStatus;
-import io.instflow.avro.FeedStatusKind;
 import io.instflow.dbn.record.InstrumentDefDecoder;
 import io.instflow.dbn.record.MboDecoder;
 import io.instflow.schemas.AvroSerde;
 
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
 /**
- * Publishes market data to Kafka: MBO records keyed by instrument id, definitions to the
- * compacted topic, status events, and undecodable input to the dead-letter topic with the reason
- * in headers. The producer is idempotent with acks=all, so a broker restart neither loses nor
- * duplicates records. The first asynchronous send error is kept and rethrown on the publishing
- * thread by the next call. Not thread-safe.
+ * Publishes market data to Kafka: MBO records keyed by instrument id, definitions to the compacted
+ * topic, status events, and undecodable input to the dead-letter topic with the reason in headers.
+ * The producer is idempotent with acks=all, so a broker restart neither loses nor duplicates
+ * records. The first asynchronous send error is kept and rethrown on the publishing thread by the
+ * next call. Not thread-safe.
  */
 public final class KafkaPublisher implements AutoCloseable {
 
@@ -39,27 +37,35 @@ public final class KafkaPublisher implements AutoCloseable {
     private final Topics topics;
     private final String dataset;
     private final MboEventEncoder mboEncoder;
-    private final org.agrona.collections.Long2ObjectHashMap<byte[]> keys = new org.agrona.collections.Long2ObjectHashMap<>();
+    private final org.agrona.collections.Long2ObjectHashMap<byte[]> keys =
+            new org.agrona.collections.Long2ObjectHashMap<>();
     private final AtomicReference<Exception> firstError = new AtomicReference<>();
-    private final Callback callback = (metadata, error) -> {
-        if (error != null) {
-            firstError.compareAndSet(null, error);
-        }
-    };
+    private final Callback callback =
+            (metadata, error) -> {
+                if (error != null) {
+                    firstError.compareAndSet(null, error);
+                }
+            };
     private long mboRecords;
     private long definitions;
     private long deadLetters;
 
-    /** Producer overrides for bulk loads (files, historical): larger batches, fewer broker requests. */
+    /**
+     * Producer overrides for bulk loads (files, historical): larger batches, fewer broker requests.
+     */
     public static final Map<String, Object> BULK = KafkaSettings.BULK;
 
     /**
      * @param overrides producer settings replacing the defaults (5 ms linger suits live data;
      *     {@link #BULK} suits replays)
      */
-    public KafkaPublisher(String bootstrap, Topics topics, String dataset, Map<String, Object> overrides) {
-        this.producer = new KafkaProducer<>(KafkaSettings.producer(bootstrap, "instflow-ingest", overrides),
-                new ByteArraySerializer(), new ByteArraySerializer());
+    public KafkaPublisher(
+            String bootstrap, Topics topics, String dataset, Map<String, Object> overrides) {
+        this.producer =
+                new KafkaProducer<>(
+                        KafkaSettings.producer(bootstrap, "instflow-ingest", overrides),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer());
         this.topics = topics;
         this.dataset = dataset;
         this.mboEncoder = new MboEventEncoder(dataset);
@@ -77,28 +83,37 @@ public final class KafkaPublisher implements AutoCloseable {
     public void definition(InstrumentDefDecoder d) {
         checkError();
         byte[] value = DEFINITION.serialize(io.instflow.contract.DefinitionFields.of(d, dataset));
-        producer.send(new ProducerRecord<>(topics.definitions(), key(d.instrumentId()), value), callback);
+        producer.send(
+                new ProducerRecord<>(topics.definitions(), key(d.instrumentId()), value), callback);
         definitions++;
     }
 
     /** Publishes a value already encoded (e.g. a Barchart snapshot record) under a string key. */
     public void publish(String topic, String key, byte[] value) {
         checkError();
-        producer.send(new ProducerRecord<>(topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value),
+        producer.send(
+                new ProducerRecord<>(
+                        topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value),
                 callback);
     }
 
     /** Publishes a status event and waits until the broker has it. */
     public void status(FeedStatus status) {
         checkError();
-        producer.send(new ProducerRecord<>(topics.status(), null, STATUS.serialize(status)), callback);
+        producer.send(
+                new ProducerRecord<>(topics.status(), null, STATUS.serialize(status)), callback);
         flush();
     }
 
     /** A status event of the given kind with the standard fields filled. */
     public FeedStatus.Builder statusEvent(String source, FeedStatusKind kind, String message) {
-        return FeedStatus.newBuilder().setTs(System.currentTimeMillis() * 1_000_000L).setSource(source)
-                .setDataset(dataset).setKind(kind).setMessage(message).setRecords(mboRecords);
+        return FeedStatus.newBuilder()
+                .setTs(System.currentTimeMillis() * 1_000_000L)
+                .setSource(source)
+                .setDataset(dataset)
+                .setKind(kind)
+                .setMessage(message)
+                .setRecords(mboRecords);
     }
 
     /**
@@ -112,7 +127,10 @@ public final class KafkaPublisher implements AutoCloseable {
         headers.add("source", source.getBytes(StandardCharsets.UTF_8));
         headers.add("offset", Long.toString(offset).getBytes(StandardCharsets.UTF_8));
         headers.add("dataset", dataset.getBytes(StandardCharsets.UTF_8));
-        producer.send(new ProducerRecord<byte[], byte[]>(topics.deadLetter(), null, (byte[]) null, bytes, headers), callback);
+        producer.send(
+                new ProducerRecord<byte[], byte[]>(
+                        topics.deadLetter(), null, (byte[]) null, bytes, headers),
+                callback);
         deadLetters++;
     }
 
@@ -137,7 +155,8 @@ public final class KafkaPublisher implements AutoCloseable {
     private void checkError() {
         Exception error = firstError.get();
         if (error != null) {
-            throw new KafkaUnavailableException("publishing to Kafka failed: " + error.getMessage(), error);
+            throw new KafkaUnavailableException(
+                    "publishing to Kafka failed: " + error.getMessage(), error);
         }
     }
 

@@ -27,7 +27,10 @@ public final class LiveSource implements LiveListener {
     private volatile boolean connected;
     private volatile boolean replayComplete = true;
 
-    /** What the failover controller needs to know of the primary: a counter that moves while records or heartbeats arrive. */
+    /**
+     * What the failover controller needs to know of the primary: a counter that moves while records
+     * or heartbeats arrive.
+     */
     public record Health(long activity, boolean connected, boolean replayComplete) {}
 
     public LiveSource(LiveClientConfig config, KafkaPublisher publisher) {
@@ -35,7 +38,9 @@ public final class LiveSource implements LiveListener {
     }
 
     /** For tests: builds the client around this listener (to inject a clock or sleeper). */
-    public LiveSource(KafkaPublisher publisher, java.util.function.Function<LiveListener, LiveClient> client) {
+    public LiveSource(
+            KafkaPublisher publisher,
+            java.util.function.Function<LiveListener, LiveClient> client) {
         this.publisher = publisher;
         this.client = client.apply(this);
     }
@@ -67,8 +72,15 @@ public final class LiveSource implements LiveListener {
         dispatcher = new RecordDispatcher(handler);
         connected = true;
         activity++;
-        publisher.status(publisher.statusEvent(SOURCE, FeedStatusKind.STREAMING, "session " + sessionId + " streaming")
-                .setSessionId(sessionId).setAttempt(attempt == 0 ? null : attempt).build());
+        publisher.status(
+                publisher
+                        .statusEvent(
+                                SOURCE,
+                                FeedStatusKind.STREAMING,
+                                "session " + sessionId + " streaming")
+                        .setSessionId(sessionId)
+                        .setAttempt(attempt == 0 ? null : attempt)
+                        .build());
     }
 
     @Override
@@ -90,11 +102,20 @@ public final class LiveSource implements LiveListener {
                 replayComplete = false;
             }
             case REPLAY_COMPLETED, GAP -> replayComplete = true;
-            default -> { }
+            default -> {}
         }
-        FeedStatus.Builder status = publisher.statusEvent(SOURCE, FeedStatusKind.valueOf(event.kind().name()), event.message())
-                .setSessionId(event.sessionId()).setAttempt(event.attempt()).setGapStart(event.gapStart())
-                .setGapEnd(event.gapEnd()).setLastTsRecv(event.lastTsRecv()).setErrorCode(event.code());
+        FeedStatus.Builder status =
+                publisher
+                        .statusEvent(
+                                SOURCE,
+                                FeedStatusKind.valueOf(event.kind().name()),
+                                event.message())
+                        .setSessionId(event.sessionId())
+                        .setAttempt(event.attempt())
+                        .setGapStart(event.gapStart())
+                        .setGapEnd(event.gapEnd())
+                        .setLastTsRecv(event.lastTsRecv())
+                        .setErrorCode(event.code());
         publisher.status(status.build());
     }
 }

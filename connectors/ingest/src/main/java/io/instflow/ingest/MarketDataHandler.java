@@ -13,10 +13,10 @@ import io.instflow.dbn.record.StatDecoder;
 import io.instflow.dbn.record.StatusDecoder;
 import io.instflow.dbn.record.TradeDecoder;
 
+import org.agrona.DirectBuffer;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import org.agrona.DirectBuffer;
 
 /**
  * Sends decoded market records to Kafka: MBO to the MBO topic, definitions to the definitions
@@ -85,7 +85,11 @@ public final class MarketDataHandler implements RecordHandler {
     public void onUnknown(int rtype, DirectBuffer buffer, int offset, int length) {
         byte[] bytes = new byte[length];
         buffer.getBytes(offset, bytes);
-        publisher.deadLetter(bytes, String.format("unknown record type 0x%02x (%d bytes)", rtype, length), source, -1);
+        publisher.deadLetter(
+                bytes,
+                String.format("unknown record type 0x%02x (%d bytes)", rtype, length),
+                source,
+                -1);
     }
 
     private void skip(RecordDecoder r) {

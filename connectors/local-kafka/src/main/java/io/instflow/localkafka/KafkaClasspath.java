@@ -15,8 +15,12 @@ final class KafkaClasspath {
         try {
             Class.forName("kafka.Kafka", false, KafkaClasspath.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("the Kafka broker classes (kafka_2.13) are not on this JVM's classpath;"
-                    + " run through scripts/instflow or set -D" + PROPERTY + "=CLASSPATH", e);
+            throw new IllegalStateException(
+                    "the Kafka broker classes (kafka_2.13) are not on this JVM's classpath;"
+                            + " run through scripts/instflow or set -D"
+                            + PROPERTY
+                            + "=CLASSPATH",
+                    e);
         }
         return System.getProperty("java.class.path");
     }

@@ -1,5 +1,9 @@
 package io.instflow.localkafka;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -15,20 +19,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.DescribeClusterOptions;
-
 /**
- * A real single-node Kafka broker (KRaft, combined broker and controller) run as a child JVM
- * from the {@code kafka_2.13} jars, with its data, configuration, log and pid file in one
- * directory. {@link #start()} formats the storage on first use and returns once the broker
- * answers; the broker outlives this JVM, so {@link #stop(Path)} works from another process.
+ * A real single-node Kafka broker (KRaft, combined broker and controller) run as a child JVM from
+ * the {@code kafka_2.13} jars, with its data, configuration, log and pid file in one directory.
+ * {@link #start()} formats the storage on first use and returns once the broker answers; the broker
+ * outlives this JVM, so {@link #stop(Path)} works from another process.
  */
 public final class LocalKafka {
 
     /** Files kept in the broker directory. */
     static final String SERVER_PROPERTIES = "server.properties";
+
     static final String LOG4J = "log4j2.properties";
     static final String PID = "broker.pid";
     static final String PORT = "broker.port";
@@ -49,12 +50,13 @@ public final class LocalKafka {
     }
 
     /**
-     * A broker in {@code dir} listening on {@code port} (0 picks a free port); its controller
-     * takes another free port. The broker classpath is this JVM's, or the property
-     * {@code instflow.kafka.classpath} when set.
+     * A broker in {@code dir} listening on {@code port} (0 picks a free port); its controller takes
+     * another free port. The broker classpath is this JVM's, or the property {@code
+     * instflow.kafka.classpath} when set.
      */
     public static LocalKafka in(Path dir, int port) {
-        return new LocalKafka(dir, port == 0 ? freePort() : port, freePort(), KafkaClasspath.resolve(), "512m");
+        return new LocalKafka(
+                dir, port == 0 ? freePort() : port, freePort(), KafkaClasspath.resolve(), "512m");
     }
 
     public int port() {
@@ -72,33 +74,48 @@ public final class LocalKafka {
     /**
      * Starts the broker and waits until it answers a metadata request.
      *
-     * @throws IllegalStateException when a broker from this directory is already running, or
-     *     the broker does not come up (the message quotes the end of its log)
+     * @throws IllegalStateException when a broker from this directory is already running, or the
+     *     broker does not come up (the message quotes the end of its log)
      */
     public LocalKafka start(Duration timeout) {
         Optional<ProcessHandle> running = runningBroker(dir);
         if (running.isPresent()) {
-            throw new IllegalStateException("a broker from " + dir + " is already running (pid " + running.get().pid()
-                    + ", port " + readPort(dir) + "); stop it with 'instflow kafka stop --dir " + dir + "'");
+            throw new IllegalStateException(
+                    "a broker from "
+                            + dir
+                            + " is already running (pid "
+                            + running.get().pid()
+                            + ", port "
+                            + readPort(dir)
+                            + "); stop it with 'instflow kafka stop --dir "
+                            + dir
+                            + "'");
         }
         try {
             Files.createDirectories(dir.resolve("data"));
-            Files.writeString(dir.resolve(SERVER_PROPERTIES), serverProperties(), StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve(SERVER_PROPERTIES), serverProperties(), StandardCharsets.UTF_8);
             Files.writeString(dir.resolve(LOG4J), log4jProperties(), StandardCharsets.UTF_8);
             if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
                 format();
             }
-            Process process = new ProcessBuilder(javaCommand("kafka.Kafka", dir.resolve(SERVER_PROPERTIES).toString()))
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(LOG).toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
-                    .start();
+            Process process =
+                    new ProcessBuilder(
+                                    javaCommand(
+                                            "kafka.Kafka",
+                                            dir.resolve(SERVER_PROPERTIES).toString()))
+                            .redirectErrorStream(true)
+                            .redirectOutput(
+                                    ProcessBuilder.Redirect.appendTo(dir.resolve(LOG).toFile()))
+                            .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
+                            .start();
             Files.writeString(dir.resolve(PID), Long.toString(process.pid()));
             Files.writeString(dir.resolve(PORT), Integer.toString(port));
             awaitReady(process, timeout);
             return this;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start Kafka in " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot start Kafka in " + dir + ": " + e.getMessage(), e);
         }
     }
 
@@ -146,7 +163,8 @@ public final class LocalKafka {
         }
         try {
             long pid = Long.parseLong(Files.readString(pidFile).trim());
-            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
                     .filter(h -> h.info().command().map(c -> c.endsWith("java")).orElse(true));
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
@@ -164,16 +182,28 @@ public final class LocalKafka {
 
     private void format() throws IOException {
         String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
-        Process process = new ProcessBuilder(javaCommand("kafka.tools.StorageTool", "format", "-t", clusterId, "-c",
-                dir.resolve(SERVER_PROPERTIES).toString()))
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(LOG).toFile()))
-                .start();
+        Process process =
+                new ProcessBuilder(
+                                javaCommand(
+                                        "kafka.tools.StorageTool",
+                                        "format",
+                                        "-t",
+                                        clusterId,
+                                        "-c",
+                                        dir.resolve(SERVER_PROPERTIES).toString()))
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(LOG).toFile()))
+                        .start();
         try {
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("formatting Kafka storage in " + dir + " failed; see " + dir.resolve(LOG)
-                        + ":\n" + tail(dir.resolve(LOG)));
+                throw new IllegalStateException(
+                        "formatting Kafka storage in "
+                                + dir
+                                + " failed; see "
+                                + dir.resolve(LOG)
+                                + ":\n"
+                                + tail(dir.resolve(LOG)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -190,11 +220,18 @@ public final class LocalKafka {
         try (Admin admin = Admin.create(props)) {
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("the Kafka broker exited with code " + process.exitValue()
-                            + " while starting; its log " + dir.resolve(LOG) + " ends with:\n" + tail(dir.resolve(LOG)));
+                    throw new IllegalStateException(
+                            "the Kafka broker exited with code "
+                                    + process.exitValue()
+                                    + " while starting; its log "
+                                    + dir.resolve(LOG)
+                                    + " ends with:\n"
+                                    + tail(dir.resolve(LOG)));
                 }
                 try {
-                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).nodes().get();
+                    admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000))
+                            .nodes()
+                            .get();
                     return;
                 } catch (ExecutionException e) {
                     sleepQuietly(200);
@@ -205,8 +242,15 @@ public final class LocalKafka {
             }
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the Kafka broker in " + dir + " did not answer on port " + port + " within "
-                + timeout.toSeconds() + " s; its log ends with:\n" + tail(dir.resolve(LOG)));
+        throw new IllegalStateException(
+                "the Kafka broker in "
+                        + dir
+                        + " did not answer on port "
+                        + port
+                        + " within "
+                        + timeout.toSeconds()
+                        + " s; its log ends with:\n"
+                        + tail(dir.resolve(LOG)));
     }
 
     private List<String> javaCommand(String mainClass, String... args) {
@@ -225,12 +269,16 @@ public final class LocalKafka {
     }
 
     private String serverProperties() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "# written by instflow: a single-node KRaft broker for local use and tests",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "listeners=PLAINTEXT://localhost:"
+                        + port
+                        + ",CONTROLLER://localhost:"
+                        + controllerPort,
                 "advertised.listeners=PLAINTEXT://localhost:" + port,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
@@ -250,7 +298,8 @@ public final class LocalKafka {
     }
 
     private String log4jProperties() {
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "rootLogger.level = WARN",
                 "rootLogger.appenderRef.file.ref = file",
                 "logger.kafka.name = kafka",
@@ -274,7 +323,8 @@ public final class LocalKafka {
     }
 
     private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+        return new java.io.File(
+                System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     static int freePort() {

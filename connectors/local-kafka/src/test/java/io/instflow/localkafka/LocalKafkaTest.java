@@ -1,14 +1,5 @@
 package io.instflow.localkafka;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -21,20 +12,34 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 class LocalKafkaTest {
 
     @Test
     @Timeout(300)
-    void shouldStartKeepDataAcrossRestartsAndStopWithoutLeavingAProcess(@TempDir Path dir) throws Exception {
+    void shouldStartKeepDataAcrossRestartsAndStopWithoutLeavingAProcess(@TempDir Path dir)
+            throws Exception {
         LocalKafka kafka = LocalKafka.in(dir, 0).start(Duration.ofSeconds(120));
         long pid = LocalKafka.runningBroker(dir).orElseThrow().pid();
         assertThatThrownBy(() -> LocalKafka.in(dir, 0).start(Duration.ofSeconds(5)))
-                .hasMessageContaining("already running").hasMessageContaining("pid " + pid);
+                .hasMessageContaining("already running")
+                .hasMessageContaining("pid " + pid);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic("greetings", 2, (short) 1))).all().get();
         }
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                kafka.bootstrapServers(), "acks", "all"), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(
+                        Map.of("bootstrap.servers", kafka.bootstrapServers(), "acks", "all"),
+                        new StringSerializer(),
+                        new StringSerializer())) {
             producer.send(new ProducerRecord<>("greetings", "k", "hello")).get();
         }
         kafka.restart(Duration.ofSeconds(120));
@@ -52,14 +57,16 @@ class LocalKafkaTest {
         props.put("bootstrap.servers", bootstrap);
         props.put("group.id", "test");
         props.put("auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
                 if (!records.isEmpty()) {
-                    return java.util.stream.StreamSupport.stream(records.spliterator(), false).map(r -> r.value()).toList();
+                    return java.util.stream.StreamSupport.stream(records.spliterator(), false)
+                            .map(r -> r.value())
+                            .toList();
                 }
             }
             return List.of();

@@ -18,6 +18,7 @@ public final class ChainBuilder {
 
     /** Price of the front future at the start of the first day, index points. */
     public static final double START_PRICE = 21_000.0;
+
     static final long FIRST_INSTRUMENT_ID = 42_140_000L;
     static final int QUARTERLY_STRIKES_EACH_SIDE = 6;
     static final int WEEKLY_STRIKES_EACH_SIDE = 10;
@@ -46,8 +47,22 @@ public final class ChainBuilder {
         LocalDate expiry = frontExpiry;
         for (int i = 0; i < config.futures(); i++) {
             String symbol = "NQ" + monthCode(expiry) + (expiry.getYear() % 10);
-            out.add(new Contract(out.size(), FIRST_INSTRUMENT_ID + out.size(), symbol, 'F', "NQ", 0, nanos(expiry), -1,
-                    "", 0, expiry.getYear(), expiry.getMonthValue(), expiry.getDayOfMonth(), 0));
+            out.add(
+                    new Contract(
+                            out.size(),
+                            FIRST_INSTRUMENT_ID + out.size(),
+                            symbol,
+                            'F',
+                            "NQ",
+                            0,
+                            nanos(expiry),
+                            -1,
+                            "",
+                            0,
+                            expiry.getYear(),
+                            expiry.getMonthValue(),
+                            expiry.getDayOfMonth(),
+                            0));
             expiry = nextQuarterlyExpiry(expiry.plusDays(1));
         }
         Contract front = out.get(0);
@@ -58,21 +73,40 @@ public final class ChainBuilder {
             weekly = weekly.plusWeeks(1);
         }
         int week = (weekly.getDayOfMonth() - 1) / 7 + 1;
-        addOptions(out, front, "QN" + Math.min(week, 4), weekly, atm50, 25, WEEKLY_STRIKES_EACH_SIDE);
+        addOptions(
+                out, front, "QN" + Math.min(week, 4), weekly, atm50, 25, WEEKLY_STRIKES_EACH_SIDE);
         return out;
     }
 
-    private static void addOptions(List<Contract> out, Contract future, String root, LocalDate expiry, double atm,
-            int stepPoints, int each) {
+    private static void addOptions(
+            List<Contract> out,
+            Contract future,
+            String root,
+            LocalDate expiry,
+            double atm,
+            int stepPoints,
+            int each) {
         String prefix = root + monthCode(expiry) + (expiry.getYear() % 10);
         int week = (expiry.getDayOfMonth() - 1) / 7 + 1;
         for (int k = -each; k <= each; k++) {
             long strikePoints = Math.round(atm + (long) k * stepPoints);
             for (char type : new char[] {'C', 'P'}) {
-                out.add(new Contract(out.size(), FIRST_INSTRUMENT_ID + out.size(), prefix + " " + type + strikePoints,
-                        type, root, strikePoints * 1_000_000_000L, nanos(expiry), future.index(), future.rawSymbol(),
-                        future.instrumentId(), expiry.getYear(), expiry.getMonthValue(), expiry.getDayOfMonth(),
-                        root.equals("NQ") ? 0 : week));
+                out.add(
+                        new Contract(
+                                out.size(),
+                                FIRST_INSTRUMENT_ID + out.size(),
+                                prefix + " " + type + strikePoints,
+                                type,
+                                root,
+                                strikePoints * 1_000_000_000L,
+                                nanos(expiry),
+                                future.index(),
+                                future.rawSymbol(),
+                                future.instrumentId(),
+                                expiry.getYear(),
+                                expiry.getMonthValue(),
+                                expiry.getDayOfMonth(),
+                                root.equals("NQ") ? 0 : week));
             }
         }
     }
@@ -82,7 +116,8 @@ public final class ChainBuilder {
         LocalDate month = from.withDayOfMonth(1);
         while (true) {
             if (month.getMonthValue() % 3 == 0) {
-                LocalDate third = month.with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.FRIDAY));
+                LocalDate third =
+                        month.with(TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.FRIDAY));
                 if (!third.isBefore(from)) {
                     return third;
                 }

@@ -9,9 +9,20 @@ package io.instflow.simulator;
  * @param underlyingIndex index of the underlying future in the chain, or -1 for futures
  */
 public record Contract(
-        int index, long instrumentId, String rawSymbol, char instrumentClass, String root, long strike,
-        long expiration, int underlyingIndex, String underlying, long underlyingId, int maturityYear,
-        int maturityMonth, int maturityDay, int maturityWeek) {
+        int index,
+        long instrumentId,
+        String rawSymbol,
+        char instrumentClass,
+        String root,
+        long strike,
+        long expiration,
+        int underlyingIndex,
+        String underlying,
+        long underlyingId,
+        int maturityYear,
+        int maturityMonth,
+        int maturityDay,
+        int maturityWeek) {
 
     public boolean isOption() {
         return instrumentClass == 'C' || instrumentClass == 'P';

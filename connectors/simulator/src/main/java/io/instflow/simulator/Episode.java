@@ -1,13 +1,13 @@
 package io.instflow.simulator;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Ground truth of one injected episode, as written to {@code labels.json}.
@@ -54,5 +54,8 @@ public record Episode(
      * @param points total move in index points
      */
     public record Drift(
-            String direction, double points, @JsonProperty("start_ns") long startNs, @JsonProperty("end_ns") long endNs) {}
+            String direction,
+            double points,
+            @JsonProperty("start_ns") long startNs,
+            @JsonProperty("end_ns") long endNs) {}
 }

@@ -16,11 +16,19 @@ final class EpisodePlan {
     final boolean drift;
     long nextActionNs;
     long volume;
+
     /** Start and end (ns) of the futures drift that follows, once started. */
     long[] driftWindow;
+
     double driftPoints;
 
-    EpisodePlan(String kind, boolean buy, List<Contract> targets, long startNs, long endNs, boolean drift) {
+    EpisodePlan(
+            String kind,
+            boolean buy,
+            List<Contract> targets,
+            long startNs,
+            long endNs,
+            boolean drift) {
         this.kind = kind;
         this.buy = buy;
         this.targets = targets;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Places a day's episodes in equal slots of the session (so they never overlap) and picks
- * their targets near the money: institutional flow in one strike or a cluster of adjacent
- * strikes of one type, straddles at one strike, spoofing in one contract.
+ * Places a day's episodes in equal slots of the session (so they never overlap) and picks their
+ * targets near the money: institutional flow in one strike or a cluster of adjacent strikes of one
+ * type, straddles at one strike, spoofing in one contract.
  */
 final class EpisodePlanner {
 
@@ -18,8 +18,13 @@ final class EpisodePlanner {
 
     private EpisodePlanner() {}
 
-    static List<EpisodePlan> plan(SimulatorConfig config, List<Contract> chain, int dayIndex, long sessionStartNs,
-            double future, SplittableRandom random) {
+    static List<EpisodePlan> plan(
+            SimulatorConfig config,
+            List<Contract> chain,
+            int dayIndex,
+            long sessionStartNs,
+            double future,
+            SplittableRandom random) {
         List<EpisodePlan> plans = new ArrayList<>();
         int count = config.episodesPerDay();
         if (count == 0) {
@@ -32,16 +37,22 @@ final class EpisodePlanner {
             if (!kind.equals(Episode.INSTITUTIONAL)) {
                 duration = Math.min(duration, (3 + random.nextInt(3)) * MINUTE);
             }
-            long start = sessionStartNs + i * slot + (long) (random.nextDouble() * (slot - duration - MINUTE / 2));
+            long start =
+                    sessionStartNs
+                            + i * slot
+                            + (long) (random.nextDouble() * (slot - duration - MINUTE / 2));
             boolean buy = kind.equals(Episode.STRADDLE) || random.nextBoolean();
             List<Contract> targets = targets(kind, chain, future, random);
-            boolean drift = kind.equals(Episode.INSTITUTIONAL) && random.nextDouble() < config.driftProbability();
+            boolean drift =
+                    kind.equals(Episode.INSTITUTIONAL)
+                            && random.nextDouble() < config.driftProbability();
             plans.add(new EpisodePlan(kind, buy, targets, start, start + duration, drift));
         }
         return plans;
     }
 
-    private static List<Contract> targets(String kind, List<Contract> chain, double future, SplittableRandom random) {
+    private static List<Contract> targets(
+            String kind, List<Contract> chain, double future, SplittableRandom random) {
         String root = random.nextInt(5) < 3 ? weeklyRoot(chain) : "NQ";
         char type = random.nextBoolean() ? 'C' : 'P';
         List<Contract> strikes = new ArrayList<>();
@@ -50,7 +61,11 @@ final class EpisodePlanner {
                 strikes.add(c);
             }
         }
-        strikes.sort((a, b) -> Double.compare(Math.abs(a.strikePoints() - future), Math.abs(b.strikePoints() - future)));
+        strikes.sort(
+                (a, b) ->
+                        Double.compare(
+                                Math.abs(a.strikePoints() - future),
+                                Math.abs(b.strikePoints() - future)));
         Contract center = strikes.get(random.nextInt(Math.min(3, strikes.size())));
         List<Contract> out = new ArrayList<>();
         if (kind.equals(Episode.STRADDLE)) {
@@ -70,8 +85,11 @@ final class EpisodePlanner {
 
     private static Contract partner(List<Contract> chain, Contract option) {
         for (Contract c : chain) {
-            if (c.isOption() && c.root().equals(option.root()) && c.strike() == option.strike()
-                    && c.expiration() == option.expiration() && c.instrumentClass() != option.instrumentClass()) {
+            if (c.isOption()
+                    && c.root().equals(option.root())
+                    && c.strike() == option.strike()
+                    && c.expiration() == option.expiration()
+                    && c.instrumentClass() != option.instrumentClass()) {
                 return c;
             }
         }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The simulated matching engine: market-maker ladders per instrument, aggressive orders that
- * trade through them, and spoof orders. Every change is written as the MBO an exchange would
- * publish (see {@link MboStream}), so a book rebuilt from the output equals this state at every
- * LAST. Not thread-safe.
+ * The simulated matching engine: market-maker ladders per instrument, aggressive orders that trade
+ * through them, and spoof orders. Every change is written as the MBO an exchange would publish (see
+ * {@link MboStream}), so a book rebuilt from the output equals this state at every LAST. Not
+ * thread-safe.
  */
 final class Exchange {
 
@@ -56,10 +56,10 @@ final class Exchange {
     }
 
     /**
-     * Moves the ladder of {@code index} around {@code fair} (index points) on a grid of
-     * {@code tickE9}, {@code spreadTicks} wide at the top, and refills emptied levels, as a market
-     * maker would: orders already at a wanted price stay, orders out of the new range move there
-     * (M), the rest are added (A) or cancelled (C). Writes one message; nothing when nothing changes.
+     * Moves the ladder of {@code index} around {@code fair} (index points) on a grid of {@code
+     * tickE9}, {@code spreadTicks} wide at the top, and refills emptied levels, as a market maker
+     * would: orders already at a wanted price stay, orders out of the new range move there (M), the
+     * rest are added (A) or cancelled (C). Writes one message; nothing when nothing changes.
      */
     void quote(int index, long ts, double fair, long tickE9, int spreadTicks) {
         QuoteLadder q = ladders[index];
@@ -82,11 +82,12 @@ final class Exchange {
     }
 
     /**
-     * Plans one side: targets {@code top + k * step}; reuses orders already there, moves the
-     * others into missing prices, adds or cancels the difference, and stores the new ladder in
-     * level order.
+     * Plans one side: targets {@code top + k * step}; reuses orders already there, moves the others
+     * into missing prices, adds or cancels the difference, and stores the new ladder in level
+     * order.
      */
-    private void planSide(Contract contract, long[] ids, long[] pxs, long[] szs, long top, long step, byte side) {
+    private void planSide(
+            Contract contract, long[] ids, long[] pxs, long[] szs, long top, long step, byte side) {
         int levels = ids.length;
         boolean[] used = scratchUsed(levels);
         long[] newIds = scratchIds;
@@ -142,17 +143,22 @@ final class Exchange {
     }
 
     /**
-     * Size of a market maker's order, drawn per side from a heavy-tailed distribution, so that
-     * bid and ask at the top are size-symmetric (within 20 %) about as rarely as in the real ESH4
+     * Size of a market maker's order, drawn per side from a heavy-tailed distribution, so that bid
+     * and ask at the top are size-symmetric (within 20 %) about as rarely as in the real ESH4
      * capture (13 % of top-of-book updates). Options stay below 50 contracts, the spoofing
      * threshold of the detector, so honest quoting never looks like spoofing.
      */
     private long levelSize(boolean option, int level) {
         double heavy = Math.exp(random.nextGaussian() * 0.9);
-        return option ? Math.min(49, Math.round(4 + 10 * heavy) + level * 3L) : Math.round(2 + 8 * heavy) + level * 2L;
+        return option
+                ? Math.min(49, Math.round(4 + 10 * heavy) + level * 3L)
+                : Math.round(2 + 8 * heavy) + level * 2L;
     }
 
-    /** Writes the ladder of {@code index} as a snapshot: a clear, then its orders, the last with LAST. */
+    /**
+     * Writes the ladder of {@code index} as a snapshot: a clear, then its orders, the last with
+     * LAST.
+     */
     void snapshot(int index) {
         QuoteLadder q = ladders[index];
         long instrumentId = chain.get(index).instrumentId();
@@ -164,11 +170,23 @@ final class Exchange {
         int written = 0;
         for (int k = 0; k < q.levels(); k++) {
             if (q.bidSz[k] > 0) {
-                stream.record(instrumentId, MboStream.ADD, BID, q.bidId[k], q.bidPx[k], q.bidSz[k],
+                stream.record(
+                        instrumentId,
+                        MboStream.ADD,
+                        BID,
+                        q.bidId[k],
+                        q.bidPx[k],
+                        q.bidSz[k],
                         SNAPSHOT | (++written == orders ? Flags.LAST : 0));
             }
             if (q.askSz[k] > 0) {
-                stream.record(instrumentId, MboStream.ADD, ASK, q.askId[k], q.askPx[k], q.askSz[k],
+                stream.record(
+                        instrumentId,
+                        MboStream.ADD,
+                        ASK,
+                        q.askId[k],
+                        q.askPx[k],
+                        q.askSz[k],
                         SNAPSHOT | (++written == orders ? Flags.LAST : 0));
             }
         }
@@ -204,7 +222,8 @@ final class Exchange {
         for (int k = 0; k < filledLevels; k++) {
             if (szs[k] > 0 && left > 0) {
                 long fill = Math.min(left, szs[k]);
-                stream.record(instrumentId, MboStream.TRADE, aggressorSide, aggressorId, pxs[k], fill, 0);
+                stream.record(
+                        instrumentId, MboStream.TRADE, aggressorSide, aggressorId, pxs[k], fill, 0);
                 stream.record(instrumentId, MboStream.FILL, restingSide, ids[k], pxs[k], fill, 0);
                 left -= fill;
             }
@@ -215,7 +234,13 @@ final class Exchange {
             if (szs[k] > 0 && left > 0) {
                 long fill = Math.min(left, szs[k]);
                 left -= fill;
-                stream.record(instrumentId, MboStream.CANCEL, restingSide, ids[k], pxs[k], fill,
+                stream.record(
+                        instrumentId,
+                        MboStream.CANCEL,
+                        restingSide,
+                        ids[k],
+                        pxs[k],
+                        fill,
                         left == 0 ? Flags.LAST : 0);
                 szs[k] -= fill;
             }
@@ -240,7 +265,13 @@ final class Exchange {
         spoofSide[index] = bid ? BID : ASK;
         spoofCancelAt[index] = cancelAt;
         stream.message(ts);
-        stream.record(chain.get(index).instrumentId(), MboStream.ADD, spoofSide[index], spoofId[index], px, size,
+        stream.record(
+                chain.get(index).instrumentId(),
+                MboStream.ADD,
+                spoofSide[index],
+                spoofId[index],
+                px,
+                size,
                 Flags.LAST);
     }
 
@@ -254,15 +285,22 @@ final class Exchange {
     }
 
     private void cancelSpoofCrossing(int index, long ts, long bid0, long ask0) {
-        if (spoofSz[index] > 0 && (spoofSide[index] == BID ? spoofPx[index] >= ask0 : spoofPx[index] <= bid0)) {
+        if (spoofSz[index] > 0
+                && (spoofSide[index] == BID ? spoofPx[index] >= ask0 : spoofPx[index] <= bid0)) {
             cancelSpoof(index, ts);
         }
     }
 
     private void cancelSpoof(int index, long ts) {
         stream.message(ts);
-        stream.record(chain.get(index).instrumentId(), MboStream.CANCEL, spoofSide[index], spoofId[index],
-                spoofPx[index], spoofSz[index], Flags.LAST);
+        stream.record(
+                chain.get(index).instrumentId(),
+                MboStream.CANCEL,
+                spoofSide[index],
+                spoofId[index],
+                spoofPx[index],
+                spoofSz[index],
+                Flags.LAST);
         spoofSz[index] = 0;
     }
 

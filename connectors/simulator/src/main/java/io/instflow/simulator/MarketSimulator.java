@@ -2,6 +2,9 @@ package io.instflow.simulator;
 
 import io.instflow.dbn.Schema;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,15 +16,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 /**
  * Simulates GLBX.MDP3 sessions of NQ futures and options and writes them as DBN: the chain's
- * definitions, one MBO file per trading day (snapshot first, then market-maker quoting,
- * background trades and, after the warm-up days, the injected episodes) and {@code labels.json} with the ground truth.
- * Time advances in 100 ms steps; everything random comes from one seeded generator, so the same
- * configuration gives the same bytes.
+ * definitions, one MBO file per trading day (snapshot first, then market-maker quoting, background
+ * trades and, after the warm-up days, the injected episodes) and {@code labels.json} with the
+ * ground truth. Time advances in 100 ms steps; everything random comes from one seeded generator,
+ * so the same configuration gives the same bytes.
  */
 public final class MarketSimulator {
 
@@ -58,12 +58,18 @@ public final class MarketSimulator {
         try {
             Files.createDirectories(config.out());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output directory " + config.out() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot create output directory " + config.out() + ": " + e.getMessage(), e);
         }
         List<LocalDate> days = ChainBuilder.tradingDays(config);
         long firstStart = sessionStart(days.get(0));
         Path definitions = config.out().resolve("definitions.dbn.zst");
-        DefinitionWriter.write(definitions, chain, firstStart, sessionEnd(days.get(days.size() - 1)), date(days.get(0)));
+        DefinitionWriter.write(
+                definitions,
+                chain,
+                firstStart,
+                sessionEnd(days.get(days.size() - 1)),
+                date(days.get(0)));
         List<Episode> labels = new ArrayList<>();
         List<SimulationResult.Day> written = new ArrayList<>();
         long sequence = 1_000;
@@ -71,19 +77,38 @@ public final class MarketSimulator {
             LocalDate day = days.get(d);
             Path file = config.out().resolve(String.format("mbo-%d.dbn.zst", date(day)));
             long start = sessionStart(day);
-            try (MboStream stream = new MboStream(file,
-                    MboStream.metadata(chain, Schema.MBO, start, sessionEnd(day), date(day)), random, sequence)) {
+            try (MboStream stream =
+                    new MboStream(
+                            file,
+                            MboStream.metadata(
+                                    chain, Schema.MBO, start, sessionEnd(day), date(day)),
+                            random,
+                            sequence)) {
                 exchange.stream(stream);
-                List<EpisodePlan> plans = d < config.warmupDays() ? List.of()
-                        : EpisodePlanner.plan(config, chain, d - config.warmupDays(), start, future, random);
+                List<EpisodePlan> plans =
+                        d < config.warmupDays()
+                                ? List.of()
+                                : EpisodePlanner.plan(
+                                        config,
+                                        chain,
+                                        d - config.warmupDays(),
+                                        start,
+                                        future,
+                                        random);
                 runSession(start, plans);
                 for (EpisodePlan plan : plans) {
                     labels.add(label(plan, day, sessionEnd(day)));
                 }
                 sequence = stream.sequence() + 1_000;
                 written.add(new SimulationResult.Day(day, file, stream.records(), stream.trades()));
-                progress.accept(String.format("%s  %,d records, %,d trades, %d episodes -> %s", day,
-                        stream.records(), stream.trades(), plans.size(), file.getFileName()));
+                progress.accept(
+                        String.format(
+                                "%s  %,d records, %,d trades, %d episodes -> %s",
+                                day,
+                                stream.records(),
+                                stream.trades(),
+                                plans.size(),
+                                file.getFileName()));
             }
             exchange.closeSession();
             drifts.clear();
@@ -118,8 +143,11 @@ public final class MarketSimulator {
     }
 
     private void moveFuture(long now) {
-        double move = random.nextGaussian() * FUTURE_VOL_POINTS_PER_SQRT_SECOND * config.profile().volatility
-                * Math.sqrt(STEP_SECONDS);
+        double move =
+                random.nextGaussian()
+                        * FUTURE_VOL_POINTS_PER_SQRT_SECOND
+                        * config.profile().volatility
+                        * Math.sqrt(STEP_SECONDS);
         for (DriftWindow drift : drifts) {
             if (now >= drift.start() && now < drift.end()) {
                 move += drift.pointsPerStep();
@@ -141,7 +169,10 @@ public final class MarketSimulator {
                 continue;
             }
             boolean holes = ladder.hasHoles();
-            if (!opening && !holes && Math.abs(future - ladder.quotedFuture) < 2 * OptionPricer.tick(ladder.quotedFair)) {
+            if (!opening
+                    && !holes
+                    && Math.abs(future - ladder.quotedFuture)
+                            < 2 * OptionPricer.tick(ladder.quotedFair)) {
                 continue;
             }
             double fair = fairValue(c, now);
@@ -162,11 +193,15 @@ public final class MarketSimulator {
     private void background(long now) {
         double activity = config.profile().activity;
         for (Contract c : chain) {
-            double rate = c.isOption()
-                    ? 0.004 * activity * Math.exp(-Math.abs(Math.log(c.strikePoints() / future)) * 150)
-                    : 1.2 * activity / (1 + c.index() * 4);
+            double rate =
+                    c.isOption()
+                            ? 0.004
+                                    * activity
+                                    * Math.exp(-Math.abs(Math.log(c.strikePoints() / future)) * 150)
+                            : 1.2 * activity / (1 + c.index() * 4);
             if (random.nextDouble() < rate * STEP_SECONDS) {
-                exchange.aggress(c.index(), now, random.nextBoolean(), 1 + geometric(c.isOption() ? 3 : 2));
+                exchange.aggress(
+                        c.index(), now, random.nextBoolean(), 1 + geometric(c.isOption() ? 3 : 2));
             }
         }
     }
@@ -177,30 +212,39 @@ public final class MarketSimulator {
         }
         double ramp = 0.4 + 0.6 * plan.progress(now);
         switch (plan.kind) {
-            case Episode.INSTITUTIONAL: {
-                Contract target = plan.targets.get(random.nextInt(plan.targets.size()));
-                plan.volume += exchange.aggress(target.index(), now, plan.buy, pareto(10, 1.6, 250));
-                plan.nextActionNs = now + (long) (exponential(3.5 / ramp) * 1e9);
-                break;
-            }
-            case Episode.STRADDLE: {
-                long size = pareto(5, 1.8, 120);
-                long putSize = Math.max(1, Math.round(size * (0.85 + 0.3 * random.nextDouble())));
-                plan.volume += exchange.aggress(plan.targets.get(0).index(), now, true, size);
-                plan.volume += exchange.aggress(plan.targets.get(1).index(), now + 2_000_000, true, putSize);
-                plan.nextActionNs = now + (long) (exponential(9.0) * 1e9);
-                break;
-            }
-            default: {
-                int target = plan.targets.get(0).index();
-                long cancelAt = now + 200_000_000L + random.nextInt(700) * 1_000_000L;
-                exchange.spoof(target, now, plan.buy, 60 + random.nextInt(140), cancelAt);
-                if (random.nextInt(3) == 0) {
-                    plan.volume += exchange.aggress(target, now + 1_000_000, plan.buy, pareto(5, 1.8, 40));
+            case Episode.INSTITUTIONAL:
+                {
+                    Contract target = plan.targets.get(random.nextInt(plan.targets.size()));
+                    plan.volume +=
+                            exchange.aggress(target.index(), now, plan.buy, pareto(10, 1.6, 250));
+                    plan.nextActionNs = now + (long) (exponential(3.5 / ramp) * 1e9);
+                    break;
                 }
-                plan.nextActionNs = now + (long) (exponential(4.0) * 1e9);
-                break;
-            }
+            case Episode.STRADDLE:
+                {
+                    long size = pareto(5, 1.8, 120);
+                    long putSize =
+                            Math.max(1, Math.round(size * (0.85 + 0.3 * random.nextDouble())));
+                    plan.volume += exchange.aggress(plan.targets.get(0).index(), now, true, size);
+                    plan.volume +=
+                            exchange.aggress(
+                                    plan.targets.get(1).index(), now + 2_000_000, true, putSize);
+                    plan.nextActionNs = now + (long) (exponential(9.0) * 1e9);
+                    break;
+                }
+            default:
+                {
+                    int target = plan.targets.get(0).index();
+                    long cancelAt = now + 200_000_000L + random.nextInt(700) * 1_000_000L;
+                    exchange.spoof(target, now, plan.buy, 60 + random.nextInt(140), cancelAt);
+                    if (random.nextInt(3) == 0) {
+                        plan.volume +=
+                                exchange.aggress(
+                                        target, now + 1_000_000, plan.buy, pareto(5, 1.8, 40));
+                    }
+                    plan.nextActionNs = now + (long) (exponential(4.0) * 1e9);
+                    break;
+                }
         }
     }
 
@@ -225,16 +269,39 @@ public final class MarketSimulator {
             }
         }
         Contract first = plan.targets.get(0);
-        String type = plan.kind.equals(Episode.STRADDLE) ? "C+P" : String.valueOf(first.instrumentClass());
+        String type =
+                plan.kind.equals(Episode.STRADDLE)
+                        ? "C+P"
+                        : String.valueOf(first.instrumentClass());
         Episode.Drift drift = null;
         if (plan.driftWindow != null && plan.driftWindow[0] < sessionEnd) {
             long end = Math.min(plan.driftWindow[1], sessionEnd);
-            double applied = plan.driftPoints * (end - plan.driftWindow[0]) / (plan.driftWindow[1] - plan.driftWindow[0]);
-            drift = new Episode.Drift(applied > 0 ? "UP" : "DOWN", Math.round(applied * 100) / 100.0,
-                    plan.driftWindow[0], end);
+            double applied =
+                    plan.driftPoints
+                            * (end - plan.driftWindow[0])
+                            / (plan.driftWindow[1] - plan.driftWindow[0]);
+            drift =
+                    new Episode.Drift(
+                            applied > 0 ? "UP" : "DOWN",
+                            Math.round(applied * 100) / 100.0,
+                            plan.driftWindow[0],
+                            end);
         }
-        return new Episode(plan.kind, plan.buy ? "BUY" : "SELL", ids, symbols, strikes, type, first.expiration(),
-                first.root(), first.underlying(), day.toString(), plan.startNs, plan.endNs, plan.volume, drift);
+        return new Episode(
+                plan.kind,
+                plan.buy ? "BUY" : "SELL",
+                ids,
+                symbols,
+                strikes,
+                type,
+                first.expiration(),
+                first.root(),
+                first.underlying(),
+                day.toString(),
+                plan.startNs,
+                plan.endNs,
+                plan.volume,
+                drift);
     }
 
     private long geometric(double mean) {
@@ -263,7 +330,9 @@ public final class MarketSimulator {
 
     private static void writeLabels(Path file, List<Episode> labels) {
         try {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), labels);
+            new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(file.toFile(), labels);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

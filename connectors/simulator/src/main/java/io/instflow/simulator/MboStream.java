@@ -9,13 +9,13 @@ import io.instflow.dbn.io.DbnWriter;
 import io.instflow.dbn.record.MboDecoder;
 import io.instflow.dbn.record.MboEncoder;
 
+import org.agrona.ExpandableArrayBuffer;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import org.agrona.ExpandableArrayBuffer;
 
 /**
  * Writes MBO records of one simulated day as an exchange would publish them: records of one
@@ -48,33 +48,68 @@ final class MboStream implements AutoCloseable {
         this.sequence = firstSequence;
     }
 
-    static Metadata metadata(List<Contract> chain, Schema schema, long startNs, long endNs, int date) {
+    static Metadata metadata(
+            List<Contract> chain, Schema schema, long startNs, long endNs, int date) {
         List<Metadata.SymbolMapping> mappings = new ArrayList<>();
         for (Contract c : chain) {
             mappings.add(DefinitionWriter.mapping(c, date));
         }
-        return new Metadata(3, "GLBX.MDP3", schema.id(), startNs, endNs, 0, DefinitionWriter.stypeIn(),
-                SType.INSTRUMENT_ID.id(), false, DefinitionWriter.parents(chain), List.of(), List.of(), mappings);
+        return new Metadata(
+                3,
+                "GLBX.MDP3",
+                schema.id(),
+                startNs,
+                endNs,
+                0,
+                DefinitionWriter.stypeIn(),
+                SType.INSTRUMENT_ID.id(),
+                false,
+                DefinitionWriter.parents(chain),
+                List.of(),
+                List.of(),
+                mappings);
     }
 
     static int nextDate(int yyyymmdd) {
-        LocalDate d = LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100).plusDays(1);
+        LocalDate d =
+                LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100).plusDays(1);
         return d.getYear() * 10000 + d.getMonthValue() * 100 + d.getDayOfMonth();
     }
 
     /** Starts an exchange message at matching-engine time {@code eventNs}. */
     void message(long eventNs) {
         tsEvent = Math.max(eventNs, tsEvent);
-        tsRecv = Math.max(lastTsRecv + 1 + random.nextInt(400), tsEvent + 8_000 + random.nextInt(30_000));
+        tsRecv =
+                Math.max(
+                        lastTsRecv + 1 + random.nextInt(400),
+                        tsEvent + 8_000 + random.nextInt(30_000));
         lastTsRecv = tsRecv;
         sequence++;
     }
 
     /** Appends one record to the current message. */
-    void record(long instrumentId, byte action, byte side, long orderId, long price, long size, int flags) {
-        encoder.wrap(buffer, 0).publisherId(1).instrumentId(instrumentId).tsEvent(tsEvent).orderId(orderId)
-                .price(price).size(size).flags(flags).channelId(0).action(action).side(side).tsRecv(tsRecv)
-                .tsInDelta(12_000 + (int) ((tsRecv - tsEvent) % 9_000)).sequence(sequence);
+    void record(
+            long instrumentId,
+            byte action,
+            byte side,
+            long orderId,
+            long price,
+            long size,
+            int flags) {
+        encoder.wrap(buffer, 0)
+                .publisherId(1)
+                .instrumentId(instrumentId)
+                .tsEvent(tsEvent)
+                .orderId(orderId)
+                .price(price)
+                .size(size)
+                .flags(flags)
+                .channelId(0)
+                .action(action)
+                .side(side)
+                .tsRecv(tsRecv)
+                .tsInDelta(12_000 + (int) ((tsRecv - tsEvent) % 9_000))
+                .sequence(sequence);
         writer.writeRecord(buffer, 0, MboDecoder.LENGTH);
         records++;
         if (action == TRADE) {
@@ -84,7 +119,14 @@ final class MboStream implements AutoCloseable {
 
     /** A book snapshot header for one instrument: a clear flagged SNAPSHOT. */
     void snapshotClear(long instrumentId) {
-        record(instrumentId, CLEAR, (byte) 'N', 0, DbnConstants.UNDEF_PRICE, 0, Flags.SNAPSHOT | Flags.BAD_TS_RECV);
+        record(
+                instrumentId,
+                CLEAR,
+                (byte) 'N',
+                0,
+                DbnConstants.UNDEF_PRICE,
+                0,
+                Flags.SNAPSHOT | Flags.BAD_TS_RECV);
     }
 
     long records() {

@@ -42,7 +42,13 @@ final class MessageOps {
         }
         stream.message(ts);
         for (int i = 0; i < count; i++) {
-            stream.record(instrumentId, actions[i], sides[i], orderIds[i], prices[i], sizes[i],
+            stream.record(
+                    instrumentId,
+                    actions[i],
+                    sides[i],
+                    orderIds[i],
+                    prices[i],
+                    sizes[i],
                     i == count - 1 ? Flags.LAST : 0);
         }
     }

@@ -8,13 +8,15 @@ public final class OptionPricer {
 
     /** Annual risk-free rate used for discounting. */
     public static final double RATE = 0.04;
+
     /** Seconds in a year, for time to expiry. */
     static final double YEAR_SECONDS = 365.0 * 24 * 3600;
 
     private OptionPricer() {}
 
     /** Black-76 price in index points. */
-    public static double price(boolean call, double future, double strike, double years, double vol) {
+    public static double price(
+            boolean call, double future, double strike, double years, double vol) {
         double t = Math.max(years, 1e-6);
         double discount = Math.exp(-RATE * t);
         double sd = vol * Math.sqrt(t);
@@ -49,7 +51,17 @@ public final class OptionPricer {
     /** Standard normal CDF (Abramowitz-Stegun 26.2.17, error below 7.5e-8). */
     static double cdf(double x) {
         double t = 1.0 / (1.0 + 0.2316419 * Math.abs(x));
-        double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+        double poly =
+                t
+                        * (0.319381530
+                                + t
+                                        * (-0.356563782
+                                                + t
+                                                        * (1.781477937
+                                                                + t
+                                                                        * (-1.821255978
+                                                                                + t
+                                                                                        * 1.330274429))));
         double tail = Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) * poly;
         return x >= 0 ? 1 - tail : tail;
     }

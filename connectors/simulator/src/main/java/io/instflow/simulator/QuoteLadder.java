@@ -1,9 +1,9 @@
 package io.instflow.simulator;
 
 /**
- * A market maker's resting orders in one instrument: one order per level and side. Prices in
- * 1e-9 units; a level with size 0 holds no order (filled, or not quoted because its price
- * would be zero or less).
+ * A market maker's resting orders in one instrument: one order per level and side. Prices in 1e-9
+ * units; a level with size 0 holds no order (filled, or not quoted because its price would be zero
+ * or less).
  */
 final class QuoteLadder {
 
@@ -13,8 +13,10 @@ final class QuoteLadder {
     final long[] askId;
     final long[] askPx;
     final long[] askSz;
+
     /** Fair value (index points) the ladder was last quoted around. */
     double quotedFair = Double.NaN;
+
     /** Price of the underlying future when the ladder was last quoted. */
     double quotedFuture = Double.NaN;
 

@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What a simulation wrote: the definitions, one MBO file per day, and the labelled episodes. */
-public record SimulationResult(Path definitions, Path labels, List<Day> days, List<Episode> episodes) {
+public record SimulationResult(
+        Path definitions, Path labels, List<Day> days, List<Episode> episodes) {
 
     public SimulationResult {
         days = List.copyOf(days);

@@ -21,11 +21,21 @@ import java.util.Locale;
  * @param episodesPerDay labelled episodes per day (institutional, straddle, spoof)
  * @param profile activity level
  * @param futures number of NQ futures contracts, 1 or 2
- * @param driftProbability chance that an institutional episode is followed by a futures drift in its direction
+ * @param driftProbability chance that an institutional episode is followed by a futures drift in
+ *     its direction
  */
 public record SimulatorConfig(
-        Path out, int warmupDays, int days, int minutes, long seed, LocalDate start, LocalTime sessionStart, int episodesPerDay,
-        Profile profile, int futures, double driftProbability) {
+        Path out,
+        int warmupDays,
+        int days,
+        int minutes,
+        long seed,
+        LocalDate start,
+        LocalTime sessionStart,
+        int episodesPerDay,
+        Profile profile,
+        int futures,
+        double driftProbability) {
 
     /** Activity levels: multipliers of background trade rates and of volatility. */
     public enum Profile {
@@ -45,7 +55,8 @@ public record SimulatorConfig(
             try {
                 return valueOf(name.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown profile '" + name + "'; expected quiet, normal or busy", e);
+                throw new IllegalArgumentException(
+                        "unknown profile '" + name + "'; expected quiet, normal or busy", e);
             }
         }
     }
@@ -59,7 +70,10 @@ public record SimulatorConfig(
         return warmupDays + days;
     }
 
-    /** Builder with defaults: no warm-up, 1 day of 60 minutes, seed 1, 2026-11-02, 14:30 UTC, 4 episodes, normal. */
+    /**
+     * Builder with defaults: no warm-up, 1 day of 60 minutes, seed 1, 2026-11-02, 14:30 UTC, 4
+     * episodes, normal.
+     */
     public static final class Builder {
         private final Path out;
         private int warmupDays;
@@ -130,19 +144,39 @@ public record SimulatorConfig(
         public SimulatorConfig build() {
             require(out != null, "--out is required");
             require(days >= 1 && days <= 250, "--days must be between 1 and 250, got " + days);
-            require(warmupDays >= 0 && warmupDays <= 60, "--warmup-days must be between 0 and 60, got " + warmupDays);
-            require(minutes >= 1 && minutes <= 1380, "--minutes must be between 1 and 1380, got " + minutes);
-            require(episodesPerDay >= 0 && episodesPerDay <= 50, "--episodes-per-day must be 0 to 50, got " + episodesPerDay);
+            require(
+                    warmupDays >= 0 && warmupDays <= 60,
+                    "--warmup-days must be between 0 and 60, got " + warmupDays);
+            require(
+                    minutes >= 1 && minutes <= 1380,
+                    "--minutes must be between 1 and 1380, got " + minutes);
+            require(
+                    episodesPerDay >= 0 && episodesPerDay <= 50,
+                    "--episodes-per-day must be 0 to 50, got " + episodesPerDay);
             require(futures == 1 || futures == 2, "--futures must be 1 or 2, got " + futures);
-            require(driftProbability >= 0 && driftProbability <= 1,
+            require(
+                    driftProbability >= 0 && driftProbability <= 1,
                     "--drift-probability must be between 0 and 1, got " + driftProbability);
-            require(episodesPerDay == 0 || minutes >= 20,
-                    "--minutes must be at least 20 to fit episodes (or use --episodes-per-day 0), got " + minutes);
+            require(
+                    episodesPerDay == 0 || minutes >= 20,
+                    "--minutes must be at least 20 to fit episodes (or use --episodes-per-day 0), got "
+                            + minutes);
             LocalDate first = start;
-            while (first.getDayOfWeek() == DayOfWeek.SATURDAY || first.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            while (first.getDayOfWeek() == DayOfWeek.SATURDAY
+                    || first.getDayOfWeek() == DayOfWeek.SUNDAY) {
                 first = first.plusDays(1);
             }
-            return new SimulatorConfig(out, warmupDays, days, minutes, seed, first, sessionStart, episodesPerDay, profile, futures,
+            return new SimulatorConfig(
+                    out,
+                    warmupDays,
+                    days,
+                    minutes,
+                    seed,
+                    first,
+                    sessionStart,
+                    episodesPerDay,
+                    profile,
+                    futures,
                     driftProbability);
         }
 

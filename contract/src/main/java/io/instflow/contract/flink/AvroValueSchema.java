@@ -12,11 +12,12 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
 /**
- * Kafka values in Avro single-object encoding, both ways. A value that is not one (the wrong
- * topic, a foreign producer) is skipped and counted in the {@code undecodableRecords} metric
- * rather than failing the job into a restart loop.
+ * Kafka values in Avro single-object encoding, both ways. A value that is not one (the wrong topic,
+ * a foreign producer) is skipped and counted in the {@code undecodableRecords} metric rather than
+ * failing the job into a restart loop.
  */
-public final class AvroValueSchema<T extends SpecificRecordBase> implements DeserializationSchema<T>, SerializationSchema<T> {
+public final class AvroValueSchema<T extends SpecificRecordBase>
+        implements DeserializationSchema<T>, SerializationSchema<T> {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,11 @@
 package io.instflow.contract.flink;
 
-import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Output records of the job: a text key and a serialized value, with the Kafka timestamp left to
@@ -33,13 +33,20 @@ public final class OutputRecordSchema<T> implements KafkaRecordSerializationSche
     }
 
     @Override
-    public void open(SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext) throws Exception {
+    public void open(
+            SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext)
+            throws Exception {
         value.open(context);
     }
 
     @Override
-    public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
-        return new ProducerRecord<>(topic, null, null, key.of(element).getBytes(StandardCharsets.UTF_8),
+    public ProducerRecord<byte[], byte[]> serialize(
+            T element, KafkaSinkContext context, Long timestamp) {
+        return new ProducerRecord<>(
+                topic,
+                null,
+                null,
+                key.of(element).getBytes(StandardCharsets.UTF_8),
                 value.serialize(element));
     }
 }

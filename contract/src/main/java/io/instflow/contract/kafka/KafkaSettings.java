@@ -1,25 +1,29 @@
 package io.instflow.contract.kafka;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.ProducerConfig;
-
 /**
- * The one set of Kafka client settings every program uses: consumers read committed data only,
- * the connector's producer is idempotent with every replica acknowledging, and transactional
- * sinks may stay open long enough to outlive a checkpoint interval plus a restart.
+ * The one set of Kafka client settings every program uses: consumers read committed data only, the
+ * connector's producer is idempotent with every replica acknowledging, and transactional sinks may
+ * stay open long enough to outlive a checkpoint interval plus a restart.
  */
 public final class KafkaSettings {
 
-    /** Consumers see only committed transactions: a job's outputs appear when its checkpoint commits. */
+    /**
+     * Consumers see only committed transactions: a job's outputs appear when its checkpoint
+     * commits.
+     */
     public static final String ISOLATION_LEVEL = "read_committed";
 
     /**
      * Transaction timeout of the jobs' exactly-once sinks: above any checkpoint interval plus
-     * restart time, and at most the broker's {@code transaction.max.timeout.ms} (15 minutes by default).
+     * restart time, and at most the broker's {@code transaction.max.timeout.ms} (15 minutes by
+     * default).
      */
     public static final long TRANSACTION_TIMEOUT_MS = 900_000;
 
@@ -38,10 +42,11 @@ public final class KafkaSettings {
     }
 
     /**
-     * The connector's producer: idempotent, acks from all replicas, lz4 batches of up to 1 MiB,
-     * 5 ms linger; {@code overrides} replace any of these (e.g. {@link #BULK}).
+     * The connector's producer: idempotent, acks from all replicas, lz4 batches of up to 1 MiB, 5
+     * ms linger; {@code overrides} replace any of these (e.g. {@link #BULK}).
      */
-    public static Map<String, Object> producer(String bootstrap, String clientId, Map<String, Object> overrides) {
+    public static Map<String, Object> producer(
+            String bootstrap, String clientId, Map<String, Object> overrides) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

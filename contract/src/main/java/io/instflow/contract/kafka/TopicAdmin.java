@@ -3,6 +3,12 @@ package io.instflow.contract.kafka;
 import io.instflow.contract.Topic;
 import io.instflow.contract.Topics;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +16,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the topics a program writes when they are missing, as the registry ({@link Topic})
@@ -37,12 +37,18 @@ public final class TopicAdmin {
      * @return the names of the topics created
      * @throws KafkaUnavailableException when the broker cannot be reached or refuses
      */
-    public static List<String> ensure(String bootstrap, Topics topics, Topic.Set set, int partitions) {
+    public static List<String> ensure(
+            String bootstrap, Topics topics, Topic.Set set, int partitions) {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                30_000))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> created = new ArrayList<>();
             for (Topic topic : Topic.writtenBy(set)) {
@@ -53,8 +59,13 @@ public final class TopicAdmin {
             }
             return created;
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException("cannot create topics on " + bootstrap + ": " + e.getMessage()
-                    + "; is a broker running there? ('instflow kafka start' starts one)", e);
+            throw new KafkaUnavailableException(
+                    "cannot create topics on "
+                            + bootstrap
+                            + ": "
+                            + e.getMessage()
+                            + "; is a broker running there? ('instflow kafka start' starts one)",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while creating topics", e);
@@ -64,7 +75,10 @@ public final class TopicAdmin {
     private static NewTopic newTopic(String name, Topic topic, int partitions) {
         NewTopic t = new NewTopic(name, topic.partitioned() ? partitions : 1, (short) 1);
         return topic.compacted()
-                ? t.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))
+                ? t.configs(
+                        Map.of(
+                                TopicConfig.CLEANUP_POLICY_CONFIG,
+                                TopicConfig.CLEANUP_POLICY_COMPACT))
                 : t;
     }
 

@@ -3,18 +3,21 @@ package io.instflow.contract.kafka;
 import io.instflow.schemas.AvroDecodeException;
 import io.instflow.schemas.AvroSerde;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a whole topic once: every partition from the beginning to its end as of the call (read_committed). */
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads a whole topic once: every partition from the beginning to its end as of the call
+ * (read_committed).
+ */
 public final class TopicScan {
 
     private TopicScan() {}
@@ -22,22 +25,38 @@ public final class TopicScan {
     /**
      * Hands every record to {@code each}, partition by partition in offset order.
      *
-     * @throws KafkaUnavailableException when the topic cannot be read to its end within {@code timeout}
+     * @throws KafkaUnavailableException when the topic cannot be read to its end within {@code
+     *     timeout}
      */
-    public static void readToEnd(String bootstrap, String topic, Duration timeout, Consumer<ConsumerRecord<byte[], byte[]>> each) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaSettings.consumer(bootstrap),
-                new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+    public static void readToEnd(
+            String bootstrap,
+            String topic,
+            Duration timeout,
+            Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        KafkaSettings.consumer(bootstrap),
+                        new ByteArrayDeserializer(),
+                        new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic, timeout).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new KafkaUnavailableException("could not read " + topic + " on " + bootstrap + " to its end within "
-                            + timeout.toSeconds() + " s", null);
+                    throw new KafkaUnavailableException(
+                            "could not read "
+                                    + topic
+                                    + " on "
+                                    + bootstrap
+                                    + " to its end within "
+                                    + timeout.toSeconds()
+                                    + " s",
+                            null);
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
@@ -47,20 +66,32 @@ public final class TopicScan {
     /**
      * Every value of the topic, partition by partition in offset order.
      *
-     * @throws io.instflow.schemas.AvroDecodeException naming the topic and offset of a value that is not a {@code T}
+     * @throws io.instflow.schemas.AvroDecodeException naming the topic and offset of a value that
+     *     is not a {@code T}
      */
-    public static <T extends SpecificRecord> List<T> readAll(String bootstrap, String topic, Class<T> type,
-            Duration timeout) {
+    public static <T extends SpecificRecord> List<T> readAll(
+            String bootstrap, String topic, Class<T> type, Duration timeout) {
         AvroSerde<T> serde = AvroSerde.of(type);
         List<T> values = new java.util.ArrayList<>();
-        readToEnd(bootstrap, topic, timeout, r -> {
-            try {
-                values.add(serde.deserialize(r.value()));
-            } catch (AvroDecodeException e) {
-                throw new AvroDecodeException(topic + " partition " + r.partition() + " offset " + r.offset() + ": "
-                        + e.getMessage(), e);
-            }
-        });
+        readToEnd(
+                bootstrap,
+                topic,
+                timeout,
+                r -> {
+                    try {
+                        values.add(serde.deserialize(r.value()));
+                    } catch (AvroDecodeException e) {
+                        throw new AvroDecodeException(
+                                topic
+                                        + " partition "
+                                        + r.partition()
+                                        + " offset "
+                                        + r.offset()
+                                        + ": "
+                                        + e.getMessage(),
+                                e);
+                    }
+                });
         return values;
     }
 
@@ -68,16 +99,24 @@ public final class TopicScan {
      * Hands every value of {@code T} to {@code each}; records that are not one (a foreign producer)
      * are skipped, and counted by the topic's own readers.
      */
-    public static <T extends SpecificRecord> void readValuesToEnd(String bootstrap, String topic, Duration timeout,
-            AvroSerde<T> serde, Consumer<T> each) {
-        readToEnd(bootstrap, topic, timeout, r -> {
-            T value;
-            try {
-                value = serde.deserialize(r.value());
-            } catch (AvroDecodeException e) {
-                return;
-            }
-            each.accept(value);
-        });
+    public static <T extends SpecificRecord> void readValuesToEnd(
+            String bootstrap,
+            String topic,
+            Duration timeout,
+            AvroSerde<T> serde,
+            Consumer<T> each) {
+        readToEnd(
+                bootstrap,
+                topic,
+                timeout,
+                r -> {
+                    T value;
+                    try {
+                        value = serde.deserialize(r.value());
+                    } catch (AvroDecodeException e) {
+                        return;
+                    }
+                    each.accept(value);
+                });
     }
 }

@@ -13,7 +13,12 @@ public record DashboardTopics(String topicPrefix, String inputPrefix) {
     }
 
     public List<String> all() {
-        return List.of(topicPrefix + "bars.1m", topicPrefix + "bars.5m", topicPrefix + "ifd.signals",
-                topicPrefix + "ifd.pressure", metrics(), inputPrefix + "md.glbx-mdp3.status");
+        return List.of(
+                topicPrefix + "bars.1m",
+                topicPrefix + "bars.5m",
+                topicPrefix + "ifd.signals",
+                topicPrefix + "ifd.pressure",
+                metrics(),
+                inputPrefix + "md.glbx-mdp3.status");
     }
 }

@@ -3,16 +3,6 @@ package io.instflow.dashboard.feed;
 import io.instflow.dashboard.state.DashboardState;
 import io.instflow.schemas.TopicValues;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.function.Consumer;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,9 +15,19 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.function.Consumer;
+
 /**
- * Reads the dashboard's topics into the {@link DashboardState}: each partition from its last
- * {@code historyPerPartition} records (the recent history a late page needs), then live. Reads
+ * Reads the dashboard's topics into the {@link DashboardState}: each partition from its last {@code
+ * historyPerPartition} records (the recent history a late page needs), then live. Reads
  * read_committed, so exactly-once output appears as the job commits it; the at-least-once preview
  * mode writes without transactions and is visible at once. Topics that appear later (the job
  * started after the dashboard) are picked up within the discovery interval.
@@ -37,7 +37,11 @@ public final class TopicFeed implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TopicFeed.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long DISCOVERY_INTERVAL_MS = 2_000;
-    /** Metrics are many small records per window; reading further back fills the health panel's figures. */
+
+    /**
+     * Metrics are many small records per window; reading further back fills the health panel's
+     * figures.
+     */
     private static final int METRICS_HISTORY_FACTOR = 10;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
@@ -55,7 +59,11 @@ public final class TopicFeed implements Runnable, AutoCloseable {
     private boolean discoveredOnce;
     private boolean reportedUnreachable;
 
-    public TopicFeed(String bootstrap, DashboardTopics topics, int historyPerPartition, DashboardState state,
+    public TopicFeed(
+            String bootstrap,
+            DashboardTopics topics,
+            int historyPerPartition,
+            DashboardState state,
             Consumer<DashboardState.Update> onUpdate) {
         this.bootstrap = bootstrap;
         this.wanted = new HashSet<>(topics.all());
@@ -70,7 +78,8 @@ public final class TopicFeed implements Runnable, AutoCloseable {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "instflow-dashboard");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
-        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
@@ -116,8 +125,12 @@ public final class TopicFeed implements Runnable, AutoCloseable {
         if (value == null) {
             state.countUndecodable();
             if (reportedUndecodable.add(r.topic())) {
-                LOG.warn("Skipping a value on {} (partition {}, offset {}) that is not a record of a known schema;"
-                        + " further ones on this topic are counted, not logged", r.topic(), r.partition(), r.offset());
+                LOG.warn(
+                        "Skipping a value on {} (partition {}, offset {}) that is not a record of a known schema;"
+                                + " further ones on this topic are counted, not logged",
+                        r.topic(),
+                        r.partition(),
+                        r.offset());
             }
             return;
         }
@@ -131,7 +144,10 @@ public final class TopicFeed implements Runnable, AutoCloseable {
             topics = consumer.listTopics(Duration.ofSeconds(5));
         } catch (KafkaException e) {
             if (!reportedUnreachable) {
-                LOG.warn("Cannot list topics on Kafka at {} ({}); retrying every {} ms", bootstrap, e.getMessage(),
+                LOG.warn(
+                        "Cannot list topics on Kafka at {} ({}); retrying every {} ms",
+                        bootstrap,
+                        e.getMessage(),
                         DISCOVERY_INTERVAL_MS);
                 reportedUnreachable = true;
             }
@@ -139,16 +155,17 @@ public final class TopicFeed implements Runnable, AutoCloseable {
         }
         reportedUnreachable = false;
         List<TopicPartition> fresh = new ArrayList<>();
-        topics.forEach((topic, partitions) -> {
-            if (wanted.contains(topic)) {
-                for (PartitionInfo info : partitions) {
-                    TopicPartition tp = new TopicPartition(topic, info.partition());
-                    if (!assigned.contains(tp)) {
-                        fresh.add(tp);
+        topics.forEach(
+                (topic, partitions) -> {
+                    if (wanted.contains(topic)) {
+                        for (PartitionInfo info : partitions) {
+                            TopicPartition tp = new TopicPartition(topic, info.partition());
+                            if (!assigned.contains(tp)) {
+                                fresh.add(tp);
+                            }
+                        }
                     }
-                }
-            }
-        });
+                });
         if (!fresh.isEmpty()) {
             assigned.addAll(fresh);
             consumer.assign(assigned);
@@ -156,8 +173,10 @@ public final class TopicFeed implements Runnable, AutoCloseable {
             Map<TopicPartition, Long> begins = consumer.beginningOffsets(fresh);
             for (TopicPartition tp : fresh) {
                 long end = ends.get(tp);
-                long history = tp.topic().equals(metricsTopic) ? (long) historyPerPartition * METRICS_HISTORY_FACTOR
-                        : historyPerPartition;
+                long history =
+                        tp.topic().equals(metricsTopic)
+                                ? (long) historyPerPartition * METRICS_HISTORY_FACTOR
+                                : historyPerPartition;
                 consumer.seek(tp, Math.max(begins.get(tp), end - history));
                 if (!state.historyLoaded()) {
                     historyEnds.put(tp, end);

@@ -4,6 +4,8 @@ import io.instflow.dashboard.state.DashboardState;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * The dashboard's HTTP endpoints: the page and its bundled assets, {@code /api/snapshot} (the whole
  * state as JSON), {@code /api/health} (whether data flows) and {@code /api/events} (server-sent
@@ -27,9 +26,16 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
     private static final String STATIC = "/io/instflow/dashboard/static/";
-    private static final Map<String, String> CONTENT_TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "png", "image/png");
+    private static final Map<String, String> CONTENT_TYPES =
+            Map.of(
+                    "html",
+                    "text/html; charset=utf-8",
+                    "js",
+                    "text/javascript; charset=utf-8",
+                    "css",
+                    "text/css; charset=utf-8",
+                    "png",
+                    "image/png");
     private static final long HISTORY_WAIT_MS = 60_000;
 
     private final HttpServer http;
@@ -37,19 +43,29 @@ public final class DashboardServer implements AutoCloseable {
     private final DashboardState state;
     private final EventHub hub;
 
-    public DashboardServer(String host, int port, DashboardState state, EventHub hub) throws IOException {
+    public DashboardServer(String host, int port, DashboardState state, EventHub hub)
+            throws IOException {
         this.state = state;
         this.hub = hub;
-        this.threads = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "dashboard-http");
-            t.setDaemon(true);
-            return t;
-        });
+        this.threads =
+                Executors.newCachedThreadPool(
+                        r -> {
+                            Thread t = new Thread(r, "dashboard-http");
+                            t.setDaemon(true);
+                            return t;
+                        });
         try {
             this.http = HttpServer.create(new InetSocketAddress(host, port), 64);
         } catch (java.net.BindException e) {
-            throw new IOException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + "); choose another --port", e);
+            throw new IOException(
+                    "cannot listen on "
+                            + host
+                            + ":"
+                            + port
+                            + " ("
+                            + e.getMessage()
+                            + "); choose another --port",
+                    e);
         }
         http.setExecutor(threads);
         http.createContext("/", this::handle);
@@ -69,21 +85,36 @@ public final class DashboardServer implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             switch (path) {
                 case "/", "/index.html" -> asset(exchange, "index.html");
-                case "/api/snapshot" -> send(exchange, 200, "application/json",
-                        Frames.json(state.snapshot(System.currentTimeMillis())));
-                case "/api/health" -> send(exchange, 200, "application/json",
-                        Frames.json(state.heartbeat(System.currentTimeMillis())));
+                case "/api/snapshot" ->
+                        send(
+                                exchange,
+                                200,
+                                "application/json",
+                                Frames.json(state.snapshot(System.currentTimeMillis())));
+                case "/api/health" ->
+                        send(
+                                exchange,
+                                200,
+                                "application/json",
+                                Frames.json(state.heartbeat(System.currentTimeMillis())));
                 case "/api/events" -> events(exchange);
                 default -> {
                     if (path.startsWith("/static/") && path.indexOf("..") < 0) {
                         asset(exchange, path.substring("/static/".length()));
                     } else {
-                        send(exchange, 404, "text/plain; charset=utf-8", "no such page: " + path + "\n");
+                        send(
+                                exchange,
+                                404,
+                                "text/plain; charset=utf-8",
+                                "no such page: " + path + "\n");
                     }
                 }
             }
         } catch (IOException e) {
-            LOG.debug("Connection closed while answering {}: {}", exchange.getRequestURI(), e.getMessage());
+            LOG.debug(
+                    "Connection closed while answering {}: {}",
+                    exchange.getRequestURI(),
+                    e.getMessage());
         }
     }
 
@@ -118,8 +149,12 @@ public final class DashboardServer implements AutoCloseable {
         String type = CONTENT_TYPES.get(name.substring(name.lastIndexOf('.') + 1));
         try (InputStream in = DashboardServer.class.getResourceAsStream(STATIC + name)) {
             if (in == null && "index.html".equals(name)) {
-                send(exchange, 500, "text/plain; charset=utf-8", "the dashboard's page is missing from its jar;"
-                        + " rebuild with 'mvn -pl dashboard -am package' (needs node and npm)\n");
+                send(
+                        exchange,
+                        500,
+                        "text/plain; charset=utf-8",
+                        "the dashboard's page is missing from its jar;"
+                                + " rebuild with 'mvn -pl dashboard -am package' (needs node and npm)\n");
                 return;
             }
             if (in == null || type == null) {
@@ -133,7 +168,8 @@ public final class DashboardServer implements AutoCloseable {
         }
     }
 
-    private static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
+    private static void send(HttpExchange exchange, int status, String type, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
         exchange.sendResponseHeaders(status, bytes.length);

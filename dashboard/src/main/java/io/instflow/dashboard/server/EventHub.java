@@ -18,7 +18,9 @@ public final class EventHub {
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final Supplier<String> snapshotFrame;
 
-    /** @param snapshotFrame the whole state as one {@code snapshot} event frame */
+    /**
+     * @param snapshotFrame the whole state as one {@code snapshot} event frame
+     */
     public EventHub(Supplier<String> snapshotFrame) {
         this.snapshotFrame = snapshotFrame;
     }

@@ -19,7 +19,8 @@ public final class Frames {
         try {
             return JSON.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + payload.getClass().getSimpleName() + " as JSON", e);
+            throw new IllegalStateException(
+                    "cannot write " + payload.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }

@@ -22,16 +22,20 @@ public final class BarBuffer {
 
     public BarBuffer(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("bar buffer capacity must be at least 1, got " + capacity);
+            throw new IllegalArgumentException(
+                    "bar buffer capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
     }
 
     /** Adds or replaces the bar; true when the buffer changed. */
     public boolean merge(BarView bar) {
-        NavigableMap<Long, BarView> bars = series.computeIfAbsent(new Series(bar.symbol(), bar.interval()),
-                s -> new TreeMap<>());
-        if (bars.size() >= capacity && !bars.containsKey(bar.time()) && bar.time() < bars.firstKey()) {
+        NavigableMap<Long, BarView> bars =
+                series.computeIfAbsent(
+                        new Series(bar.symbol(), bar.interval()), s -> new TreeMap<>());
+        if (bars.size() >= capacity
+                && !bars.containsKey(bar.time())
+                && bar.time() < bars.firstKey()) {
             return false;
         }
         BarView previous = bars.put(bar.time(), bar);
@@ -50,11 +54,12 @@ public final class BarBuffer {
     /** Every buffered bar of a timeframe by symbol, oldest first. */
     public Map<String, List<BarView>> byTimeframe(int intervalSeconds) {
         Map<String, List<BarView>> out = new TreeMap<>();
-        series.forEach((s, bars) -> {
-            if (s.interval == intervalSeconds) {
-                out.put(s.symbol, new ArrayList<>(bars.values()));
-            }
-        });
+        series.forEach(
+                (s, bars) -> {
+                    if (s.interval == intervalSeconds) {
+                        out.put(s.symbol, new ArrayList<>(bars.values()));
+                    }
+                });
         return out;
     }
 

@@ -9,33 +9,49 @@ import io.instflow.dashboard.model.BarView;
 import io.instflow.dashboard.model.PressureView;
 import io.instflow.dashboard.model.SignalView;
 
+import org.apache.avro.specific.SpecificRecord;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.apache.avro.specific.SpecificRecord;
-
 /**
- * Everything the dashboard knows, fed by the topic reader and read by the web server: bars, signals,
- * ladders and health, plus when data last arrived. Changes since the last {@link #drainUpdate} are
- * collected so that the page receives one small update per batch of records rather than the whole
- * state. Thread-safe.
+ * Everything the dashboard knows, fed by the topic reader and read by the web server: bars,
+ * signals, ladders and health, plus when data last arrived. Changes since the last {@link
+ * #drainUpdate} are collected so that the page receives one small update per batch of records
+ * rather than the whole state. Thread-safe.
  */
 public final class DashboardState {
 
     /** The whole state, sent to a page when it connects. Times in ms since the epoch. */
-    public record Snapshot(long serverTimeMs, boolean historyLoaded, boolean stale, long quietForMs,
-            Long lastLiveRecordAtMs, Map<String, Map<String, List<BarView>>> bars, List<SignalView> signals,
-            Map<String, PressureLadder.Ladder> ladders, PipelineHealth.View health, long undecodable) {}
+    public record Snapshot(
+            long serverTimeMs,
+            boolean historyLoaded,
+            boolean stale,
+            long quietForMs,
+            Long lastLiveRecordAtMs,
+            Map<String, Map<String, List<BarView>>> bars,
+            List<SignalView> signals,
+            Map<String, PressureLadder.Ladder> ladders,
+            PipelineHealth.View health,
+            long undecodable) {}
 
     /** What changed since the previous update; the page merges it into what it has. */
-    public record Update(List<BarView> bars, List<SignalView> signals, Map<String, PressureLadder.Ladder> ladders,
-            PipelineHealth.View health, Long lastLiveRecordAtMs) {}
+    public record Update(
+            List<BarView> bars,
+            List<SignalView> signals,
+            Map<String, PressureLadder.Ladder> ladders,
+            PipelineHealth.View health,
+            Long lastLiveRecordAtMs) {}
 
     /** Sent every second: whether data is flowing. */
-    public record Heartbeat(long serverTimeMs, boolean historyLoaded, boolean stale, long quietForMs,
+    public record Heartbeat(
+            long serverTimeMs,
+            boolean historyLoaded,
+            boolean stale,
+            long quietForMs,
             Long lastLiveRecordAtMs) {}
 
     private final BarBuffer bars;
@@ -53,7 +69,8 @@ public final class DashboardState {
     private Long lastLiveRecordAtMs;
     private long undecodable;
 
-    public DashboardState(int barsPerSeries, int signalCapacity, long staleAfterMs, long startedAtMs) {
+    public DashboardState(
+            int barsPerSeries, int signalCapacity, long staleAfterMs, long startedAtMs) {
         this.bars = new BarBuffer(barsPerSeries);
         this.signals = new SignalBuffer(signalCapacity);
         this.staleAfterMs = staleAfterMs;
@@ -103,13 +120,21 @@ public final class DashboardState {
 
     /** The changes since the previous call, or null when nothing changed. */
     public synchronized Update drainUpdate() {
-        if (changedBars.isEmpty() && newSignals.isEmpty() && changedLadders.isEmpty() && !healthChanged) {
+        if (changedBars.isEmpty()
+                && newSignals.isEmpty()
+                && changedLadders.isEmpty()
+                && !healthChanged) {
             return null;
         }
         Map<String, PressureLadder.Ladder> ladders = new TreeMap<>();
         changedLadders.keySet().forEach(u -> ladders.put(u, ladder.ladder(u)));
-        Update update = new Update(new ArrayList<>(changedBars.values()), new ArrayList<>(newSignals), ladders,
-                healthChanged ? health.view() : null, lastLiveRecordAtMs);
+        Update update =
+                new Update(
+                        new ArrayList<>(changedBars.values()),
+                        new ArrayList<>(newSignals),
+                        ladders,
+                        healthChanged ? health.view() : null,
+                        lastLiveRecordAtMs);
         changedBars.clear();
         newSignals.clear();
         changedLadders.clear();
@@ -121,12 +146,22 @@ public final class DashboardState {
         Map<String, Map<String, List<BarView>>> byTimeframe = new LinkedHashMap<>();
         byTimeframe.put("1m", bars.byTimeframe(60));
         byTimeframe.put("5m", bars.byTimeframe(300));
-        return new Snapshot(nowMs, historyLoaded, stale(nowMs), quietForMs(nowMs), lastLiveRecordAtMs, byTimeframe,
-                signals.all(), ladder.all(), health.view(), undecodable);
+        return new Snapshot(
+                nowMs,
+                historyLoaded,
+                stale(nowMs),
+                quietForMs(nowMs),
+                lastLiveRecordAtMs,
+                byTimeframe,
+                signals.all(),
+                ladder.all(),
+                health.view(),
+                undecodable);
     }
 
     public synchronized Heartbeat heartbeat(long nowMs) {
-        return new Heartbeat(nowMs, historyLoaded, stale(nowMs), quietForMs(nowMs), lastLiveRecordAtMs);
+        return new Heartbeat(
+                nowMs, historyLoaded, stale(nowMs), quietForMs(nowMs), lastLiveRecordAtMs);
     }
 
     /** True when no record arrived on the live topics for longer than the stale threshold. */

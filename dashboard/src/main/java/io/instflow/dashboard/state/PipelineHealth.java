@@ -11,19 +11,37 @@ import java.util.TreeMap;
 
 /**
  * The pipeline's health from {@code ifd.metrics} and the feed status topic: per job its latest
- * throughput, watermark lag and emit latency, the counts of late records, book anomalies and signals
- * per tier, and its last completed checkpoint; per feed its last event and its gaps.
+ * throughput, watermark lag and emit latency, the counts of late records, book anomalies and
+ * signals per tier, and its last completed checkpoint; per feed its last event and its gaps.
  */
 public final class PipelineHealth {
 
-    /** One job's figures; null where the job has not reported the metric yet. Times in ms since the epoch. */
-    public record JobHealth(String job, Double recordsPerSecond, Double watermarkLagMs, Double emitLatencyMs,
-            long lateRecords, long bookAnomalies, Map<String, Long> signalsByTier, Long lastCheckpointId,
-            Long lastCheckpointAtMs, long lastReportAtMs) {}
+    /**
+     * One job's figures; null where the job has not reported the metric yet. Times in ms since the
+     * epoch.
+     */
+    public record JobHealth(
+            String job,
+            Double recordsPerSecond,
+            Double watermarkLagMs,
+            Double emitLatencyMs,
+            long lateRecords,
+            long bookAnomalies,
+            Map<String, Long> signalsByTier,
+            Long lastCheckpointId,
+            Long lastCheckpointAtMs,
+            long lastReportAtMs) {}
 
     /** One feed's last event and gaps. Times in ms since the epoch. */
-    public record FeedHealth(String source, String lastKind, String lastMessage, long lastAtMs, long gaps,
-            Long lastGapStartMs, Long lastGapEndMs, boolean degraded) {}
+    public record FeedHealth(
+            String source,
+            String lastKind,
+            String lastMessage,
+            long lastAtMs,
+            long gaps,
+            Long lastGapStartMs,
+            Long lastGapEndMs,
+            boolean degraded) {}
 
     /** Everything the page's health panel shows. */
     public record View(List<JobHealth> jobs, List<FeedHealth> feeds) {}
@@ -37,19 +55,22 @@ public final class PipelineHealth {
         f.lastReportAtMs = Math.max(f.lastReportAtMs, atMs);
         double value = m.getValue();
         switch (m.getName()) {
-            case "records_per_second" -> f.throughputBySubtask.put(m.getTags().getOrDefault("subtask", "0"), value);
+            case "records_per_second" ->
+                    f.throughputBySubtask.put(m.getTags().getOrDefault("subtask", "0"), value);
             case "watermark_lag_ms" -> f.watermarkLagMs = value;
             case "emit_latency_ms" -> f.emitLatencyMs = value;
             case "late_records" -> f.lateRecords += (long) value;
             case "book_anomalies" -> f.bookAnomalies += (long) value;
-            case "signals" -> f.signalsByTier.merge(m.getTags().getOrDefault("tier", "ALL"), (long) value, Long::sum);
+            case "signals" ->
+                    f.signalsByTier.merge(
+                            m.getTags().getOrDefault("tier", "ALL"), (long) value, Long::sum);
             case "checkpoint_completed" -> {
                 if (f.lastCheckpointId == null || value > f.lastCheckpointId) {
                     f.lastCheckpointId = (long) value;
                     f.lastCheckpointAtMs = atMs;
                 }
             }
-            default -> { }
+            default -> {}
         }
     }
 
@@ -63,8 +84,17 @@ public final class PipelineHealth {
             gapStart = s.getGapStart() == null ? null : s.getGapStart() / 1_000_000L;
             gapEnd = s.getGapEnd() == null ? null : s.getGapEnd() / 1_000_000L;
         }
-        feeds.put(s.getSource(), new FeedHealth(s.getSource(), s.getKind().name(), s.getMessage(),
-                s.getTs() / 1_000_000L, gaps, gapStart, gapEnd, s.getDegraded()));
+        feeds.put(
+                s.getSource(),
+                new FeedHealth(
+                        s.getSource(),
+                        s.getKind().name(),
+                        s.getMessage(),
+                        s.getTs() / 1_000_000L,
+                        gaps,
+                        gapStart,
+                        gapEnd,
+                        s.getDegraded()));
     }
 
     public View view() {
@@ -90,10 +120,23 @@ public final class PipelineHealth {
         }
 
         JobHealth view() {
-            Double throughput = throughputBySubtask.isEmpty() ? null
-                    : throughputBySubtask.values().stream().mapToDouble(Double::doubleValue).sum();
-            return new JobHealth(job, throughput, watermarkLagMs, emitLatencyMs, lateRecords, bookAnomalies,
-                    new TreeMap<>(signalsByTier), lastCheckpointId, lastCheckpointAtMs, lastReportAtMs);
+            Double throughput =
+                    throughputBySubtask.isEmpty()
+                            ? null
+                            : throughputBySubtask.values().stream()
+                                    .mapToDouble(Double::doubleValue)
+                                    .sum();
+            return new JobHealth(
+                    job,
+                    throughput,
+                    watermarkLagMs,
+                    emitLatencyMs,
+                    lateRecords,
+                    bookAnomalies,
+                    new TreeMap<>(signalsByTier),
+                    lastCheckpointId,
+                    lastCheckpointAtMs,
+                    lastReportAtMs);
         }
     }
 }

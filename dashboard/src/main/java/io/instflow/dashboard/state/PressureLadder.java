@@ -22,8 +22,14 @@ public final class PressureLadder {
      * The ladder of one underlying for one window; times in seconds since the epoch. A degraded
      * ladder holds backup-source estimates: its source and largest data delay come with it.
      */
-    public record Ladder(String underlying, long windowStart, long windowEnd, List<Row> rows, boolean degraded,
-            String source, Long delayMs) {}
+    public record Ladder(
+            String underlying,
+            long windowStart,
+            long windowEnd,
+            List<Row> rows,
+            boolean degraded,
+            String source,
+            Long delayMs) {}
 
     private final Map<String, Window> windows = new HashMap<>();
 
@@ -70,7 +76,10 @@ public final class PressureLadder {
                 if (p.degraded()) {
                     degraded = true;
                     source = p.source();
-                    delayMs = p.delayMs() == null ? delayMs : Math.max(p.delayMs(), delayMs == null ? 0 : delayMs);
+                    delayMs =
+                            p.delayMs() == null
+                                    ? delayMs
+                                    : Math.max(p.delayMs(), delayMs == null ? 0 : delayMs);
                 }
                 long[] v = byStrike.computeIfAbsent(p.strike(), k -> new long[4]);
                 int offset = p.call() ? 0 : 2;
@@ -78,8 +87,16 @@ public final class PressureLadder {
                 v[offset + 1] += p.sellVolume();
             }
             List<Row> rows = new ArrayList<>();
-            byStrike.descendingMap().forEach((strike, v) -> rows.add(new Row(strike, v[0], v[1], v[2], v[3])));
-            return new Ladder(underlying, start / 1_000_000_000L, end / 1_000_000_000L, rows, degraded, source, delayMs);
+            byStrike.descendingMap()
+                    .forEach((strike, v) -> rows.add(new Row(strike, v[0], v[1], v[2], v[3])));
+            return new Ladder(
+                    underlying,
+                    start / 1_000_000_000L,
+                    end / 1_000_000_000L,
+                    rows,
+                    degraded,
+                    source,
+                    delayMs);
         }
     }
 }

@@ -24,7 +24,8 @@ public final class SignalBuffer {
 
     public SignalBuffer(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("signal buffer capacity must be at least 1, got " + capacity);
+            throw new IllegalArgumentException(
+                    "signal buffer capacity must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
     }

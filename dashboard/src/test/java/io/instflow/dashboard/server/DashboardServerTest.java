@@ -1,12 +1,14 @@
 package io.instflow.dashboard.server;
 
-import static io.instflow.testing.OutputRecords.bar;
-import static io.instflow.testing.OutputRecords.signal;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.Direction;
 import io.instflow.avro.Tier;
 import io.instflow.dashboard.state.DashboardState;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -19,17 +21,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static io.instflow.testing.OutputRecords.bar;
+import static io.instflow.testing.OutputRecords.signal;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The endpoints over real HTTP, with the state fed directly. */
 class DashboardServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private DashboardState state;
     private EventHub hub;
     private DashboardServer server;
@@ -37,7 +38,9 @@ class DashboardServerTest {
     @BeforeEach
     void start() throws Exception {
         state = new DashboardState(100, 500, 60_000, System.currentTimeMillis());
-        hub = new EventHub(() -> Frames.frame("snapshot", state.snapshot(System.currentTimeMillis())));
+        hub =
+                new EventHub(
+                        () -> Frames.frame("snapshot", state.snapshot(System.currentTimeMillis())));
         server = new DashboardServer("127.0.0.1", 0, state, hub);
     }
 
@@ -50,13 +53,17 @@ class DashboardServerTest {
     void shouldServeThePageAndItsBundledAssets() throws Exception {
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("<div id=\"chart\"").contains("/static/dashboard.js");
 
         HttpResponse<String> script = get("/static/dashboard.js");
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.body()).as("lightweight-charts bundled, no CDN").hasSizeGreaterThan(100_000)
-                .doesNotContain("https://cdn").doesNotContain("unpkg.com");
+        assertThat(script.body())
+                .as("lightweight-charts bundled, no CDN")
+                .hasSizeGreaterThan(100_000)
+                .doesNotContain("https://cdn")
+                .doesNotContain("unpkg.com");
         assertThat(get("/static/style.css").statusCode()).isEqualTo(200);
     }
 
@@ -66,8 +73,12 @@ class DashboardServerTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("/nope");
         assertThat(get("/static/../pom.xml").statusCode()).isEqualTo(404);
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(url("/api/snapshot"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> post =
+                http.send(
+                        HttpRequest.newBuilder(url("/api/snapshot"))
+                                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
     }
 
@@ -95,14 +106,22 @@ class DashboardServerTest {
         state.apply(bar("NQZ4", 60, 600, 21_000), 1);
         state.markHistoryLoaded();
         state.drainUpdate();
-        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(url("/api/events")).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> response =
+                http.send(
+                        HttpRequest.newBuilder(url("/api/events")).build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
-        try (BufferedReader events = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        try (BufferedReader events =
+                new BufferedReader(
+                        new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             List<String> first = nextEvent(events);
             assertThat(first.get(0)).isEqualTo("event: snapshot");
-            assertThat(JSON.readTree(first.get(1).substring("data: ".length())).at("/bars/1m/NQZ4").size()).isEqualTo(1);
+            assertThat(
+                            JSON.readTree(first.get(1).substring("data: ".length()))
+                                    .at("/bars/1m/NQZ4")
+                                    .size())
+                    .isEqualTo(1);
 
             state.apply(bar("NQZ4", 60, 660, 21_004), 2);
             hub.publish(Frames.frame("update", state.drainUpdate()));
@@ -129,7 +148,8 @@ class DashboardServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

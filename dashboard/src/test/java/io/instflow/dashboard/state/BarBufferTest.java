@@ -1,12 +1,12 @@
 package io.instflow.dashboard.state;
 
-import static io.instflow.testing.OutputRecords.bar;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.instflow.dashboard.model.BarView;
 
 import org.junit.jupiter.api.Test;
+
+import static io.instflow.testing.OutputRecords.bar;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BarBufferTest {
 
@@ -16,7 +16,9 @@ class BarBufferTest {
         for (long t : new long[] {600, 0, 300, 120, 60}) {
             buffer.merge(BarView.of(bar("NQZ4", 60, t, 21_000)));
         }
-        assertThat(buffer.bars("NQZ4", 60)).extracting(BarView::time).containsExactly(0L, 60L, 120L, 300L, 600L);
+        assertThat(buffer.bars("NQZ4", 60))
+                .extracting(BarView::time)
+                .containsExactly(0L, 60L, 120L, 300L, 600L);
     }
 
     @Test
@@ -25,7 +27,10 @@ class BarBufferTest {
         assertThat(buffer.merge(BarView.of(bar("NQZ4", 60, 60, 21_000)))).isTrue();
         assertThat(buffer.merge(BarView.of(bar("NQZ4", 60, 60, 21_000)))).isFalse();
         assertThat(buffer.merge(BarView.of(bar("NQZ4", 60, 60, 21_005)))).isTrue();
-        assertThat(buffer.bars("NQZ4", 60)).singleElement().extracting(BarView::close).isEqualTo(21_005.0);
+        assertThat(buffer.bars("NQZ4", 60))
+                .singleElement()
+                .extracting(BarView::close)
+                .isEqualTo(21_005.0);
     }
 
     @Test
@@ -36,8 +41,16 @@ class BarBufferTest {
             buffer.merge(BarView.of(bar("NQZ4", 300, i * 300, 21_000 + i)));
         }
         buffer.merge(BarView.of(bar("NQH5", 60, 0, 21_100)));
-        assertThat(buffer.bars("NQZ4", 60)).hasSize(100).first().extracting(BarView::time).isEqualTo(150L * 60);
-        assertThat(buffer.bars("NQZ4", 300)).hasSize(100).last().extracting(BarView::time).isEqualTo(249L * 300);
+        assertThat(buffer.bars("NQZ4", 60))
+                .hasSize(100)
+                .first()
+                .extracting(BarView::time)
+                .isEqualTo(150L * 60);
+        assertThat(buffer.bars("NQZ4", 300))
+                .hasSize(100)
+                .last()
+                .extracting(BarView::time)
+                .isEqualTo(249L * 300);
         assertThat(buffer.bars("NQH5", 60)).hasSize(1);
         assertThat(buffer.byTimeframe(60)).containsOnlyKeys("NQH5", "NQZ4");
     }
@@ -50,7 +63,9 @@ class BarBufferTest {
         }
         assertThat(buffer.merge(BarView.of(bar("NQZ4", 60, 0, 21_000)))).isFalse();
         assertThat(buffer.merge(BarView.of(bar("NQZ4", 60, 240, 21_000)))).isTrue();
-        assertThat(buffer.bars("NQZ4", 60)).extracting(BarView::time).containsExactly(120L, 180L, 240L);
+        assertThat(buffer.bars("NQZ4", 60))
+                .extracting(BarView::time)
+                .containsExactly(120L, 180L, 240L);
     }
 
     @Test

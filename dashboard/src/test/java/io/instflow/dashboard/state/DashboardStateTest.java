@@ -1,10 +1,5 @@
 package io.instflow.dashboard.state;
 
-import static io.instflow.testing.OutputRecords.bar;
-import static io.instflow.testing.OutputRecords.pressure;
-import static io.instflow.testing.OutputRecords.signal;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.Direction;
 import io.instflow.avro.OptionType;
 import io.instflow.avro.Tier;
@@ -12,6 +7,11 @@ import io.instflow.dashboard.model.BarView;
 import io.instflow.dashboard.model.SignalView;
 
 import org.junit.jupiter.api.Test;
+
+import static io.instflow.testing.OutputRecords.bar;
+import static io.instflow.testing.OutputRecords.pressure;
+import static io.instflow.testing.OutputRecords.signal;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** History and live records through one state: no duplicates, ordered, and only changes pushed. */
 class DashboardStateTest {
@@ -41,7 +41,8 @@ class DashboardStateTest {
         assertThat(update.lastLiveRecordAtMs()).isEqualTo(300);
 
         DashboardState.Snapshot snapshot = state.snapshot(400);
-        assertThat(snapshot.bars().get("1m").get("NQZ4")).extracting(BarView::time)
+        assertThat(snapshot.bars().get("1m").get("NQZ4"))
+                .extracting(BarView::time)
                 .containsExactly(0L, 60L, 120L, 180L, 240L, 300L, 360L, 420L, 480L, 540L, 600L);
         assertThat(snapshot.bars().get("1m").get("NQZ4").get(9).close()).isEqualTo(21_012.0);
         assertThat(snapshot.signals()).extracting(SignalView::id).containsExactly("s1", "s2");
@@ -63,7 +64,9 @@ class DashboardStateTest {
         state.apply(bar("NQZ4", 60, 0, 21_000), 1_100);
         state.markHistoryLoaded();
         assertThat(state.heartbeat(5_000).stale()).isFalse();
-        assertThat(state.heartbeat(6_500).stale()).as("history alone, nothing live since the start").isTrue();
+        assertThat(state.heartbeat(6_500).stale())
+                .as("history alone, nothing live since the start")
+                .isTrue();
 
         state.apply(bar("NQZ4", 60, 60, 21_000), 7_000);
         DashboardState.Heartbeat live = state.heartbeat(8_000);

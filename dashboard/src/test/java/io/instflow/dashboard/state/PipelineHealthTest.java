@@ -1,14 +1,14 @@
 package io.instflow.dashboard.state;
 
-import static io.instflow.testing.OutputRecords.metric;
-import static io.instflow.testing.OutputRecords.status;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.FeedStatusKind;
+
+import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
+import static io.instflow.testing.OutputRecords.metric;
+import static io.instflow.testing.OutputRecords.status;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class PipelineHealthTest {
 

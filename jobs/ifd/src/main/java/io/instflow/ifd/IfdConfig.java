@@ -12,28 +12,59 @@ import io.instflow.ifd.logic.DetectorParams;
  * @param outputPrefix topic prefix of this job's outputs (e.g. {@code shadow.})
  * @param bounded read the input topics up to their current end and stop (replays, tests)
  * @param exactlyOnce transactional sinks; false is the at-least-once preview mode
- * @param barchartBackup also read the Barchart snapshots and the failover transitions, and take each
- *     window's flow from the source that governs it (degraded-mode pressure and signals)
+ * @param barchartBackup also read the Barchart snapshots and the failover transitions, and take
+ *     each window's flow from the source that governs it (degraded-mode pressure and signals)
  */
-public record IfdConfig(String bootstrap, String inputPrefix, String outputPrefix, DetectorParams params,
-        int windowMinutes, long outOfOrdernessMs, long idleMs, long checkpointIntervalMs, boolean bounded,
-        boolean exactlyOnce, boolean barchartBackup) {
+public record IfdConfig(
+        String bootstrap,
+        String inputPrefix,
+        String outputPrefix,
+        DetectorParams params,
+        int windowMinutes,
+        long outOfOrdernessMs,
+        long idleMs,
+        long checkpointIntervalMs,
+        boolean bounded,
+        boolean exactlyOnce,
+        boolean barchartBackup) {
 
     /** Without the Barchart backup. */
-    public IfdConfig(String bootstrap, String inputPrefix, String outputPrefix, DetectorParams params,
-            int windowMinutes, long outOfOrdernessMs, long idleMs, long checkpointIntervalMs, boolean bounded,
+    public IfdConfig(
+            String bootstrap,
+            String inputPrefix,
+            String outputPrefix,
+            DetectorParams params,
+            int windowMinutes,
+            long outOfOrdernessMs,
+            long idleMs,
+            long checkpointIntervalMs,
+            boolean bounded,
             boolean exactlyOnce) {
-        this(bootstrap, inputPrefix, outputPrefix, params, windowMinutes, outOfOrdernessMs, idleMs, checkpointIntervalMs,
-                bounded, exactlyOnce, false);
+        this(
+                bootstrap,
+                inputPrefix,
+                outputPrefix,
+                params,
+                windowMinutes,
+                outOfOrdernessMs,
+                idleMs,
+                checkpointIntervalMs,
+                bounded,
+                exactlyOnce,
+                false);
     }
 
     public IfdConfig {
         if (windowMinutes < 1 || windowMinutes > 5) {
-            throw new IllegalArgumentException("window.minutes must be 1 to 5, got " + windowMinutes);
+            throw new IllegalArgumentException(
+                    "window.minutes must be 1 to 5, got " + windowMinutes);
         }
     }
 
-    /** This job's one name: its metrics' job, uid prefix, consumer group and transactional-id prefix. */
+    /**
+     * This job's one name: its metrics' job, uid prefix, consumer group and transactional-id
+     * prefix.
+     */
     public Deployment deployment() {
         return Deployment.ifd(params.profile(), outputPrefix);
     }

@@ -1,17 +1,17 @@
 package io.instflow.ifd;
 
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
-
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * The IFD job's entry point: parses {@code --bootstrap B --config FILE --profile NAME
- * --topic-prefix P --input-prefix P [--bounded] [--preview] [--barchart-backup]}, builds the {@link IfdConfig} and
- * runs {@link IfdPipeline}. The same jar runs production and shadow deployments.
+ * --topic-prefix P --input-prefix P [--bounded] [--preview] [--barchart-backup]}, builds the {@link
+ * IfdConfig} and runs {@link IfdPipeline}. The same jar runs production and shadow deployments.
  */
 public final class IfdJob {
 
@@ -19,15 +19,17 @@ public final class IfdJob {
 
     public static void main(String[] args) throws Exception {
         IfdConfig config = parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
         IfdPipeline.wire(env, config);
         env.execute(config.deployment().name());
     }
 
     /**
      * Job settings the code owns: checkpoints for exactly-once, no Kryo fallback, and object reuse:
-     * records pass between chained operators without a deep copy. The job's functions copy what they
-     * keep of an input (a contract, a window waiting for evaluation) and never change an input.
+     * records pass between chained operators without a deep copy. The job's functions copy what
+     * they keep of an input (a contract, a window waiting for evaluation) and never change an
+     * input.
      */
     public static Configuration environment(IfdConfig config) {
         Configuration conf = JobArguments.environment(config.checkpointIntervalMs());
@@ -36,15 +38,27 @@ public final class IfdJob {
     }
 
     public static IfdConfig parse(String[] args) {
-        Map<String, String> options = JobArguments.parse(args, Set.of("--bounded", "--preview", "--barchart-backup"),
-                "--bootstrap B --profile NAME [--config FILE] [--topic-prefix P] [--input-prefix P] [--bounded] [--preview]"
-                        + " [--barchart-backup]");
-        PipelineConfig pipeline = options.containsKey("--config") ? PipelineConfig.load(Path.of(options.get("--config")))
-                : PipelineConfig.defaults();
-        return new IfdConfig(options.getOrDefault("--bootstrap", "localhost:9092"),
-                options.getOrDefault("--input-prefix", ""), options.getOrDefault("--topic-prefix", ""),
-                pipeline.profile(options.getOrDefault("--profile", "production")), pipeline.windowMinutes(),
-                pipeline.outOfOrdernessMs(), pipeline.idleMs(), pipeline.checkpointIntervalMs(),
-                options.containsKey("--bounded"), !options.containsKey("--preview"), options.containsKey("--barchart-backup"));
+        Map<String, String> options =
+                JobArguments.parse(
+                        args,
+                        Set.of("--bounded", "--preview", "--barchart-backup"),
+                        "--bootstrap B --profile NAME [--config FILE] [--topic-prefix P] [--input-prefix P] [--bounded] [--preview]"
+                                + " [--barchart-backup]");
+        PipelineConfig pipeline =
+                options.containsKey("--config")
+                        ? PipelineConfig.load(Path.of(options.get("--config")))
+                        : PipelineConfig.defaults();
+        return new IfdConfig(
+                options.getOrDefault("--bootstrap", "localhost:9092"),
+                options.getOrDefault("--input-prefix", ""),
+                options.getOrDefault("--topic-prefix", ""),
+                pipeline.profile(options.getOrDefault("--profile", "production")),
+                pipeline.windowMinutes(),
+                pipeline.outOfOrdernessMs(),
+                pipeline.idleMs(),
+                pipeline.checkpointIntervalMs(),
+                options.containsKey("--bounded"),
+                !options.containsKey("--preview"),
+                options.containsKey("--barchart-backup"));
     }
 }

@@ -29,8 +29,6 @@ import io.instflow.ifd.io.SwitchesLoader;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
 
-import java.time.Duration;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -42,9 +40,11 @@ import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.time.Duration;
+
 /**
- * The one assembly of the IFD job: Kafka sources, the operators in order, Kafka sinks.
- * {@link #buildTopology} holds the graph and takes any source streams, so tests can feed it.
+ * The one assembly of the IFD job: Kafka sources, the operators in order, Kafka sinks. {@link
+ * #buildTopology} holds the graph and takes any source streams, so tests can feed it.
  */
 public final class IfdPipeline {
 
@@ -52,75 +52,131 @@ public final class IfdPipeline {
      * The Barchart backup's inputs: option snapshots, the connector's failover transitions, and
      * those already published when the job starts.
      */
-    public record Backup(DataStream<BarchartOptionQuote> snapshots, DataStream<FeedStatus> switches,
+    public record Backup(
+            DataStream<BarchartOptionQuote> snapshots,
+            DataStream<FeedStatus> switches,
             SwitchesLoader known) {}
 
     /** What the graph produces. */
-    public record Outputs(DataStream<Signal> signals, DataStream<Rejection> rejections,
-            DataStream<PressureMetrics> pressure, DataStream<Bar> bars, DataStream<PipelineMetric> metrics) {}
+    public record Outputs(
+            DataStream<Signal> signals,
+            DataStream<Rejection> rejections,
+            DataStream<PressureMetrics> pressure,
+            DataStream<Bar> bars,
+            DataStream<PipelineMetric> metrics) {}
 
     private IfdPipeline() {}
 
-    public static Outputs buildTopology(DataStream<MboEvent> mbo, DataStream<InstrumentDefinition> definitions,
-            IfdConfig config, DefinitionsLoader preload) {
+    public static Outputs buildTopology(
+            DataStream<MboEvent> mbo,
+            DataStream<InstrumentDefinition> definitions,
+            IfdConfig config,
+            DefinitionsLoader preload) {
         return buildTopology(mbo, definitions, config, preload, null);
     }
 
     /** As above, with the Barchart backup's inputs when {@code backup} is not null. */
-    public static Outputs buildTopology(DataStream<MboEvent> mbo, DataStream<InstrumentDefinition> definitions,
-            IfdConfig config, DefinitionsLoader preload, Backup backup) {
+    public static Outputs buildTopology(
+            DataStream<MboEvent> mbo,
+            DataStream<InstrumentDefinition> definitions,
+            IfdConfig config,
+            DefinitionsLoader preload,
+            Backup backup) {
         Deployment id = config.deployment();
         MetricRecords metrics = new MetricRecords(id, config.params().profile());
-        BroadcastStream<InstrumentDefinition> broadcast = definitions.broadcast(BookFunction.DEFINITIONS);
-        SingleOutputStreamOperator<MboEvent> counted = mbo
-                .process(new ThroughputFunction(metrics), new AvroTypeInfo<>(MboEvent.class))
-                .uid(id.uid("throughput")).name("throughput");
-        SingleOutputStreamOperator<FlowEvent> flow = counted
-                .keyBy(MboEvent::getInstrumentId, Types.LONG)
-                .connect(broadcast)
-                .process(new BookFunction(config.params().spoofMinSize(), config.params().spoofMaxLifeMs(), preload, metrics),
-                        Types.POJO(FlowEvent.class))
-                .uid(id.uid("book")).name("order books");
-        SingleOutputStreamOperator<Bar> bars = flow
-                .filter(e -> "F".equals(e.contract.instrumentClass)).name("futures only")
-                .keyBy(e -> e.instrumentId, Types.LONG)
-                .process(new BarFunction(), new AvroTypeInfo<>(Bar.class))
-                .uid(id.uid("bars")).name("futures bars");
-        DataStream<FlowEvent> optionFlow = flow.filter(e -> e.contract.isOption()).name("options only");
+        BroadcastStream<InstrumentDefinition> broadcast =
+                definitions.broadcast(BookFunction.DEFINITIONS);
+        SingleOutputStreamOperator<MboEvent> counted =
+                mbo.process(new ThroughputFunction(metrics), new AvroTypeInfo<>(MboEvent.class))
+                        .uid(id.uid("throughput"))
+                        .name("throughput");
+        SingleOutputStreamOperator<FlowEvent> flow =
+                counted.keyBy(MboEvent::getInstrumentId, Types.LONG)
+                        .connect(broadcast)
+                        .process(
+                                new BookFunction(
+                                        config.params().spoofMinSize(),
+                                        config.params().spoofMaxLifeMs(),
+                                        preload,
+                                        metrics),
+                                Types.POJO(FlowEvent.class))
+                        .uid(id.uid("book"))
+                        .name("order books");
+        SingleOutputStreamOperator<Bar> bars =
+                flow.filter(e -> "F".equals(e.contract.instrumentClass))
+                        .name("futures only")
+                        .keyBy(e -> e.instrumentId, Types.LONG)
+                        .process(new BarFunction(), new AvroTypeInfo<>(Bar.class))
+                        .uid(id.uid("bars"))
+                        .name("futures bars");
+        DataStream<FlowEvent> optionFlow =
+                flow.filter(e -> e.contract.isOption()).name("options only");
         KeyedStream<FlowEvent, Long> byContract;
         if (backup == null) {
             // the book operator's output is already partitioned by instrument id: no second shuffle
-            byContract = DataStreamUtils.reinterpretAsKeyedStream(optionFlow, e -> e.instrumentId, Types.LONG);
+            byContract =
+                    DataStreamUtils.reinterpretAsKeyedStream(
+                            optionFlow, e -> e.instrumentId, Types.LONG);
         } else {
-            DataStream<FlowEvent> estimated = backup.snapshots()
-                    .filter(q -> q.getRawSymbol() != null).name("mapped Barchart contracts")
-                    .keyBy(q -> q.getRawSymbol(), Types.STRING)
-                    .connect(definitions.broadcast(BarchartFlowFunction.BY_RAW_SYMBOL))
-                    .process(new BarchartFlowFunction(preload), Types.POJO(FlowEvent.class))
-                    .uid(id.uid("barchart-flow")).name("Barchart estimated flow");
-            byContract = optionFlow.union(estimated)
-                    .connect(backup.switches().broadcast(SourceGateFunction.SWITCHES))
-                    .process(new SourceGateFunction(config.windowMinutes(), backup.known()), Types.POJO(FlowEvent.class))
-                    .uid(id.uid("source-gate")).name("one source per window")
-                    .keyBy(e -> e.instrumentId, Types.LONG);
+            DataStream<FlowEvent> estimated =
+                    backup.snapshots()
+                            .filter(q -> q.getRawSymbol() != null)
+                            .name("mapped Barchart contracts")
+                            .keyBy(q -> q.getRawSymbol(), Types.STRING)
+                            .connect(definitions.broadcast(BarchartFlowFunction.BY_RAW_SYMBOL))
+                            .process(new BarchartFlowFunction(preload), Types.POJO(FlowEvent.class))
+                            .uid(id.uid("barchart-flow"))
+                            .name("Barchart estimated flow");
+            byContract =
+                    optionFlow
+                            .union(estimated)
+                            .connect(backup.switches().broadcast(SourceGateFunction.SWITCHES))
+                            .process(
+                                    new SourceGateFunction(config.windowMinutes(), backup.known()),
+                                    Types.POJO(FlowEvent.class))
+                            .uid(id.uid("source-gate"))
+                            .name("one source per window")
+                            .keyBy(e -> e.instrumentId, Types.LONG);
         }
-        SingleOutputStreamOperator<ContractWindow> windows = byContract
-                .process(new PressureWindowFunction(config.windowMinutes(), config.params().blockSize(), metrics),
-                        Types.POJO(ContractWindow.class))
-                .uid(id.uid("windows")).name("pressure windows");
-        BroadcastStream<FlowEvent> futuresTrades = flow
-                .filter(e -> e.kind == FlowEvent.TRADE && "F".equals(e.contract.instrumentClass)).name("futures trades")
-                .broadcast(DetectorFunction.FUTURES_PRICES);
-        SingleOutputStreamOperator<Signal> signals = windows
-                .keyBy(w -> w.contract.underlying + "|" + w.contract.expiration, Types.STRING)
-                .connect(futuresTrades)
-                .process(new DetectorFunction(config.params(), config.windowMinutes(), id), new AvroTypeInfo<>(Signal.class))
-                .uid(id.uid("detector")).name("IFD v3 detector");
-        DataStream<PipelineMetric> allMetrics = signals.getSideOutput(DetectorFunction.METRICS)
-                .union(counted.getSideOutput(ThroughputFunction.METRICS), windows.getSideOutput(PressureWindowFunction.LATE),
-                        flow.getSideOutput(BookFunction.ANOMALIES));
-        return new Outputs(signals, signals.getSideOutput(DetectorFunction.REJECTIONS),
-                signals.getSideOutput(DetectorFunction.PRESSURE), bars, allMetrics);
+        SingleOutputStreamOperator<ContractWindow> windows =
+                byContract
+                        .process(
+                                new PressureWindowFunction(
+                                        config.windowMinutes(),
+                                        config.params().blockSize(),
+                                        metrics),
+                                Types.POJO(ContractWindow.class))
+                        .uid(id.uid("windows"))
+                        .name("pressure windows");
+        BroadcastStream<FlowEvent> futuresTrades =
+                flow.filter(
+                                e ->
+                                        e.kind == FlowEvent.TRADE
+                                                && "F".equals(e.contract.instrumentClass))
+                        .name("futures trades")
+                        .broadcast(DetectorFunction.FUTURES_PRICES);
+        SingleOutputStreamOperator<Signal> signals =
+                windows.keyBy(
+                                w -> w.contract.underlying + "|" + w.contract.expiration,
+                                Types.STRING)
+                        .connect(futuresTrades)
+                        .process(
+                                new DetectorFunction(config.params(), config.windowMinutes(), id),
+                                new AvroTypeInfo<>(Signal.class))
+                        .uid(id.uid("detector"))
+                        .name("IFD v3 detector");
+        DataStream<PipelineMetric> allMetrics =
+                signals.getSideOutput(DetectorFunction.METRICS)
+                        .union(
+                                counted.getSideOutput(ThroughputFunction.METRICS),
+                                windows.getSideOutput(PressureWindowFunction.LATE),
+                                flow.getSideOutput(BookFunction.ANOMALIES));
+        return new Outputs(
+                signals,
+                signals.getSideOutput(DetectorFunction.REJECTIONS),
+                signals.getSideOutput(DetectorFunction.PRESSURE),
+                bars,
+                allMetrics);
     }
 
     /** Sources and sinks on Kafka around {@link #buildTopology}. */
@@ -132,41 +188,76 @@ public final class IfdPipeline {
      * As {@link #wire(StreamExecutionEnvironment, IfdConfig)}, with {@code afterSource} applied to
      * every MBO record first (tests inject failures there); null for none.
      */
-    public static void wire(StreamExecutionEnvironment env, IfdConfig config, MapFunction<MboEvent, MboEvent> afterSource) {
+    public static void wire(
+            StreamExecutionEnvironment env,
+            IfdConfig config,
+            MapFunction<MboEvent, MboEvent> afterSource) {
         Topics input = config.input();
         KafkaConnectors kafka = config.kafka();
         Deployment id = config.deployment();
-        DataStream<MboEvent> mbo = env.fromSource(kafka.source(input.mbo(), MboEvent.class), mboWatermarks(config), "mbo")
-                .uid(id.uid("mbo-source"));
+        DataStream<MboEvent> mbo =
+                env.fromSource(
+                                kafka.source(input.mbo(), MboEvent.class),
+                                mboWatermarks(config),
+                                "mbo")
+                        .uid(id.uid("mbo-source"));
         if (afterSource != null) {
-            mbo = mbo.map(afterSource, new AvroTypeInfo<>(MboEvent.class)).uid(id.uid("after-source")).name("after source");
+            mbo =
+                    mbo.map(afterSource, new AvroTypeInfo<>(MboEvent.class))
+                            .uid(id.uid("after-source"))
+                            .name("after source");
         }
-        DataStream<InstrumentDefinition> definitions = env.fromSource(
-                kafka.source(input.definitions(), InstrumentDefinition.class),
-                definitionWatermarks(), "definitions")
-                .uid(id.uid("definitions-source"));
+        DataStream<InstrumentDefinition> definitions =
+                env.fromSource(
+                                kafka.source(input.definitions(), InstrumentDefinition.class),
+                                definitionWatermarks(),
+                                "definitions")
+                        .uid(id.uid("definitions-source"));
         Backup backup = null;
         if (config.barchartBackup()) {
-            DataStream<BarchartOptionQuote> snapshots = env.fromSource(
-                    kafka.source(input.barchartOptions(), BarchartOptionQuote.class),
-                    WatermarkStrategy.<BarchartOptionQuote>forBoundedOutOfOrderness(Duration.ofMillis(config.outOfOrdernessMs()))
-                            .withTimestampAssigner((q, previous) -> BarchartFlowFunction.eventTimeMs(q))
-                            .withIdleness(Duration.ofMillis(config.idleMs())), "barchart options")
-                    .uid(id.uid("barchart-source"));
-            DataStream<FeedStatus> switches = env.fromSource(kafka.source(input.status(), FeedStatus.class),
-                    WatermarkStrategy.<FeedStatus>forGenerator(context -> new ReferenceDataWatermarks<>()), "feed status")
-                    .uid(id.uid("status-source"))
-                    .filter(s -> "failover".equals(s.getSource())).name("failover transitions");
-            backup = new Backup(snapshots, switches, new KafkaSwitches(config.bootstrap(), input.status()));
+            DataStream<BarchartOptionQuote> snapshots =
+                    env.fromSource(
+                                    kafka.source(
+                                            input.barchartOptions(), BarchartOptionQuote.class),
+                                    WatermarkStrategy.<BarchartOptionQuote>forBoundedOutOfOrderness(
+                                                    Duration.ofMillis(config.outOfOrdernessMs()))
+                                            .withTimestampAssigner(
+                                                    (q, previous) ->
+                                                            BarchartFlowFunction.eventTimeMs(q))
+                                            .withIdleness(Duration.ofMillis(config.idleMs())),
+                                    "barchart options")
+                            .uid(id.uid("barchart-source"));
+            DataStream<FeedStatus> switches =
+                    env.fromSource(
+                                    kafka.source(input.status(), FeedStatus.class),
+                                    WatermarkStrategy.<FeedStatus>forGenerator(
+                                            context -> new ReferenceDataWatermarks<>()),
+                                    "feed status")
+                            .uid(id.uid("status-source"))
+                            .filter(s -> "failover".equals(s.getSource()))
+                            .name("failover transitions");
+            backup =
+                    new Backup(
+                            snapshots,
+                            switches,
+                            new KafkaSwitches(config.bootstrap(), input.status()));
         }
-        Outputs out = buildTopology(mbo, definitions, config, new KafkaDefinitions(config.bootstrap(), input.definitions()),
-                backup);
+        Outputs out =
+                buildTopology(
+                        mbo,
+                        definitions,
+                        config,
+                        new KafkaDefinitions(config.bootstrap(), input.definitions()),
+                        backup);
         sinkTo(out, config.output(), kafka, id);
     }
 
-    /** Event time of the MBO stream: ts_event, bounded out-of-orderness, idle partitions skipped. */
+    /**
+     * Event time of the MBO stream: ts_event, bounded out-of-orderness, idle partitions skipped.
+     */
     public static WatermarkStrategy<MboEvent> mboWatermarks(IfdConfig config) {
-        return WatermarkStrategy.<MboEvent>forBoundedOutOfOrderness(Duration.ofMillis(config.outOfOrdernessMs()))
+        return WatermarkStrategy.<MboEvent>forBoundedOutOfOrderness(
+                        Duration.ofMillis(config.outOfOrdernessMs()))
                 .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L)
                 .withIdleness(Duration.ofMillis(config.idleMs()));
     }
@@ -178,19 +269,53 @@ public final class IfdPipeline {
 
     /** Each output to its topic, keyed as the topic registry says. */
     private static void sinkTo(Outputs out, Topics topics, KafkaConnectors kafka, Deployment id) {
-        out.signals().sinkTo(kafka.sink(topics.signals(), Signal.class, s -> Long.toString(s.getMetrics().getInstrumentId())))
-                .uid(id.uid("signals-sink")).name("signals");
-        out.signals().sinkTo(kafka.sink(topics.signalsJson(), s -> Long.toString(s.getMetrics().getInstrumentId()),
-                new SignalJsonSchema())).uid(id.uid("signals-json-sink")).name("signals (JSON mirror)");
-        out.rejections().sinkTo(kafka.sink(topics.rejections(), Rejection.class,
-                r -> Long.toString(r.getMetrics().getInstrumentId()))).uid(id.uid("rejections-sink")).name("rejections");
-        out.pressure().sinkTo(kafka.sink(topics.pressure(), PressureMetrics.class, p -> Long.toString(p.getInstrumentId())))
-                .uid(id.uid("pressure-sink")).name("pressure");
-        out.bars().filter(b -> b.getIntervalSeconds() == 60).name("1-minute bars")
-                .sinkTo(kafka.sink(topics.bars(1), Bar.class, Bar::getSymbol)).uid(id.uid("bars-1m-sink")).name("bars.1m");
-        out.bars().filter(b -> b.getIntervalSeconds() == 300).name("5-minute bars")
-                .sinkTo(kafka.sink(topics.bars(5), Bar.class, Bar::getSymbol)).uid(id.uid("bars-5m-sink")).name("bars.5m");
-        out.metrics().sinkTo(kafka.sink(topics.metrics(), PipelineMetric.class, PipelineMetric::getJob))
-                .uid(id.uid("metrics-sink")).name("metrics");
+        out.signals()
+                .sinkTo(
+                        kafka.sink(
+                                topics.signals(),
+                                Signal.class,
+                                s -> Long.toString(s.getMetrics().getInstrumentId())))
+                .uid(id.uid("signals-sink"))
+                .name("signals");
+        out.signals()
+                .sinkTo(
+                        kafka.sink(
+                                topics.signalsJson(),
+                                s -> Long.toString(s.getMetrics().getInstrumentId()),
+                                new SignalJsonSchema()))
+                .uid(id.uid("signals-json-sink"))
+                .name("signals (JSON mirror)");
+        out.rejections()
+                .sinkTo(
+                        kafka.sink(
+                                topics.rejections(),
+                                Rejection.class,
+                                r -> Long.toString(r.getMetrics().getInstrumentId())))
+                .uid(id.uid("rejections-sink"))
+                .name("rejections");
+        out.pressure()
+                .sinkTo(
+                        kafka.sink(
+                                topics.pressure(),
+                                PressureMetrics.class,
+                                p -> Long.toString(p.getInstrumentId())))
+                .uid(id.uid("pressure-sink"))
+                .name("pressure");
+        out.bars()
+                .filter(b -> b.getIntervalSeconds() == 60)
+                .name("1-minute bars")
+                .sinkTo(kafka.sink(topics.bars(1), Bar.class, Bar::getSymbol))
+                .uid(id.uid("bars-1m-sink"))
+                .name("bars.1m");
+        out.bars()
+                .filter(b -> b.getIntervalSeconds() == 300)
+                .name("5-minute bars")
+                .sinkTo(kafka.sink(topics.bars(5), Bar.class, Bar::getSymbol))
+                .uid(id.uid("bars-5m-sink"))
+                .name("bars.5m");
+        out.metrics()
+                .sinkTo(kafka.sink(topics.metrics(), PipelineMetric.class, PipelineMetric::getJob))
+                .uid(id.uid("metrics-sink"))
+                .name("metrics");
     }
 }

@@ -1,13 +1,16 @@
 package io.instflow.ifd;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-
-/** What the jobs' {@code main} methods share: {@code --key value} arguments and the settings the code owns. */
+/**
+ * What the jobs' {@code main} methods share: {@code --key value} arguments and the settings the
+ * code owns.
+ */
 public final class JobArguments {
 
     private JobArguments() {}
@@ -25,7 +28,8 @@ public final class JobArguments {
             } else if (arg.startsWith("--") && i + 1 < args.length) {
                 options.put(arg, args[++i]);
             } else {
-                throw new IllegalArgumentException("unexpected argument '" + arg + "'; usage: " + usage);
+                throw new IllegalArgumentException(
+                        "unexpected argument '" + arg + "'; usage: " + usage);
             }
         }
         return options;

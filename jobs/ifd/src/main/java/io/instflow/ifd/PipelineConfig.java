@@ -2,6 +2,9 @@ package io.instflow.ifd;
 
 import io.instflow.ifd.logic.DetectorParams;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,21 +15,34 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
  * The pipeline configuration (spec section 8): windows, watermarks, checkpointing and profiles,
  * validated on load. Unknown keys and bad values are errors that name the key and its path.
  */
-public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idleMs, long checkpointIntervalMs,
+public record PipelineConfig(
+        int windowMinutes,
+        long outOfOrdernessMs,
+        long idleMs,
+        long checkpointIntervalMs,
         JsonNode profiles) {
 
-    private static final Set<String> TOP = Set.of("window_minutes", "watermark", "checkpoint_interval_ms", "profiles");
+    private static final Set<String> TOP =
+            Set.of("window_minutes", "watermark", "checkpoint_interval_ms", "profiles");
     private static final Set<String> WATERMARK = Set.of("out_of_orderness_ms", "idle_ms");
-    private static final List<String> PROFILE = List.of("algorithm", "min_pressure_ratio", "min_volume_concentration",
-            "min_time_persistence", "min_trend_strength", "min_baseline_anomaly", "min_overall_confidence",
-            "market_making_penalty", "lookback_days", "min_data_quality", "min_total_volume", "diagnostics");
+    private static final List<String> PROFILE =
+            List.of(
+                    "algorithm",
+                    "min_pressure_ratio",
+                    "min_volume_concentration",
+                    "min_time_persistence",
+                    "min_trend_strength",
+                    "min_baseline_anomaly",
+                    "min_overall_confidence",
+                    "market_making_penalty",
+                    "lookback_days",
+                    "min_data_quality",
+                    "min_total_volume",
+                    "diagnostics");
 
     /** The bundled configuration with the production, testing and conservative profiles. */
     public static PipelineConfig defaults() {
@@ -41,7 +57,8 @@ public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idle
         try {
             return parse(new ObjectMapper().readTree(Files.readString(file)), file.toString());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    file + " is not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -53,24 +70,34 @@ public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idle
         checkKeys(watermark, WATERMARK, source, "watermark.");
         JsonNode profiles = root.path("profiles");
         if (!profiles.isObject() || profiles.isEmpty()) {
-            throw new IllegalArgumentException(source + ": 'profiles' must name at least one profile");
+            throw new IllegalArgumentException(
+                    source + ": 'profiles' must name at least one profile");
         }
         for (Iterator<String> it = profiles.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             checkKeys(profiles.get(name), new TreeSet<>(PROFILE), source, "profiles." + name + ".");
             for (String key : PROFILE) {
                 if (!profiles.get(name).has(key)) {
-                    throw new IllegalArgumentException(source + ": profiles." + name + "." + key + " is missing");
+                    throw new IllegalArgumentException(
+                            source + ": profiles." + name + "." + key + " is missing");
                 }
             }
             String algorithm = profiles.get(name).get("algorithm").asText();
             if (!algorithm.equals("v3") && !algorithm.equals("compat")) {
-                throw new IllegalArgumentException(source + ": profiles." + name + ".algorithm must be v3 or compat, got "
-                        + algorithm);
+                throw new IllegalArgumentException(
+                        source
+                                + ": profiles."
+                                + name
+                                + ".algorithm must be v3 or compat, got "
+                                + algorithm);
             }
         }
-        return new PipelineConfig(positive(root, "window_minutes", 5, source), positive(watermark, "out_of_orderness_ms", 2000, source),
-                positive(watermark, "idle_ms", 5000, source), positive(root, "checkpoint_interval_ms", 10000, source), profiles);
+        return new PipelineConfig(
+                positive(root, "window_minutes", 5, source),
+                positive(watermark, "out_of_orderness_ms", 2000, source),
+                positive(watermark, "idle_ms", 5000, source),
+                positive(root, "checkpoint_interval_ms", 10000, source),
+                profiles);
     }
 
     /** The detector parameters of a profile; the error lists the profiles there are. */
@@ -79,9 +106,12 @@ public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idle
         if (p == null) {
             Set<String> names = new TreeSet<>();
             profiles.fieldNames().forEachRemaining(names::add);
-            throw new IllegalArgumentException("unknown profile '" + name + "'; this configuration has " + names);
+            throw new IllegalArgumentException(
+                    "unknown profile '" + name + "'; this configuration has " + names);
         }
-        return DetectorParams.builder().algorithm(p.get("algorithm").asText()).profile(name)
+        return DetectorParams.builder()
+                .algorithm(p.get("algorithm").asText())
+                .profile(name)
                 .minPressureRatio(p.get("min_pressure_ratio").asDouble())
                 .minVolumeConcentration(p.get("min_volume_concentration").asDouble())
                 .minTimePersistence(p.get("min_time_persistence").asDouble())
@@ -89,8 +119,10 @@ public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idle
                 .minBaselineAnomaly(p.get("min_baseline_anomaly").asDouble())
                 .minOverallConfidence(p.get("min_overall_confidence").asDouble())
                 .marketMakingPenalty(p.get("market_making_penalty").asDouble())
-                .lookbackDays(p.get("lookback_days").asInt()).minDataQuality(p.get("min_data_quality").asDouble())
-                .minTotalVolume(p.get("min_total_volume").asLong()).diagnostics(p.get("diagnostics").asBoolean())
+                .lookbackDays(p.get("lookback_days").asInt())
+                .minDataQuality(p.get("min_data_quality").asDouble())
+                .minTotalVolume(p.get("min_total_volume").asLong())
+                .diagnostics(p.get("diagnostics").asBoolean())
                 .build();
     }
 
@@ -101,8 +133,13 @@ public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idle
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw new IllegalArgumentException(source + ": unknown key '" + path + key + "'; allowed here: "
-                        + new TreeSet<>(allowed));
+                throw new IllegalArgumentException(
+                        source
+                                + ": unknown key '"
+                                + path
+                                + key
+                                + "'; allowed here: "
+                                + new TreeSet<>(allowed));
             }
         }
     }
@@ -117,7 +154,8 @@ public record PipelineConfig(int windowMinutes, long outOfOrdernessMs, long idle
             return fallback;
         }
         if (!v.canConvertToLong() || v.asLong() <= 0) {
-            throw new IllegalArgumentException(source + ": " + key + " must be a positive integer, got " + v);
+            throw new IllegalArgumentException(
+                    source + ": " + key + " must be a positive integer, got " + v);
         }
         return v.asLong();
     }

@@ -1,7 +1,5 @@
 package io.instflow.ifd;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Deployment;
@@ -11,14 +9,6 @@ import io.instflow.simulator.Episode;
 import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -32,64 +22,109 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The job's topology fed from memory ({@code fromData}), no broker: a simulated session through
- * the same assembly the Kafka job uses, on a MiniCluster at parallelism 2.
+ * The job's topology fed from memory ({@code fromData}), no broker: a simulated session through the
+ * same assembly the Kafka job uses, on a MiniCluster at parallelism 2.
  */
 @Timeout(300)
 class IfdTopologyITCase {
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
-    @TempDir
-    static Path dir;
+    @TempDir static Path dir;
 
     static SimulationResult session;
     static SessionRecords records;
 
     @BeforeAll
     static void simulate() {
-        session = new MarketSimulator(SimulatorConfig.builder(dir).days(1).minutes(60).seed(21).episodesPerDay(4).build())
-                .run(line -> { });
+        session =
+                new MarketSimulator(
+                                SimulatorConfig.builder(dir)
+                                        .days(1)
+                                        .minutes(60)
+                                        .seed(21)
+                                        .episodesPerDay(4)
+                                        .build())
+                        .run(line -> {});
         records = SessionRecords.of(session);
     }
 
     @Test
-    void shouldDetectTheSessionsEpisodesAndStampEveryMetricWithTheDeploymentsOneName() throws Exception {
-        IfdConfig config = new IfdConfig("unused:9092", "", "shadow.", DetectorParams.testing(), 5, 2000, 5000, 1000, true,
-                false);
+    void shouldDetectTheSessionsEpisodesAndStampEveryMetricWithTheDeploymentsOneName()
+            throws Exception {
+        IfdConfig config =
+                new IfdConfig(
+                        "unused:9092",
+                        "",
+                        "shadow.",
+                        DetectorParams.testing(),
+                        5,
+                        2000,
+                        5000,
+                        1000,
+                        true,
+                        false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        IfdPipeline.Outputs out = IfdPipeline.buildTopology(
-                env.fromData(records.mbo(), info(io.instflow.avro.MboEvent.class))
-                        .assignTimestampsAndWatermarks(IfdPipeline.mboWatermarks(config)),
-                env.fromData(records.definitions(), info(io.instflow.avro.InstrumentDefinition.class))
-                        .assignTimestampsAndWatermarks(IfdPipeline.definitionWatermarks()),
-                config, records.preload());
+        IfdPipeline.Outputs out =
+                IfdPipeline.buildTopology(
+                        env.fromData(records.mbo(), info(io.instflow.avro.MboEvent.class))
+                                .assignTimestampsAndWatermarks(IfdPipeline.mboWatermarks(config)),
+                        env.fromData(
+                                        records.definitions(),
+                                        info(io.instflow.avro.InstrumentDefinition.class))
+                                .assignTimestampsAndWatermarks(IfdPipeline.definitionWatermarks()),
+                        config,
+                        records.preload());
         CloseableIterator<Signal> signals = out.signals().collectAsync();
         CloseableIterator<PipelineMetric> metrics = out.metrics().collectAsync();
         env.executeAsync("topology");
         // both results are drained while the job runs: a collect sink waits for its reader
-        CompletableFuture<List<PipelineMetric>> reading = CompletableFuture.supplyAsync(() -> drain(metrics));
+        CompletableFuture<List<PipelineMetric>> reading =
+                CompletableFuture.supplyAsync(() -> drain(metrics));
         List<Signal> found = drain(signals);
         List<PipelineMetric> reported = reading.get(5, TimeUnit.MINUTES);
         Set<Long> episodeContracts = new TreeSet<>();
-        session.episodes().stream().filter(e -> Episode.INSTITUTIONAL.equals(e.kind()))
+        session.episodes().stream()
+                .filter(e -> Episode.INSTITUTIONAL.equals(e.kind()))
                 .forEach(e -> episodeContracts.addAll(e.instrumentIds()));
-        assertThat(found).as("signals from the in-memory session").isNotEmpty()
+        assertThat(found)
+                .as("signals from the in-memory session")
+                .isNotEmpty()
                 .anyMatch(s -> episodeContracts.contains(s.getMetrics().getInstrumentId()));
 
         String name = Deployment.ifd("testing", "shadow.").name();
-        assertThat(reported).extracting(m -> m.getName()).contains("records_per_second", "windows", "signals");
-        assertThat(reported).allSatisfy(m -> assertThat(m.getJob()).as(m.getName()).isEqualTo(name));
+        assertThat(reported)
+                .extracting(m -> m.getName())
+                .contains("records_per_second", "windows", "signals");
+        assertThat(reported)
+                .allSatisfy(m -> assertThat(m.getJob()).as(m.getName()).isEqualTo(name));
         PipelineHealth health = new PipelineHealth();
         reported.forEach(health::apply);
-        assertThat(health.view().jobs()).extracting(PipelineHealth.JobHealth::job).containsExactly(name);
+        assertThat(health.view().jobs())
+                .extracting(PipelineHealth.JobHealth::job)
+                .containsExactly(name);
     }
 
-    private static <T extends org.apache.avro.specific.SpecificRecordBase> TypeInformation<T> info(Class<T> type) {
+    private static <T extends org.apache.avro.specific.SpecificRecordBase> TypeInformation<T> info(
+            Class<T> type) {
         return new AvroTypeInfo<>(type);
     }
 

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A simulated session as the Avro values the connector would publish, in memory: the same
- * mapping (the contract's encoder and definition fields) without a broker, for topology tests.
+ * A simulated session as the Avro values the connector would publish, in memory: the same mapping
+ * (the contract's encoder and definition fields) without a broker, for topology tests.
  */
 record SessionRecords(List<InstrumentDefinition> definitions, List<MboEvent> mbo) {
 
@@ -31,17 +31,18 @@ record SessionRecords(List<InstrumentDefinition> definitions, List<MboEvent> mbo
         List<MboEvent> mbo = new ArrayList<>();
         MboEventEncoder encoder = new MboEventEncoder("GLBX.MDP3");
         AvroSerde<MboEvent> serde = AvroSerde.of(MboEvent.class);
-        RecordHandler handler = new RecordHandler() {
-            @Override
-            public void onMbo(MboDecoder r) {
-                mbo.add(serde.deserialize(encoder.encode(r, false)));
-            }
+        RecordHandler handler =
+                new RecordHandler() {
+                    @Override
+                    public void onMbo(MboDecoder r) {
+                        mbo.add(serde.deserialize(encoder.encode(r, false)));
+                    }
 
-            @Override
-            public void onInstrumentDef(InstrumentDefDecoder r) {
-                definitions.add(DefinitionFields.of(r, "GLBX.MDP3"));
-            }
-        };
+                    @Override
+                    public void onInstrumentDef(InstrumentDefDecoder r) {
+                        definitions.add(DefinitionFields.of(r, "GLBX.MDP3"));
+                    }
+                };
         read(session.definitions(), handler);
         session.days().forEach(d -> read(d.file(), handler));
         return new SessionRecords(definitions, mbo);

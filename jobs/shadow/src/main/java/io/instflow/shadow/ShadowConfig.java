@@ -15,28 +15,48 @@ import java.io.Serializable;
  * @param strikePoints coordination distance: opposite directions within it conflict
  * @param bounded read the inputs up to their current end and stop
  */
-public record ShadowConfig(String bootstrap, String productionPrefix, String shadowPrefix, String outputPrefix,
-        String productionLabel, String shadowLabel, double strikePoints, OutcomeParams outcome, long outOfOrdernessMs,
-        long idleMs, long checkpointIntervalMs, boolean bounded, boolean exactlyOnce) implements Serializable {
+public record ShadowConfig(
+        String bootstrap,
+        String productionPrefix,
+        String shadowPrefix,
+        String outputPrefix,
+        String productionLabel,
+        String shadowLabel,
+        double strikePoints,
+        OutcomeParams outcome,
+        long outOfOrdernessMs,
+        long idleMs,
+        long checkpointIntervalMs,
+        boolean bounded,
+        boolean exactlyOnce)
+        implements Serializable {
 
     public ShadowConfig {
         if (productionPrefix.equals(shadowPrefix)) {
-            throw new IllegalArgumentException("production and shadow read the same topic prefix '" + productionPrefix
-                    + "'; a shadow deployment needs its own --topic-prefix");
+            throw new IllegalArgumentException(
+                    "production and shadow read the same topic prefix '"
+                            + productionPrefix
+                            + "'; a shadow deployment needs its own --topic-prefix");
         }
         if (productionLabel.equals(shadowLabel)) {
-            throw new IllegalArgumentException("production and shadow are both labelled '" + shadowLabel
-                    + "'; give the shadow a label of its own");
+            throw new IllegalArgumentException(
+                    "production and shadow are both labelled '"
+                            + shadowLabel
+                            + "'; give the shadow a label of its own");
         }
     }
 
-    /** This job's one name: its metrics' job, uid prefix, consumer groups and transactional-id prefix. */
+    /**
+     * This job's one name: its metrics' job, uid prefix, consumer groups and transactional-id
+     * prefix.
+     */
     public io.instflow.contract.Deployment deployment() {
         return io.instflow.contract.Deployment.comparison(outputPrefix, shadowPrefix);
     }
 
     /** Its Kafka sources and sinks. */
     public io.instflow.contract.flink.KafkaConnectors kafka() {
-        return new io.instflow.contract.flink.KafkaConnectors(bootstrap, deployment(), bounded, exactlyOnce);
+        return new io.instflow.contract.flink.KafkaConnectors(
+                bootstrap, deployment(), bounded, exactlyOnce);
     }
 }

@@ -4,12 +4,12 @@ import io.instflow.ifd.JobArguments;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.shadow.logic.OutcomeParams;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The comparison job's entry point: {@code --bootstrap B --production-prefix P --shadow-prefix S
@@ -22,7 +22,8 @@ public final class ShadowJob {
 
     public static void main(String[] args) throws Exception {
         ShadowConfig config = parse(args);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
         ShadowPipeline.wire(env, config);
         env.execute(config.deployment().name());
     }
@@ -32,20 +33,34 @@ public final class ShadowJob {
     }
 
     public static ShadowConfig parse(String[] args) {
-        Map<String, String> options = JobArguments.parse(args, Set.of("--bounded", "--preview"), "--bootstrap B"
-                + " --production-prefix P --shadow-prefix S [--topic-prefix O] [--production-label L]"
-                + " [--shadow-label L] [--config FILE] [--bounded] [--preview]");
+        Map<String, String> options =
+                JobArguments.parse(
+                        args,
+                        Set.of("--bounded", "--preview"),
+                        "--bootstrap B"
+                                + " --production-prefix P --shadow-prefix S [--topic-prefix O] [--production-label L]"
+                                + " [--shadow-label L] [--config FILE] [--bounded] [--preview]");
         if (!options.containsKey("--shadow-prefix")) {
-            throw new IllegalArgumentException("--shadow-prefix is required: the topic prefix of the shadow IFD job");
+            throw new IllegalArgumentException(
+                    "--shadow-prefix is required: the topic prefix of the shadow IFD job");
         }
-        PipelineConfig pipeline = options.containsKey("--config") ? PipelineConfig.load(Path.of(options.get("--config")))
-                : PipelineConfig.defaults();
-        return new ShadowConfig(options.getOrDefault("--bootstrap", "localhost:9092"),
-                options.getOrDefault("--production-prefix", ""), options.get("--shadow-prefix"),
-                options.getOrDefault("--topic-prefix", ""), options.getOrDefault("--production-label", "production"),
+        PipelineConfig pipeline =
+                options.containsKey("--config")
+                        ? PipelineConfig.load(Path.of(options.get("--config")))
+                        : PipelineConfig.defaults();
+        return new ShadowConfig(
+                options.getOrDefault("--bootstrap", "localhost:9092"),
+                options.getOrDefault("--production-prefix", ""),
+                options.get("--shadow-prefix"),
+                options.getOrDefault("--topic-prefix", ""),
+                options.getOrDefault("--production-label", "production"),
                 options.getOrDefault("--shadow-label", "shadow"),
-                pipeline.profile("production").coordinationStrikePoints(), OutcomeParams.defaults(),
-                pipeline.outOfOrdernessMs(), pipeline.idleMs(), pipeline.checkpointIntervalMs(),
-                options.containsKey("--bounded"), !options.containsKey("--preview"));
+                pipeline.profile("production").coordinationStrikePoints(),
+                OutcomeParams.defaults(),
+                pipeline.outOfOrdernessMs(),
+                pipeline.idleMs(),
+                pipeline.checkpointIntervalMs(),
+                options.containsKey("--bounded"),
+                !options.containsKey("--preview"));
     }
 }

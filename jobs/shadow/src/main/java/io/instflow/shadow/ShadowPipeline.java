@@ -10,8 +10,6 @@ import io.instflow.contract.flink.KafkaConnectors;
 import io.instflow.shadow.functions.ComparisonFunction;
 import io.instflow.shadow.functions.ShadowInput;
 
-import java.time.Duration;
-
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -19,10 +17,12 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.time.Duration;
+
 /**
  * The one assembly of the comparison job: production signals, shadow signals and production's
- * 1-minute futures bars from Kafka, the comparison per underlying in event time, and the
- * comparison and metrics sinks.
+ * 1-minute futures bars from Kafka, the comparison per underlying in event time, and the comparison
+ * and metrics sinks.
  */
 public final class ShadowPipeline {
 
@@ -32,46 +32,73 @@ public final class ShadowPipeline {
     private ShadowPipeline() {}
 
     public static Outputs buildTopology(DataStream<ShadowInput> inputs, ShadowConfig config) {
-        SingleOutputStreamOperator<Comparison> comparisons = inputs
-                .keyBy(in -> in.underlying, Types.STRING)
-                .process(new ComparisonFunction(config), new AvroTypeInfo<>(Comparison.class))
-                .uid(config.deployment().uid("compare")).name("compare and judge");
+        SingleOutputStreamOperator<Comparison> comparisons =
+                inputs.keyBy(in -> in.underlying, Types.STRING)
+                        .process(
+                                new ComparisonFunction(config),
+                                new AvroTypeInfo<>(Comparison.class))
+                        .uid(config.deployment().uid("compare"))
+                        .name("compare and judge");
         return new Outputs(comparisons, comparisons.getSideOutput(ComparisonFunction.METRICS));
     }
 
     /**
      * Watermarks per source (per Kafka partition), so the union waits for the slowest: a signal is
-     * joined only once both sides have passed its window, and judged only once the bars have.
-     * Quiet signal topics go idle and stop holding the others back.
+     * joined only once both sides have passed its window, and judged only once the bars have. Quiet
+     * signal topics go idle and stop holding the others back.
      */
     public static void wire(StreamExecutionEnvironment env, ShadowConfig config) {
         KafkaConnectors kafka = config.kafka();
         Deployment id = config.deployment();
         Topics production = new Topics(config.productionPrefix());
-        DataStream<ShadowInput> productionSignals = env.fromSource(
-                kafka.source(production.signals(), Signal.class, id.uid("production")),
-                watermarks(config, (Signal s) -> s.getMetrics().getWindowEnd()), "production signals")
-                .uid(id.uid("production-source"))
-                .map(new ToInput(ShadowInput.PRODUCTION), Types.POJO(ShadowInput.class)).name("production");
-        DataStream<ShadowInput> shadowSignals = env.fromSource(
-                kafka.source(new Topics(config.shadowPrefix()).signals(), Signal.class, id.uid("shadow")),
-                watermarks(config, (Signal s) -> s.getMetrics().getWindowEnd()), "shadow signals")
-                .uid(id.uid("shadow-source"))
-                .map(new ToInput(ShadowInput.SHADOW), Types.POJO(ShadowInput.class)).name("shadow");
-        DataStream<ShadowInput> bars = env.fromSource(kafka.source(production.bars(1), Bar.class, id.uid("bars")),
-                watermarks(config, Bar::getWindowEnd), "futures bars").uid(id.uid("bars-source"))
-                .map(ShadowInput::bar, Types.POJO(ShadowInput.class)).name("bars");
+        DataStream<ShadowInput> productionSignals =
+                env.fromSource(
+                                kafka.source(
+                                        production.signals(), Signal.class, id.uid("production")),
+                                watermarks(config, (Signal s) -> s.getMetrics().getWindowEnd()),
+                                "production signals")
+                        .uid(id.uid("production-source"))
+                        .map(new ToInput(ShadowInput.PRODUCTION), Types.POJO(ShadowInput.class))
+                        .name("production");
+        DataStream<ShadowInput> shadowSignals =
+                env.fromSource(
+                                kafka.source(
+                                        new Topics(config.shadowPrefix()).signals(),
+                                        Signal.class,
+                                        id.uid("shadow")),
+                                watermarks(config, (Signal s) -> s.getMetrics().getWindowEnd()),
+                                "shadow signals")
+                        .uid(id.uid("shadow-source"))
+                        .map(new ToInput(ShadowInput.SHADOW), Types.POJO(ShadowInput.class))
+                        .name("shadow");
+        DataStream<ShadowInput> bars =
+                env.fromSource(
+                                kafka.source(production.bars(1), Bar.class, id.uid("bars")),
+                                watermarks(config, Bar::getWindowEnd),
+                                "futures bars")
+                        .uid(id.uid("bars-source"))
+                        .map(ShadowInput::bar, Types.POJO(ShadowInput.class))
+                        .name("bars");
         Outputs out = buildTopology(productionSignals.union(shadowSignals, bars), config);
         Topics output = new Topics(config.outputPrefix());
-        out.comparisons().sinkTo(kafka.sink(output.comparison(), Comparison.class, c -> Long.toString(c.getWindowStart())))
-                .uid(id.uid("comparison-sink")).name("comparisons");
-        out.metrics().sinkTo(kafka.sink(output.metrics(), PipelineMetric.class, PipelineMetric::getJob))
-                .uid(id.uid("metrics-sink")).name("metrics");
+        out.comparisons()
+                .sinkTo(
+                        kafka.sink(
+                                output.comparison(),
+                                Comparison.class,
+                                c -> Long.toString(c.getWindowStart())))
+                .uid(id.uid("comparison-sink"))
+                .name("comparisons");
+        out.metrics()
+                .sinkTo(kafka.sink(output.metrics(), PipelineMetric.class, PipelineMetric::getJob))
+                .uid(id.uid("metrics-sink"))
+                .name("metrics");
     }
 
     /** Event time just before the window or bar end, so a timer at the end sees the record. */
     private static <T> WatermarkStrategy<T> watermarks(ShadowConfig config, EndNs<T> end) {
-        return WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofMillis(config.outOfOrdernessMs()))
+        return WatermarkStrategy.<T>forBoundedOutOfOrderness(
+                        Duration.ofMillis(config.outOfOrdernessMs()))
                 .withTimestampAssigner((record, previous) -> end.of(record) / 1_000_000L - 1)
                 .withIdleness(Duration.ofMillis(config.idleMs()));
     }
@@ -82,7 +109,8 @@ public final class ShadowPipeline {
     }
 
     /** A signal as a join input of one side. */
-    private static final class ToInput implements org.apache.flink.api.common.functions.MapFunction<Signal, ShadowInput> {
+    private static final class ToInput
+            implements org.apache.flink.api.common.functions.MapFunction<Signal, ShadowInput> {
         private static final long serialVersionUID = 1L;
         private final int side;
 

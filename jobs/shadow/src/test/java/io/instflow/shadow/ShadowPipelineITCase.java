@@ -1,20 +1,18 @@
 package io.instflow.shadow;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.Bar;
 import io.instflow.avro.Comparison;
 import io.instflow.avro.ComparisonKind;
 import io.instflow.avro.OutcomeResult;
 import io.instflow.avro.Signal;
+import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.contract.kafka.TopicAdmin;
-import io.instflow.contract.Topics;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.shadow.logic.OutcomeParams;
 import io.instflow.simulator.MarketSimulator;
@@ -22,14 +20,6 @@ import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.TopicReader;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -42,37 +32,69 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Production and shadow IFD jobs plus the comparison job on simulator sessions, through a real
- * broker on a MiniCluster: the join accounts for every signal, outcomes use the bars the job
- * wrote, and signals on sessions where institutional flow moves the future hit more often.
+ * broker on a MiniCluster: the join accounts for every signal, outcomes use the bars the job wrote,
+ * and signals on sessions where institutional flow moves the future hit more often.
  */
 @Timeout(1200)
 class ShadowPipelineITCase {
 
-    @RegisterExtension
-    static final KafkaBroker KAFKA = new KafkaBroker();
+    @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK =
+            new MiniClusterExtension(
+                    new MiniClusterResourceConfiguration.Builder()
+                            .setNumberTaskManagers(1)
+                            .setNumberSlotsPerTaskManager(2)
+                            .build());
 
-    private static final List<String> IFD_OUTPUTS = List.of("ifd.signals", "ifd.signals.json", "ifd.rejections",
-            "ifd.pressure", "bars.1m", "bars.5m", "ifd.metrics");
+    private static final List<String> IFD_OUTPUTS =
+            List.of(
+                    "ifd.signals",
+                    "ifd.signals.json",
+                    "ifd.rejections",
+                    "ifd.pressure",
+                    "bars.1m",
+                    "bars.5m",
+                    "ifd.metrics");
 
-    @TempDir
-    Path dir;
+    @TempDir Path dir;
 
-    /** One session through production (and a shadow, when given) and the comparison job; the comparison rows. */
-    private List<Comparison> session(String prefix, long seed, double drift, DetectorParams shadow) throws Exception {
-        SimulationResult sim = new MarketSimulator(SimulatorConfig.builder(dir.resolve(prefix)).days(4).minutes(60)
-                .seed(seed).driftProbability(drift).build()).run(line -> { });
+    /**
+     * One session through production (and a shadow, when given) and the comparison job; the
+     * comparison rows.
+     */
+    private List<Comparison> session(String prefix, long seed, double drift, DetectorParams shadow)
+            throws Exception {
+        SimulationResult sim =
+                new MarketSimulator(
+                                SimulatorConfig.builder(dir.resolve(prefix))
+                                        .days(4)
+                                        .minutes(60)
+                                        .seed(seed)
+                                        .driftProbability(drift)
+                                        .build())
+                        .run(line -> {});
         Topics input = new Topics(prefix + "in.");
         TopicAdmin.ensure(KAFKA.bootstrapServers(), input, 2);
         List<Path> files = new ArrayList<>();
         files.add(sim.definitions());
         sim.days().forEach(d -> files.add(d.file()));
-        try (KafkaPublisher publisher = new KafkaPublisher(KAFKA.bootstrapServers(), input, "GLBX.MDP3", KafkaPublisher.BULK)) {
+        try (KafkaPublisher publisher =
+                new KafkaPublisher(
+                        KAFKA.bootstrapServers(), input, "GLBX.MDP3", KafkaPublisher.BULK)) {
             new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher);
         }
         createTopics(prefix + "prod.", IFD_OUTPUTS);
@@ -82,9 +104,23 @@ class ShadowPipelineITCase {
         if (shadow != null) {
             runIfd(input.prefix(), prefix + "shadow.", shadow);
         }
-        ShadowConfig config = new ShadowConfig(KAFKA.bootstrapServers(), prefix + "prod.", prefix + "shadow.", prefix,
-                "testing", "candidate", 50, OutcomeParams.defaults(), 2000, 5000, 1000, true, true);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(ShadowJob.environment(config));
+        ShadowConfig config =
+                new ShadowConfig(
+                        KAFKA.bootstrapServers(),
+                        prefix + "prod.",
+                        prefix + "shadow.",
+                        prefix,
+                        "testing",
+                        "candidate",
+                        50,
+                        OutcomeParams.defaults(),
+                        2000,
+                        5000,
+                        1000,
+                        true,
+                        true);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(ShadowJob.environment(config));
         env.setParallelism(2);
         ShadowPipeline.wire(env, config);
         env.execute(config.deployment().name());
@@ -98,32 +134,51 @@ class ShadowPipelineITCase {
         List<Signal> production = read("j.prod.ifd.signals", Signal.class);
         List<Signal> shadow = read("j.shadow.ifd.signals", Signal.class);
         assertThat(production).isNotEmpty();
-        assertThat(shadow.size()).as("the stricter shadow signals less").isLessThan(production.size());
+        assertThat(shadow.size())
+                .as("the stricter shadow signals less")
+                .isLessThan(production.size());
 
         Set<String> productionJoined = new HashSet<>();
         Set<String> shadowJoined = new HashSet<>();
         for (Comparison c : rows) {
-            if (c.getKind() == ComparisonKind.AGREEMENT || c.getKind() == ComparisonKind.PRODUCTION_ONLY) {
-                assertThat(productionJoined.add(c.getProductionSignalId())).as("joined once").isTrue();
+            if (c.getKind() == ComparisonKind.AGREEMENT
+                    || c.getKind() == ComparisonKind.PRODUCTION_ONLY) {
+                assertThat(productionJoined.add(c.getProductionSignalId()))
+                        .as("joined once")
+                        .isTrue();
             }
-            if (c.getKind() == ComparisonKind.AGREEMENT || c.getKind() == ComparisonKind.SHADOW_ONLY) {
+            if (c.getKind() == ComparisonKind.AGREEMENT
+                    || c.getKind() == ComparisonKind.SHADOW_ONLY) {
                 assertThat(shadowJoined.add(c.getShadowSignalId())).as("joined once").isTrue();
             }
         }
-        assertThat(productionJoined).containsExactlyInAnyOrderElementsOf(production.stream().map(Signal::getSignalId).toList());
-        assertThat(shadowJoined).containsExactlyInAnyOrderElementsOf(shadow.stream().map(Signal::getSignalId).toList());
+        assertThat(productionJoined)
+                .containsExactlyInAnyOrderElementsOf(
+                        production.stream().map(Signal::getSignalId).toList());
+        assertThat(shadowJoined)
+                .containsExactlyInAnyOrderElementsOf(
+                        shadow.stream().map(Signal::getSignalId).toList());
 
         java.util.TreeMap<Long, Long> closeByBarEnd = new java.util.TreeMap<>();
-        read("j.prod.bars.1m", Bar.class).forEach(b -> closeByBarEnd.put(b.getWindowEnd(), b.getClose()));
-        List<Comparison> outcomes = rows.stream().filter(c -> c.getKind() == ComparisonKind.OUTCOME).toList();
+        read("j.prod.bars.1m", Bar.class)
+                .forEach(b -> closeByBarEnd.put(b.getWindowEnd(), b.getClose()));
+        List<Comparison> outcomes =
+                rows.stream().filter(c -> c.getKind() == ComparisonKind.OUTCOME).toList();
         assertThat(outcomes).isNotEmpty();
         for (Comparison o : outcomes) {
-            assertThat(o.getEntryPrice()).as("entry = close of the last 1-minute bar ending at or before the window end")
+            assertThat(o.getEntryPrice())
+                    .as("entry = close of the last 1-minute bar ending at or before the window end")
                     .isEqualTo(closeByBarEnd.floorEntry(o.getWindowEnd()).getValue());
-            assertThat(o.getExitPrice()).isEqualTo(
-                    closeByBarEnd.floorEntry(o.getWindowEnd() + o.getHorizonMinutes() * 60_000_000_000L).getValue());
+            assertThat(o.getExitPrice())
+                    .isEqualTo(
+                            closeByBarEnd
+                                    .floorEntry(
+                                            o.getWindowEnd()
+                                                    + o.getHorizonMinutes() * 60_000_000_000L)
+                                    .getValue());
         }
-        assertThat(outcomes.stream().map(Comparison::getEvaluatedProfile).distinct()).contains("testing", "candidate");
+        assertThat(outcomes.stream().map(Comparison::getEvaluatedProfile).distinct())
+                .contains("testing", "candidate");
     }
 
     @Test
@@ -143,21 +198,38 @@ class ShadowPipelineITCase {
         }
         double withDrift = (double) drift[0] / judged[0];
         double without = (double) none[0] / judged[1];
-        System.out.printf("hit rate at +15 minutes over seeds 1-4: %.2f of %d signals with drift, %.2f of %d without%n",
+        System.out.printf(
+                "hit rate at +15 minutes over seeds 1-4: %.2f of %d signals with drift, %.2f of %d without%n",
                 withDrift, judged[0], without, judged[1]);
         assertThat(judged[0]).isGreaterThan(20);
         assertThat(judged[1]).isGreaterThan(20);
-        assertThat(withDrift - without).as("hit rate with drift %.2f vs without %.2f", withDrift, without).isGreaterThan(0.1);
+        assertThat(withDrift - without)
+                .as("hit rate with drift %.2f vs without %.2f", withDrift, without)
+                .isGreaterThan(0.1);
     }
 
     private static List<Comparison> outcomes(List<Comparison> rows) {
-        return rows.stream().filter(c -> c.getKind() == ComparisonKind.OUTCOME && c.getHorizonMinutes() == 15).toList();
+        return rows.stream()
+                .filter(c -> c.getKind() == ComparisonKind.OUTCOME && c.getHorizonMinutes() == 15)
+                .toList();
     }
 
-    private static void runIfd(String inputPrefix, String outputPrefix, DetectorParams params) throws Exception {
-        IfdConfig config = new IfdConfig(KAFKA.bootstrapServers(), inputPrefix, outputPrefix, params, 5, 2000, 5000, 1000,
-                true, true);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));
+    private static void runIfd(String inputPrefix, String outputPrefix, DetectorParams params)
+            throws Exception {
+        IfdConfig config =
+                new IfdConfig(
+                        KAFKA.bootstrapServers(),
+                        inputPrefix,
+                        outputPrefix,
+                        params,
+                        5,
+                        2000,
+                        5000,
+                        1000,
+                        true,
+                        true);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));
         env.setParallelism(2);
         IfdPipeline.wire(env, config);
         env.execute(config.deployment().name());
@@ -174,7 +246,8 @@ class ShadowPipelineITCase {
     private static <T extends SpecificRecord> List<T> read(String topic, Class<T> type) {
         AvroSerde<T> serde = AvroSerde.of(type);
         List<T> out = new ArrayList<>();
-        TopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(60)).forEach(r -> out.add(serde.deserialize(r.value())));
+        TopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(60))
+                .forEach(r -> out.add(serde.deserialize(r.value())));
         return out;
     }
 }

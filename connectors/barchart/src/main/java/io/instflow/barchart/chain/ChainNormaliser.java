@@ -5,9 +5,7 @@ import io.instflow.barchart.symbols.OptionSymbol;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,12 +16,16 @@ import java.util.TreeSet;
 public final class ChainNormaliser {
 
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
     /** Newest trade older than this at capture: the feed is stale (spec §7). */
     public static final Duration STALE_AFTER = Duration.ofMinutes(30);
 
     private ChainNormaliser() {}
 
-    /** The start of the Globex session {@code at} belongs to: the latest 17:00 Chicago time at or before it. */
+    /**
+     * The start of the Globex session {@code at} belongs to: the latest 17:00 Chicago time at or
+     * before it.
+     */
     public static Instant sessionStart(Instant at) {
         return io.instflow.contract.GlobexSession.start(at);
     }
@@ -48,37 +50,63 @@ public final class ChainNormaliser {
                 unmapped++;
             }
             char right = "Put".equals(row.optionType()) ? 'P' : 'C';
-            if (symbol != null && (symbol.right() != right || symbol.strike().compareTo(row.strike()) != 0)) {
+            if (symbol != null
+                    && (symbol.right() != right || symbol.strike().compareTo(row.strike()) != 0)) {
                 rejected++;
                 continue;
             }
-            Instant tradeTime = row.tradeTimeIsClock() && row.tradeTimeEpochSeconds() != null
-                    ? Instant.ofEpochSecond(row.tradeTimeEpochSeconds()) : null;
+            Instant tradeTime =
+                    row.tradeTimeIsClock() && row.tradeTimeEpochSeconds() != null
+                            ? Instant.ofEpochSecond(row.tradeTimeEpochSeconds())
+                            : null;
             if (tradeTime != null && (dataTime == null || tradeTime.isAfter(dataTime))) {
                 dataTime = tradeTime;
             }
             boolean thisSession = tradeTime != null && !tradeTime.isBefore(sessionStart);
             long volume = row.volume() == null ? 0 : row.volume();
-            Double iv = row.impliedVolatilityPercent() != null && row.impliedVolatilityPercent() > 0
-                    ? row.impliedVolatilityPercent() / 100 : null;
+            Double iv =
+                    row.impliedVolatilityPercent() != null && row.impliedVolatilityPercent() > 0
+                            ? row.impliedVolatilityPercent() / 100
+                            : null;
             anyIv |= iv != null;
             anyLiveQuote |= row.bid() > 0 || row.ask() > 0;
             settled += row.settlement() ? 1 : 0;
             if (symbol != null) {
                 cmeRoot = symbol.series().cmeRoot();
                 if (series == null) {
-                    series = io.instflow.barchart.symbols.SeriesCode.of(symbol.series(), symbol.month()).requestCode();
+                    series =
+                            io.instflow.barchart.symbols.SeriesCode.of(
+                                            symbol.series(), symbol.month())
+                                    .requestCode();
                 }
                 expiry = symbol.expiry();
             }
-            quotes.add(new OptionQuote(row.symbol(), symbol == null ? null : symbol.series().cmeRoot(),
-                    symbol == null ? null : symbol.databentoRawSymbol(), symbol == null ? null : symbol.expiry(),
-                    row.strike(), right, positive(row.bid()), positive(row.ask()), positive(row.last()),
-                    row.settlement(), tradeTime, row.tradeDate(), row.volume(), thisSession ? volume : 0,
-                    thisSession || row.volume() == null ? null : row.volume(), row.openInterest(), iv, row.delta()));
+            quotes.add(
+                    new OptionQuote(
+                            row.symbol(),
+                            symbol == null ? null : symbol.series().cmeRoot(),
+                            symbol == null ? null : symbol.databentoRawSymbol(),
+                            symbol == null ? null : symbol.expiry(),
+                            row.strike(),
+                            right,
+                            positive(row.bid()),
+                            positive(row.ask()),
+                            positive(row.last()),
+                            row.settlement(),
+                            tradeTime,
+                            row.tradeDate(),
+                            row.volume(),
+                            thisSession ? volume : 0,
+                            thisSession || row.volume() == null ? null : row.volume(),
+                            row.openInterest(),
+                            iv,
+                            row.delta()));
         }
-        Set<ChainSnapshot.Flag> flags = EnumSet.of(ChainSnapshot.Flag.DELAYED, ChainSnapshot.Flag.NO_TRADES,
-                ChainSnapshot.Flag.NO_BOOK);
+        Set<ChainSnapshot.Flag> flags =
+                EnumSet.of(
+                        ChainSnapshot.Flag.DELAYED,
+                        ChainSnapshot.Flag.NO_TRADES,
+                        ChainSnapshot.Flag.NO_BOOK);
         if (!anyIv) {
             flags.add(ChainSnapshot.Flag.NO_IV);
         }
@@ -92,7 +120,8 @@ public final class ChainNormaliser {
             flags.add(ChainSnapshot.Flag.STALE);
         }
         Duration delay = dataTime == null ? null : Duration.between(dataTime, observedAt);
-        return new ChainSnapshot(series, cmeRoot, observedAt, quotes, flags, dataTime, delay, unmapped, rejected);
+        return new ChainSnapshot(
+                series, cmeRoot, observedAt, quotes, flags, dataTime, delay, unmapped, rejected);
     }
 
     /**
@@ -100,11 +129,14 @@ public final class ChainNormaliser {
      * after expiry still comes back full (spec §3.1), with perhaps one trade left from the last
      * minutes, and must not pass for live quotes.
      */
-    private static boolean dead(boolean anyQuote, int settled, int rows, LocalDate expiry, Instant observedAt) {
+    private static boolean dead(
+            boolean anyQuote, int settled, int rows, LocalDate expiry, Instant observedAt) {
         if (anyQuote || rows == 0) {
             return false;
         }
-        boolean expired = expiry != null && !observedAt.isBefore(expiry.atTime(16, 0).atZone(CHICAGO).toInstant());
+        boolean expired =
+                expiry != null
+                        && !observedAt.isBefore(expiry.atTime(16, 0).atZone(CHICAGO).toInstant());
         return expired || settled >= rows * 0.99;
     }
 

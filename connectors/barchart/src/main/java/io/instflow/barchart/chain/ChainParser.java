@@ -1,14 +1,14 @@
 package io.instflow.barchart.chain;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Parses {@code /proxies/core-api/v1/quotes/get} option-chain bodies in any of their envelopes
@@ -58,11 +58,13 @@ public final class ChainParser {
     private static ChainRow row(JsonNode row) throws SchemaDriftException {
         JsonNode raw = row.get("raw");
         if (raw == null || !raw.isObject()) {
-            throw new SchemaDriftException("a row has no 'raw' object (was raw=1 sent?): " + abbreviate(row));
+            throw new SchemaDriftException(
+                    "a row has no 'raw' object (was raw=1 sent?): " + abbreviate(row));
         }
         String symbol = text(raw, "symbol");
         if (symbol == null || !raw.path("strike").isNumber()) {
-            throw new SchemaDriftException("a row lacks 'symbol' or a numeric 'strike': " + abbreviate(row));
+            throw new SchemaDriftException(
+                    "a row lacks 'symbol' or a numeric 'strike': " + abbreviate(row));
         }
         String formattedLast = row.path("lastPrice").asText("");
         String formattedTime = row.path("tradeTime").asText("");
@@ -73,13 +75,27 @@ public final class ChainParser {
         }
         Long tradeTime = raw.path("tradeTime").isNumber() ? raw.get("tradeTime").asLong() : null;
         if (clock && tradeTime != null) {
-            tradeDate = java.time.Instant.ofEpochSecond(tradeTime).atZone(java.time.ZoneId.of("America/Chicago"))
-                    .toLocalDate();
+            tradeDate =
+                    java.time.Instant.ofEpochSecond(tradeTime)
+                            .atZone(java.time.ZoneId.of("America/Chicago"))
+                            .toLocalDate();
         }
-        return new ChainRow(symbol, text(raw, "optionType"), raw.get("strike").decimalValue(), number(raw, "bidPrice"),
-                number(raw, "askPrice"), number(raw, "lastPrice"), formattedLast.endsWith("s"), tradeTime, clock,
-                tradeDate, longOrNull(raw, "volume"), longOrNull(raw, "openInterest"),
-                doubleOrNull(raw, "optImpliedVolatility"), doubleOrNull(raw, "delta"), number(raw, "priceChange"));
+        return new ChainRow(
+                symbol,
+                text(raw, "optionType"),
+                raw.get("strike").decimalValue(),
+                number(raw, "bidPrice"),
+                number(raw, "askPrice"),
+                number(raw, "lastPrice"),
+                formattedLast.endsWith("s"),
+                tradeTime,
+                clock,
+                tradeDate,
+                longOrNull(raw, "volume"),
+                longOrNull(raw, "openInterest"),
+                doubleOrNull(raw, "optImpliedVolatility"),
+                doubleOrNull(raw, "delta"),
+                number(raw, "priceChange"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -16,11 +16,27 @@ import java.util.Set;
  * @param unmapped rows kept whose series is not a known NQ series
  * @param rejected rows dropped because symbol, strike and side disagree
  */
-public record ChainSnapshot(String series, String cmeRoot, Instant observedAt, List<OptionQuote> quotes,
-        Set<Flag> flags, Instant dataTime, Duration delay, int unmapped, int rejected) {
+public record ChainSnapshot(
+        String series,
+        String cmeRoot,
+        Instant observedAt,
+        List<OptionQuote> quotes,
+        Set<Flag> flags,
+        Instant dataTime,
+        Duration delay,
+        int unmapped,
+        int rejected) {
 
     /** Completeness flags of a Barchart snapshot (spec/barchart.md §5.1, §7). */
-    public enum Flag { DELAYED, NO_TRADES, NO_BOOK, NO_IV, DEAD_SERIES, PARTIAL, STALE }
+    public enum Flag {
+        DELAYED,
+        NO_TRADES,
+        NO_BOOK,
+        NO_IV,
+        DEAD_SERIES,
+        PARTIAL,
+        STALE
+    }
 
     public long calls() {
         return quotes.stream().filter(q -> q.right() == 'C').count();

@@ -1,6 +1,9 @@
 package io.instflow.barchart.chain;
 
-/** A response that is JSON but not the shape the spec describes: missing {@code data} or {@code raw}, wrong types. */
+/**
+ * A response that is JSON but not the shape the spec describes: missing {@code data} or {@code
+ * raw}, wrong types.
+ */
 public final class SchemaDriftException extends Exception {
 
     private static final long serialVersionUID = 1L;

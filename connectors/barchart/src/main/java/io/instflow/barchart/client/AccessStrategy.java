@@ -15,7 +15,9 @@ public interface AccessStrategy {
     /** Gets what the strategy needs before its first request or after its session expired. */
     void prepare(HttpClient http, WebConfig config) throws IOException, InterruptedException;
 
-    /** Whether {@link #prepare} sends a request (counted by the gate) for a session that can expire. */
+    /**
+     * Whether {@link #prepare} sends a request (counted by the gate) for a session that can expire.
+     */
     boolean refreshable();
 
     /** Adds the strategy's headers (cookies, tokens) to an API request. */

@@ -10,8 +10,12 @@ import java.util.List;
  */
 final class Backoff {
 
-    static final List<Duration> BLOCKED_STEPS = List.of(Duration.ofMinutes(5), Duration.ofMinutes(15),
-            Duration.ofMinutes(30), Duration.ofMinutes(60));
+    static final List<Duration> BLOCKED_STEPS =
+            List.of(
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(15),
+                    Duration.ofMinutes(30),
+                    Duration.ofMinutes(60));
     static final Duration UNAVAILABLE = Duration.ofMinutes(2);
 
     private int blockedSteps;

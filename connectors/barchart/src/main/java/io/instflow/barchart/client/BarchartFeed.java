@@ -11,12 +11,17 @@ import java.util.List;
  */
 public interface BarchartFeed {
 
-    /** The whole chain of one series, e.g. {@code MQ4M25}; {@link FailureKind#NOT_FOUND} when empty. */
+    /**
+     * The whole chain of one series, e.g. {@code MQ4M25}; {@link FailureKind#NOT_FOUND} when empty.
+     */
     ParsedChain chain(String seriesCode) throws BarchartException, InterruptedException;
 
     /** Quotes of futures contracts, e.g. NQU25 and NQZ25, in one request. */
     List<FuturesQuote> futures(List<String> symbols) throws BarchartException, InterruptedException;
 
-    /** How the data was fetched, stamped on every record: {@code header-only}, {@code ondemand}, .... */
+    /**
+     * How the data was fetched, stamped on every record: {@code header-only}, {@code ondemand},
+     * ....
+     */
     String accessName();
 }

@@ -12,8 +12,11 @@ import java.util.Optional;
  */
 public final class BarchartFeeds {
 
-    /** Environment variable with cookies to present to the website, when its handshake is refused. */
+    /**
+     * Environment variable with cookies to present to the website, when its handshake is refused.
+     */
     public static final String COOKIES_VARIABLE = "BARCHART_COOKIES";
+
     /** Barchart's public site. */
     public static final URI WEBSITE = URI.create("https://www.barchart.com");
 
@@ -21,9 +24,13 @@ public final class BarchartFeeds {
 
     /** The website client against {@code baseUrl}. */
     public static BarchartWebClient website(URI baseUrl) {
-        return new BarchartWebClient(WebConfig.defaults().withBaseUrl(baseUrl),
-                BarchartWebClient.defaultStrategies(Optional.ofNullable(System.getenv(COOKIES_VARIABLE))),
-                Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), new SecureRandom());
+        return new BarchartWebClient(
+                WebConfig.defaults().withBaseUrl(baseUrl),
+                BarchartWebClient.defaultStrategies(
+                        Optional.ofNullable(System.getenv(COOKIES_VARIABLE))),
+                Clock.systemUTC(),
+                d -> Thread.sleep(d.toMillis()),
+                new SecureRandom());
     }
 
     /**
@@ -34,10 +41,18 @@ public final class BarchartFeeds {
     public static BarchartFeed of(String access, URI baseUrl) {
         return switch (access) {
             case "website" -> website(baseUrl);
-            case "ondemand" -> new OnDemandClient(baseUrl.getHost().endsWith("barchart.com") ? OnDemandClient.defaults()
-                    : OnDemandClient.defaults().withBaseUrl(baseUrl), System.getenv(OnDemandClient.KEY_VARIABLE),
-                    Clock.systemUTC(), d -> Thread.sleep(d.toMillis()), new SecureRandom());
-            default -> throw new IllegalArgumentException("Barchart access must be website or ondemand, got '" + access + "'");
+            case "ondemand" ->
+                    new OnDemandClient(
+                            baseUrl.getHost().endsWith("barchart.com")
+                                    ? OnDemandClient.defaults()
+                                    : OnDemandClient.defaults().withBaseUrl(baseUrl),
+                            System.getenv(OnDemandClient.KEY_VARIABLE),
+                            Clock.systemUTC(),
+                            d -> Thread.sleep(d.toMillis()),
+                            new SecureRandom());
+            default ->
+                    throw new IllegalArgumentException(
+                            "Barchart access must be website or ondemand, got '" + access + "'");
         };
     }
 }

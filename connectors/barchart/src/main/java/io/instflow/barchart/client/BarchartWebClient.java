@@ -6,6 +6,9 @@ import io.instflow.barchart.chain.SchemaDriftException;
 import io.instflow.barchart.futures.FuturesParser;
 import io.instflow.barchart.futures.FuturesQuote;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,26 +24,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * Barchart's website JSON endpoint ({@code /proxies/core-api/v1/quotes/get}) for NQ option chains
- * and futures quotes. Every request passes the {@link RequestGate}; failures are classified
- * ({@link FailureKind}) and backed off as spec/barchart.md §7 says; access strategies are tried in
- * order and the working one remembered. Opt-in: nothing here runs unless a caller asks.
+ * and futures quotes. Every request passes the {@link RequestGate}; failures are classified ({@link
+ * FailureKind}) and backed off as spec/barchart.md §7 says; access strategies are tried in order
+ * and the working one remembered. Opt-in: nothing here runs unless a caller asks.
  */
 public final class BarchartWebClient implements BarchartFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(BarchartWebClient.class);
+
     /** The chain fields asked for (spec §3.2's recommendation; absent ones come back null). */
-    static final String CHAIN_FIELDS = "symbol,optionType,strike,bidPrice,askPrice,lastPrice,priceChange,openPrice,"
-            + "highPrice,lowPrice,volume,openInterest,tradeTime,optImpliedVolatility,delta,symbolName,expirationDate,"
-            + "daysToExpiration,baseSymbol";
-    static final String FUTURES_FIELDS = "symbol,contractSymbol,lastPrice,priceChange,openPrice,highPrice,lowPrice,"
-            + "previousPrice,bidPrice,askPrice,volume,openInterest,tradeTime,symbolCode,symbolType";
-    private static final List<Duration> RETRIES = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
-            Duration.ofSeconds(4));
+    static final String CHAIN_FIELDS =
+            "symbol,optionType,strike,bidPrice,askPrice,lastPrice,priceChange,openPrice,"
+                    + "highPrice,lowPrice,volume,openInterest,tradeTime,optImpliedVolatility,delta,symbolName,expirationDate,"
+                    + "daysToExpiration,baseSymbol";
+
+    static final String FUTURES_FIELDS =
+            "symbol,contractSymbol,lastPrice,priceChange,openPrice,highPrice,lowPrice,"
+                    + "previousPrice,bidPrice,askPrice,volume,openInterest,tradeTime,symbolCode,symbolType";
+    private static final List<Duration> RETRIES =
+            List.of(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
 
     private final WebConfig config;
     private final HttpClient http;
@@ -52,7 +56,11 @@ public final class BarchartWebClient implements BarchartFeed {
     private final Map<AccessStrategy, Boolean> prepared = new LinkedHashMap<>();
     private int preferred;
 
-    public BarchartWebClient(WebConfig config, List<AccessStrategy> strategies, Clock clock, RequestGate.Sleeper sleeper,
+    public BarchartWebClient(
+            WebConfig config,
+            List<AccessStrategy> strategies,
+            Clock clock,
+            RequestGate.Sleeper sleeper,
             java.util.random.RandomGenerator random) {
         if (strategies.isEmpty()) {
             throw new IllegalArgumentException("at least one access strategy is needed");
@@ -61,15 +69,32 @@ public final class BarchartWebClient implements BarchartFeed {
         this.strategies = List.copyOf(strategies);
         this.clock = clock;
         this.sleeper = sleeper;
-        this.gate = new RequestGate(config.minInterval(), config.jitter(), config.dailyCap(), clock, sleeper, random);
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.gate =
+                new RequestGate(
+                        config.minInterval(),
+                        config.jitter(),
+                        config.dailyCap(),
+                        clock,
+                        sleeper,
+                        random);
+        this.http =
+                HttpClient.newBuilder()
+                        .connectTimeout(config.timeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build();
     }
 
-    /** The default strategies: header-only, the cookie handshake, then a supplied cookie header when given. */
+    /**
+     * The default strategies: header-only, the cookie handshake, then a supplied cookie header when
+     * given.
+     */
     public static List<AccessStrategy> defaultStrategies(Optional<String> suppliedCookies) {
-        List<AccessStrategy> list = new java.util.ArrayList<>(List.of(new HeaderOnlyAccess(), new CookieHandshakeAccess()));
-        suppliedCookies.filter(s -> !s.isBlank()).ifPresent(c -> list.add(new SuppliedCookiesAccess(c)));
+        List<AccessStrategy> list =
+                new java.util.ArrayList<>(
+                        List.of(new HeaderOnlyAccess(), new CookieHandshakeAccess()));
+        suppliedCookies
+                .filter(s -> !s.isBlank())
+                .ifPresent(c -> list.add(new SuppliedCookiesAccess(c)));
         return list;
     }
 
@@ -80,33 +105,70 @@ public final class BarchartWebClient implements BarchartFeed {
      */
     @Override
     public ParsedChain chain(String seriesCode) throws BarchartException, InterruptedException {
-        byte[] body = get(query(Map.of("symbol", seriesCode, "list", "futures.options", "fields", CHAIN_FIELDS,
-                "groupBy", "optionType", "orderBy", "strike", "orderDir", "asc", "raw", "1")),
-                "/futures/quotes/" + seriesCode);
+        byte[] body =
+                get(
+                        query(
+                                Map.of(
+                                        "symbol",
+                                        seriesCode,
+                                        "list",
+                                        "futures.options",
+                                        "fields",
+                                        CHAIN_FIELDS,
+                                        "groupBy",
+                                        "optionType",
+                                        "orderBy",
+                                        "strike",
+                                        "orderDir",
+                                        "asc",
+                                        "raw",
+                                        "1")),
+                        "/futures/quotes/" + seriesCode);
         ParsedChain chain = parse(body, seriesCode);
         if (chain.rows().isEmpty()) {
-            throw new BarchartException(FailureKind.NOT_FOUND, "series " + seriesCode
-                    + " has no rows (wrong code, not listed yet, or purged after expiry)", null);
+            throw new BarchartException(
+                    FailureKind.NOT_FOUND,
+                    "series "
+                            + seriesCode
+                            + " has no rows (wrong code, not listed yet, or purged after expiry)",
+                    null);
         }
         return chain;
     }
 
     /** Whether a series exists, with a one-row request (spec §4.4). */
     public boolean probe(String seriesCode) throws BarchartException, InterruptedException {
-        byte[] body = get(query(Map.of("symbol", seriesCode, "list", "futures.options", "fields", "symbol,symbolName",
-                "limit", "1", "raw", "1")), "/futures/quotes/" + seriesCode);
+        byte[] body =
+                get(
+                        query(
+                                Map.of(
+                                        "symbol",
+                                        seriesCode,
+                                        "list",
+                                        "futures.options",
+                                        "fields",
+                                        "symbol,symbolName",
+                                        "limit",
+                                        "1",
+                                        "raw",
+                                        "1")),
+                        "/futures/quotes/" + seriesCode);
         return !parse(body, seriesCode).rows().isEmpty();
     }
 
     @Override
-    public List<FuturesQuote> futures(List<String> symbols) throws BarchartException, InterruptedException {
+    public List<FuturesQuote> futures(List<String> symbols)
+            throws BarchartException, InterruptedException {
         String joined = String.join(",", symbols);
-        byte[] body = get(query(Map.of("symbols", joined, "fields", FUTURES_FIELDS, "raw", "1")),
-                "/futures/quotes/" + symbols.get(0));
+        byte[] body =
+                get(
+                        query(Map.of("symbols", joined, "fields", FUTURES_FIELDS, "raw", "1")),
+                        "/futures/quotes/" + symbols.get(0));
         try {
             return FuturesParser.parse(body);
         } catch (SchemaDriftException e) {
-            throw new BarchartException(FailureKind.SCHEMA_DRIFT, "futures " + joined + ": " + e.getMessage(), null);
+            throw new BarchartException(
+                    FailureKind.SCHEMA_DRIFT, "futures " + joined + ": " + e.getMessage(), null);
         }
     }
 
@@ -124,23 +186,39 @@ public final class BarchartWebClient implements BarchartFeed {
         try {
             return ChainParser.parse(body);
         } catch (SchemaDriftException e) {
-            throw new BarchartException(FailureKind.SCHEMA_DRIFT, "series " + seriesCode + ": " + e.getMessage(), null);
+            throw new BarchartException(
+                    FailureKind.SCHEMA_DRIFT, "series " + seriesCode + ": " + e.getMessage(), null);
         }
     }
 
     private URI query(Map<String, String> params) {
-        String q = new java.util.TreeMap<>(params).entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        String q =
+                new java.util.TreeMap<>(params)
+                        .entrySet().stream()
+                                .map(
+                                        e ->
+                                                e.getKey()
+                                                        + "="
+                                                        + URLEncoder.encode(
+                                                                e.getValue(),
+                                                                StandardCharsets.UTF_8))
+                                .collect(Collectors.joining("&"));
         return URI.create(config.api() + "?" + q);
     }
 
     /** One API call through the gate, the strategies and the retries. */
-    private synchronized byte[] get(URI uri, String refererPath) throws BarchartException, InterruptedException {
+    private synchronized byte[] get(URI uri, String refererPath)
+            throws BarchartException, InterruptedException {
         Duration wait = backoff.remaining(clock.instant());
         if (wait != null) {
-            throw new BarchartException(FailureKind.BACKED_OFF, "backing off after " + backoff.reason() + " for another "
-                    + wait.toSeconds() + " s", wait);
+            throw new BarchartException(
+                    FailureKind.BACKED_OFF,
+                    "backing off after "
+                            + backoff.reason()
+                            + " for another "
+                            + wait.toSeconds()
+                            + " s",
+                    wait);
         }
         List<String> refusals = new java.util.ArrayList<>();
         for (int i = 0; i < strategies.size(); i++) {
@@ -155,26 +233,46 @@ public final class BarchartWebClient implements BarchartFeed {
                 return outcome.body;
             }
             if (outcome.rateLimited) {
-                Duration d = backoff.blocked(clock.instant(), FailureKind.RATE_LIMITED, outcome.retryAfter);
-                throw new BarchartException(FailureKind.RATE_LIMITED, "HTTP 429 from Barchart; waiting " + d.toSeconds()
-                        + " s", d);
+                Duration d =
+                        backoff.blocked(
+                                clock.instant(), FailureKind.RATE_LIMITED, outcome.retryAfter);
+                throw new BarchartException(
+                        FailureKind.RATE_LIMITED,
+                        "HTTP 429 from Barchart; waiting " + d.toSeconds() + " s",
+                        d);
             }
             if (outcome.unavailable != null) {
                 Duration d = backoff.unavailable(clock.instant());
-                throw new BarchartException(FailureKind.UNAVAILABLE, outcome.unavailable + " after " + RETRIES.size()
-                        + " retries; waiting " + d.toSeconds() + " s", d);
+                throw new BarchartException(
+                        FailureKind.UNAVAILABLE,
+                        outcome.unavailable
+                                + " after "
+                                + RETRIES.size()
+                                + " retries; waiting "
+                                + d.toSeconds()
+                                + " s",
+                        d);
             }
             refusals.add(strategy.name() + ": " + outcome.refusal);
         }
         Duration d = backoff.blocked(clock.instant(), FailureKind.BLOCKED, null);
         String why = String.join("; ", refusals);
-        LOG.warn("Barchart refused every access strategy ({}); backing off {} min", why, d.toMinutes());
-        throw new BarchartException(FailureKind.BLOCKED, "every access strategy was refused (" + why + "); waiting "
-                + d.toMinutes() + " min", d);
+        LOG.warn(
+                "Barchart refused every access strategy ({}); backing off {} min",
+                why,
+                d.toMinutes());
+        throw new BarchartException(
+                FailureKind.BLOCKED,
+                "every access strategy was refused ("
+                        + why
+                        + "); waiting "
+                        + d.toMinutes()
+                        + " min",
+                d);
     }
 
-    private Outcome attempt(AccessStrategy strategy, URI uri, String refererPath) throws BarchartException,
-            InterruptedException {
+    private Outcome attempt(AccessStrategy strategy, URI uri, String refererPath)
+            throws BarchartException, InterruptedException {
         boolean refreshed = false;
         int retry = 0;
         while (true) {
@@ -182,10 +280,11 @@ public final class BarchartWebClient implements BarchartFeed {
                 if (!prepared.getOrDefault(strategy, false)) {
                     try {
                         if (strategy.refreshable()) {
-                            gate.pass(() -> {
-                                strategy.prepare(http, config);
-                                return null;
-                            });
+                            gate.pass(
+                                    () -> {
+                                        strategy.prepare(http, config);
+                                        return null;
+                                    });
                         } else {
                             strategy.prepare(http, config);
                         }
@@ -200,7 +299,8 @@ public final class BarchartWebClient implements BarchartFeed {
                     return Outcome.ok(response.body());
                 }
                 if (status == 200) {
-                    return Outcome.refused("HTTP 200 with an HTML page (a challenge or login page)");
+                    return Outcome.refused(
+                            "HTTP 200 with an HTML page (a challenge or login page)");
                 }
                 if (status == 419 && strategy.refreshable() && !refreshed) {
                     refreshed = true;
@@ -212,8 +312,11 @@ public final class BarchartWebClient implements BarchartFeed {
                     return Outcome.refused("HTTP " + status);
                 }
                 if (status == 429) {
-                    return Outcome.rateLimited(response.headers().firstValue("Retry-After").flatMap(BarchartWebClient::seconds)
-                            .orElse(null));
+                    return Outcome.rateLimited(
+                            response.headers()
+                                    .firstValue("Retry-After")
+                                    .flatMap(BarchartWebClient::seconds)
+                                    .orElse(null));
                 }
                 if (status >= 500 && retry < RETRIES.size()) {
                     sleeper.sleep(RETRIES.get(retry++));
@@ -228,15 +331,18 @@ public final class BarchartWebClient implements BarchartFeed {
                     sleeper.sleep(RETRIES.get(retry++));
                     continue;
                 }
-                return Outcome.unavailable(e.getClass().getSimpleName() + " (" + e.getMessage() + ")");
+                return Outcome.unavailable(
+                        e.getClass().getSimpleName() + " (" + e.getMessage() + ")");
             }
         }
     }
 
-    private HttpResponse<byte[]> send(AccessStrategy strategy, URI uri, String refererPath) throws IOException,
-            InterruptedException {
-        HttpRequest.Builder b = BrowserHeaders.api(HttpRequest.newBuilder(uri).timeout(config.timeout()).GET(),
-                config.baseUrl().resolve(refererPath.replace("*", "%2A")).toString());
+    private HttpResponse<byte[]> send(AccessStrategy strategy, URI uri, String refererPath)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b =
+                BrowserHeaders.api(
+                        HttpRequest.newBuilder(uri).timeout(config.timeout()).GET(),
+                        config.baseUrl().resolve(refererPath.replace("*", "%2A")).toString());
         strategy.decorate(b);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -259,7 +365,12 @@ public final class BarchartWebClient implements BarchartFeed {
         }
     }
 
-    private record Outcome(byte[] body, String refusal, boolean rateLimited, Duration retryAfter, String unavailable) {
+    private record Outcome(
+            byte[] body,
+            String refusal,
+            boolean rateLimited,
+            Duration retryAfter,
+            String unavailable) {
         static Outcome ok(byte[] body) {
             return new Outcome(body, null, false, null, null);
         }

@@ -19,15 +19,24 @@ public final class CookieHandshakeAccess implements AccessStrategy {
     }
 
     @Override
-    public void prepare(HttpClient http, WebConfig config) throws IOException, InterruptedException {
+    public void prepare(HttpClient http, WebConfig config)
+            throws IOException, InterruptedException {
         jar.clear();
-        HttpRequest page = BrowserHeaders.page(HttpRequest.newBuilder(config.handshakePage())
-                .timeout(config.timeout())).GET().build();
+        HttpRequest page =
+                BrowserHeaders.page(
+                                HttpRequest.newBuilder(config.handshakePage())
+                                        .timeout(config.timeout()))
+                        .GET()
+                        .build();
         HttpResponse<Void> response = http.send(page, HttpResponse.BodyHandlers.discarding());
         jar.accept(response.headers().allValues("set-cookie"));
         if (jar.xsrfToken() == null) {
-            throw new IOException("the handshake page " + config.handshakePage().getPath() + " answered "
-                    + response.statusCode() + " without an XSRF-TOKEN cookie");
+            throw new IOException(
+                    "the handshake page "
+                            + config.handshakePage().getPath()
+                            + " answered "
+                            + response.statusCode()
+                            + " without an XSRF-TOKEN cookie");
         }
     }
 

@@ -43,7 +43,9 @@ final class CookieJar {
     }
 
     String header() {
-        return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+        return cookies.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     /** The XSRF-TOKEN cookie URL-decoded until stable (some servers encode it twice), or null. */

@@ -3,7 +3,10 @@ package io.instflow.barchart.client;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 
-/** Browser-like headers alone, {@code sec-fetch-site: same-origin} among them (reported to suffice in 2026). */
+/**
+ * Browser-like headers alone, {@code sec-fetch-site: same-origin} among them (reported to suffice
+ * in 2026).
+ */
 public final class HeaderOnlyAccess implements AccessStrategy {
 
     @Override
@@ -12,8 +15,7 @@ public final class HeaderOnlyAccess implements AccessStrategy {
     }
 
     @Override
-    public void prepare(HttpClient http, WebConfig config) {
-    }
+    public void prepare(HttpClient http, WebConfig config) {}
 
     @Override
     public boolean refreshable() {
@@ -21,6 +23,5 @@ public final class HeaderOnlyAccess implements AccessStrategy {
     }
 
     @Override
-    public void decorate(HttpRequest.Builder request) {
-    }
+    public void decorate(HttpRequest.Builder request) {}
 }

@@ -30,7 +30,12 @@ public final class RequestGate {
     private LocalDate day;
     private int today;
 
-    public RequestGate(Duration minInterval, double jitter, int dailyCap, Clock clock, Sleeper sleeper,
+    public RequestGate(
+            Duration minInterval,
+            double jitter,
+            int dailyCap,
+            Clock clock,
+            Sleeper sleeper,
             RandomGenerator random) {
         if (jitter < 0 || jitter >= 1) {
             throw new IllegalArgumentException("jitter must be in [0, 1), got " + jitter);
@@ -48,7 +53,8 @@ public final class RequestGate {
      *
      * @throws BarchartException {@link FailureKind#BUDGET_EXHAUSTED} when today's budget is spent
      */
-    public synchronized <T> T pass(Request<T> request) throws BarchartException, IOException, InterruptedException {
+    public synchronized <T> T pass(Request<T> request)
+            throws BarchartException, IOException, InterruptedException {
         Instant now = clock.instant();
         LocalDate date = now.atZone(ZoneOffset.UTC).toLocalDate();
         if (!date.equals(day)) {
@@ -56,9 +62,15 @@ public final class RequestGate {
             today = 0;
         }
         if (today >= dailyCap) {
-            Duration untilMidnight = Duration.between(now, date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-            throw new BarchartException(FailureKind.BUDGET_EXHAUSTED, "the daily budget of " + dailyCap
-                    + " requests is spent; sending again at 00:00 UTC", untilMidnight);
+            Duration untilMidnight =
+                    Duration.between(
+                            now, date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+            throw new BarchartException(
+                    FailureKind.BUDGET_EXHAUSTED,
+                    "the daily budget of "
+                            + dailyCap
+                            + " requests is spent; sending again at 00:00 UTC",
+                    untilMidnight);
         }
         if (last != null) {
             double factor = 1 + jitter * (2 * random.nextDouble() - 1);

@@ -21,8 +21,7 @@ public final class SuppliedCookiesAccess implements AccessStrategy {
     }
 
     @Override
-    public void prepare(HttpClient http, WebConfig config) {
-    }
+    public void prepare(HttpClient http, WebConfig config) {}
 
     @Override
     public boolean refreshable() {

@@ -11,10 +11,15 @@ import java.time.Duration;
  * @param jitter relative jitter of that interval, e.g. 0.2 for ±20 %
  * @param dailyCap requests per UTC day
  */
-public record WebConfig(URI baseUrl, Duration minInterval, double jitter, int dailyCap, Duration timeout) {
+public record WebConfig(
+        URI baseUrl, Duration minInterval, double jitter, int dailyCap, Duration timeout) {
 
     public static WebConfig defaults() {
-        return new WebConfig(URI.create("https://www.barchart.com"), Duration.ofSeconds(5), 0.2, 2_000,
+        return new WebConfig(
+                URI.create("https://www.barchart.com"),
+                Duration.ofSeconds(5),
+                0.2,
+                2_000,
                 Duration.ofSeconds(30));
     }
 

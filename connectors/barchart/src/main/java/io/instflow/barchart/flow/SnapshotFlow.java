@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * New volume per contract between consecutive snapshots of the same Globex session (spec/barchart.md
- * §5.3): only session volume counts, so a contract whose earlier snapshot still showed the previous
- * session's volume does not go negative; a difference that is negative anyway is a data error,
- * counted and dropped. The split into bought and sold is estimated from the last price against the
- * quote ({@link EstimatedSide}). One instance per series; not thread-safe.
+ * New volume per contract between consecutive snapshots of the same Globex session
+ * (spec/barchart.md §5.3): only session volume counts, so a contract whose earlier snapshot still
+ * showed the previous session's volume does not go negative; a difference that is negative anyway
+ * is a data error, counted and dropped. The split into bought and sold is estimated from the last
+ * price against the quote ({@link EstimatedSide}). One instance per series; not thread-safe.
  */
 public final class SnapshotFlow {
 
@@ -33,7 +33,10 @@ public final class SnapshotFlow {
             if (q.rawSymbol() == null) {
                 continue;
             }
-            Seen previous = last.put(q.rawSymbol(), new Seen(session, snapshot.observedAt(), q.sessionVolume()));
+            Seen previous =
+                    last.put(
+                            q.rawSymbol(),
+                            new Seen(session, snapshot.observedAt(), q.sessionVolume()));
             if (previous == null || !previous.session().equals(session)) {
                 continue;
             }
@@ -56,8 +59,15 @@ public final class SnapshotFlow {
 
     static ContractFlow split(OptionQuote q, Instant from, Instant to, long volume) {
         String side = side(q.bid(), q.ask(), q.settlement() ? null : q.last());
-        return new ContractFlow(q.rawSymbol(), from, to, volume, side.equals("BUY") ? volume : 0,
-                side.equals("SELL") ? volume : 0, side.equals("UNKNOWN") ? volume : 0, side);
+        return new ContractFlow(
+                q.rawSymbol(),
+                from,
+                to,
+                volume,
+                side.equals("BUY") ? volume : 0,
+                side.equals("SELL") ? volume : 0,
+                side.equals("UNKNOWN") ? volume : 0,
+                side);
     }
 
     /**

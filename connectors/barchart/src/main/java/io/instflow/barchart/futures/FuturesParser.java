@@ -2,6 +2,9 @@ package io.instflow.barchart.futures;
 
 import io.instflow.barchart.chain.SchemaDriftException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,14 +15,15 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-/** Parses futures rows of {@code quotes/get} ({@code symbols=} or {@code list=futures.contractInRoot}). */
+/**
+ * Parses futures rows of {@code quotes/get} ({@code symbols=} or {@code
+ * list=futures.contractInRoot}).
+ */
 public final class FuturesParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CONTRACT = Pattern.compile("([A-Z]{1,3})([FGHJKMNQUVXZ])(\\d{1,2})");
+    private static final Pattern CONTRACT =
+            Pattern.compile("([A-Z]{1,3})([FGHJKMNQUVXZ])(\\d{1,2})");
     private static final Pattern CLOCK = Pattern.compile("\\d{1,2}:\\d{2} CT");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MM/dd/yy");
 
@@ -52,13 +56,28 @@ public final class FuturesParser {
         boolean cash = symbol.endsWith("Y00");
         String formattedTime = row.path("tradeTime").asText("");
         boolean clock = CLOCK.matcher(formattedTime).matches();
-        Instant tradeTime = clock && raw.path("tradeTime").isNumber() ? Instant.ofEpochSecond(raw.get("tradeTime").asLong())
-                : null;
-        LocalDate tradeDate = tradeTime != null ? tradeTime.atZone(ZoneId.of("America/Chicago")).toLocalDate()
-                : formattedTime.matches("\\d{2}/\\d{2}/\\d{2}") ? LocalDate.parse(formattedTime, DATE) : null;
-        return new FuturesQuote(cash ? symbol : databentoForm(symbol), symbol, cash, positive(raw, "lastPrice"),
-                row.path("lastPrice").asText("").endsWith("s"), positive(raw, "bidPrice"), positive(raw, "askPrice"),
-                positive(raw, "previousPrice"), tradeTime, tradeDate, longOrNull(raw, "volume"),
+        Instant tradeTime =
+                clock && raw.path("tradeTime").isNumber()
+                        ? Instant.ofEpochSecond(raw.get("tradeTime").asLong())
+                        : null;
+        LocalDate tradeDate =
+                tradeTime != null
+                        ? tradeTime.atZone(ZoneId.of("America/Chicago")).toLocalDate()
+                        : formattedTime.matches("\\d{2}/\\d{2}/\\d{2}")
+                                ? LocalDate.parse(formattedTime, DATE)
+                                : null;
+        return new FuturesQuote(
+                cash ? symbol : databentoForm(symbol),
+                symbol,
+                cash,
+                positive(raw, "lastPrice"),
+                row.path("lastPrice").asText("").endsWith("s"),
+                positive(raw, "bidPrice"),
+                positive(raw, "askPrice"),
+                positive(raw, "previousPrice"),
+                tradeTime,
+                tradeDate,
+                longOrNull(raw, "volume"),
                 longOrNull(raw, "openInterest"));
     }
 

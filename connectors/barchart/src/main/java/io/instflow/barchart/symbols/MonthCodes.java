@@ -10,7 +10,8 @@ public final class MonthCodes {
     public static int month(char code) {
         int i = CODES.indexOf(code);
         if (i < 0) {
-            throw new IllegalArgumentException("'" + code + "' is not a futures month letter (" + CODES + ")");
+            throw new IllegalArgumentException(
+                    "'" + code + "' is not a futures month letter (" + CODES + ")");
         }
         return i + 1;
     }

@@ -8,10 +8,10 @@ import java.util.Optional;
 /**
  * Barchart's codes for NQ option series and their CME roots, both ways (spec/barchart.md §4.2):
  * Monday week n is {@code MC(n+5)} = {@code Q(n)A}, Tuesday {@code MM(n)} = {@code Q(n)B},
- * Wednesday {@code MC(n)} = {@code Q(n)C}, Thursday {@code MM(n+5)} = {@code Q(n)D}, Friday
- * {@code MQ(n)} = {@code QN(n)}, end of month {@code MQ6} = {@code QNE}, and quarterly options
- * use the future's own root {@code NQ}. Monday and Thursday week 5 have no known Barchart code
- * (they would need a two-digit suffix), so they map to nothing rather than to a guess.
+ * Wednesday {@code MC(n)} = {@code Q(n)C}, Thursday {@code MM(n+5)} = {@code Q(n)D}, Friday {@code
+ * MQ(n)} = {@code QN(n)}, end of month {@code MQ6} = {@code QNE}, and quarterly options use the
+ * future's own root {@code NQ}. Monday and Thursday week 5 have no known Barchart code (they would
+ * need a two-digit suffix), so they map to nothing rather than to a guess.
  */
 public final class NqSeriesCodes {
 
@@ -43,12 +43,18 @@ public final class NqSeriesCodes {
         BY_CME_ROOT.put(series.cmeRoot(), barchartRoot);
     }
 
-    /** The CME series of a Barchart root such as {@code MQ4}; empty for roots that are not NQ options. */
+    /**
+     * The CME series of a Barchart root such as {@code MQ4}; empty for roots that are not NQ
+     * options.
+     */
     public static Optional<CmeSeries> fromBarchartRoot(String barchartRoot) {
         return Optional.ofNullable(BY_BARCHART_ROOT.get(barchartRoot));
     }
 
-    /** The Barchart root of a CME root such as {@code QN4}; empty when Barchart has no known code for it. */
+    /**
+     * The Barchart root of a CME root such as {@code QN4}; empty when Barchart has no known code
+     * for it.
+     */
     public static Optional<String> toBarchartRoot(String cmeRoot) {
         return Optional.ofNullable(BY_CME_ROOT.get(cmeRoot));
     }

@@ -18,18 +18,24 @@ public final class SeriesCalendar {
     public static List<SeriesCode> upcoming(LocalDate from, int days) {
         LocalDate until = from.plusDays(days);
         List<SeriesCode> out = new ArrayList<>();
-        for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(until); month = month.plusMonths(1)) {
+        for (YearMonth month = YearMonth.from(from);
+                !month.atDay(1).isAfter(until);
+                month = month.plusMonths(1)) {
             for (var entry : NqSeriesCodes.all().entrySet()) {
                 CmeSeries series = entry.getValue();
                 if (series.kind() == CmeSeries.Kind.QUARTERLY && month.getMonthValue() % 3 != 0) {
                     continue;
                 }
-                if (series.kind() == CmeSeries.Kind.WEEKLY && series.weekday() == java.time.DayOfWeek.FRIDAY
-                        && series.week() == 3 && month.getMonthValue() % 3 == 0) {
+                if (series.kind() == CmeSeries.Kind.WEEKLY
+                        && series.weekday() == java.time.DayOfWeek.FRIDAY
+                        && series.week() == 3
+                        && month.getMonthValue() % 3 == 0) {
                     continue;
                 }
                 LocalDate expiry = series.expiry(month);
-                if (expiry.getMonth() == month.getMonth() && !expiry.isBefore(from) && expiry.isBefore(until)) {
+                if (expiry.getMonth() == month.getMonth()
+                        && !expiry.isBefore(from)
+                        && expiry.isBefore(until)) {
                     out.add(new SeriesCode(entry.getKey(), month, series));
                 }
             }

@@ -7,7 +7,10 @@ public final class Years {
 
     private Years() {}
 
-    /** The year ending in {@code digit} from one year before {@code observed} to eight years after it. */
+    /**
+     * The year ending in {@code digit} from one year before {@code observed} to eight years after
+     * it.
+     */
     public static int resolve(int digit, LocalDate observed) {
         int first = observed.getYear() - 1;
         int year = first - Math.floorMod(first, 10) + digit;

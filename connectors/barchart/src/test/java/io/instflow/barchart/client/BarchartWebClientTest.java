@@ -1,10 +1,11 @@
 package io.instflow.barchart.client;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.instflow.barchart.chain.ParsedChain;
 import io.instflow.testing.SharedTestData;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The website client against a local server that reproduces Barchart's handshake and failure
- * modes, serving the real captures; time is a manual clock, so back-off steps of an hour take
+ * The website client against a local server that reproduces Barchart's handshake and failure modes,
+ * serving the real captures; time is a manual clock, so back-off steps of an hour take
  * milliseconds.
  */
 class BarchartWebClientTest {
@@ -35,7 +35,10 @@ class BarchartWebClientTest {
     void start() throws Exception {
         clock = new ManualClock(Instant.parse("2025-06-27T19:06:05Z"));
         site = new FakeBarchartSite(clock);
-        site.serve("MQ4M25", SharedTestData.file("barchart/nq-options-trading-system/barchart_api_MQ4M25_140605.json"));
+        site.serve(
+                "MQ4M25",
+                SharedTestData.file(
+                        "barchart/nq-options-trading-system/barchart_api_MQ4M25_140605.json"));
     }
 
     @AfterEach
@@ -45,7 +48,11 @@ class BarchartWebClientTest {
 
     private BarchartWebClient client(Optional<String> cookies) {
         WebConfig config = WebConfig.defaults().withBaseUrl(site.url()).withMinInterval(INTERVAL);
-        return new BarchartWebClient(config, BarchartWebClient.defaultStrategies(cookies), clock, clock,
+        return new BarchartWebClient(
+                config,
+                BarchartWebClient.defaultStrategies(cookies),
+                clock,
+                clock,
                 new SplittableRandom(7));
     }
 
@@ -85,7 +92,10 @@ class BarchartWebClientTest {
         for (int i = 0; i < 5; i++) {
             BarchartException blocked = catchFailure(client);
             assertThat(blocked.kind()).isEqualTo(FailureKind.BLOCKED);
-            assertThat(blocked.getMessage()).contains("HTML page").doesNotContain("outside").doesNotContain("abc")
+            assertThat(blocked.getMessage())
+                    .contains("HTML page")
+                    .doesNotContain("outside")
+                    .doesNotContain("abc")
                     .doesNotContain(FakeBarchartSite.TOKEN);
             waits.add(blocked.retryAfter().toMinutes());
             int sent = site.apiRequests().size();
@@ -99,7 +109,9 @@ class BarchartWebClientTest {
         site.mode = FakeBarchartSite.Mode.NORMAL;
         assertThat(client.chain("MQ4M25").rows()).hasSize(706);
         site.mode = FakeBarchartSite.Mode.CHALLENGE;
-        assertThat(catchFailure(client).retryAfter()).as("one success resets the steps").isEqualTo(Duration.ofMinutes(5));
+        assertThat(catchFailure(client).retryAfter())
+                .as("one success resets the steps")
+                .isEqualTo(Duration.ofMinutes(5));
     }
 
     @Test
@@ -124,7 +136,8 @@ class BarchartWebClientTest {
         BarchartWebClient client = client(Optional.empty());
         Instant before = clock.instant();
         assertThat(client.chain("MQ4M25").rows()).hasSize(706);
-        assertThat(Duration.between(before, clock.instant())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        assertThat(Duration.between(before, clock.instant()))
+                .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
 
         site.errorsLeft = 10;
         clock.advance(Duration.ofMinutes(1));
@@ -138,12 +151,16 @@ class BarchartWebClientTest {
     void shouldClassifyEmptyAndMalformedChains() throws Exception {
         site.headerOnlyAccepted = true;
         BarchartWebClient client = client(Optional.empty());
-        assertThatThrownBy(() -> client.chain("MQ9Z25")).isInstanceOfSatisfying(BarchartException.class,
-                e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
+        assertThatThrownBy(() -> client.chain("MQ9Z25"))
+                .isInstanceOfSatisfying(
+                        BarchartException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.NOT_FOUND));
         assertThat(client.probe("MQ4M25")).isTrue();
         site.mode = FakeBarchartSite.Mode.MALFORMED;
-        assertThatThrownBy(() -> client.chain("MQ4M25")).isInstanceOfSatisfying(BarchartException.class,
-                e -> assertThat(e.kind()).isEqualTo(FailureKind.SCHEMA_DRIFT));
+        assertThatThrownBy(() -> client.chain("MQ4M25"))
+                .isInstanceOfSatisfying(
+                        BarchartException.class,
+                        e -> assertThat(e.kind()).isEqualTo(FailureKind.SCHEMA_DRIFT));
     }
 
     @Test
@@ -166,7 +183,8 @@ class BarchartWebClientTest {
         assertThat(sent).hasSize(12);
         assertThat(site.maxInFlight()).isEqualTo(1);
         for (int i = 1; i < sent.size(); i++) {
-            assertThat(Duration.between(sent.get(i - 1), sent.get(i))).as("gap before request %d", i)
+            assertThat(Duration.between(sent.get(i - 1), sent.get(i)))
+                    .as("gap before request %d", i)
                     .isGreaterThanOrEqualTo(Duration.ofMillis((long) (INTERVAL.toMillis() * 0.8)));
         }
     }
@@ -174,9 +192,18 @@ class BarchartWebClientTest {
     @Test
     void shouldStopAtTheDailyBudget() throws Exception {
         site.headerOnlyAccepted = true;
-        WebConfig config = WebConfig.defaults().withBaseUrl(site.url()).withMinInterval(INTERVAL).withDailyCap(3);
-        BarchartWebClient client = new BarchartWebClient(config, List.of(new HeaderOnlyAccess()), clock, clock,
-                new SplittableRandom(1));
+        WebConfig config =
+                WebConfig.defaults()
+                        .withBaseUrl(site.url())
+                        .withMinInterval(INTERVAL)
+                        .withDailyCap(3);
+        BarchartWebClient client =
+                new BarchartWebClient(
+                        config,
+                        List.of(new HeaderOnlyAccess()),
+                        clock,
+                        clock,
+                        new SplittableRandom(1));
         for (int i = 0; i < 3; i++) {
             client.chain("MQ4M25");
         }
@@ -187,7 +214,8 @@ class BarchartWebClientTest {
         assertThat(client.chain("MQ4M25").rows()).hasSize(706);
     }
 
-    private static BarchartException catchFailure(BarchartWebClient client) throws InterruptedException {
+    private static BarchartException catchFailure(BarchartWebClient client)
+            throws InterruptedException {
         try {
             client.chain("MQ4M25");
         } catch (BarchartException e) {

@@ -1,14 +1,14 @@
 package io.instflow.barchart.client;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Chain responses in the shape of the website's options endpoint (the captures in
@@ -19,12 +19,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class ChainResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm 'CT'")
-            .withZone(ZoneId.of("America/Chicago"));
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("H:mm 'CT'").withZone(ZoneId.of("America/Chicago"));
 
     /** One contract of the chain; prices in index points, {@code tradeTime} today's last trade. */
-    public record Row(String barchartSymbol, double strike, boolean call, double bid, double ask, double last,
-            long volume, long openInterest, Instant tradeTime) {}
+    public record Row(
+            String barchartSymbol,
+            double strike,
+            boolean call,
+            double bid,
+            double ask,
+            double last,
+            long volume,
+            long openInterest,
+            Instant tradeTime) {}
 
     private ChainResponses() {}
 
@@ -44,13 +52,23 @@ public final class ChainResponses {
         String type = r.call() ? "Call" : "Put";
         ObjectNode row = JSON.createObjectNode();
         row.put("strike", String.format(Locale.ROOT, "%,.2f%s", r.strike(), r.call() ? "C" : "P"))
-                .put("bidPrice", points(r.bid())).put("askPrice", points(r.ask())).put("lastPrice", points(r.last()))
+                .put("bidPrice", points(r.bid()))
+                .put("askPrice", points(r.ask()))
+                .put("lastPrice", points(r.last()))
                 .put("volume", String.format(Locale.ROOT, "%,d", r.volume()))
                 .put("openInterest", String.format(Locale.ROOT, "%,d", r.openInterest()))
-                .put("tradeTime", CLOCK.format(r.tradeTime())).put("symbol", r.barchartSymbol()).put("optionType", type);
-        row.putObject("raw").put("strike", r.strike()).put("bidPrice", r.bid()).put("askPrice", r.ask())
-                .put("lastPrice", r.last()).put("volume", r.volume()).put("openInterest", r.openInterest())
-                .put("tradeTime", r.tradeTime().getEpochSecond()).put("symbol", r.barchartSymbol())
+                .put("tradeTime", CLOCK.format(r.tradeTime()))
+                .put("symbol", r.barchartSymbol())
+                .put("optionType", type);
+        row.putObject("raw")
+                .put("strike", r.strike())
+                .put("bidPrice", r.bid())
+                .put("askPrice", r.ask())
+                .put("lastPrice", r.last())
+                .put("volume", r.volume())
+                .put("openInterest", r.openInterest())
+                .put("tradeTime", r.tradeTime().getEpochSecond())
+                .put("symbol", r.barchartSymbol())
                 .put("optionType", type);
         return row;
     }

@@ -23,16 +23,22 @@ import java.util.function.Function;
 
 /**
  * A local stand-in for Barchart's website that reproduces its handshake and failure modes: the
- * quote page sets {@code XSRF-TOKEN} (URL-encoded) and {@code laravel_session}; the API answers
- * 403 without the session and matching {@code X-XSRF-TOKEN} (unless header-only access is on and
- * {@code sec-fetch-site: same-origin} is sent), 419 once for an expired session, a challenge page,
- * 429 with Retry-After, or 5xx when told to; otherwise the captured chain of the requested series.
+ * quote page sets {@code XSRF-TOKEN} (URL-encoded) and {@code laravel_session}; the API answers 403
+ * without the session and matching {@code X-XSRF-TOKEN} (unless header-only access is on and {@code
+ * sec-fetch-site: same-origin} is sent), 419 once for an expired session, a challenge page, 429
+ * with Retry-After, or 5xx when told to; otherwise the captured chain of the requested series.
  */
 public final class FakeBarchartSite implements AutoCloseable {
 
     static final String TOKEN = "eyJpdiI6InRva2VuIn0=";
 
-    public enum Mode { NORMAL, CHALLENGE, RATE_LIMITED, ERRORS, MALFORMED }
+    public enum Mode {
+        NORMAL,
+        CHALLENGE,
+        RATE_LIMITED,
+        ERRORS,
+        MALFORMED
+    }
 
     private final HttpServer server;
     private final Clock clock;
@@ -58,16 +64,21 @@ public final class FakeBarchartSite implements AutoCloseable {
 
     /** Answers requests for {@code series} with a saved response. */
     public void serve(String series, Path capture) {
-        chains.put(series, now -> {
-            try {
-                return Files.readString(capture);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        chains.put(
+                series,
+                now -> {
+                    try {
+                        return Files.readString(capture);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
-    /** Answers requests for {@code series} with a response made at request time, given the site's clock. */
+    /**
+     * Answers requests for {@code series} with a response made at request time, given the site's
+     * clock.
+     */
     public void serve(String series, Function<Instant, String> response) {
         chains.put(series, response);
     }
@@ -95,9 +106,14 @@ public final class FakeBarchartSite implements AutoCloseable {
     private void page(HttpExchange ex) throws IOException {
         handshakes.incrementAndGet();
         session = "s" + handshakes.get();
-        ex.getResponseHeaders().add("Set-Cookie", "XSRF-TOKEN=" + java.net.URLEncoder.encode(TOKEN, StandardCharsets.UTF_8)
-                + "; Path=/; Secure");
-        ex.getResponseHeaders().add("Set-Cookie", "laravel_session=" + session + "; Path=/; HttpOnly");
+        ex.getResponseHeaders()
+                .add(
+                        "Set-Cookie",
+                        "XSRF-TOKEN="
+                                + java.net.URLEncoder.encode(TOKEN, StandardCharsets.UTF_8)
+                                + "; Path=/; Secure");
+        ex.getResponseHeaders()
+                .add("Set-Cookie", "laravel_session=" + session + "; Path=/; HttpOnly");
         respond(ex, 200, "text/html", "<html><body>NQ quote page</body></html>");
     }
 
@@ -124,8 +140,12 @@ public final class FakeBarchartSite implements AutoCloseable {
             return;
         }
         switch (mode) {
-            case CHALLENGE -> respond(ex, 200, "text/html; charset=UTF-8",
-                    "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>challenge</body></html>");
+            case CHALLENGE ->
+                    respond(
+                            ex,
+                            200,
+                            "text/html; charset=UTF-8",
+                            "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>challenge</body></html>");
             case RATE_LIMITED -> {
                 ex.getResponseHeaders().add("Retry-After", "30");
                 respond(ex, 429, "application/json", "{\"error\":\"too many requests\"}");
@@ -138,7 +158,8 @@ public final class FakeBarchartSite implements AutoCloseable {
                     chain(ex);
                 }
             }
-            case MALFORMED -> respond(ex, 200, "application/json", "{\"count\":2,\"total\":1,\"rows\":[]}");
+            case MALFORMED ->
+                    respond(ex, 200, "application/json", "{\"count\":2,\"total\":1,\"rows\":[]}");
             default -> chain(ex);
         }
     }
@@ -149,7 +170,9 @@ public final class FakeBarchartSite implements AutoCloseable {
             return true;
         }
         String cookie = h.getFirst("Cookie");
-        return cookie != null && cookie.contains("laravel_session=" + session) && TOKEN.equals(h.getFirst("X-XSRF-TOKEN"));
+        return cookie != null
+                && cookie.contains("laravel_session=" + session)
+                && TOKEN.equals(h.getFirst("X-XSRF-TOKEN"));
     }
 
     private void chain(HttpExchange ex) throws IOException {
@@ -167,32 +190,58 @@ public final class FakeBarchartSite implements AutoCloseable {
         }
     }
 
-    /** NQ futures quotes 10 minutes old, last 21000 + 100 per contract, as the futures list returns them. */
+    /**
+     * NQ futures quotes 10 minutes old, last 21000 + 100 per contract, as the futures list returns
+     * them.
+     */
     private void futures(HttpExchange ex, String[] symbols) throws IOException {
         long traded = clock.instant().getEpochSecond() - 600;
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < symbols.length; i++) {
             double last = 21_000 + 100 * i;
-            rows.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT,
-                    "{\"symbol\":\"%s\",\"lastPrice\":\"%,.2f\",\"tradeTime\":\"12:00 CT\",\"raw\":{\"symbol\":\"%s\","
-                            + "\"lastPrice\":%.2f,\"bidPrice\":%.2f,\"askPrice\":%.2f,\"previousPrice\":%.2f,\"volume\":%d,"
-                            + "\"openInterest\":null,\"tradeTime\":%d}}",
-                    symbols[i], last, symbols[i], last, last - 0.25, last + 0.25, last - 50, 1000 + i, traded));
+            rows.append(i == 0 ? "" : ",")
+                    .append(
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "{\"symbol\":\"%s\",\"lastPrice\":\"%,.2f\",\"tradeTime\":\"12:00 CT\",\"raw\":{\"symbol\":\"%s\","
+                                            + "\"lastPrice\":%.2f,\"bidPrice\":%.2f,\"askPrice\":%.2f,\"previousPrice\":%.2f,\"volume\":%d,"
+                                            + "\"openInterest\":null,\"tradeTime\":%d}}",
+                                    symbols[i],
+                                    last,
+                                    symbols[i],
+                                    last,
+                                    last - 0.25,
+                                    last + 0.25,
+                                    last - 50,
+                                    1000 + i,
+                                    traded));
         }
-        respond(ex, 200, "application/json", "{\"count\":" + symbols.length + ",\"total\":" + symbols.length
-                + ",\"data\":[" + rows + "]}");
+        respond(
+                ex,
+                200,
+                "application/json",
+                "{\"count\":"
+                        + symbols.length
+                        + ",\"total\":"
+                        + symbols.length
+                        + ",\"data\":["
+                        + rows
+                        + "]}");
     }
 
     private static Map<String, String> query(URI uri) {
         Map<String, String> out = new HashMap<>();
         for (String part : uri.getRawQuery().split("&")) {
             int eq = part.indexOf('=');
-            out.put(part.substring(0, eq), URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+            out.put(
+                    part.substring(0, eq),
+                    URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return out;
     }
 
-    private static void respond(HttpExchange ex, int status, String type, String body) throws IOException {
+    private static void respond(HttpExchange ex, int status, String type, String body)
+            throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(status, bytes.length);

@@ -1,22 +1,25 @@
 package io.instflow.barchart.futures;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.testing.SharedTestData;
+
+import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The captured futures list (wheat, the only one there is): raw values, cash row, settlements. */
 class FuturesParserTest {
 
     @Test
     void shouldParseTheCapturedFuturesList() throws Exception {
-        List<FuturesQuote> quotes = FuturesParser.parse(Files.readAllBytes(SharedTestData.file(
-                "barchart/nq-options-trading-system/authenticated_live_data_20250602_144014.json")));
+        List<FuturesQuote> quotes =
+                FuturesParser.parse(
+                        Files.readAllBytes(
+                                SharedTestData.file(
+                                        "barchart/nq-options-trading-system/authenticated_live_data_20250602_144014.json")));
         assertThat(quotes).hasSize(12);
         FuturesQuote cash = quotes.get(0);
         assertThat(cash.cash()).isTrue();

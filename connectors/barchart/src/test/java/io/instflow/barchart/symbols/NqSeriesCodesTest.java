@@ -1,15 +1,15 @@
 package io.instflow.barchart.symbols;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every series code spec/barchart.md §4.2 lists, both ways, with the expiries it observed. */
 class NqSeriesCodesTest {
@@ -36,7 +36,8 @@ class NqSeriesCodesTest {
         "MQ6M25, MQ6, QNE, 2025-06-30, end of month",
         "NQM25, NQ, NQ, 2025-06-20, quarterly",
     })
-    void shouldMapEveryListedCodeBothWays(String code, String barchartRoot, String cmeRoot, String expiry, String kind) {
+    void shouldMapEveryListedCodeBothWays(
+            String code, String barchartRoot, String cmeRoot, String expiry, String kind) {
         SeriesCode series = SeriesCode.parse(code, LocalDate.of(2025, 6, 15));
         assertThat(series.barchartRoot()).isEqualTo(barchartRoot);
         assertThat(series.series().cmeRoot()).isEqualTo(cmeRoot);
@@ -44,17 +45,25 @@ class NqSeriesCodesTest {
         assertThat(series.series().describe()).startsWith(kind.split(",")[0]);
         assertThat(NqSeriesCodes.toBarchartRoot(cmeRoot)).contains(barchartRoot);
         assertThat(SeriesCode.of(series.series(), series.month()).requestCode())
-                .isEqualTo(code.length() == 5 && Character.isDigit(code.charAt(4)) && !code.startsWith("NQ")
-                        ? code.substring(0, 4) + "2" + code.charAt(4) : code);
+                .isEqualTo(
+                        code.length() == 5
+                                        && Character.isDigit(code.charAt(4))
+                                        && !code.startsWith("NQ")
+                                ? code.substring(0, 4) + "2" + code.charAt(4)
+                                : code);
     }
 
     @Test
     void shouldBuildDatabentoRawSymbolsFromPipelineSymbols() {
         LocalDate june2025 = LocalDate.of(2025, 6, 27);
-        assertThat(OptionSymbol.parse("MC7M5|21700C", june2025).databentoRawSymbol()).isEqualTo("Q2AM5 C21700");
-        assertThat(OptionSymbol.parse("MM1N5|22000P", june2025).databentoRawSymbol()).isEqualTo("Q1BN5 P22000");
-        assertThat(OptionSymbol.parse("MC2M5|21800P", june2025).databentoRawSymbol()).isEqualTo("Q2CM5 P21800");
-        assertThat(OptionSymbol.parse("MM6N5|22800C", june2025).databentoRawSymbol()).isEqualTo("Q1DN5 C22800");
+        assertThat(OptionSymbol.parse("MC7M5|21700C", june2025).databentoRawSymbol())
+                .isEqualTo("Q2AM5 C21700");
+        assertThat(OptionSymbol.parse("MM1N5|22000P", june2025).databentoRawSymbol())
+                .isEqualTo("Q1BN5 P22000");
+        assertThat(OptionSymbol.parse("MC2M5|21800P", june2025).databentoRawSymbol())
+                .isEqualTo("Q2CM5 P21800");
+        assertThat(OptionSymbol.parse("MM6N5|22800C", june2025).databentoRawSymbol())
+                .isEqualTo("Q1DN5 C22800");
         OptionSymbol friday = OptionSymbol.parse("MQ4M5|21900C", june2025);
         assertThat(friday.databentoRawSymbol()).isEqualTo("QN4M5 C21900");
         assertThat(friday.strike()).isEqualByComparingTo(BigDecimal.valueOf(21_900));
@@ -63,8 +72,10 @@ class NqSeriesCodesTest {
 
     @Test
     void shouldResolveOneDigitYearsAgainstTheObservationNotToday() {
-        assertThat(OptionSymbol.parse("MQ4M5|21900C", LocalDate.of(2026, 11, 24)).month()).isEqualTo(YearMonth.of(2025, 6));
-        assertThat(OptionSymbol.parse("MQ4M5|21900C", LocalDate.of(2034, 3, 1)).month()).isEqualTo(YearMonth.of(2035, 6));
+        assertThat(OptionSymbol.parse("MQ4M5|21900C", LocalDate.of(2026, 11, 24)).month())
+                .isEqualTo(YearMonth.of(2025, 6));
+        assertThat(OptionSymbol.parse("MQ4M5|21900C", LocalDate.of(2034, 3, 1)).month())
+                .isEqualTo(YearMonth.of(2035, 6));
         assertThat(Years.resolve(9, LocalDate.of(2030, 1, 1))).isEqualTo(2029);
         assertThat(Years.resolve(0, LocalDate.of(2029, 12, 31))).isEqualTo(2030);
     }
@@ -72,10 +83,14 @@ class NqSeriesCodesTest {
     @Test
     void shouldRefuseUnknownCodesByName() {
         assertThatThrownBy(() -> SeriesCode.parse("ZZ9M25", LocalDate.of(2025, 6, 1)))
-                .hasMessageContaining("ZZ9").hasMessageContaining("known: MC6");
+                .hasMessageContaining("ZZ9")
+                .hasMessageContaining("known: MC6");
         assertThatThrownBy(() -> OptionSymbol.parse("MQ4M5-21900C", LocalDate.of(2025, 6, 1)))
-                .hasMessageContaining("MQ4M5-21900C").hasMessageContaining("MQ4M5|21800C");
-        assertThat(NqSeriesCodes.toBarchartRoot("Q5A")).as("Monday week 5 has no known code").isEmpty();
+                .hasMessageContaining("MQ4M5-21900C")
+                .hasMessageContaining("MQ4M5|21800C");
+        assertThat(NqSeriesCodes.toBarchartRoot("Q5A"))
+                .as("Monday week 5 has no known code")
+                .isEmpty();
         assertThat(NqSeriesCodes.toBarchartRoot("Q5C")).contains("MC5");
     }
 }

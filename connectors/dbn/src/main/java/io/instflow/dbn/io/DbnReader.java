@@ -6,6 +6,9 @@ import io.instflow.dbn.Metadata;
 import io.instflow.dbn.RecordDispatcher;
 import io.instflow.dbn.RecordHandler;
 
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import org.agrona.concurrent.UnsafeBuffer;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +16,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
-import org.agrona.concurrent.UnsafeBuffer;
-
 /**
- * Reads a DBN stream from an {@link InputStream}: plain or Zstandard (several frames allowed),
- * with or without a metadata header. Decompression writes straight into the framing buffer, so
- * records are decoded where they land. Legacy DBZ input and anything else that is not DBN is
- * rejected with a {@link DbnFormatException} naming what was found. Not thread-safe.
+ * Reads a DBN stream from an {@link InputStream}: plain or Zstandard (several frames allowed), with
+ * or without a metadata header. Decompression writes straight into the framing buffer, so records
+ * are decoded where they land. Legacy DBZ input and anything else that is not DBN is rejected with
+ * a {@link DbnFormatException} naming what was found. Not thread-safe.
  */
 public final class DbnReader implements AutoCloseable {
 
@@ -39,7 +39,8 @@ public final class DbnReader implements AutoCloseable {
 
     private DbnReader(InputStream input, boolean fragment, String source, boolean compressed) {
         this.input = input;
-        this.decoder = fragment ? DbnStreamDecoder.forFragment() : new DbnStreamDecoder(READ_CHUNK * 2);
+        this.decoder =
+                fragment ? DbnStreamDecoder.forFragment() : new DbnStreamDecoder(READ_CHUNK * 2);
         this.source = source;
         this.compressed = compressed;
         this.metadataRead = fragment;
@@ -74,14 +75,19 @@ public final class DbnReader implements AutoCloseable {
             buffered.mark(4);
             byte[] head = buffered.readNBytes(4);
             buffered.reset();
-            int magic = head.length == 4
-                    ? (head[0] & 0xFF) | (head[1] & 0xFF) << 8 | (head[2] & 0xFF) << 16 | (head[3] & 0xFF) << 24
-                    : 0;
+            int magic =
+                    head.length == 4
+                            ? (head[0] & 0xFF)
+                                    | (head[1] & 0xFF) << 8
+                                    | (head[2] & 0xFF) << 16
+                                    | (head[3] & 0xFF) << 24
+                            : 0;
             if (magic >= SKIPPABLE_MAGIC_MIN && magic <= SKIPPABLE_MAGIC_MAX) {
                 buffered.close();
-                throw new DbnFormatException(source
-                        + ": legacy DBZ format (starts with a zstd skippable frame), not DBN; convert it to DBN"
-                        + " with Databento's dbn CLI or request the data again with encoding=dbn");
+                throw new DbnFormatException(
+                        source
+                                + ": legacy DBZ format (starts with a zstd skippable frame), not DBN; convert it to DBN"
+                                + " with Databento's dbn CLI or request the data again with encoding=dbn");
             }
             if (magic == ZSTD_MAGIC) {
                 InputStream zstd = new ZstdInputStreamNoFinalizer(buffered).setContinuous(false);
@@ -141,8 +147,8 @@ public final class DbnReader implements AutoCloseable {
     }
 
     /**
-     * Up to {@code max} bytes read but not framed: after a {@link DbnFormatException}, the start
-     * of what could not be decoded (for a dead-letter record).
+     * Up to {@code max} bytes read but not framed: after a {@link DbnFormatException}, the start of
+     * what could not be decoded (for a dead-letter record).
      */
     public byte[] unframedBytes(int max) {
         return decoder.copyPending(max);
@@ -187,7 +193,10 @@ public final class DbnReader implements AutoCloseable {
         }
     }
 
-    /** Reads one chunk; the buffer grows with the data that arrives, never with what a header claims. */
+    /**
+     * Reads one chunk; the buffer grows with the data that arrives, never with what a header
+     * claims.
+     */
     private void fill() {
         int space = decoder.ensureWritable(READ_CHUNK);
         try {
@@ -199,8 +208,12 @@ public final class DbnReader implements AutoCloseable {
             }
         } catch (IOException e) {
             if (compressed) {
-                throw new DbnFormatException("corrupt or truncated Zstandard data after "
-                        + decoder.bytesConsumed() + " decompressed bytes: " + e.getMessage(), e);
+                throw new DbnFormatException(
+                        "corrupt or truncated Zstandard data after "
+                                + decoder.bytesConsumed()
+                                + " decompressed bytes: "
+                                + e.getMessage(),
+                        e);
             }
             throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }

@@ -5,15 +5,15 @@ import io.instflow.dbn.Metadata;
 import io.instflow.dbn.MetadataCodec;
 import io.instflow.dbn.RecordUpgrader;
 
+import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
+import org.agrona.DirectBuffer;
+
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
-import org.agrona.DirectBuffer;
 
 /**
  * Writes DBN version 3: the metadata header, then records, plain or Zstandard-compressed. Records
@@ -49,9 +49,11 @@ public final class DbnWriter implements AutoCloseable {
     /** Writes to a stream, which this writer closes. */
     public static DbnWriter of(OutputStream out, boolean compress) {
         try {
-            OutputStream sink = compress
-                    ? new ZstdOutputStreamNoFinalizer(new BufferedOutputStream(out, BUFFER_SIZE), DEFAULT_ZSTD_LEVEL)
-                    : new BufferedOutputStream(out, BUFFER_SIZE);
+            OutputStream sink =
+                    compress
+                            ? new ZstdOutputStreamNoFinalizer(
+                                    new BufferedOutputStream(out, BUFFER_SIZE), DEFAULT_ZSTD_LEVEL)
+                            : new BufferedOutputStream(out, BUFFER_SIZE);
             return new DbnWriter(sink);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a Zstandard stream: " + e.getMessage(), e);
@@ -82,7 +84,8 @@ public final class DbnWriter implements AutoCloseable {
     /** Writes one record (any version's layout) of {@code length} bytes at {@code offset}. */
     public DbnWriter writeRecord(DirectBuffer buffer, int offset, int length) {
         if (!metadataWritten) {
-            throw new IllegalStateException("write the metadata (or start a fragment) before records");
+            throw new IllegalStateException(
+                    "write the metadata (or start a fragment) before records");
         }
         if (upgrader.upgrade(buffer, offset, length, tsOut)) {
             copy(upgrader.upgraded(), 0, upgrader.upgradedLength());

@@ -1,8 +1,8 @@
 package io.instflow.dbn.json;
 
 import io.instflow.dbn.DbnConstants;
-import io.instflow.dbn.SymbolMap;
 import io.instflow.dbn.RecordHandler;
+import io.instflow.dbn.SymbolMap;
 import io.instflow.dbn.record.BboDecoder;
 import io.instflow.dbn.record.ErrorDecoder;
 import io.instflow.dbn.record.InstrumentDefDecoder;
@@ -18,14 +18,14 @@ import io.instflow.dbn.record.SystemDecoder;
 import io.instflow.dbn.record.TradeDecoder;
 import io.instflow.dbn.record.TradeFieldsDecoder;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.agrona.DirectBuffer;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import org.agrona.DirectBuffer;
 
 /**
  * Renders records as JSON lines in Databento's own JSON encoding (field order, 64-bit integers as
@@ -66,7 +66,9 @@ public final class DbnJsonWriter implements RecordHandler, AutoCloseable {
     private static JsonGenerator generator(OutputStream stream, Writer writer) {
         try {
             JsonFactory factory = new JsonFactory();
-            return stream != null ? factory.createGenerator(stream) : factory.createGenerator(writer);
+            return stream != null
+                    ? factory.createGenerator(stream)
+                    : factory.createGenerator(writer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,21 +76,22 @@ public final class DbnJsonWriter implements RecordHandler, AutoCloseable {
 
     @Override
     public void onMbo(MboDecoder r) {
-        run(() -> {
-            json.writeStartObject();
-            ts("ts_recv", r.tsRecv());
-            header(r);
-            chr("action", r.action());
-            chr("side", r.side());
-            px("price", r.price());
-            num("size", r.size());
-            num("channel_id", r.channelId());
-            u64("order_id", r.orderId());
-            num("flags", r.flags());
-            num("ts_in_delta", r.tsInDelta());
-            num("sequence", r.sequence());
-            end(r, r.tsRecv());
-        });
+        run(
+                () -> {
+                    json.writeStartObject();
+                    ts("ts_recv", r.tsRecv());
+                    header(r);
+                    chr("action", r.action());
+                    chr("side", r.side());
+                    px("price", r.price());
+                    num("size", r.size());
+                    num("channel_id", r.channelId());
+                    u64("order_id", r.orderId());
+                    num("flags", r.flags());
+                    num("ts_in_delta", r.tsInDelta());
+                    num("sequence", r.sequence());
+                    end(r, r.tsRecv());
+                });
     }
 
     @Override
@@ -113,62 +116,66 @@ public final class DbnJsonWriter implements RecordHandler, AutoCloseable {
 
     @Override
     public void onOhlcv(OhlcvDecoder r) {
-        run(() -> {
-            json.writeStartObject();
-            header(r);
-            px("open", r.open());
-            px("high", r.high());
-            px("low", r.low());
-            px("close", r.close());
-            u64("volume", r.volume());
-            end(r, r.tsEvent());
-        });
+        run(
+                () -> {
+                    json.writeStartObject();
+                    header(r);
+                    px("open", r.open());
+                    px("high", r.high());
+                    px("low", r.low());
+                    px("close", r.close());
+                    u64("volume", r.volume());
+                    end(r, r.tsEvent());
+                });
     }
 
     @Override
     public void onStatus(StatusDecoder r) {
-        run(() -> {
-            json.writeStartObject();
-            ts("ts_recv", r.tsRecv());
-            header(r);
-            num("action", r.action());
-            num("reason", r.reason());
-            num("trading_event", r.tradingEvent());
-            chr("is_trading", r.isTrading());
-            chr("is_quoting", r.isQuoting());
-            chr("is_short_sell_restricted", r.isShortSellRestricted());
-            end(r, r.tsRecv());
-        });
+        run(
+                () -> {
+                    json.writeStartObject();
+                    ts("ts_recv", r.tsRecv());
+                    header(r);
+                    num("action", r.action());
+                    num("reason", r.reason());
+                    num("trading_event", r.tradingEvent());
+                    chr("is_trading", r.isTrading());
+                    chr("is_quoting", r.isQuoting());
+                    chr("is_short_sell_restricted", r.isShortSellRestricted());
+                    end(r, r.tsRecv());
+                });
     }
 
     @Override
     public void onInstrumentDef(InstrumentDefDecoder r) {
-        run(() -> {
-            json.writeStartObject();
-            ts("ts_recv", r.tsRecv());
-            header(r);
-            DefinitionJson.writeBody(this, r);
-            end(r, r.tsRecv());
-        });
+        run(
+                () -> {
+                    json.writeStartObject();
+                    ts("ts_recv", r.tsRecv());
+                    header(r);
+                    DefinitionJson.writeBody(this, r);
+                    end(r, r.tsRecv());
+                });
     }
 
     @Override
     public void onStat(StatDecoder r) {
-        run(() -> {
-            json.writeStartObject();
-            ts("ts_recv", r.tsRecv());
-            header(r);
-            ts("ts_ref", r.tsRef());
-            px("price", r.price());
-            i64("quantity", r.quantity());
-            num("sequence", r.sequence());
-            num("ts_in_delta", r.tsInDelta());
-            num("stat_type", r.statType());
-            num("channel_id", r.channelId());
-            num("update_action", r.updateAction());
-            num("stat_flags", r.statFlags());
-            end(r, r.tsRecv());
-        });
+        run(
+                () -> {
+                    json.writeStartObject();
+                    ts("ts_recv", r.tsRecv());
+                    header(r);
+                    ts("ts_ref", r.tsRef());
+                    px("price", r.price());
+                    i64("quantity", r.quantity());
+                    num("sequence", r.sequence());
+                    num("ts_in_delta", r.tsInDelta());
+                    num("stat_type", r.statType());
+                    num("channel_id", r.channelId());
+                    num("update_action", r.updateAction());
+                    num("stat_flags", r.statFlags());
+                    end(r, r.tsRecv());
+                });
     }
 
     @Override
@@ -176,40 +183,43 @@ public final class DbnJsonWriter implements RecordHandler, AutoCloseable {
         if (symbols != null) {
             symbols.put(r.instrumentId(), r.stypeOutSymbol());
         }
-        run(() -> {
-            json.writeStartObject();
-            header(r);
-            num("stype_in", r.stypeIn());
-            text("stype_in_symbol", r.stypeInSymbol());
-            num("stype_out", r.stypeOut());
-            text("stype_out_symbol", r.stypeOutSymbol());
-            ts("start_ts", r.startTs());
-            ts("end_ts", r.endTs());
-            end(r, r.tsEvent());
-        });
+        run(
+                () -> {
+                    json.writeStartObject();
+                    header(r);
+                    num("stype_in", r.stypeIn());
+                    text("stype_in_symbol", r.stypeInSymbol());
+                    num("stype_out", r.stypeOut());
+                    text("stype_out_symbol", r.stypeOutSymbol());
+                    ts("start_ts", r.startTs());
+                    ts("end_ts", r.endTs());
+                    end(r, r.tsEvent());
+                });
     }
 
     @Override
     public void onSystem(SystemDecoder r) {
-        run(() -> {
-            json.writeStartObject();
-            header(r);
-            text("msg", r.msg());
-            num("code", r.code());
-            end(r, r.tsEvent());
-        });
+        run(
+                () -> {
+                    json.writeStartObject();
+                    header(r);
+                    text("msg", r.msg());
+                    num("code", r.code());
+                    end(r, r.tsEvent());
+                });
     }
 
     @Override
     public void onError(ErrorDecoder r) {
-        run(() -> {
-            json.writeStartObject();
-            header(r);
-            text("err", r.err());
-            num("code", r.code());
-            num("is_last", r.isLast());
-            end(r, r.tsEvent());
-        });
+        run(
+                () -> {
+                    json.writeStartObject();
+                    header(r);
+                    text("err", r.err());
+                    num("code", r.code());
+                    num("is_last", r.isLast());
+                    end(r, r.tsEvent());
+                });
     }
 
     @Override

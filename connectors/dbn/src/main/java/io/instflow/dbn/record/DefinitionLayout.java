@@ -64,8 +64,10 @@ final class DefinitionLayout {
     int mdSecurityTradingStatus = ABSENT;
     int mainFraction;
     int settlPriceType = ABSENT;
+
     /** sub_fraction; the nine one-byte fields after it follow contiguously in every version. */
     int subFraction;
+
     int legInstrumentClass = ABSENT;
     int legSide = ABSENT;
 

@@ -3,8 +3,8 @@ package io.instflow.dbn.record;
 import org.agrona.DirectBuffer;
 
 /**
- * Flyweight over a gateway error record (rtype 0x15): 320 bytes with code and is_last in v2/v3,
- * 80 bytes in v1 where the code is inferred from the text and is_last reads as 255.
+ * Flyweight over a gateway error record (rtype 0x15): 320 bytes with code and is_last in v2/v3, 80
+ * bytes in v1 where the code is inferred from the text and is_last reads as 255.
  */
 public final class ErrorDecoder extends RecordDecoder {
 

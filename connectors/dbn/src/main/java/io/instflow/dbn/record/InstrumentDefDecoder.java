@@ -6,10 +6,10 @@ import io.instflow.dbn.DbnFormatException;
 import org.agrona.DirectBuffer;
 
 /**
- * Flyweight over an instrument definition (rtype 0x13): 520 bytes in v3, 400 in v2, 360 in v1.
- * The layout is chosen from the record length (the three sizes are more than a ts_out suffix
- * apart), so fragments decode without metadata. Fields a version lacks read as undefined:
- * v3-only leg fields as their sentinel or 0, fields removed in v3 as their sentinel.
+ * Flyweight over an instrument definition (rtype 0x13): 520 bytes in v3, 400 in v2, 360 in v1. The
+ * layout is chosen from the record length (the three sizes are more than a ts_out suffix apart), so
+ * fragments decode without metadata. Fields a version lacks read as undefined: v3-only leg fields
+ * as their sentinel or 0, fields removed in v3 as their sentinel.
  */
 public final class InstrumentDefDecoder extends RecordDecoder {
 
@@ -29,7 +29,8 @@ public final class InstrumentDefDecoder extends RecordDecoder {
         } else if (length >= LENGTH_V1) {
             layout = DefinitionLayout.V1;
         } else {
-            throw new DbnFormatException("instrument definition of " + length + " bytes is shorter than any version's");
+            throw new DbnFormatException(
+                    "instrument definition of " + length + " bytes is shorter than any version's");
         }
         return this;
     }
@@ -97,7 +98,9 @@ public final class InstrumentDefDecoder extends RecordDecoder {
 
     /** Publisher's instrument id: u64 in v3, u32 (widened) before. */
     public long rawInstrumentId() {
-        return layout.rawInstrumentIdIs64 ? i64(layout.rawInstrumentId) : u32(layout.rawInstrumentId);
+        return layout.rawInstrumentIdIs64
+                ? i64(layout.rawInstrumentId)
+                : u32(layout.rawInstrumentId);
     }
 
     public long legPrice() {
@@ -340,7 +343,9 @@ public final class InstrumentDefDecoder extends RecordDecoder {
 
     /** v3 only; 0 (no class) before. */
     public byte legInstrumentClass() {
-        return layout.legInstrumentClass < 0 ? 0 : buffer.getByte(offset + layout.legInstrumentClass);
+        return layout.legInstrumentClass < 0
+                ? 0
+                : buffer.getByte(offset + layout.legInstrumentClass);
     }
 
     /** v3 only; 0 before. */

@@ -3,14 +3,14 @@ package io.instflow.dbn.record;
 import io.instflow.dbn.CText;
 import io.instflow.dbn.RType;
 
-import java.nio.ByteOrder;
-
 import org.agrona.MutableDirectBuffer;
 
+import java.nio.ByteOrder;
+
 /**
- * Writes instrument definitions in the current (v3, 520-byte) layout; the mirror of
- * {@link InstrumentDefDecoder}. {@link #copyFrom} upgrades a v1 or v2 definition field by field.
- * Setters take the field's value as the decoder returns it. Not thread-safe.
+ * Writes instrument definitions in the current (v3, 520-byte) layout; the mirror of {@link
+ * InstrumentDefDecoder}. {@link #copyFrom} upgrades a v1 or v2 definition field by field. Setters
+ * take the field's value as the decoder returns it. Not thread-safe.
  */
 public final class InstrumentDefEncoder {
 

@@ -2,9 +2,9 @@ package io.instflow.dbn.record;
 
 import io.instflow.dbn.RType;
 
-import java.nio.ByteOrder;
-
 import org.agrona.MutableDirectBuffer;
+
+import java.nio.ByteOrder;
 
 /** Writes market-by-order records in place; the mirror of {@link MboDecoder}. Not thread-safe. */
 public final class MboEncoder {

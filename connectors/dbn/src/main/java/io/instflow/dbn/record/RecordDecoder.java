@@ -1,12 +1,12 @@
 package io.instflow.dbn.record;
 
-import java.nio.ByteOrder;
-
 import org.agrona.DirectBuffer;
 
+import java.nio.ByteOrder;
+
 /**
- * Base of the flyweight record decoders: a view of one record in a buffer, reading fields in
- * place. Decoders are mutable, reused and not thread-safe; a view is valid until its buffer is
+ * Base of the flyweight record decoders: a view of one record in a buffer, reading fields in place.
+ * Decoders are mutable, reused and not thread-safe; a view is valid until its buffer is
  * overwritten.
  */
 public abstract class RecordDecoder {

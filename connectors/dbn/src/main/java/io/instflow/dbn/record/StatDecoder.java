@@ -6,8 +6,8 @@ import org.agrona.DirectBuffer;
 
 /**
  * Flyweight over a statistics record (rtype 0x18): 80 bytes with an i64 quantity in v3, 64 bytes
- * with an i32 quantity in v1/v2. The layout is chosen from the record length, so fragments
- * without metadata decode too; {@link #quantity()} reads v1/v2 values as v3 does.
+ * with an i32 quantity in v1/v2. The layout is chosen from the record length, so fragments without
+ * metadata decode too; {@link #quantity()} reads v1/v2 values as v3 does.
  */
 public final class StatDecoder extends RecordDecoder {
 
@@ -31,7 +31,9 @@ public final class StatDecoder extends RecordDecoder {
         return i64(16);
     }
 
-    /** Reference time of the value, e.g. the trading date of a settlement; undefined when unused. */
+    /**
+     * Reference time of the value, e.g. the trading date of a settlement; undefined when unused.
+     */
     public long tsRef() {
         return i64(24);
     }

@@ -1,8 +1,8 @@
 package io.instflow.dbn.record;
 
 /**
- * The 48-byte prefix shared by trades (MBP-0), MBP-1/TBBO and MBP-10 records, and the book
- * levels that follow it.
+ * The 48-byte prefix shared by trades (MBP-0), MBP-1/TBBO and MBP-10 records, and the book levels
+ * that follow it.
  */
 public abstract class TradeFieldsDecoder extends RecordDecoder {
 

@@ -10,9 +10,12 @@ import io.instflow.barchart.client.BarchartException;
 import io.instflow.barchart.client.BarchartFeed;
 import io.instflow.barchart.client.FailureKind;
 import io.instflow.barchart.futures.FuturesQuote;
-import io.instflow.ingest.KafkaPublisher;
 import io.instflow.contract.Topics;
+import io.instflow.ingest.KafkaPublisher;
 import io.instflow.schemas.AvroSerde;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,9 +23,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Polls Barchart for the configured NQ option series and futures and publishes the normalised
@@ -33,13 +33,20 @@ import org.slf4j.LoggerFactory;
 public final class BarchartSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(BarchartSource.class);
-    private static final AvroSerde<BarchartOptionQuote> OPTION = AvroSerde.of(BarchartOptionQuote.class);
-    private static final AvroSerde<BarchartFuturesQuote> FUTURES = AvroSerde.of(BarchartFuturesQuote.class);
+    private static final AvroSerde<BarchartOptionQuote> OPTION =
+            AvroSerde.of(BarchartOptionQuote.class);
+    private static final AvroSerde<BarchartFuturesQuote> FUTURES =
+            AvroSerde.of(BarchartFuturesQuote.class);
+
     /** Re-check a series that came back empty or dead at most this often (spec §7). */
     static final Duration NOT_FOUND_RETRY = Duration.ofMinutes(10);
 
     /** What to poll and how often. */
-    public record Settings(List<String> series, List<String> futures, Duration seriesInterval, Duration futuresInterval) {}
+    public record Settings(
+            List<String> series,
+            List<String> futures,
+            Duration seriesInterval,
+            Duration futuresInterval) {}
 
     private final BarchartFeed client;
     private final KafkaPublisher publisher;
@@ -50,7 +57,12 @@ public final class BarchartSource {
     private long records;
     private boolean streaming;
 
-    public BarchartSource(BarchartFeed client, KafkaPublisher publisher, Topics topics, Settings settings, Clock clock) {
+    public BarchartSource(
+            BarchartFeed client,
+            KafkaPublisher publisher,
+            Topics topics,
+            Settings settings,
+            Clock clock) {
         this.client = client;
         this.publisher = publisher;
         this.topics = topics;
@@ -62,7 +74,9 @@ public final class BarchartSource {
         }
     }
 
-    /** Polls everything due now, one request at a time; returns the time until the next poll is due. */
+    /**
+     * Polls everything due now, one request at a time; returns the time until the next poll is due.
+     */
     public Duration pollDue() throws InterruptedException {
         for (Map.Entry<String, Instant> e : due.entrySet()) {
             if (!clock.instant().isBefore(e.getValue())) {
@@ -70,7 +84,10 @@ public final class BarchartSource {
                 e.setValue(clock.instant().plus(wait));
             }
         }
-        Instant next = due.values().stream().min(Instant::compareTo).orElse(clock.instant().plus(settings.seriesInterval()));
+        Instant next =
+                due.values().stream()
+                        .min(Instant::compareTo)
+                        .orElse(clock.instant().plus(settings.seriesInterval()));
         Duration d = Duration.between(clock.instant(), next);
         return d.isNegative() ? Duration.ZERO : d;
     }
@@ -79,7 +96,8 @@ public final class BarchartSource {
     public void run(java.util.function.BooleanSupplier running) throws InterruptedException {
         while (running.getAsBoolean()) {
             Duration wait = pollDue();
-            // wake at least once a second so a stop request is seen promptly, never spin below 100 ms
+            // wake at least once a second so a stop request is seen promptly, never spin below 100
+            // ms
             Thread.sleep(Math.max(100, Math.min(wait.toMillis(), 1_000)));
         }
     }
@@ -99,23 +117,39 @@ public final class BarchartSource {
                 publishFutures();
                 return settings.futuresInterval();
             }
-            ChainSnapshot snapshot = ChainNormaliser.normalise(client.chain(key), key, clock.instant());
+            ChainSnapshot snapshot =
+                    ChainNormaliser.normalise(client.chain(key), key, clock.instant());
             if (snapshot.flags().contains(ChainSnapshot.Flag.DEAD_SERIES)) {
-                status(FeedStatusKind.ERROR, "series " + key + " is dead (expired: no quotes, settlements only);"
-                        + " not published, checking again in " + NOT_FOUND_RETRY.toMinutes() + " min", null);
+                status(
+                        FeedStatusKind.ERROR,
+                        "series "
+                                + key
+                                + " is dead (expired: no quotes, settlements only);"
+                                + " not published, checking again in "
+                                + NOT_FOUND_RETRY.toMinutes()
+                                + " min",
+                        null);
                 return NOT_FOUND_RETRY;
             }
             String access = client.accessName();
             for (OptionQuote q : snapshot.quotes()) {
-                publisher.publish(topics.barchartOptions(), q.rawSymbol() != null ? q.rawSymbol() : q.barchartSymbol(),
+                publisher.publish(
+                        topics.barchartOptions(),
+                        q.rawSymbol() != null ? q.rawSymbol() : q.barchartSymbol(),
                         OPTION.serialize(BarchartRecords.option(snapshot, q, access)));
                 records++;
             }
             publisher.flush();
             if (!streaming) {
                 streaming = true;
-                status(FeedStatusKind.STREAMING, "Barchart snapshots flowing (" + access + " access, delayed about "
-                        + (snapshot.delay() == null ? "?" : snapshot.delay().toMinutes()) + " min)", null);
+                status(
+                        FeedStatusKind.STREAMING,
+                        "Barchart snapshots flowing ("
+                                + access
+                                + " access, delayed about "
+                                + (snapshot.delay() == null ? "?" : snapshot.delay().toMinutes())
+                                + " min)",
+                        null);
             }
             return settings.seriesInterval();
         } catch (BarchartException e) {
@@ -133,7 +167,9 @@ public final class BarchartSource {
         List<FuturesQuote> quotes = client.futures(settings.futures());
         Instant observed = clock.instant();
         for (FuturesQuote q : quotes) {
-            publisher.publish(topics.barchartFutures(), q.symbol(),
+            publisher.publish(
+                    topics.barchartFutures(),
+                    q.symbol(),
                     FUTURES.serialize(BarchartRecords.futures(q, observed, client.accessName())));
             records++;
         }
@@ -141,7 +177,12 @@ public final class BarchartSource {
     }
 
     private void status(FeedStatusKind kind, String message, Integer code) {
-        publisher.status(publisher.statusEvent("barchart", kind, message).setDegraded(true).setErrorCode(code)
-                .setRecords(records).build());
+        publisher.status(
+                publisher
+                        .statusEvent("barchart", kind, message)
+                        .setDegraded(true)
+                        .setErrorCode(code)
+                        .setRecords(records)
+                        .build());
     }
 }

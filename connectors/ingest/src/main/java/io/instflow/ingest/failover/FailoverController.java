@@ -90,11 +90,19 @@ public final class FailoverController {
         if (source == Transition.Source.DATABENTO && !healthy) {
             return failoverIfDue(now);
         }
-        if (source == Transition.Source.BARCHART && healthy && replayComplete
+        if (source == Transition.Source.BARCHART
+                && healthy
+                && replayComplete
                 && !now.isBefore(healthySince.plus(policy.hold()))) {
             lastFailback = now;
-            return Optional.of(switchTo(Transition.Kind.FAILBACK, Transition.Source.DATABENTO, now,
-                    "primary healthy for " + seconds(Duration.between(healthySince, now)) + " with its replay complete"));
+            return Optional.of(
+                    switchTo(
+                            Transition.Kind.FAILBACK,
+                            Transition.Source.DATABENTO,
+                            now,
+                            "primary healthy for "
+                                    + seconds(Duration.between(healthySince, now))
+                                    + " with its replay complete"));
         }
         return Optional.empty();
     }
@@ -104,17 +112,31 @@ public final class FailoverController {
         if (down.compareTo(policy.grace()) < 0 || !backupAvailable) {
             return Optional.empty();
         }
-        boolean settling = lastFailback != null && now.isBefore(lastFailback.plus(policy.hysteresis()));
+        boolean settling =
+                lastFailback != null && now.isBefore(lastFailback.plus(policy.hysteresis()));
         if (settling && connected) {
             return Optional.empty();
         }
-        String why = !connected ? "primary disconnected" : "no record or heartbeat from the primary for "
-                + seconds(Duration.between(lastActivity, now));
-        return Optional.of(switchTo(Transition.Kind.FAILOVER, Transition.Source.BARCHART, now,
-                why + " (unhealthy for " + seconds(down) + ", grace " + seconds(policy.grace()) + ")"));
+        String why =
+                !connected
+                        ? "primary disconnected"
+                        : "no record or heartbeat from the primary for "
+                                + seconds(Duration.between(lastActivity, now));
+        return Optional.of(
+                switchTo(
+                        Transition.Kind.FAILOVER,
+                        Transition.Source.BARCHART,
+                        now,
+                        why
+                                + " (unhealthy for "
+                                + seconds(down)
+                                + ", grace "
+                                + seconds(policy.grace())
+                                + ")"));
     }
 
-    private Transition switchTo(Transition.Kind kind, Transition.Source to, Instant now, String reason) {
+    private Transition switchTo(
+            Transition.Kind kind, Transition.Source to, Instant now, String reason) {
         Transition t = new Transition(kind, to, now, nextBoundary(now), reason);
         transitions.add(t);
         source = to;
@@ -122,7 +144,9 @@ public final class FailoverController {
     }
 
     private boolean healthy(Instant now) {
-        return connected && lastActivity != null && now.isBefore(lastActivity.plus(policy.silenceLimit()));
+        return connected
+                && lastActivity != null
+                && now.isBefore(lastActivity.plus(policy.silenceLimit()));
     }
 
     /** The first window boundary at or after {@code now}. */

@@ -5,13 +5,13 @@ import io.instflow.ingest.KafkaPublisher;
 import io.instflow.ingest.LiveSource;
 import io.instflow.ingest.barchart.BarchartSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The connector service with a backup: Databento's live source runs throughout (its own reconnect
@@ -32,7 +32,11 @@ public final class FailoverService {
     private final Clock clock;
     private long lastActivity = -1;
 
-    public FailoverService(LiveSource primary, BarchartSource backup, KafkaPublisher publisher, FailoverPolicy policy,
+    public FailoverService(
+            LiveSource primary,
+            BarchartSource backup,
+            KafkaPublisher publisher,
+            FailoverPolicy policy,
             Clock clock) {
         this.primary = primary;
         this.backup = backup;
@@ -46,7 +50,9 @@ public final class FailoverService {
         return controller;
     }
 
-    /** Runs the primary on its own thread and the controller here until {@code running} says stop. */
+    /**
+     * Runs the primary on its own thread and the controller here until {@code running} says stop.
+     */
     public void run(BooleanSupplier running) throws InterruptedException {
         Thread live = new Thread(primary::run, "databento-live");
         live.setDaemon(true);
@@ -80,11 +86,25 @@ public final class FailoverService {
     }
 
     private void announce(Transition t) {
-        String message = (t.kind() == Transition.Kind.FAILOVER ? "failing over to Barchart (degraded, delayed snapshots)"
-                : "failing back to Databento") + ": " + t.reason() + "; applies to windows from " + t.effectiveFrom();
+        String message =
+                (t.kind() == Transition.Kind.FAILOVER
+                                ? "failing over to Barchart (degraded, delayed snapshots)"
+                                : "failing back to Databento")
+                        + ": "
+                        + t.reason()
+                        + "; applies to windows from "
+                        + t.effectiveFrom();
         LOG.warn(message);
-        publisher.status(publisher.statusEvent("failover", t.kind() == Transition.Kind.FAILOVER ? FeedStatusKind.FAILOVER
-                : FeedStatusKind.FAILBACK, message).setDegraded(t.to() == Transition.Source.BARCHART)
-                .setEffectiveFrom(t.effectiveFrom().toEpochMilli() * 1_000_000L).build());
+        publisher.status(
+                publisher
+                        .statusEvent(
+                                "failover",
+                                t.kind() == Transition.Kind.FAILOVER
+                                        ? FeedStatusKind.FAILOVER
+                                        : FeedStatusKind.FAILBACK,
+                                message)
+                        .setDegraded(t.to() == Transition.Source.BARCHART)
+                        .setEffectiveFrom(t.effectiveFrom().toEpochMilli() * 1_000_000L)
+                        .build());
     }
 }

@@ -9,8 +9,14 @@ import java.time.Instant;
 public record Transition(Kind kind, Source to, Instant at, Instant effectiveFrom, String reason) {
 
     /** Failing over to the backup, or back to the primary. */
-    public enum Kind { FAILOVER, FAILBACK }
+    public enum Kind {
+        FAILOVER,
+        FAILBACK
+    }
 
     /** The market-data sources. */
-    public enum Source { DATABENTO, BARCHART }
+    public enum Source {
+        DATABENTO,
+        BARCHART
+    }
 }

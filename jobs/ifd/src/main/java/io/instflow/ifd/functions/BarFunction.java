@@ -18,8 +18,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * 1-minute and 5-minute bars of one future from its classified trades, with buy and sell volume,
- * delta and the cumulative delta of the trading session; emitted when the watermark passes a
- * bar's end. The 5-minute bar covers exactly its five 1-minute bars.
+ * delta and the cumulative delta of the trading session; emitted when the watermark passes a bar's
+ * end. The 5-minute bar covers exactly its five 1-minute bars.
  */
 public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar> {
 
@@ -29,16 +29,34 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
 
     /** Open bars by minutes and start (ms) (lifetime: until their end timer). */
     private transient MapState<String, BarState> bars;
-    /** Session date and cumulative delta per bar length, in emission order (lifetime: the job's). */
+
+    /**
+     * Session date and cumulative delta per bar length, in emission order (lifetime: the job's).
+     */
     private transient MapState<Integer, long[]> cumulative;
+
     private transient ValueState<ContractInfo> contract;
 
     @Override
     public void open(OpenContext context) {
-        bars = getRuntimeContext().getMapState(new MapStateDescriptor<>("bars", Types.STRING, Types.POJO(BarState.class)));
-        cumulative = getRuntimeContext().getMapState(new MapStateDescriptor<>("cumulative", Types.INT,
-                org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
-        contract = getRuntimeContext().getState(new ValueStateDescriptor<>("contract", Types.POJO(ContractInfo.class)));
+        bars =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "bars", Types.STRING, Types.POJO(BarState.class)));
+        cumulative =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "cumulative",
+                                        Types.INT,
+                                        org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo
+                                                .LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        contract =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "contract", Types.POJO(ContractInfo.class)));
     }
 
     @Override
@@ -83,15 +101,30 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
             bars.remove(key);
             long session = TradingDate.of(start * 1_000_000L);
             long[] running = cumulative.get(minutes);
-            long cumulativeDelta = (running != null && running[0] == session ? running[1] : 0) + bar.delta();
+            long cumulativeDelta =
+                    (running != null && running[0] == session ? running[1] : 0) + bar.delta();
             cumulative.put(minutes, new long[] {session, cumulativeDelta});
             ContractInfo c = contract.value();
-            out.collect(Bar.newBuilder().setSymbol(c.rawSymbol).setInstrumentId(c.instrumentId)
-                    .setIntervalSeconds(minutes * 60).setWindowStart(start * 1_000_000L)
-                    .setWindowEnd((start + length) * 1_000_000L).setOpen(bar.open).setHigh(bar.high).setLow(bar.low)
-                    .setClose(bar.close).setVolume(bar.volume).setBuyVolume(bar.buyVolume).setSellVolume(bar.sellVolume)
-                    .setUnknownVolume(bar.unknownVolume).setDelta(bar.delta()).setCumulativeDelta(cumulativeDelta)
-                    .setTrades(bar.trades).setVwap(Math.round(bar.priceVolume / bar.volume * 1e9)).build());
+            out.collect(
+                    Bar.newBuilder()
+                            .setSymbol(c.rawSymbol)
+                            .setInstrumentId(c.instrumentId)
+                            .setIntervalSeconds(minutes * 60)
+                            .setWindowStart(start * 1_000_000L)
+                            .setWindowEnd((start + length) * 1_000_000L)
+                            .setOpen(bar.open)
+                            .setHigh(bar.high)
+                            .setLow(bar.low)
+                            .setClose(bar.close)
+                            .setVolume(bar.volume)
+                            .setBuyVolume(bar.buyVolume)
+                            .setSellVolume(bar.sellVolume)
+                            .setUnknownVolume(bar.unknownVolume)
+                            .setDelta(bar.delta())
+                            .setCumulativeDelta(cumulativeDelta)
+                            .setTrades(bar.trades)
+                            .setVwap(Math.round(bar.priceVolume / bar.volume * 1e9))
+                            .build());
         }
     }
 }

@@ -20,26 +20,29 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Degraded-mode flow (spec/barchart.md §5.3), keyed by Databento raw symbol: each Barchart
- * snapshot of a contract is compared with the previous one of the same Globex session, and the new
- * session volume becomes one estimated trade, its side from the last price against the quote,
- * stamped degraded with the snapshot's delay. Contracts are found by raw symbol in the definitions:
- * those known at start are preloaded (snapshots may overtake the broadcast), later ones broadcast.
+ * Degraded-mode flow (spec/barchart.md §5.3), keyed by Databento raw symbol: each Barchart snapshot
+ * of a contract is compared with the previous one of the same Globex session, and the new session
+ * volume becomes one estimated trade, its side from the last price against the quote, stamped
+ * degraded with the snapshot's delay. Contracts are found by raw symbol in the definitions: those
+ * known at start are preloaded (snapshots may overtake the broadcast), later ones broadcast.
  * Negative differences (data errors) and contracts without a definition are counted, not used.
  */
 public final class BarchartFlowFunction
-        extends KeyedBroadcastProcessFunction<String, BarchartOptionQuote, InstrumentDefinition, FlowEvent> {
+        extends KeyedBroadcastProcessFunction<
+                String, BarchartOptionQuote, InstrumentDefinition, FlowEvent> {
 
     private static final long serialVersionUID = 1L;
 
     public static final MapStateDescriptor<String, ContractInfo> BY_RAW_SYMBOL =
-            new MapStateDescriptor<>("definitions-by-raw-symbol", Types.STRING, Types.POJO(ContractInfo.class));
+            new MapStateDescriptor<>(
+                    "definitions-by-raw-symbol", Types.STRING, Types.POJO(ContractInfo.class));
 
     private final io.instflow.ifd.io.DefinitionsLoader preload;
     private transient java.util.Map<String, ContractInfo> preloaded;
 
     /** Session start (ns) and session volume of the previous snapshot of this contract. */
     private transient ValueState<long[]> previous;
+
     private transient Counter negative;
     private transient Counter unmapped;
 
@@ -51,14 +54,19 @@ public final class BarchartFlowFunction
     public void open(OpenContext context) {
         preloaded = new java.util.HashMap<>();
         preload.load().values().forEach(c -> preloaded.put(c.rawSymbol, c));
-        previous = getRuntimeContext().getState(new ValueStateDescriptor<>("previous-snapshot",
-                PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
+        previous =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "previous-snapshot",
+                                        PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO));
         negative = getRuntimeContext().getMetricGroup().counter("barchartNegativeVolume");
         unmapped = getRuntimeContext().getMetricGroup().counter("barchartUnmapped");
     }
 
     @Override
-    public void processElement(BarchartOptionQuote q, ReadOnlyContext ctx, Collector<FlowEvent> out) throws Exception {
+    public void processElement(BarchartOptionQuote q, ReadOnlyContext ctx, Collector<FlowEvent> out)
+            throws Exception {
         ContractInfo contract = ctx.getBroadcastState(BY_RAW_SYMBOL).get(q.getRawSymbol());
         if (contract == null) {
             contract = preloaded.get(q.getRawSymbol());
@@ -88,19 +96,26 @@ public final class BarchartFlowFunction
         e.tsEvent = ctx.timestamp() * 1_000_000L;
         e.size = volume;
         Long last = q.getSettlement() ? null : q.getLast();
-        e.price = last != null ? last : q.getBid() != null && q.getAsk() != null ? (q.getBid() + q.getAsk()) / 2 : 0;
-        e.aggressor = switch (EstimatedSide.of(points(q.getBid()), points(q.getAsk()), points(last))) {
-            case BUY -> Aggressor.BUY;
-            case SELL -> Aggressor.SELL;
-            case UNKNOWN -> Aggressor.UNKNOWN;
-        };
+        e.price =
+                last != null
+                        ? last
+                        : q.getBid() != null && q.getAsk() != null
+                                ? (q.getBid() + q.getAsk()) / 2
+                                : 0;
+        e.aggressor =
+                switch (EstimatedSide.of(points(q.getBid()), points(q.getAsk()), points(last))) {
+                    case BUY -> Aggressor.BUY;
+                    case SELL -> Aggressor.SELL;
+                    case UNKNOWN -> Aggressor.UNKNOWN;
+                };
         e.degraded = true;
         e.delayMs = q.getDelayMs() == null ? 0 : q.getDelayMs();
         out.collect(e);
     }
 
     @Override
-    public void processBroadcastElement(InstrumentDefinition d, Context ctx, Collector<FlowEvent> out) throws Exception {
+    public void processBroadcastElement(
+            InstrumentDefinition d, Context ctx, Collector<FlowEvent> out) throws Exception {
         if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
             ctx.getBroadcastState(BY_RAW_SYMBOL).remove(d.getRawSymbol());
         } else {

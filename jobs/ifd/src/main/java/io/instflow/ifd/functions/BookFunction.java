@@ -25,43 +25,59 @@ import org.apache.flink.util.Collector;
  * One order book per instrument in keyed state, fed its MBO records; emits classified trades,
  * top-of-book changes (with how long the previous state was displayed) and large orders cancelled
  * unfilled within the spoofing lifetime. Definitions known at start are preloaded, so no record
- * overtakes its definition; later ones arrive as broadcast state, and events of an instrument
- * whose definition is not known yet wait in keyed state until it arrives.
+ * overtakes its definition; later ones arrive as broadcast state, and events of an instrument whose
+ * definition is not known yet wait in keyed state until it arrives.
  */
-public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboEvent, InstrumentDefinition, FlowEvent> {
+public final class BookFunction
+        extends KeyedBroadcastProcessFunction<Long, MboEvent, InstrumentDefinition, FlowEvent> {
 
     private static final long serialVersionUID = 1L;
 
     /** Broadcast state: instrument id to its contract (lifetime: until a definition deletes it). */
     /** Book anomalies as they happen, per instrument, as metrics. */
     public static final org.apache.flink.util.OutputTag<io.instflow.avro.PipelineMetric> ANOMALIES =
-            new org.apache.flink.util.OutputTag<>("book-anomalies",
-                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(io.instflow.avro.PipelineMetric.class));
+            new org.apache.flink.util.OutputTag<>(
+                    "book-anomalies",
+                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
+                            io.instflow.avro.PipelineMetric.class));
 
     public static final MapStateDescriptor<Long, ContractInfo> DEFINITIONS =
             new MapStateDescriptor<>("definitions", Types.LONG, Types.POJO(ContractInfo.class));
 
     /** Events waiting for their definition (lifetime: until the definition arrives). */
-    private static final PrimitiveArrayTypeInfo<long[]> LONGS = PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
+    private static final PrimitiveArrayTypeInfo<long[]> LONGS =
+            PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
 
-    static final ListStateDescriptor<FlowEvent> PENDING = new ListStateDescriptor<>("pending", Types.POJO(FlowEvent.class));
+    static final ListStateDescriptor<FlowEvent> PENDING =
+            new ListStateDescriptor<>("pending", Types.POJO(FlowEvent.class));
 
     private final io.instflow.ifd.io.MetricRecords metrics;
     private final long spoofMinSize;
     private final long spoofMaxLifeNs;
     private final io.instflow.ifd.io.DefinitionsLoader preload;
+
     /** Definitions known at open (lifetime: the task's; reloaded on restore). */
     private transient java.util.Map<Long, ContractInfo> preloaded;
+
     /** The instrument's book (lifetime: the job's; cleared by R records and snapshots). */
     private transient ValueState<OrderBook> book;
+
     /** Best bid size, best ask size and the ns the top last changed (lifetime: with the book). */
     private transient ValueState<long[]> top;
-    /** Large resting orders: id to {added ns, size, 1 for bid} (lifetime: until filled, cancelled or expired by timer). */
+
+    /**
+     * Large resting orders: id to {added ns, size, 1 for bid} (lifetime: until filled, cancelled or
+     * expired by timer).
+     */
     private transient MapState<Long, long[]> largeOrders;
+
     private transient ListState<FlowEvent> pending;
     private transient Counter anomalies;
 
-    public BookFunction(long spoofMinSize, long spoofMaxLifeMs, io.instflow.ifd.io.DefinitionsLoader preload,
+    public BookFunction(
+            long spoofMinSize,
+            long spoofMaxLifeMs,
+            io.instflow.ifd.io.DefinitionsLoader preload,
             io.instflow.ifd.io.MetricRecords metrics) {
         this.metrics = metrics;
         this.spoofMinSize = spoofMinSize;
@@ -71,16 +87,21 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
 
     @Override
     public void open(OpenContext context) {
-        book = getRuntimeContext().getState(new ValueStateDescriptor<>("book", OrderBookSerializer.INSTANCE));
+        book =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("book", OrderBookSerializer.INSTANCE));
         top = getRuntimeContext().getState(new ValueStateDescriptor<>("top", LONGS));
-        largeOrders = getRuntimeContext().getMapState(new MapStateDescriptor<>("large-orders", Types.LONG, LONGS));
+        largeOrders =
+                getRuntimeContext()
+                        .getMapState(new MapStateDescriptor<>("large-orders", Types.LONG, LONGS));
         pending = getRuntimeContext().getListState(PENDING);
         anomalies = getRuntimeContext().getMetricGroup().counter("bookAnomalies");
         preloaded = preload.load();
     }
 
     @Override
-    public void processElement(MboEvent e, ReadOnlyContext ctx, Collector<FlowEvent> out) throws Exception {
+    public void processElement(MboEvent e, ReadOnlyContext ctx, Collector<FlowEvent> out)
+            throws Exception {
         ContractInfo contract = ctx.getBroadcastState(DEFINITIONS).get(e.getInstrumentId());
         if (contract == null) {
             contract = preloaded.get(e.getInstrumentId());
@@ -93,14 +114,32 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
         byte action = MboFields.dbnAction(e.getAction());
         byte side = MboFields.dbnSide(e.getSide());
         long price = MboFields.dbnPrice(e.getPrice());
-        int result = b.apply(action, side, e.getOrderId(), price, e.getSize(), e.getFlags(), e.getTsRecv());
+        int result =
+                b.apply(
+                        action,
+                        side,
+                        e.getOrderId(),
+                        price,
+                        e.getSize(),
+                        e.getFlags(),
+                        e.getTsRecv());
         book.update(b);
         long newAnomalies = b.anomalies().total() - anomaliesBefore;
         if (newAnomalies > 0) {
             anomalies.inc(newAnomalies);
-            ctx.output(ANOMALIES, metrics.metric("book_anomalies", newAnomalies, "count", e.getTsEvent(), e.getTsEvent(),
-                    java.util.Map.of("instrument_id", Long.toString(e.getInstrumentId()), "action",
-                            String.valueOf((char) action))));
+            ctx.output(
+                    ANOMALIES,
+                    metrics.metric(
+                            "book_anomalies",
+                            newAnomalies,
+                            "count",
+                            e.getTsEvent(),
+                            e.getTsEvent(),
+                            java.util.Map.of(
+                                    "instrument_id",
+                                    Long.toString(e.getInstrumentId()),
+                                    "action",
+                                    String.valueOf((char) action))));
         }
         trackLargeOrders(e, action, side, ctx, out, contract);
         if ((result & OrderBook.TRADE) != 0) {
@@ -125,11 +164,19 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
         }
     }
 
-    private void trackLargeOrders(MboEvent e, byte action, byte side, ReadOnlyContext ctx, Collector<FlowEvent> out,
-            ContractInfo contract) throws Exception {
+    private void trackLargeOrders(
+            MboEvent e,
+            byte action,
+            byte side,
+            ReadOnlyContext ctx,
+            Collector<FlowEvent> out,
+            ContractInfo contract)
+            throws Exception {
         if (action == 'A' && e.getSize() >= spoofMinSize) {
-            largeOrders.put(e.getOrderId(), new long[] {e.getTsEvent(), e.getSize(), side == 'B' ? 1 : 0});
-            ctx.timerService().registerEventTimeTimer((e.getTsEvent() + spoofMaxLifeNs) / 1_000_000L + 1);
+            largeOrders.put(
+                    e.getOrderId(), new long[] {e.getTsEvent(), e.getSize(), side == 'B' ? 1 : 0});
+            ctx.timerService()
+                    .registerEventTimeTimer((e.getTsEvent() + spoofMaxLifeNs) / 1_000_000L + 1);
         } else if (action == 'F') {
             largeOrders.remove(e.getOrderId());
         } else if (action == 'C') {
@@ -147,7 +194,8 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<FlowEvent> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<FlowEvent> out)
+            throws Exception {
         long expiredBefore = timestamp * 1_000_000L - spoofMaxLifeNs;
         java.util.List<Long> expired = new java.util.ArrayList<>();
         for (java.util.Map.Entry<Long, long[]> order : largeOrders.entries()) {
@@ -161,22 +209,25 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
     }
 
     @Override
-    public void processBroadcastElement(InstrumentDefinition d, Context ctx, Collector<FlowEvent> out) throws Exception {
+    public void processBroadcastElement(
+            InstrumentDefinition d, Context ctx, Collector<FlowEvent> out) throws Exception {
         if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
             ctx.getBroadcastState(DEFINITIONS).remove(d.getInstrumentId());
             return;
         }
         ContractInfo contract = ContractInfo.of(d);
         ctx.getBroadcastState(DEFINITIONS).put(d.getInstrumentId(), contract);
-        ctx.applyToKeyedState(PENDING, (key, state) -> {
-            if (key == d.getInstrumentId()) {
-                for (FlowEvent waiting : state.get()) {
-                    waiting.contract = contract;
-                    out.collect(waiting);
-                }
-                state.clear();
-            }
-        });
+        ctx.applyToKeyedState(
+                PENDING,
+                (key, state) -> {
+                    if (key == d.getInstrumentId()) {
+                        for (FlowEvent waiting : state.get()) {
+                            waiting.contract = contract;
+                            out.collect(waiting);
+                        }
+                        state.clear();
+                    }
+                });
     }
 
     private static FlowEvent event(int kind, MboEvent e) {
@@ -187,7 +238,8 @@ public final class BookFunction extends KeyedBroadcastProcessFunction<Long, MboE
         return f;
     }
 
-    private void emit(FlowEvent event, ContractInfo contract, Collector<FlowEvent> out) throws Exception {
+    private void emit(FlowEvent event, ContractInfo contract, Collector<FlowEvent> out)
+            throws Exception {
         if (contract == null) {
             pending.add(event);
         } else {

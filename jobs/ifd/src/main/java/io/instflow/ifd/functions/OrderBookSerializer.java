@@ -3,13 +3,13 @@ package io.instflow.ifd.functions;
 import io.instflow.book.OrderBook;
 import io.instflow.book.OrderBookCodec;
 
-import java.io.IOException;
-
 import org.apache.flink.api.common.typeutils.SimpleTypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.api.common.typeutils.base.TypeSerializerSingleton;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+
+import java.io.IOException;
 
 /** Keyed-state serializer of an {@link OrderBook}: the book's own compact codec. */
 public final class OrderBookSerializer extends TypeSerializerSingleton<OrderBook> {
@@ -32,7 +32,9 @@ public final class OrderBookSerializer extends TypeSerializerSingleton<OrderBook
         try {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             OrderBookCodec.write(from, new java.io.DataOutputStream(bytes));
-            return OrderBookCodec.read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())));
+            return OrderBookCodec.read(
+                    new java.io.DataInputStream(
+                            new java.io.ByteArrayInputStream(bytes.toByteArray())));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,10 +1,10 @@
 package io.instflow.ifd.functions;
 
 import io.instflow.avro.PipelineMetric;
-import io.instflow.ifd.model.WindowStats;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
+import io.instflow.ifd.model.WindowStats;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -21,34 +21,44 @@ import org.apache.flink.util.OutputTag;
  * Epoch-aligned event-time windows of one contract, built from each event's own ts_event (events
  * released late by a definition keep their time) and fired by the watermark. Every window with
  * activity is emitted once, when the watermark passes its end; events for a window already emitted
- * are late: dropped, counted in Flink's {@code lateRecords} metric and reported per contract on
- * the {@link #LATE} side output when its next window fires.
+ * are late: dropped, counted in Flink's {@code lateRecords} metric and reported per contract on the
+ * {@link #LATE} side output when its next window fires.
  */
-public final class PressureWindowFunction extends KeyedProcessFunction<Long, FlowEvent, ContractWindow> {
+public final class PressureWindowFunction
+        extends KeyedProcessFunction<Long, FlowEvent, ContractWindow> {
 
     private static final long serialVersionUID = 1L;
 
     /** Late records per contract since its previous window, as a metric. */
-    public static final OutputTag<PipelineMetric> LATE = new OutputTag<>("late-records",
-            new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(PipelineMetric.class));
+    public static final OutputTag<PipelineMetric> LATE =
+            new OutputTag<>(
+                    "late-records",
+                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
+                            PipelineMetric.class));
 
     private final long lengthMs;
     private final long blockSize;
+
     /** Open windows by start (ms) (lifetime: until their end timer fires). */
     private transient MapState<Long, WindowStats> windows;
+
     /** The contract (lifetime: the job's). */
     private transient ValueState<ContractInfo> contract;
+
     /**
      * End (ms) of the last window emitted (lifetime: the job's). Checkpointed, so records replayed
      * after a restore, when the watermark starts over, cannot reopen a window already emitted.
      */
     private transient ValueState<Long> emittedUntil;
+
     /** Late records not reported yet (lifetime: until the contract's next window fires). */
     private transient ValueState<Long> unreportedLate;
+
     private transient Counter lateRecords;
     private final io.instflow.ifd.io.MetricRecords metrics;
 
-    public PressureWindowFunction(int minutes, long blockSize, io.instflow.ifd.io.MetricRecords metrics) {
+    public PressureWindowFunction(
+            int minutes, long blockSize, io.instflow.ifd.io.MetricRecords metrics) {
         this.lengthMs = minutes * 60_000L;
         this.blockSize = blockSize;
         this.metrics = metrics;
@@ -56,20 +66,33 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
 
     @Override
     public void open(OpenContext context) {
-        windows = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("windows", Types.LONG, Types.POJO(WindowStats.class)));
-        contract = getRuntimeContext().getState(new ValueStateDescriptor<>("contract", Types.POJO(ContractInfo.class)));
-        emittedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>("emitted-until", Types.LONG));
-        unreportedLate = getRuntimeContext().getState(new ValueStateDescriptor<>("unreported-late", Types.LONG));
+        windows =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "windows", Types.LONG, Types.POJO(WindowStats.class)));
+        contract =
+                getRuntimeContext()
+                        .getState(
+                                new ValueStateDescriptor<>(
+                                        "contract", Types.POJO(ContractInfo.class)));
+        emittedUntil =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("emitted-until", Types.LONG));
+        unreportedLate =
+                getRuntimeContext()
+                        .getState(new ValueStateDescriptor<>("unreported-late", Types.LONG));
         lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
     }
 
     @Override
-    public void processElement(FlowEvent e, Context ctx, Collector<ContractWindow> out) throws Exception {
+    public void processElement(FlowEvent e, Context ctx, Collector<ContractWindow> out)
+            throws Exception {
         long tsMs = Math.floorDiv(e.tsEvent, 1_000_000L);
         long start = Math.floorDiv(tsMs, lengthMs) * lengthMs;
         Long emitted = emittedUntil.value();
-        if (start + lengthMs - 1 <= ctx.timerService().currentWatermark() || (emitted != null && start < emitted)) {
+        if (start + lengthMs - 1 <= ctx.timerService().currentWatermark()
+                || (emitted != null && start < emitted)) {
             lateRecords.inc();
             Long late = unreportedLate.value();
             unreportedLate.update(late == null ? 1 : late + 1);
@@ -98,19 +121,32 @@ public final class PressureWindowFunction extends KeyedProcessFunction<Long, Flo
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContractWindow> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContractWindow> out)
+            throws Exception {
         long start = timestamp + 1 - lengthMs;
         WindowStats stats = windows.get(start);
         if (stats != null) {
             windows.remove(start);
             emittedUntil.update(start + lengthMs);
-            out.collect(new ContractWindow(contract.value(), start * 1_000_000L, (start + lengthMs) * 1_000_000L, stats));
+            out.collect(
+                    new ContractWindow(
+                            contract.value(),
+                            start * 1_000_000L,
+                            (start + lengthMs) * 1_000_000L,
+                            stats));
         }
         Long late = unreportedLate.value();
         if (late != null) {
             unreportedLate.clear();
-            ctx.output(LATE, metrics.metric("late_records", late, "count", start * 1_000_000L,
-                    (start + lengthMs) * 1_000_000L, java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
+            ctx.output(
+                    LATE,
+                    metrics.metric(
+                            "late_records",
+                            late,
+                            "count",
+                            start * 1_000_000L,
+                            (start + lengthMs) * 1_000_000L,
+                            java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
         }
     }
 }

@@ -5,15 +5,15 @@ import io.instflow.ifd.io.SwitchesLoader;
 import io.instflow.ifd.logic.SourceSwitch;
 import io.instflow.ifd.model.FlowEvent;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Keeps each detector window to one source (spec/barchart.md §9): the connector's FAILOVER and
@@ -22,7 +22,8 @@ import org.apache.flink.util.Collector;
  * snapshot volume. Before any transition, Databento governs. A switch never changes once published,
  * so the preloaded and the broadcast switches are simply merged.
  */
-public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent, FeedStatus, FlowEvent> {
+public final class SourceGateFunction
+        extends BroadcastProcessFunction<FlowEvent, FeedStatus, FlowEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -32,12 +33,19 @@ public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent
 
     private final long lengthMs;
     private final SwitchesLoader preload;
-    /** Preloaded and broadcast switches; the restored broadcast state joins at the first element. */
+
+    /**
+     * Preloaded and broadcast switches; the restored broadcast state joins at the first element.
+     */
     private transient Map<Long, String> known;
+
     private transient boolean restoredJoined;
     private transient Counter dropped;
 
-    /** Switches already on the status topic come from {@code preload}, so a replay gates like the live run did. */
+    /**
+     * Switches already on the status topic come from {@code preload}, so a replay gates like the
+     * live run did.
+     */
     public SourceGateFunction(int windowMinutes, SwitchesLoader preload) {
         this.lengthMs = windowMinutes * 60_000L;
         this.preload = preload;
@@ -50,7 +58,8 @@ public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent
     }
 
     @Override
-    public void processElement(FlowEvent e, ReadOnlyContext ctx, Collector<FlowEvent> out) throws Exception {
+    public void processElement(FlowEvent e, ReadOnlyContext ctx, Collector<FlowEvent> out)
+            throws Exception {
         long windowStart = Math.floorDiv(Math.floorDiv(e.tsEvent, 1_000_000L), lengthMs) * lengthMs;
         if (!restoredJoined) {
             for (Map.Entry<Long, String> s : ctx.getBroadcastState(SWITCHES).immutableEntries()) {
@@ -58,7 +67,9 @@ public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent
             }
             restoredJoined = true;
         }
-        if (e.degraded == SourceSwitch.BARCHART.equals(SourceSwitch.governingAt(windowStart, known.entrySet()))) {
+        if (e.degraded
+                == SourceSwitch.BARCHART.equals(
+                        SourceSwitch.governingAt(windowStart, known.entrySet()))) {
             out.collect(e);
         } else {
             dropped.inc();
@@ -66,7 +77,8 @@ public final class SourceGateFunction extends BroadcastProcessFunction<FlowEvent
     }
 
     @Override
-    public void processBroadcastElement(FeedStatus s, Context ctx, Collector<FlowEvent> out) throws Exception {
+    public void processBroadcastElement(FeedStatus s, Context ctx, Collector<FlowEvent> out)
+            throws Exception {
         String governing = SourceSwitch.governing(s);
         if (governing != null) {
             ctx.getBroadcastState(SWITCHES).put(s.getEffectiveFrom() / 1_000_000L, governing);

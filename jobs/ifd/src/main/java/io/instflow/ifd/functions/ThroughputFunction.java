@@ -3,13 +3,13 @@ package io.instflow.ifd.functions;
 import io.instflow.avro.MboEvent;
 import io.instflow.avro.PipelineMetric;
 
-import java.util.Map;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+
+import java.util.Map;
 
 /**
  * Passes MBO records through and, every 100,000 records of a subtask, reports its records per
@@ -17,13 +17,17 @@ import org.apache.flink.util.OutputTag;
  * completed checkpoint is reported as {@code checkpoint_completed} (value: its id, ts: when it
  * completed) with the next record, since a side output can only be written while processing one.
  */
-public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent> implements CheckpointListener {
+public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent>
+        implements CheckpointListener {
 
     private static final long serialVersionUID = 1L;
     private static final long EVERY = 100_000;
 
-    public static final OutputTag<PipelineMetric> METRICS = new OutputTag<>("throughput",
-            new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(PipelineMetric.class));
+    public static final OutputTag<PipelineMetric> METRICS =
+            new OutputTag<>(
+                    "throughput",
+                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
+                            PipelineMetric.class));
 
     private final io.instflow.ifd.io.MetricRecords metrics;
     private transient long count;
@@ -47,19 +51,36 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
         long checkpoint = completedCheckpoint;
         if (checkpoint > reportedCheckpoint) {
             reportedCheckpoint = checkpoint;
-            ctx.output(METRICS, metric("checkpoint_completed", checkpoint, "count",
-                    Integer.toString(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()), completedAtNs));
+            ctx.output(
+                    METRICS,
+                    metric(
+                            "checkpoint_completed",
+                            checkpoint,
+                            "count",
+                            Integer.toString(
+                                    getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()),
+                            completedAtNs));
         }
         if (++count % EVERY != 0) {
             return;
         }
         long now = System.nanoTime();
-        String subtask = Integer.toString(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
+        String subtask =
+                Integer.toString(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
         long tsNow = System.currentTimeMillis() * 1_000_000L;
-        ctx.output(METRICS, metric("records_per_second", EVERY / ((now - sinceNs) / 1e9), "per_second", subtask, tsNow));
+        ctx.output(
+                METRICS,
+                metric(
+                        "records_per_second",
+                        EVERY / ((now - sinceNs) / 1e9),
+                        "per_second",
+                        subtask,
+                        tsNow));
         long watermark = ctx.timerService().currentWatermark();
         if (watermark > 0) {
-            ctx.output(METRICS, metric("watermark_lag_ms", tsNow / 1e6 - watermark, "ms", subtask, tsNow));
+            ctx.output(
+                    METRICS,
+                    metric("watermark_lag_ms", tsNow / 1e6 - watermark, "ms", subtask, tsNow));
         }
         sinceNs = now;
     }

@@ -22,8 +22,8 @@ import io.instflow.ifd.model.WindowStats;
 
 /**
  * The detector's outputs as the Avro records of {@code ifd.pressure}, {@code ifd.signals} and
- * {@code ifd.rejections}. Ids come from algorithm, profile, contract and window, so a replay
- * gives the same ids; {@code emitted_at} is the one write-time stamp.
+ * {@code ifd.rejections}. Ids come from algorithm, profile, contract and window, so a replay gives
+ * the same ids; {@code emitted_at} is the one write-time stamp.
  */
 public final class DetectorRecords implements java.io.Serializable {
 
@@ -44,26 +44,39 @@ public final class DetectorRecords implements java.io.Serializable {
         double buyShare = s.buyShare();
         long volume = s.buyVolume + s.sellVolume + s.unknownVolume;
         return PressureMetrics.newBuilder()
-                .setInstrumentId(c.instrumentId).setRawSymbol(c.rawSymbol).setRoot(c.root).setUnderlying(c.underlying)
-                .setExpiration(c.expiration).setStrikePrice(c.strike)
+                .setInstrumentId(c.instrumentId)
+                .setRawSymbol(c.rawSymbol)
+                .setRoot(c.root)
+                .setUnderlying(c.underlying)
+                .setExpiration(c.expiration)
+                .setStrikePrice(c.strike)
                 .setOptionType(c.isCall() ? OptionType.CALL : OptionType.PUT)
-                .setWindowStart(w.windowStart).setWindowEnd(w.windowEnd)
-                .setBuyVolume(s.buyVolume).setSellVolume(s.sellVolume).setUnknownVolume(s.unknownVolume)
-                .setTrades(s.trades).setAvgTradeSize(s.trades == 0 ? 0 : (double) volume / s.trades)
-                .setMaxTradeSize(s.maxTradeSize).setBlockTrades(s.blockTrades)
+                .setWindowStart(w.windowStart)
+                .setWindowEnd(w.windowEnd)
+                .setBuyVolume(s.buyVolume)
+                .setSellVolume(s.sellVolume)
+                .setUnknownVolume(s.unknownVolume)
+                .setTrades(s.trades)
+                .setAvgTradeSize(s.trades == 0 ? 0 : (double) volume / s.trades)
+                .setMaxTradeSize(s.maxTradeSize)
+                .setBlockTrades(s.blockTrades)
                 .setPremium(s.priceVolume * c.multiplier / 1e9)
                 .setVwap(volume == 0 ? null : Math.round(s.priceVolume / volume * 1e9))
-                .setLogPressure(s.logPressure()).setPressureRatio(Math.exp(s.logPressure())).setBuyShare(buyShare)
-                .setDominantSide(switch (PressureMath.dominantSide(buyShare)) {
-                    case 1 -> DominantSide.BUY;
-                    case -1 -> DominantSide.SELL;
-                    default -> DominantSide.NEUTRAL;
-                })
+                .setLogPressure(s.logPressure())
+                .setPressureRatio(Math.exp(s.logPressure()))
+                .setBuyShare(buyShare)
+                .setDominantSide(
+                        switch (PressureMath.dominantSide(buyShare)) {
+                            case 1 -> DominantSide.BUY;
+                            case -1 -> DominantSide.SELL;
+                            default -> DominantSide.NEUTRAL;
+                        })
                 .setPressureConfidence(PressureMath.pressureConfidence(s.trades, buyShare))
                 .setMeanBidSize(s.quoteTime == 0 ? 0 : s.bidSizeTime / s.quoteTime)
                 .setMeanAskSize(s.quoteTime == 0 ? 0 : s.askSizeTime / s.quoteTime)
                 .setQuoteUpdates(s.quoteUpdates)
-                .setSource(s.degraded ? "BARCHART" : "DATABENTO").setDegraded(s.degraded)
+                .setSource(s.degraded ? "BARCHART" : "DATABENTO")
+                .setDegraded(s.degraded)
                 .setDelayMs(s.degraded ? s.delayMs : null)
                 .build();
     }
@@ -71,56 +84,91 @@ public final class DetectorRecords implements java.io.Serializable {
     /**
      * The signal of a verdict that passed every gate.
      *
-     * @param underlyingPrice the future's last trade at or before the window end (1e-9 units), or null
+     * @param underlyingPrice the future's last trade at or before the window end (1e-9 units), or
+     *     null
      */
     public Signal signal(Detector.Verdict v, Long underlyingPrice) {
         Candidate c = v.candidate();
         Decision d = v.decision();
         return Signal.newBuilder()
-                .setSignalId(id(c)).setAlgorithm(params.algorithm()).setProfile(params.profile())
+                .setSignalId(id(c))
+                .setAlgorithm(params.algorithm())
+                .setProfile(params.profile())
                 .setParameterVersion(parameterVersion)
                 .setMetrics(pressure(c.window()))
                 .setZScore(c.baseline().present() ? c.baseline().z() : null)
                 .setPercentileRank(c.baseline().present() ? c.baseline().percentileRank() : null)
-                .setDataQuality(c.baseline().dataQuality()).setComponents(components(c.components()))
-                .setMmProbability(v.marketMaking()).setSpoofRatio(v.spoof()).setCoordination(d.coordination())
-                .setBaselineConfidence(d.baselineConfidence()).setFinalConfidence(d.finalConfidence())
-                .setTier(Tier.valueOf(d.tier())).setStrengthScore(d.strengthScore()).setSizeMultiplier(d.sizeMultiplier())
-                .setDirection(Direction.valueOf(d.direction())).setAction(SignalAction.valueOf(d.action()))
-                .setRiskScore(d.riskScore()).setMaxPositionRisk(d.maxPositionRisk())
+                .setDataQuality(c.baseline().dataQuality())
+                .setComponents(components(c.components()))
+                .setMmProbability(v.marketMaking())
+                .setSpoofRatio(v.spoof())
+                .setCoordination(d.coordination())
+                .setBaselineConfidence(d.baselineConfidence())
+                .setFinalConfidence(d.finalConfidence())
+                .setTier(Tier.valueOf(d.tier()))
+                .setStrengthScore(d.strengthScore())
+                .setSizeMultiplier(d.sizeMultiplier())
+                .setDirection(Direction.valueOf(d.direction()))
+                .setAction(SignalAction.valueOf(d.action()))
+                .setRiskScore(d.riskScore())
+                .setMaxPositionRisk(d.maxPositionRisk())
                 .setUnderlyingPrice(underlyingPrice)
                 .setEmittedAt(System.currentTimeMillis() * 1_000_000L)
                 .build();
     }
 
-    /** The rejection of a verdict: the failed gates, or a passing candidate as diagnostic output. */
+    /**
+     * The rejection of a verdict: the failed gates, or a passing candidate as diagnostic output.
+     */
     public Rejection rejection(Detector.Verdict v) {
         Candidate c = v.candidate();
         Decision d = v.decision();
         return Rejection.newBuilder()
-                .setRejectionId(id(c)).setAlgorithm(params.algorithm()).setProfile(params.profile())
+                .setRejectionId(id(c))
+                .setAlgorithm(params.algorithm())
+                .setProfile(params.profile())
                 .setParameterVersion(parameterVersion)
-                .setMetrics(pressure(c.window())).setFailedGates(d.failedGates())
-                .setReason(d.signal() ? "candidate (diagnostic output)" : "failed " + String.join(", ", d.failedGates())
-                        + String.format(" (final %.3f, mm %.2f, spoof %.2f)", d.finalConfidence(), v.marketMaking(),
-                                v.spoof()))
+                .setMetrics(pressure(c.window()))
+                .setFailedGates(d.failedGates())
+                .setReason(
+                        d.signal()
+                                ? "candidate (diagnostic output)"
+                                : "failed "
+                                        + String.join(", ", d.failedGates())
+                                        + String.format(
+                                                " (final %.3f, mm %.2f, spoof %.2f)",
+                                                d.finalConfidence(), v.marketMaking(), v.spoof()))
                 .setZScore(c.baseline().present() ? c.baseline().z() : null)
                 .setPercentileRank(c.baseline().present() ? c.baseline().percentileRank() : null)
-                .setDataQuality(c.baseline().dataQuality()).setComponents(components(c.components()))
-                .setMmProbability(v.marketMaking()).setSpoofRatio(v.spoof()).setCoordination(d.coordination())
-                .setBaselineConfidence(d.baselineConfidence()).setFinalConfidence(d.finalConfidence())
-                .setTier(Tier.valueOf(d.tier())).setDirection(Direction.valueOf(d.direction()))
+                .setDataQuality(c.baseline().dataQuality())
+                .setComponents(components(c.components()))
+                .setMmProbability(v.marketMaking())
+                .setSpoofRatio(v.spoof())
+                .setCoordination(d.coordination())
+                .setBaselineConfidence(d.baselineConfidence())
+                .setFinalConfidence(d.finalConfidence())
+                .setTier(Tier.valueOf(d.tier()))
+                .setDirection(Direction.valueOf(d.direction()))
                 .setDiagnostic(d.signal())
                 .setEmittedAt(System.currentTimeMillis() * 1_000_000L)
                 .build();
     }
 
     private String id(Candidate c) {
-        return SignalIds.of(params.algorithm(), params.profile(), c.window().contract.instrumentId, c.window().windowStart);
+        return SignalIds.of(
+                params.algorithm(),
+                params.profile(),
+                c.window().contract.instrumentId,
+                c.window().windowStart);
     }
 
     private static Components components(ComponentScores c) {
-        return Components.newBuilder().setSignificance(c.significance()).setTrend(c.trend())
-                .setConcentration(c.concentration()).setPersistence(c.persistence()).setRaw(c.raw()).build();
+        return Components.newBuilder()
+                .setSignificance(c.significance())
+                .setTrend(c.trend())
+                .setConcentration(c.concentration())
+                .setPersistence(c.persistence())
+                .setRaw(c.raw())
+                .build();
     }
 }

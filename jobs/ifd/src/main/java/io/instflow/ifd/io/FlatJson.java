@@ -2,26 +2,26 @@ package io.instflow.ifd.io;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import java.util.Collection;
-import java.util.Map;
-
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericContainer;
 import org.apache.avro.generic.IndexedRecord;
 
+import java.util.Collection;
+import java.util.Map;
+
 /**
- * One output record as one flat JSON object for people and external systems: nested records
- * (the window's metrics, the components) are inlined, enums become their names, and the window
- * and strike fields carry their unit in the name ({@code window_start_ns}, {@code strike} in
- * index points). Field names otherwise as in the Avro schema.
+ * One output record as one flat JSON object for people and external systems: nested records (the
+ * window's metrics, the components) are inlined, enums become their names, and the window and
+ * strike fields carry their unit in the name ({@code window_start_ns}, {@code strike} in index
+ * points). Field names otherwise as in the Avro schema.
  */
 public final class FlatJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Map<String, String> RENAMED = Map.of(
-            "window_start", "window_start_ns",
-            "window_end", "window_end_ns");
+    private static final Map<String, String> RENAMED =
+            Map.of(
+                    "window_start", "window_start_ns",
+                    "window_end", "window_end_ns");
 
     private FlatJson() {}
 
@@ -66,7 +66,9 @@ public final class FlatJson {
         } else if (value instanceof Map<?, ?> map) {
             ObjectNode child = node.putObject(name);
             map.forEach((k, v) -> child.put(String.valueOf(k), String.valueOf(v)));
-        } else if (value instanceof GenericContainer || value instanceof CharSequence || value instanceof Enum<?>) {
+        } else if (value instanceof GenericContainer
+                || value instanceof CharSequence
+                || value instanceof Enum<?>) {
             node.put(name, value.toString());
         } else {
             node.put(name, String.valueOf(value));

@@ -2,16 +2,18 @@ package io.instflow.ifd.io;
 
 import io.instflow.avro.DefinitionAction;
 import io.instflow.avro.InstrumentDefinition;
-import io.instflow.ifd.model.ContractInfo;
 import io.instflow.contract.kafka.TopicScan;
+import io.instflow.ifd.model.ContractInfo;
 import io.instflow.schemas.AvroSerde;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-
-/** Reads the compacted definitions topic to its current end; the latest definition of each instrument wins. */
+/**
+ * Reads the compacted definitions topic to its current end; the latest definition of each
+ * instrument wins.
+ */
 public final class KafkaDefinitions implements DefinitionsLoader {
 
     private static final long serialVersionUID = 1L;
@@ -27,13 +29,18 @@ public final class KafkaDefinitions implements DefinitionsLoader {
     @Override
     public Map<Long, ContractInfo> load() {
         Map<Long, ContractInfo> out = new HashMap<>();
-        TopicScan.readValuesToEnd(bootstrap, topic, Duration.ofMinutes(2), AvroSerde.of(InstrumentDefinition.class), d -> {
-            if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
-                out.remove(d.getInstrumentId());
-            } else {
-                out.put(d.getInstrumentId(), ContractInfo.of(d));
-            }
-        });
+        TopicScan.readValuesToEnd(
+                bootstrap,
+                topic,
+                Duration.ofMinutes(2),
+                AvroSerde.of(InstrumentDefinition.class),
+                d -> {
+                    if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
+                        out.remove(d.getInstrumentId());
+                    } else {
+                        out.put(d.getInstrumentId(), ContractInfo.of(d));
+                    }
+                });
         return out;
     }
 }

@@ -2,9 +2,9 @@ package io.instflow.ifd.io;
 
 import io.instflow.avro.Signal;
 
-import java.nio.charset.StandardCharsets;
-
 import org.apache.flink.api.common.serialization.SerializationSchema;
+
+import java.nio.charset.StandardCharsets;
 
 /** Signals as flat JSON for the mirror topic ({@link FlatJson}). */
 public final class SignalJsonSchema implements SerializationSchema<Signal> {

@@ -25,7 +25,8 @@ public final class BarAggregator {
 
     public BarAggregator(int minutes) {
         if (minutes < 1 || minutes > 1440) {
-            throw new IllegalArgumentException("bar length must be 1 to 1440 minutes, got " + minutes);
+            throw new IllegalArgumentException(
+                    "bar length must be 1 to 1440 minutes, got " + minutes);
         }
         this.lengthNs = minutes * MINUTE_NS;
     }
@@ -36,7 +37,8 @@ public final class BarAggregator {
     }
 
     public void add(long instrumentId, long tsEventNs, long price, long size, int aggressor) {
-        byInstrument.computeIfAbsent(instrumentId, id -> new TreeMap<>())
+        byInstrument
+                .computeIfAbsent(instrumentId, id -> new TreeMap<>())
                 .computeIfAbsent(start(tsEventNs, lengthNs), s -> new BarState())
                 .add(price, size, aggressor);
     }
@@ -44,7 +46,8 @@ public final class BarAggregator {
     /** Every bar, ordered by start, then instrument. */
     public List<Bar> bars() {
         List<Bar> out = new ArrayList<>();
-        byInstrument.forEach((id, bars) -> bars.forEach((start, state) -> out.add(new Bar(id, start, state))));
+        byInstrument.forEach(
+                (id, bars) -> bars.forEach((start, state) -> out.add(new Bar(id, start, state))));
         out.sort(Comparator.comparingLong(Bar::startNs).thenComparingLong(Bar::instrumentId));
         return out;
     }

@@ -8,9 +8,9 @@ import java.util.TreeMap;
 
 /**
  * A contract's baseline from its prior trading days only (spec section 4): the {@code lookback}
- * trading days before the current one, never the current day; none with fewer than the minimum
- * days present. z uses the pooled mean and standard deviation of
- * log_pressure; the percentile rank of |log_pressure| comes from the pooled histogram.
+ * trading days before the current one, never the current day; none with fewer than the minimum days
+ * present. z uses the pooled mean and standard deviation of log_pressure; the percentile rank of
+ * |log_pressure| comes from the pooled histogram.
  *
  * @param present whether there is a baseline at all
  * @param dataQuality days present / lookback days, in [0, 1]
@@ -25,9 +25,19 @@ public record Baseline(boolean present, double dataQuality, double z, double per
      * @param days daily aggregates by trading date (days since the epoch)
      * @param today the current trading date, excluded
      */
-    public static Baseline of(Map<Long, DailyStats> days, long today, double logPressure, int lookbackDays, int minDays) {
-        NavigableMap<Long, DailyStats> prior = new TreeMap<>(days).subMap(
-                TradingDate.minusTradingDays(today, lookbackDays), true, today, false);
+    public static Baseline of(
+            Map<Long, DailyStats> days,
+            long today,
+            double logPressure,
+            int lookbackDays,
+            int minDays) {
+        NavigableMap<Long, DailyStats> prior =
+                new TreeMap<>(days)
+                        .subMap(
+                                TradingDate.minusTradingDays(today, lookbackDays),
+                                true,
+                                today,
+                                false);
         int used = 0;
         long n = 0;
         double sum = 0;

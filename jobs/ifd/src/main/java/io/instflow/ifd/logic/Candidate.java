@@ -16,7 +16,10 @@ public record Candidate(ContractWindow window, ComponentScores components, Basel
 
     /** This candidate as a peer of the coordination score. */
     Coordination.Peer peer() {
-        return new Coordination.Peer(window.contract.instrumentId, window.contract.strikePoints(), underlyingDirection(),
+        return new Coordination.Peer(
+                window.contract.instrumentId,
+                window.contract.strikePoints(),
+                underlyingDirection(),
                 components.raw());
     }
 }

@@ -18,10 +18,14 @@ public final class CompatScorer {
      * @param pressureConfidence the prototype's own pressure confidence (an input there)
      * @param straddle the straddle score (0 without a put/call partner)
      */
-    public static Result score(long buyVolume, long sellVolume, double pressureConfidence, double straddle) {
+    public static Result score(
+            long buyVolume, long sellVolume, double pressureConfidence, double straddle) {
         double ratio = sellVolume == 0 ? buyVolume : (double) buyVolume / sellVolume;
         long volume = buyVolume + sellVolume;
-        double significance = 0.5 * Math.min(ratio / 10, 1) + 0.3 * Math.min(volume / 1000.0, 1) + 0.2 * pressureConfidence;
+        double significance =
+                0.5 * Math.min(ratio / 10, 1)
+                        + 0.3 * Math.min(volume / 1000.0, 1)
+                        + 0.2 * pressureConfidence;
         double trend = 0.5;
         double persistence = 0.5;
         double share = volume == 0 ? 0.5 : (double) Math.max(buyVolume, sellVolume) / volume;
@@ -31,11 +35,30 @@ public final class CompatScorer {
         boolean anomaly = Math.abs(z) >= 2.0;
         double baselineConfidence = anomaly ? 0 : 0.5;
         double mm = 0.7 * straddle + 0.3 * 0.1;
-        double confidence = ComponentScores.clamp01((raw * 0.4 + baselineConfidence * 0.3) * (1 - mm * 0.2) + 0.12 * 0.1);
-        return new Result(significance, trend, concentration, persistence, raw, z, baselineConfidence, mm, confidence);
+        double confidence =
+                ComponentScores.clamp01(
+                        (raw * 0.4 + baselineConfidence * 0.3) * (1 - mm * 0.2) + 0.12 * 0.1);
+        return new Result(
+                significance,
+                trend,
+                concentration,
+                persistence,
+                raw,
+                z,
+                baselineConfidence,
+                mm,
+                confidence);
     }
 
     /** Every intermediate value of the prototype's scoring. */
-    public record Result(double significance, double trend, double concentration, double persistence, double raw,
-            double z, double baselineConfidence, double mm, double finalConfidence) {}
+    public record Result(
+            double significance,
+            double trend,
+            double concentration,
+            double persistence,
+            double raw,
+            double z,
+            double baselineConfidence,
+            double mm,
+            double finalConfidence) {}
 }

@@ -44,8 +44,10 @@ final class ContractHistories {
     Candidate observe(ContractWindow w, ContractHistory h) {
         WindowStats s = w.stats;
         double lp = s.logPressure();
-        long shift = h.lastWindowStart == Long.MIN_VALUE ? h.recent.length
-                : Math.min(h.recent.length, (w.windowStart - h.lastWindowStart) / windowNs);
+        long shift =
+                h.lastWindowStart == Long.MIN_VALUE
+                        ? h.recent.length
+                        : Math.min(h.recent.length, (w.windowStart - h.lastWindowStart) / windowNs);
         double[] recent = new double[h.recent.length];
         for (int i = 0; i + shift < recent.length; i++) {
             recent[i] = h.recent[(int) (i + shift)];
@@ -58,7 +60,8 @@ final class ContractHistories {
         }
         appendVolume(h, w.windowEnd, s.classifiedVolume());
         long today = TradingDate.of(w.windowStart);
-        Baseline baseline = Baseline.of(days(h), today, lp, params.lookbackDays(), params.baselineMinDays());
+        Baseline baseline =
+                Baseline.of(days(h), today, lp, params.lookbackDays(), params.baselineMinDays());
         addToDay(h, today, lp, s.classifiedVolume());
         if (PressureMath.dominantSide(s.buyShare()) == 0) {
             return null;
@@ -78,7 +81,10 @@ final class ContractHistories {
         return sum;
     }
 
-    /** Seconds between {@code windowEnd} and the nearest window of {@code h} with volume after {@code since}. */
+    /**
+     * Seconds between {@code windowEnd} and the nearest window of {@code h} with volume after
+     * {@code since}.
+     */
     static double secondsApart(ContractHistory h, long since, long windowEnd) {
         long nearest = Long.MAX_VALUE;
         for (int i = 0; i < h.volumeEnds.length; i++) {
@@ -110,7 +116,9 @@ final class ContractHistories {
         return out;
     }
 
-    /** Adds the window to its trading day and drops days beyond the lookback plus five trading days. */
+    /**
+     * Adds the window to its trading day and drops days beyond the lookback plus five trading days.
+     */
     private void addToDay(ContractHistory h, long today, double lp, long volume) {
         int at = -1;
         for (int i = 0; i < h.dates.length; i++) {

@@ -18,7 +18,8 @@ public final class Coordination {
         int peers = 0;
         double rawSum = 0;
         for (Peer other : window) {
-            if (other.instrumentId() != self.instrumentId() && other.direction() == self.direction()
+            if (other.instrumentId() != self.instrumentId()
+                    && other.direction() == self.direction()
                     && Math.abs(other.strikePoints() - self.strikePoints()) <= strikePoints) {
                 peers++;
                 rawSum += other.raw();

@@ -10,8 +10,17 @@ import java.util.List;
  * @param direction of the underlying: LONG or SHORT
  * @param action STRONG_BUY, BUY, STRONG_SELL, SELL or MONITOR
  */
-public record Decision(double baselineConfidence, double coordination, double finalConfidence, List<String> failedGates,
-        String tier, int strengthScore, double sizeMultiplier, String direction, String action, double riskScore,
+public record Decision(
+        double baselineConfidence,
+        double coordination,
+        double finalConfidence,
+        List<String> failedGates,
+        String tier,
+        int strengthScore,
+        double sizeMultiplier,
+        String direction,
+        String action,
+        double riskScore,
         double maxPositionRisk) {
 
     public Decision {

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 /**
  * IFD v3.0 (or the prototype's {@code compat} scoring) for one underlying and expiration (spec
  * sections 4 to 7), without Flink: every contract window of one window period is evaluated
- * together, so market making sees the put of a call's strike and coordination its neighbours.
- * The caller owns the contracts' histories and keeps what {@link #evaluate} updates.
+ * together, so market making sees the put of a call's strike and coordination its neighbours. The
+ * caller owns the contracts' histories and keeps what {@link #evaluate} updates.
  */
 public final class Detector {
 
@@ -32,7 +32,8 @@ public final class Detector {
     }
 
     /** A candidate's outcome: signal or rejection, with the filter values it was judged on. */
-    public record Verdict(Candidate candidate, Decision decision, double marketMaking, double spoof) {}
+    public record Verdict(
+            Candidate candidate, Decision decision, double marketMaking, double spoof) {}
 
     /**
      * What one evaluation did.
@@ -41,12 +42,17 @@ public final class Detector {
      * @param verdicts every candidate's verdict, in the order the windows came
      * @param updated the histories changed or created, by instrument id
      */
-    public record Evaluation(List<ContractWindow> observed, List<Verdict> verdicts, Map<Long, ContractHistory> updated) {
+    public record Evaluation(
+            List<ContractWindow> observed,
+            List<Verdict> verdicts,
+            Map<Long, ContractHistory> updated) {
 
         /** Signals per tier, in tier name order. */
         public Map<String, Integer> signalsByTier() {
             Map<String, Integer> tiers = new TreeMap<>();
-            verdicts.stream().filter(v -> v.decision().signal()).forEach(v -> tiers.merge(v.decision().tier(), 1, Integer::sum));
+            verdicts.stream()
+                    .filter(v -> v.decision().signal())
+                    .forEach(v -> tiers.merge(v.decision().tier(), 1, Integer::sum));
             return tiers;
         }
 
@@ -91,19 +97,42 @@ public final class Detector {
             Candidate c = candidates.get(i);
             ContractHistory self = updated.get(c.window().contract.instrumentId);
             ContractHistory partner = byStrike.get(strikeKey(self, !self.call));
-            verdicts.add(COMPAT.equals(params.algorithm()) ? compat(c, self, partner)
-                    : v3(c, self, partner, Coordination.score(peers.get(i), peers, params.coordinationStrikePoints())));
+            verdicts.add(
+                    COMPAT.equals(params.algorithm())
+                            ? compat(c, self, partner)
+                            : v3(
+                                    c,
+                                    self,
+                                    partner,
+                                    Coordination.score(
+                                            peers.get(i),
+                                            peers,
+                                            params.coordinationStrikePoints())));
         }
         return new Evaluation(observed, verdicts, updated);
     }
 
-    private Verdict v3(Candidate c, ContractHistory self, ContractHistory partner, double coordination) {
+    private Verdict v3(
+            Candidate c, ContractHistory self, ContractHistory partner, double coordination) {
         double spoof = MarketMaking.spoofRatio(c.window().stats, c.components().direction());
         VolumePair v = volumes(self, partner, c.window());
-        double mm = MarketMaking.probability(v.calls(), v.puts(), v.secondsApart(), params.mmStraddleWindowSeconds(),
-                c.window().stats.quoteMarketMaking());
-        Decision d = Scorer.decide(self.call, c.window().stats, c.components(), c.baseline(), mm, spoof, coordination,
-                params);
+        double mm =
+                MarketMaking.probability(
+                        v.calls(),
+                        v.puts(),
+                        v.secondsApart(),
+                        params.mmStraddleWindowSeconds(),
+                        c.window().stats.quoteMarketMaking());
+        Decision d =
+                Scorer.decide(
+                        self.call,
+                        c.window().stats,
+                        c.components(),
+                        c.baseline(),
+                        mm,
+                        spoof,
+                        coordination,
+                        params);
         return new Verdict(c, d, mm, spoof);
     }
 
@@ -112,16 +141,34 @@ public final class Detector {
         WindowStats st = c.window().stats;
         double spoof = MarketMaking.spoofRatio(st, c.components().direction());
         VolumePair v = volumes(self, partner, c.window());
-        double straddle = MarketMaking.straddle(v.calls(), v.puts(), v.secondsApart(), params.mmStraddleWindowSeconds());
-        CompatScorer.Result r = CompatScorer.score(st.buyVolume, st.sellVolume,
-                PressureMath.pressureConfidence(st.trades, st.buyShare()), straddle);
+        double straddle =
+                MarketMaking.straddle(
+                        v.calls(), v.puts(), v.secondsApart(), params.mmStraddleWindowSeconds());
+        CompatScorer.Result r =
+                CompatScorer.score(
+                        st.buyVolume,
+                        st.sellVolume,
+                        PressureMath.pressureConfidence(st.trades, st.buyShare()),
+                        straddle);
         Decision d = Scorer.decideCompat(self.call, st, r, spoof, params);
-        Candidate scored = new Candidate(c.window(), new ComponentScores(c.components().direction(), r.significance(),
-                r.trend(), r.concentration(), r.persistence(), r.raw()), new Baseline(true, 0, r.z(), 0));
+        Candidate scored =
+                new Candidate(
+                        c.window(),
+                        new ComponentScores(
+                                c.components().direction(),
+                                r.significance(),
+                                r.trend(),
+                                r.concentration(),
+                                r.persistence(),
+                                r.raw()),
+                        new Baseline(true, 0, r.z(), 0));
         return new Verdict(scored, d, r.mm(), spoof);
     }
 
-    /** Call and put volume of the strike over the last {@code mm.history} window periods, and how far apart. */
+    /**
+     * Call and put volume of the strike over the last {@code mm.history} window periods, and how
+     * far apart.
+     */
     private record VolumePair(long calls, long puts, double secondsApart) {}
 
     /**
@@ -132,7 +179,10 @@ public final class Detector {
         long since = w.windowEnd - params.mmHistory() * windowNs;
         long own = ContractHistories.volumeSince(self, since);
         long other = partner == null ? 0 : ContractHistories.volumeSince(partner, since);
-        double apart = other == 0 ? Double.POSITIVE_INFINITY : ContractHistories.secondsApart(partner, since, w.windowEnd);
+        double apart =
+                other == 0
+                        ? Double.POSITIVE_INFINITY
+                        : ContractHistories.secondsApart(partner, since, w.windowEnd);
         return self.call ? new VolumePair(own, other, apart) : new VolumePair(other, own, apart);
     }
 

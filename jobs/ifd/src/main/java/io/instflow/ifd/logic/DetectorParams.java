@@ -2,8 +2,8 @@ package io.instflow.ifd.logic;
 
 /**
  * Every number of the IFD v3.0 spec that a profile may set (spec section 8 and the defaults of
- * sections 3 to 7). Plain values, no Flink. Built by name: {@code DetectorParams.builder()}
- * starts from the production profile's values, {@link #toBuilder()} from these.
+ * sections 3 to 7). Plain values, no Flink. Built by name: {@code DetectorParams.builder()} starts
+ * from the production profile's values, {@link #toBuilder()} from these.
  */
 public record DetectorParams(
         String algorithm,
@@ -36,7 +36,8 @@ public record DetectorParams(
         double weightBaseline,
         double weightCoordination,
         double riskBase,
-        boolean diagnostics) implements java.io.Serializable {
+        boolean diagnostics)
+        implements java.io.Serializable {
 
     /** The production profile of spec section 8. */
     public static DetectorParams production() {
@@ -45,16 +46,37 @@ public record DetectorParams(
 
     /** The testing profile: looser gates, diagnostic output of every candidate. */
     public static DetectorParams testing() {
-        return builder().profile("testing").minPressureRatio(1.5).minVolumeConcentration(0.3).minTimePersistence(0.3)
-                .minTrendStrength(0.4).minBaselineAnomaly(1.5).minOverallConfidence(0.5).marketMakingPenalty(0.3)
-                .lookbackDays(10).minDataQuality(0.7).minTotalVolume(50).diagnostics(true).build();
+        return builder()
+                .profile("testing")
+                .minPressureRatio(1.5)
+                .minVolumeConcentration(0.3)
+                .minTimePersistence(0.3)
+                .minTrendStrength(0.4)
+                .minBaselineAnomaly(1.5)
+                .minOverallConfidence(0.5)
+                .marketMakingPenalty(0.3)
+                .lookbackDays(10)
+                .minDataQuality(0.7)
+                .minTotalVolume(50)
+                .diagnostics(true)
+                .build();
     }
 
     /** The conservative profile. */
     public static DetectorParams conservative() {
-        return builder().profile("conservative").minPressureRatio(3.0).minVolumeConcentration(0.6).minTimePersistence(0.7)
-                .minTrendStrength(0.8).minBaselineAnomaly(3.0).minOverallConfidence(0.85).marketMakingPenalty(0.5)
-                .lookbackDays(30).minDataQuality(0.95).minTotalVolume(200).build();
+        return builder()
+                .profile("conservative")
+                .minPressureRatio(3.0)
+                .minVolumeConcentration(0.6)
+                .minTimePersistence(0.7)
+                .minTrendStrength(0.8)
+                .minBaselineAnomaly(3.0)
+                .minOverallConfidence(0.85)
+                .marketMakingPenalty(0.5)
+                .lookbackDays(30)
+                .minDataQuality(0.95)
+                .minTotalVolume(200)
+                .build();
     }
 
     /** A builder holding the production profile's values. */
@@ -134,7 +156,6 @@ public record DetectorParams(
         private boolean diagnostics = false;
 
         private Builder() {}
-
 
         public Builder algorithm(String value) {
             this.algorithm = value;
@@ -292,12 +313,38 @@ public record DetectorParams(
         }
 
         public DetectorParams build() {
-            return new DetectorParams(algorithm, profile, minPressureRatio, minVolumeConcentration, minTimePersistence, minTrendStrength,
-                    minBaselineAnomaly, minOverallConfidence, marketMakingPenalty, lookbackDays, minDataQuality,
-                    minTotalVolume, blockSize, ratioCap, volumeCap, lookbackWindows, baselineMinDays, zThreshold,
-                    percentileThreshold, mmHistory, mmStraddleWindowSeconds, mmMaxProbability, spoofMinSize,
-                    spoofMaxLifeMs, spoofMaxRatio, coordinationStrikePoints, weightPressure, weightBaseline,
-                    weightCoordination, riskBase, diagnostics);
+            return new DetectorParams(
+                    algorithm,
+                    profile,
+                    minPressureRatio,
+                    minVolumeConcentration,
+                    minTimePersistence,
+                    minTrendStrength,
+                    minBaselineAnomaly,
+                    minOverallConfidence,
+                    marketMakingPenalty,
+                    lookbackDays,
+                    minDataQuality,
+                    minTotalVolume,
+                    blockSize,
+                    ratioCap,
+                    volumeCap,
+                    lookbackWindows,
+                    baselineMinDays,
+                    zThreshold,
+                    percentileThreshold,
+                    mmHistory,
+                    mmStraddleWindowSeconds,
+                    mmMaxProbability,
+                    spoofMinSize,
+                    spoofMaxLifeMs,
+                    spoofMaxRatio,
+                    coordinationStrikePoints,
+                    weightPressure,
+                    weightBaseline,
+                    weightCoordination,
+                    riskBase,
+                    diagnostics);
         }
     }
 }

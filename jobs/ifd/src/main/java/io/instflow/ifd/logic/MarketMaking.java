@@ -17,18 +17,30 @@ public final class MarketMaking {
      *     infinity when one of them traded in none
      * @param quoteMarketMaking share of two-sided, size-symmetric quote updates in the window
      */
-    public static double probability(long callVolume, long putVolume, double timeApartSeconds, double straddleWindowSeconds,
+    public static double probability(
+            long callVolume,
+            long putVolume,
+            double timeApartSeconds,
+            double straddleWindowSeconds,
             double quoteMarketMaking) {
-        return Math.min(0.7 * straddle(callVolume, putVolume, timeApartSeconds, straddleWindowSeconds)
-                + 0.3 * quoteMarketMaking, 1);
+        return Math.min(
+                0.7 * straddle(callVolume, putVolume, timeApartSeconds, straddleWindowSeconds)
+                        + 0.3 * quoteMarketMaking,
+                1);
     }
 
     /** The straddle score alone: 0.7 call/put balance + 0.3 closeness in time. */
-    public static double straddle(long callVolume, long putVolume, double timeApartSeconds, double straddleWindowSeconds) {
+    public static double straddle(
+            long callVolume,
+            long putVolume,
+            double timeApartSeconds,
+            double straddleWindowSeconds) {
         long total = callVolume + putVolume;
         double balance = total == 0 ? 0 : 2.0 * Math.min(callVolume, putVolume) / total;
-        double timeScore = Double.isInfinite(timeApartSeconds) ? 0
-                : 1 - Math.min(timeApartSeconds / straddleWindowSeconds, 1);
+        double timeScore =
+                Double.isInfinite(timeApartSeconds)
+                        ? 0
+                        : 1 - Math.min(timeApartSeconds / straddleWindowSeconds, 1);
         return 0.7 * balance + 0.3 * timeScore;
     }
 

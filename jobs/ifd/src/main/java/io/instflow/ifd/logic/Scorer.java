@@ -18,12 +18,22 @@ public final class Scorer {
      * @param call whether the contract is a call
      * @param coordination the cross-strike coordination score of the candidate
      */
-    public static Decision decide(boolean call, WindowStats w, ComponentScores c, Baseline baseline, double mm,
-            double spoof, double coordination, DetectorParams p) {
+    public static Decision decide(
+            boolean call,
+            WindowStats w,
+            ComponentScores c,
+            Baseline baseline,
+            double mm,
+            double spoof,
+            double coordination,
+            DetectorParams p) {
         double baselineConfidence = baselineConfidence(baseline, p);
         double weights = p.weightPressure() + p.weightBaseline() + p.weightCoordination();
-        double blended = (p.weightPressure() * c.raw() + p.weightBaseline() * baselineConfidence
-                + p.weightCoordination() * coordination) / weights;
+        double blended =
+                (p.weightPressure() * c.raw()
+                                + p.weightBaseline() * baselineConfidence
+                                + p.weightCoordination() * coordination)
+                        / weights;
         double confidence = ComponentScores.clamp01(blended * (1 - p.marketMakingPenalty() * mm));
         List<String> failed = new ArrayList<>();
         if (Math.abs(w.logPressure()) < Math.log(p.minPressureRatio())) {
@@ -41,7 +51,8 @@ public final class Scorer {
         if (c.trend() < p.minTrendStrength()) {
             failed.add("min_trend_strength");
         }
-        if (baseline.present() && baseline.dataQuality() >= p.minDataQuality()
+        if (baseline.present()
+                && baseline.dataQuality() >= p.minDataQuality()
                 && Math.abs(baseline.z()) < p.minBaselineAnomaly()) {
             failed.add("min_baseline_anomaly");
         }
@@ -54,7 +65,8 @@ public final class Scorer {
         if (spoof > p.spoofMaxRatio()) {
             failed.add("spoofing");
         }
-        return classify(call, c.direction(), baselineConfidence, coordination, confidence, failed, p);
+        return classify(
+                call, c.direction(), baselineConfidence, coordination, confidence, failed, p);
     }
 
     /**
@@ -62,8 +74,8 @@ public final class Scorer {
      * to the profile's gates. Its trend and persistence are fixed at 0.5 and its confidence stays
      * below about 0.708, so strict profiles reject it by design.
      */
-    public static Decision decideCompat(boolean call, WindowStats w, CompatScorer.Result r, double spoof,
-            DetectorParams p) {
+    public static Decision decideCompat(
+            boolean call, WindowStats w, CompatScorer.Result r, double spoof, DetectorParams p) {
         List<String> failed = new ArrayList<>();
         if (Math.abs(w.logPressure()) < Math.log(p.minPressureRatio())) {
             failed.add("min_pressure_ratio");
@@ -101,8 +113,14 @@ public final class Scorer {
         return Math.min(0.5 * Math.min(Math.abs(b.z()) / 4, 1) + 0.5 * b.percentileRank() / 100, 1);
     }
 
-    static Decision classify(boolean call, int flowDirection, double baselineConfidence, double coordination,
-            double confidence, List<String> failed, DetectorParams p) {
+    static Decision classify(
+            boolean call,
+            int flowDirection,
+            double baselineConfidence,
+            double coordination,
+            double confidence,
+            List<String> failed,
+            DetectorParams p) {
         String tier;
         int strength;
         double multiplier;
@@ -125,9 +143,23 @@ public final class Scorer {
         }
         boolean long_ = (call && flowDirection > 0) || (!call && flowDirection < 0);
         String direction = long_ ? "LONG" : "SHORT";
-        String action = tier.equals("MODERATE") ? "MONITOR"
-                : long_ ? (tier.equals("EXTREME") ? "STRONG_BUY" : "BUY") : (tier.equals("EXTREME") ? "STRONG_SELL" : "SELL");
-        return new Decision(baselineConfidence, coordination, confidence, failed, tier, strength, multiplier, direction,
-                action, 1 - confidence, p.riskBase() * multiplier);
+        String action =
+                tier.equals("MODERATE")
+                        ? "MONITOR"
+                        : long_
+                                ? (tier.equals("EXTREME") ? "STRONG_BUY" : "BUY")
+                                : (tier.equals("EXTREME") ? "STRONG_SELL" : "SELL");
+        return new Decision(
+                baselineConfidence,
+                coordination,
+                confidence,
+                failed,
+                tier,
+                strength,
+                multiplier,
+                direction,
+                action,
+                1 - confidence,
+                p.riskBase() * multiplier);
     }
 }

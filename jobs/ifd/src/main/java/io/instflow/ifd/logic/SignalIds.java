@@ -10,10 +10,20 @@ public final class SignalIds {
 
     private SignalIds() {}
 
-    public static String of(String algorithm, String profile, long instrumentId, long windowStartNs) {
+    public static String of(
+            String algorithm, String profile, long instrumentId, long windowStartNs) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    (algorithm + "|" + profile + "|" + instrumentId + "|" + windowStartNs).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256")
+                            .digest(
+                                    (algorithm
+                                                    + "|"
+                                                    + profile
+                                                    + "|"
+                                                    + instrumentId
+                                                    + "|"
+                                                    + windowStartNs)
+                                            .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

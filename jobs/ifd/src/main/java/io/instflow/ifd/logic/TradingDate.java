@@ -15,7 +15,8 @@ public final class TradingDate {
 
     /** Trading date as days since the epoch. */
     public static long of(long tsNanos) {
-        ZonedDateTime t = Instant.ofEpochSecond(Math.floorDiv(tsNanos, 1_000_000_000L)).atZone(CHICAGO);
+        ZonedDateTime t =
+                Instant.ofEpochSecond(Math.floorDiv(tsNanos, 1_000_000_000L)).atZone(CHICAGO);
         LocalDate date = t.getHour() >= 17 ? t.toLocalDate().plusDays(1) : t.toLocalDate();
         return date.toEpochDay();
     }

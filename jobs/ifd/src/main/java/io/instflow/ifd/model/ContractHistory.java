@@ -9,17 +9,24 @@ public class ContractHistory {
     public long instrumentId;
     public boolean call;
     public long strike;
+
     /** Start (ns) of the last window seen. */
     public long lastWindowStart = Long.MIN_VALUE;
+
     /** log_pressure of the last windows, oldest first. */
     public double[] recent = new double[0];
+
     /** Windows with trades among them. */
     public int seen;
+
     /** Window ends (ns) and buy + sell volume of the last market-making history windows. */
     public long[] volumeEnds = new long[0];
+
     public long[] volumes = new long[0];
+
     /** Trading dates (epoch days) and the daily aggregates of the baseline. */
     public long[] dates = new long[0];
+
     public io.instflow.ifd.model.DailyStats[] days = new io.instflow.ifd.model.DailyStats[0];
 
     public ContractHistory() {}

@@ -7,15 +7,20 @@ public class ContractInfo {
 
     public long instrumentId;
     public String rawSymbol;
+
     /** F future, C call, P put. */
     public String instrumentClass;
+
     public String root;
     public String underlying;
     public long expiration;
+
     /** Strike in 1e-9 units; 0 for futures. */
     public long strike;
+
     /** Contract multiplier in 1e-9 units (NQ: 20e9). */
     public long multiplier;
+
     /** Tick in 1e-9 units, 0 when variable. */
     public long tick;
 

@@ -2,8 +2,8 @@ package io.instflow.ifd.model;
 
 /**
  * One trading day's aggregates of one contract (spec section 4): window count, sums and sums of
- * squares of log_pressure and of ln(1 + volume), and a histogram of |log_pressure| in bins of
- * 0.1 up to 5.0 (the last bin takes everything above).
+ * squares of log_pressure and of ln(1 + volume), and a histogram of |log_pressure| in bins of 0.1
+ * up to 5.0 (the last bin takes everything above).
  */
 public final class DailyStats {
 

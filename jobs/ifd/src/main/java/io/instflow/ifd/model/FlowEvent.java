@@ -12,22 +12,35 @@ public class FlowEvent {
 
     public int kind;
     public long instrumentId;
+
     /** Matching-engine time, ns since the epoch. */
     public long tsEvent;
+
     /** {@link io.instflow.book.Aggressor} of a trade. */
     public int aggressor;
+
     public long size;
+
     /** Trade price, 1e-9 units. */
     public long price;
+
     public long bidSize;
     public long askSize;
+
     /** How long the quote was displayed, ns. */
     public long durationNs;
+
     /** Side of a spoof order. */
     public boolean bid;
+
     public ContractInfo contract;
-    /** From the Barchart backup: volume between snapshots with an estimated side, not a classified trade. */
+
+    /**
+     * From the Barchart backup: volume between snapshots with an estimated side, not a classified
+     * trade.
+     */
     public boolean degraded;
+
     /** Data delay of a degraded event, ms. */
     public long delayMs;
 

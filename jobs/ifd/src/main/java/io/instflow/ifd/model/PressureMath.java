@@ -5,8 +5,10 @@ public final class PressureMath {
 
     /** Buy share above which the buyers dominate. */
     public static final double BUY_DOMINANCE = 0.6;
+
     /** Buy share below which the sellers dominate. */
     public static final double SELL_DOMINANCE = 0.4;
+
     /** Trades for full pressure confidence. */
     public static final double CONFIDENT_TRADES = 20;
 

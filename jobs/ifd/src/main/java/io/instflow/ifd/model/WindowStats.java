@@ -15,19 +15,25 @@ public final class WindowStats {
     public long trades;
     public long maxTradeSize;
     public long blockTrades;
+
     /** Sum of price (index points) x size, for VWAP. */
     public double priceVolume;
+
     public long quoteUpdates;
     public long symmetricQuoteUpdates;
+
     /** Sum of best bid/ask size weighted by the ns they were displayed. */
     public double bidSizeTime;
+
     public double askSizeTime;
     public double quoteTime;
     public long spoofBidSize;
     public long spoofAskSize;
     public long lastTradePrice;
+
     /** Built from the Barchart backup's estimated flow, not from classified MBO trades. */
     public boolean degraded;
+
     /** Largest data delay of the degraded flow in the window, ms. */
     public long delayMs;
 
@@ -55,7 +61,9 @@ public final class WindowStats {
      */
     public void addQuote(long bidSize, long askSize, long durationNs) {
         quoteUpdates++;
-        if (bidSize > 0 && askSize > 0 && Math.abs(bidSize - askSize) <= 0.2 * Math.max(bidSize, askSize)) {
+        if (bidSize > 0
+                && askSize > 0
+                && Math.abs(bidSize - askSize) <= 0.2 * Math.max(bidSize, askSize)) {
             symmetricQuoteUpdates++;
         }
         bidSizeTime += (double) bidSize * durationNs;
@@ -73,7 +81,8 @@ public final class WindowStats {
     }
 
     /** Adds volume between two Barchart snapshots, its side estimated (spec/barchart.md §5.3). */
-    public void addEstimatedFlow(int aggressor, long size, long priceE9, long blockSize, long delay) {
+    public void addEstimatedFlow(
+            int aggressor, long size, long priceE9, long blockSize, long delay) {
         addTrade(aggressor, size, priceE9, blockSize);
         degraded = true;
         delayMs = Math.max(delayMs, delay);

@@ -1,7 +1,5 @@
 package io.instflow.ifd.functions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.BookSide;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboAction;
@@ -11,24 +9,43 @@ import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
-import java.util.List;
-import java.util.Map;
-
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** The order-book operator: impossible book events reach the metrics topic, not only Flink's metrics. */
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The order-book operator: impossible book events reach the metrics topic, not only Flink's
+ * metrics.
+ */
 class BookFunctionTest {
 
     private static final long ID = 7;
 
     static MboEvent mbo(MboAction action, long orderId, long size) {
-        return MboEvent.newBuilder().setDataset("GLBX.MDP3").setPublisherId(1).setInstrumentId(ID).setTsEvent(1_000L)
-                .setTsRecv(1_000L).setTsInDelta(0).setOrderId(orderId).setPrice(100_000_000_000L).setSize(size)
-                .setAction(action).setSide(BookSide.BID).setFlags(128).setChannelId(0).setSequence(1).setTsOut(null).build();
+        return MboEvent.newBuilder()
+                .setDataset("GLBX.MDP3")
+                .setPublisherId(1)
+                .setInstrumentId(ID)
+                .setTsEvent(1_000L)
+                .setTsRecv(1_000L)
+                .setTsInDelta(0)
+                .setOrderId(orderId)
+                .setPrice(100_000_000_000L)
+                .setSize(size)
+                .setAction(action)
+                .setSide(BookSide.BID)
+                .setFlags(128)
+                .setChannelId(0)
+                .setSequence(1)
+                .setTsOut(null)
+                .build();
     }
 
     @Test
@@ -36,19 +53,37 @@ class BookFunctionTest {
         ContractInfo call = PressureWindowFunctionTest.call();
         call.instrumentId = ID;
         DefinitionsLoader preload = () -> Map.of(ID, call);
-        var operator = new CoBroadcastWithKeyedOperator<Long, MboEvent, InstrumentDefinition, FlowEvent>(
-                new BookFunction(50, 2000, preload, new io.instflow.ifd.io.MetricRecords(new io.instflow.contract.Deployment("ifd-test"), "testing")), List.of(BookFunction.DEFINITIONS));
-        try (var h = new KeyedBroadcastOperatorTestHarness<>(operator, MboEvent::getInstrumentId, Types.LONG, 1, 1, 0)) {
+        var operator =
+                new CoBroadcastWithKeyedOperator<Long, MboEvent, InstrumentDefinition, FlowEvent>(
+                        new BookFunction(
+                                50,
+                                2000,
+                                preload,
+                                new io.instflow.ifd.io.MetricRecords(
+                                        new io.instflow.contract.Deployment("ifd-test"),
+                                        "testing")),
+                        List.of(BookFunction.DEFINITIONS));
+        try (var h =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        operator, MboEvent::getInstrumentId, Types.LONG, 1, 1, 0)) {
             h.open();
             h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 1, 5), 1));
             h.processElement(new StreamRecord<>(mbo(MboAction.CANCEL, 99, 5), 1));
-            List<PipelineMetric> anomalies = h.getSideOutput(BookFunction.ANOMALIES).stream().map(StreamRecord::getValue).toList();
-            assertThat(anomalies).singleElement().satisfies(m -> {
-                assertThat(m.getName()).isEqualTo("book_anomalies");
-                assertThat(m.getValue()).isEqualTo(1.0);
-                assertThat(m.getTags()).containsEntry("instrument_id", "7").containsEntry("action", "C");
-                assertThat(m.getJob()).isEqualTo("ifd-test");
-            });
+            List<PipelineMetric> anomalies =
+                    h.getSideOutput(BookFunction.ANOMALIES).stream()
+                            .map(StreamRecord::getValue)
+                            .toList();
+            assertThat(anomalies)
+                    .singleElement()
+                    .satisfies(
+                            m -> {
+                                assertThat(m.getName()).isEqualTo("book_anomalies");
+                                assertThat(m.getValue()).isEqualTo(1.0);
+                                assertThat(m.getTags())
+                                        .containsEntry("instrument_id", "7")
+                                        .containsEntry("action", "C");
+                                assertThat(m.getJob()).isEqualTo("ifd-test");
+                            });
         }
     }
 }

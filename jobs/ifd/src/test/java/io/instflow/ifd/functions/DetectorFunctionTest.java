@@ -1,21 +1,14 @@
 package io.instflow.ifd.functions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.book.Aggressor;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.logic.DetectorParams;
-import io.instflow.ifd.model.WindowStats;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
-
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
+import io.instflow.ifd.model.WindowStats;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -24,7 +17,17 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** The detector as an operator: straddles rejected as market making, baselines of prior days kept across a restore. */
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The detector as an operator: straddles rejected as market making, baselines of prior days kept
+ * across a restore.
+ */
 class DetectorFunctionTest {
 
     private static final long WINDOW_NS = 300_000_000_000L;
@@ -34,17 +37,31 @@ class DetectorFunctionTest {
     }
 
     private static Harness harness(DetectorParams params) throws Exception {
-        return new Harness(new CoBroadcastWithKeyedOperator<>(new DetectorFunction(params, 5, io.instflow.contract.Deployment.ifd(params.profile(), "")),
-                List.of(DetectorFunction.FUTURES_PRICES)),
-                w -> w.contract.underlying + "|" + w.contract.expiration, Types.STRING, 1, 1, 0);
+        return new Harness(
+                new CoBroadcastWithKeyedOperator<>(
+                        new DetectorFunction(
+                                params,
+                                5,
+                                io.instflow.contract.Deployment.ifd(params.profile(), "")),
+                        List.of(DetectorFunction.FUTURES_PRICES)),
+                w -> w.contract.underlying + "|" + w.contract.expiration,
+                Types.STRING,
+                1,
+                1,
+                0);
     }
 
     /** The detector's operator: contract windows keyed, futures trades broadcast. */
-    private static final class Harness extends KeyedBroadcastOperatorTestHarness<String, ContractWindow, FlowEvent, Signal> {
-        Harness(CoBroadcastWithKeyedOperator<String, ContractWindow, FlowEvent, Signal> operator,
+    private static final class Harness
+            extends KeyedBroadcastOperatorTestHarness<String, ContractWindow, FlowEvent, Signal> {
+        Harness(
+                CoBroadcastWithKeyedOperator<String, ContractWindow, FlowEvent, Signal> operator,
                 org.apache.flink.api.java.functions.KeySelector<ContractWindow, String> key,
-                org.apache.flink.api.common.typeinfo.TypeInformation<String> keyType, int maxParallelism, int parallelism,
-                int subtask) throws Exception {
+                org.apache.flink.api.common.typeinfo.TypeInformation<String> keyType,
+                int maxParallelism,
+                int parallelism,
+                int subtask)
+                throws Exception {
             super(operator, key, keyType, maxParallelism, parallelism, subtask);
         }
     }
@@ -70,21 +87,22 @@ class DetectorFunctionTest {
         return c;
     }
 
-    private static StreamRecord<ContractWindow> window(ContractInfo c, long startNs, long buy, long sell) {
+    private static StreamRecord<ContractWindow> window(
+            ContractInfo c, long startNs, long buy, long sell) {
         WindowStats s = new WindowStats();
         for (int i = 0; i < 20; i++) {
             s.addTrade(Aggressor.BUY, buy / 20 + (i < buy % 20 ? 1 : 0), 100_000_000_000L, 50);
             s.addTrade(Aggressor.SELL, sell / 20 + (i < sell % 20 ? 1 : 0), 100_000_000_000L, 50);
         }
-        return new StreamRecord<>(new ContractWindow(c, startNs, startNs + WINDOW_NS, s), startNs / 1_000_000L);
+        return new StreamRecord<>(
+                new ContractWindow(c, startNs, startNs + WINDOW_NS, s), startNs / 1_000_000L);
     }
 
     private static long at(LocalDate day) {
         return day.atTime(15, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
     }
 
-    private static void closeWindowAt(Harness h, long startNs)
-            throws Exception {
+    private static void closeWindowAt(Harness h, long startNs) throws Exception {
         h.watermark((startNs + WINDOW_NS) / 1_000_000L);
     }
 
@@ -106,10 +124,13 @@ class DetectorFunctionTest {
             h.processElement(window(contract(2, "P"), start, 280, 0));
             closeWindowAt(h, start);
             assertThat(h.extractOutputValues()).isEmpty();
-            assertThat(rejections(h)).hasSize(2).allSatisfy(r -> {
-                assertThat(r.getFailedGates()).contains("market_making");
-                assertThat(r.getMmProbability()).isGreaterThan(0.3);
-            });
+            assertThat(rejections(h))
+                    .hasSize(2)
+                    .allSatisfy(
+                            r -> {
+                                assertThat(r.getFailedGates()).contains("market_making");
+                                assertThat(r.getMmProbability()).isGreaterThan(0.3);
+                            });
             assertThat(h.getSideOutput(DetectorFunction.PRESSURE)).hasSize(2);
         }
     }
@@ -124,15 +145,26 @@ class DetectorFunctionTest {
             h.processBroadcastElement(futuresTrade(start + WINDOW_NS + 1_000_000_000L, 21001.00));
             h.processElement(window(contract(1, "C"), start, 600, 5));
             closeWindowAt(h, start);
-            assertThat(h.extractOutputValues()).singleElement().satisfies(s -> assertThat(s.getUnderlyingPrice())
-                    .as("the last NQ trade at or before the window end, not the one after it").isEqualTo(21_000_250_000_000L));
+            assertThat(h.extractOutputValues())
+                    .singleElement()
+                    .satisfies(
+                            s ->
+                                    assertThat(s.getUnderlyingPrice())
+                                            .as(
+                                                    "the last NQ trade at or before the window end, not the one after it")
+                                            .isEqualTo(21_000_250_000_000L));
         }
     }
 
     /** A compat profile: the testing gates with the prototype's scoring, in the job. */
     private static DetectorParams compat() {
-        return DetectorParams.testing().toBuilder().algorithm("compat").profile("compat-testing").minTimePersistence(0.5)
-                .minTrendStrength(0.5).diagnostics(false).build();
+        return DetectorParams.testing().toBuilder()
+                .algorithm("compat")
+                .profile("compat-testing")
+                .minTimePersistence(0.5)
+                .minTrendStrength(0.5)
+                .diagnostics(false)
+                .build();
     }
 
     @Test
@@ -144,21 +176,35 @@ class DetectorFunctionTest {
             closeWindowAt(h, start);
             List<Double> finals = new ArrayList<>();
             List<String> algorithms = new ArrayList<>();
-            h.extractOutputValues().forEach(s -> {
-                finals.add(s.getFinalConfidence());
-                algorithms.add(s.getAlgorithm());
-                assertThat(s.getComponents().getTrend()).as("the prototype's fixed trend").isEqualTo(0.5);
-            });
-            rejections(h).forEach(r -> {
-                finals.add(r.getFinalConfidence());
-                algorithms.add(r.getAlgorithm());
-            });
-            io.instflow.ifd.logic.CompatScorer.Result expected = io.instflow.ifd.logic.CompatScorer.score(300, 100, 0.5, 0);
+            h.extractOutputValues()
+                    .forEach(
+                            s -> {
+                                finals.add(s.getFinalConfidence());
+                                algorithms.add(s.getAlgorithm());
+                                assertThat(s.getComponents().getTrend())
+                                        .as("the prototype's fixed trend")
+                                        .isEqualTo(0.5);
+                            });
+            rejections(h)
+                    .forEach(
+                            r -> {
+                                finals.add(r.getFinalConfidence());
+                                algorithms.add(r.getAlgorithm());
+                            });
+            io.instflow.ifd.logic.CompatScorer.Result expected =
+                    io.instflow.ifd.logic.CompatScorer.score(300, 100, 0.5, 0);
             assertThat(algorithms).containsExactly("compat");
-            assertThat(finals).singleElement().satisfies(f -> assertThat(f)
-                    .as("ratio 3, 40 trades (pressure confidence 0.5), no put partner").isCloseTo(expected.finalConfidence(),
-                            org.assertj.core.api.Assertions.within(1e-12))
-                    .isLessThan(0.708));
+            assertThat(finals)
+                    .singleElement()
+                    .satisfies(
+                            f ->
+                                    assertThat(f)
+                                            .as(
+                                                    "ratio 3, 40 trades (pressure confidence 0.5), no put partner")
+                                            .isCloseTo(
+                                                    expected.finalConfidence(),
+                                                    org.assertj.core.api.Assertions.within(1e-12))
+                                            .isLessThan(0.708));
         }
     }
 
@@ -187,16 +233,28 @@ class DetectorFunctionTest {
             closeWindowAt(restored, start);
             List<Double> quality = new ArrayList<>();
             List<Double> z = new ArrayList<>();
-            restored.extractOutputValues().forEach(s -> {
-                quality.add(s.getDataQuality());
-                z.add(s.getZScore());
-            });
-            rejections(restored).forEach(r -> {
-                quality.add(r.getDataQuality());
-                z.add(r.getZScore());
-            });
-            assertThat(quality).as("5 prior days of the 20-day lookback, the current day excluded").containsExactly(0.25);
-            assertThat(z).singleElement().satisfies(v -> assertThat(v).as("z against the restored baseline").isGreaterThan(10));
+            restored.extractOutputValues()
+                    .forEach(
+                            s -> {
+                                quality.add(s.getDataQuality());
+                                z.add(s.getZScore());
+                            });
+            rejections(restored)
+                    .forEach(
+                            r -> {
+                                quality.add(r.getDataQuality());
+                                z.add(r.getZScore());
+                            });
+            assertThat(quality)
+                    .as("5 prior days of the 20-day lookback, the current day excluded")
+                    .containsExactly(0.25);
+            assertThat(z)
+                    .singleElement()
+                    .satisfies(
+                            v ->
+                                    assertThat(v)
+                                            .as("z against the restored baseline")
+                                            .isGreaterThan(10));
         }
     }
 }

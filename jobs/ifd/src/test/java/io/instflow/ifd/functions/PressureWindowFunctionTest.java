@@ -1,14 +1,10 @@
 package io.instflow.ifd.functions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.instflow.avro.PipelineMetric;
 import io.instflow.book.Aggressor;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
-
-import java.util.List;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
@@ -17,7 +13,13 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** The pressure windows as an operator: firing on watermarks, late records, state across a restore. */
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The pressure windows as an operator: firing on watermarks, late records, state across a restore.
+ */
 class PressureWindowFunctionTest {
 
     private static final long MINUTE_MS = 60_000;
@@ -47,13 +49,22 @@ class PressureWindowFunctionTest {
         return new StreamRecord<>(e, tsMs);
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<Long, FlowEvent, ContractWindow> harness() throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<Long, FlowEvent, ContractWindow> harness()
+            throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new PressureWindowFunction(5, 50, new io.instflow.ifd.io.MetricRecords(new io.instflow.contract.Deployment("ifd-test"), "production"))),
-                e -> e.instrumentId, Types.LONG);
+                new KeyedProcessOperator<>(
+                        new PressureWindowFunction(
+                                5,
+                                50,
+                                new io.instflow.ifd.io.MetricRecords(
+                                        new io.instflow.contract.Deployment("ifd-test"),
+                                        "production"))),
+                e -> e.instrumentId,
+                Types.LONG);
     }
 
-    private static List<ContractWindow> windows(KeyedOneInputStreamOperatorTestHarness<Long, FlowEvent, ContractWindow> h) {
+    private static List<ContractWindow> windows(
+            KeyedOneInputStreamOperatorTestHarness<Long, FlowEvent, ContractWindow> h) {
         return h.extractOutputValues();
     }
 
@@ -66,12 +77,15 @@ class PressureWindowFunctionTest {
             h.processWatermark(5 * MINUTE_MS - 2);
             assertThat(windows(h)).isEmpty();
             h.processWatermark(5 * MINUTE_MS - 1);
-            assertThat(windows(h)).singleElement().satisfies(w -> {
-                assertThat(w.windowStart).isZero();
-                assertThat(w.windowEnd).isEqualTo(5 * MINUTE_MS * 1_000_000L);
-                assertThat(w.stats.buyVolume).isEqualTo(7);
-                assertThat(w.stats.trades).isEqualTo(2);
-            });
+            assertThat(windows(h))
+                    .singleElement()
+                    .satisfies(
+                            w -> {
+                                assertThat(w.windowStart).isZero();
+                                assertThat(w.windowEnd).isEqualTo(5 * MINUTE_MS * 1_000_000L);
+                                assertThat(w.stats.buyVolume).isEqualTo(7);
+                                assertThat(w.stats.trades).isEqualTo(2);
+                            });
         }
     }
 
@@ -85,12 +99,18 @@ class PressureWindowFunctionTest {
             h.processElement(buy(6 * MINUTE_MS, 2));
             h.processWatermark(10 * MINUTE_MS - 1);
             assertThat(windows(h)).extracting(w -> w.stats.buyVolume).containsExactly(3L, 2L);
-            List<PipelineMetric> late = h.getSideOutput(PressureWindowFunction.LATE).stream().map(StreamRecord::getValue).toList();
-            assertThat(late).singleElement().satisfies(m -> {
-                assertThat(m.getName()).isEqualTo("late_records");
-                assertThat(m.getValue()).isEqualTo(1.0);
-                assertThat(m.getTags()).containsEntry("instrument_id", "7");
-            });
+            List<PipelineMetric> late =
+                    h.getSideOutput(PressureWindowFunction.LATE).stream()
+                            .map(StreamRecord::getValue)
+                            .toList();
+            assertThat(late)
+                    .singleElement()
+                    .satisfies(
+                            m -> {
+                                assertThat(m.getName()).isEqualTo("late_records");
+                                assertThat(m.getValue()).isEqualTo(1.0);
+                                assertThat(m.getTags()).containsEntry("instrument_id", "7");
+                            });
         }
     }
 
@@ -110,11 +130,16 @@ class PressureWindowFunctionTest {
             restored.processElement(buy(10_000, 3));
             restored.processElement(buy(7 * MINUTE_MS, 5));
             restored.processWatermark(10 * MINUTE_MS - 1);
-            assertThat(windows(restored)).as("the replayed record of the emitted window is not counted again")
-                    .singleElement().satisfies(w -> {
-                        assertThat(w.windowStart).isEqualTo(5 * MINUTE_MS * 1_000_000L);
-                        assertThat(w.stats.buyVolume).as("4 before the snapshot, 5 after").isEqualTo(9);
-                    });
+            assertThat(windows(restored))
+                    .as("the replayed record of the emitted window is not counted again")
+                    .singleElement()
+                    .satisfies(
+                            w -> {
+                                assertThat(w.windowStart).isEqualTo(5 * MINUTE_MS * 1_000_000L);
+                                assertThat(w.stats.buyVolume)
+                                        .as("4 before the snapshot, 5 after")
+                                        .isEqualTo(9);
+                            });
         }
     }
 }

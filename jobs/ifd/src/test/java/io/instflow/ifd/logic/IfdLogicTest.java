@@ -1,13 +1,11 @@
 package io.instflow.ifd.logic;
 
-import io.instflow.ifd.model.WindowStats;
+import io.instflow.book.Aggressor;
 import io.instflow.ifd.model.DailyStats;
 import io.instflow.ifd.model.PressureMath;
+import io.instflow.ifd.model.WindowStats;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
-import io.instflow.book.Aggressor;
+import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -15,7 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class IfdLogicTest {
 
@@ -60,8 +59,10 @@ class IfdLogicTest {
     @Test
     void shouldComputeThePressureFormulas() {
         assertThat(PressureMath.logPressure(0, 0)).isZero();
-        assertThat(PressureMath.logPressure(300, 100)).isCloseTo(Math.log(301.0 / 101), within(1e-12));
-        assertThat(PressureMath.logPressure(100, 300)).isCloseTo(-PressureMath.logPressure(300, 100), within(1e-12));
+        assertThat(PressureMath.logPressure(300, 100))
+                .isCloseTo(Math.log(301.0 / 101), within(1e-12));
+        assertThat(PressureMath.logPressure(100, 300))
+                .isCloseTo(-PressureMath.logPressure(300, 100), within(1e-12));
         assertThat(PressureMath.buyShare(0, 0)).isEqualTo(0.5);
         assertThat(PressureMath.dominantSide(0.61)).isEqualTo(1);
         assertThat(PressureMath.dominantSide(0.6)).isZero();
@@ -73,18 +74,23 @@ class IfdLogicTest {
     @Test
     void shouldScoreComponentsWithSignedTrend() {
         WindowStats w = window(600, 50, 30);
-        ComponentScores rising = ComponentScores.of(w, new double[] {0, 0.5, w.logPressure()}, 3, PRODUCTION);
+        ComponentScores rising =
+                ComponentScores.of(w, new double[] {0, 0.5, w.logPressure()}, 3, PRODUCTION);
         assertThat(rising.direction()).isEqualTo(1);
         assertThat(rising.trend()).isEqualTo(1);
         assertThat(rising.concentration()).isCloseTo((600.0 / 650 - 0.5) * 2, within(1e-12));
         assertThat(rising.persistence()).isCloseTo(1.0 / 3, within(1e-12));
-        ComponentScores collapsing = ComponentScores.of(w, new double[] {4, 3, w.logPressure()}, 3, PRODUCTION);
+        ComponentScores collapsing =
+                ComponentScores.of(w, new double[] {4, 3, w.logPressure()}, 3, PRODUCTION);
         assertThat(collapsing.trend()).as("a collapsing buy pressure is no buy trend").isZero();
-        ComponentScores fresh = ComponentScores.of(w, new double[] {0, 0, w.logPressure()}, 1, PRODUCTION);
+        ComponentScores fresh =
+                ComponentScores.of(w, new double[] {0, 0, w.logPressure()}, 1, PRODUCTION);
         assertThat(fresh.trend()).isEqualTo(0.5);
         assertThat(fresh.persistence()).isEqualTo(0.5);
-        assertThat(fresh.raw()).isCloseTo(0.4 * fresh.significance() + 0.3 * 0.5 + 0.2 * fresh.concentration() + 0.05,
-                within(1e-12));
+        assertThat(fresh.raw())
+                .isCloseTo(
+                        0.4 * fresh.significance() + 0.3 * 0.5 + 0.2 * fresh.concentration() + 0.05,
+                        within(1e-12));
         assertThat(ComponentScores.slope(new double[] {1, 2, 3})).isCloseTo(1, within(1e-12));
     }
 
@@ -107,9 +113,13 @@ class IfdLogicTest {
         assertThat(b.present()).isTrue();
         assertThat(b.dataQuality()).isCloseTo(0.5, within(1e-12));
         double sd = Math.sqrt(0.08);
-        assertThat(b.z()).as("the current day's extreme windows are not in the baseline").isCloseTo(1.0 / sd, within(1e-9));
+        assertThat(b.z())
+                .as("the current day's extreme windows are not in the baseline")
+                .isCloseTo(1.0 / sd, within(1e-9));
         assertThat(b.percentileRank()).isGreaterThan(95);
-        assertThat(Baseline.of(days, 103, 1.0, 20, 5).present()).as("three prior days are too few").isFalse();
+        assertThat(Baseline.of(days, 103, 1.0, 20, 5).present())
+                .as("three prior days are too few")
+                .isFalse();
         assertThat(Baseline.of(days, 110, 1.0, 5, 5).dataQuality()).isEqualTo(1.0);
     }
 
@@ -119,31 +129,39 @@ class IfdLogicTest {
         for (long t = 0; t <= 100; t += 10) {
             h = PriceHistory.append(h, t, 1000 + t, 35);
         }
-        assertThat(h).as("trades within 35 of the latest (100): 70, 80, 90, 100").containsExactly(70, 1070, 80, 1080, 90, 1090,
-                100, 1100);
+        assertThat(h)
+                .as("trades within 35 of the latest (100): 70, 80, 90, 100")
+                .containsExactly(70, 1070, 80, 1080, 90, 1090, 100, 1100);
         assertThat(PriceHistory.priceAt(h, 95)).isEqualTo(1090L);
         assertThat(PriceHistory.priceAt(h, 100)).isEqualTo(1100L);
         assertThat(PriceHistory.priceAt(h, 69)).as("before the kept history").isNull();
         assertThat(PriceHistory.priceAt(null, 5)).isNull();
-        assertThat(PriceHistory.append(h, 1000, 5, 35)).as("the latest trade is always kept").containsExactly(1000, 5);
+        assertThat(PriceHistory.append(h, 1000, 5, 35))
+                .as("the latest trade is always kept")
+                .containsExactly(1000, 5);
     }
 
     @Test
     void shouldCountTheLookbackInTradingDaysSoTwentyDaysSpanFourWeeks() {
         long monday = java.time.LocalDate.of(2026, 11, 30).toEpochDay();
-        assertThat(java.time.LocalDate.ofEpochDay(TradingDate.minusTradingDays(monday, 1))).hasToString("2026-11-27");
-        assertThat(java.time.LocalDate.ofEpochDay(TradingDate.minusTradingDays(monday, 20))).hasToString("2026-11-02");
+        assertThat(java.time.LocalDate.ofEpochDay(TradingDate.minusTradingDays(monday, 1)))
+                .hasToString("2026-11-27");
+        assertThat(java.time.LocalDate.ofEpochDay(TradingDate.minusTradingDays(monday, 20)))
+                .hasToString("2026-11-02");
         Map<Long, DailyStats> days = new HashMap<>();
         for (long day = monday - 40; day < monday; day++) {
             java.time.DayOfWeek dow = java.time.LocalDate.ofEpochDay(day).getDayOfWeek();
-            if (dow != java.time.DayOfWeek.SATURDAY && dow != java.time.DayOfWeek.SUNDAY && day != monday - 3) {
+            if (dow != java.time.DayOfWeek.SATURDAY
+                    && dow != java.time.DayOfWeek.SUNDAY
+                    && day != monday - 3) {
                 DailyStats d = new DailyStats();
                 d.add(0.5, 10);
                 d.add(-0.5, 10);
                 days.put(day, d);
             }
         }
-        assertThat(Baseline.of(days, monday, 1.0, 20, 5).dataQuality()).as("19 of the 20 prior weekdays, Friday missing")
+        assertThat(Baseline.of(days, monday, 1.0, 20, 5).dataQuality())
+                .as("19 of the 20 prior weekdays, Friday missing")
                 .isCloseTo(0.95, within(1e-12));
     }
 
@@ -151,7 +169,8 @@ class IfdLogicTest {
     void shouldReachEveryTierAndNameEveryFailedGate() {
         DetectorParams p = PRODUCTION;
         WindowStats strong = window(900, 30, 40);
-        ComponentScores c = ComponentScores.of(strong, new double[] {0, 1, strong.logPressure()}, 3, p);
+        ComponentScores c =
+                ComponentScores.of(strong, new double[] {0, 1, strong.logPressure()}, 3, p);
         Baseline anomalous = new Baseline(true, 1.0, 5, 99.5);
         Decision top = Scorer.decide(true, strong, c, anomalous, 0, 0, 1.0, p);
         assertThat(top.signal()).as(top.failedGates().toString()).isTrue();
@@ -160,18 +179,33 @@ class IfdLogicTest {
         for (double[] t : new double[][] {{0.95, 4}, {0.85, 3}, {0.75, 2}, {0.5, 1}}) {
             Decision d = Scorer.classify(false, 1, 0.5, 0, t[0], List.of(), p);
             assertThat(d.strengthScore()).isEqualTo((int) t[1]);
-            assertThat(d.direction()).as("put bought: the underlying is expected down").isEqualTo("SHORT");
+            assertThat(d.direction())
+                    .as("put bought: the underlying is expected down")
+                    .isEqualTo("SHORT");
         }
-        assertThat(Scorer.classify(false, 1, 0.5, 0, 0.95, List.of(), p).action()).isEqualTo("STRONG_SELL");
-        assertThat(Scorer.classify(true, -1, 0.5, 0, 0.5, List.of(), p).action()).isEqualTo("MONITOR");
-        assertThat(Scorer.classify(false, -1, 0.5, 0, 0.75, List.of(), p).action()).isEqualTo("BUY");
+        assertThat(Scorer.classify(false, 1, 0.5, 0, 0.95, List.of(), p).action())
+                .isEqualTo("STRONG_SELL");
+        assertThat(Scorer.classify(true, -1, 0.5, 0, 0.5, List.of(), p).action())
+                .isEqualTo("MONITOR");
+        assertThat(Scorer.classify(false, -1, 0.5, 0, 0.75, List.of(), p).action())
+                .isEqualTo("BUY");
 
         WindowStats weak = window(40, 35, 5);
-        ComponentScores wc = ComponentScores.of(weak, new double[] {0.5, 0.3, weak.logPressure()}, 3, p);
-        Decision rejected = Scorer.decide(true, weak, wc, new Baseline(true, 1.0, 0.5, 50), 0.8, 0.9, 0, p);
-        assertThat(rejected.failedGates()).containsExactly("min_pressure_ratio", "min_total_volume",
-                "min_volume_concentration", "min_time_persistence", "min_trend_strength", "min_baseline_anomaly",
-                "min_overall_confidence", "market_making", "spoofing");
+        ComponentScores wc =
+                ComponentScores.of(weak, new double[] {0.5, 0.3, weak.logPressure()}, 3, p);
+        Decision rejected =
+                Scorer.decide(true, weak, wc, new Baseline(true, 1.0, 0.5, 50), 0.8, 0.9, 0, p);
+        assertThat(rejected.failedGates())
+                .containsExactly(
+                        "min_pressure_ratio",
+                        "min_total_volume",
+                        "min_volume_concentration",
+                        "min_time_persistence",
+                        "min_trend_strength",
+                        "min_baseline_anomaly",
+                        "min_overall_confidence",
+                        "market_making",
+                        "spoofing");
     }
 
     @Test
@@ -185,32 +219,46 @@ class IfdLogicTest {
         assertThat(MarketMaking.spoofRatio(w, 1)).isEqualTo(1);
         assertThat(MarketMaking.spoofRatio(w, -1)).isZero();
         WindowStats strong = window(900, 30, 40);
-        ComponentScores c = ComponentScores.of(strong, new double[] {0, 1, strong.logPressure()}, 3, PRODUCTION);
-        assertThat(Scorer.decide(true, strong, c, Baseline.NONE, straddle, 0, 0, PRODUCTION).failedGates())
+        ComponentScores c =
+                ComponentScores.of(
+                        strong, new double[] {0, 1, strong.logPressure()}, 3, PRODUCTION);
+        assertThat(
+                        Scorer.decide(true, strong, c, Baseline.NONE, straddle, 0, 0, PRODUCTION)
+                                .failedGates())
                 .contains("market_making");
     }
 
     @Test
     void shouldCoordinateOnlySameDirectionPeersWithinTheStrikeDistance() {
         Coordination.Peer self = new Coordination.Peer(1, 21000, 1, 0.8);
-        List<Coordination.Peer> window = List.of(self, new Coordination.Peer(2, 21025, 1, 0.6),
-                new Coordination.Peer(3, 20950, 1, 0.9), new Coordination.Peer(4, 21025, -1, 0.9),
-                new Coordination.Peer(5, 21100, 1, 0.9));
+        List<Coordination.Peer> window =
+                List.of(
+                        self,
+                        new Coordination.Peer(2, 21025, 1, 0.6),
+                        new Coordination.Peer(3, 20950, 1, 0.9),
+                        new Coordination.Peer(4, 21025, -1, 0.9),
+                        new Coordination.Peer(5, 21100, 1, 0.9));
         assertThat(Coordination.score(self, window, 50)).isCloseTo(2.0 / 3 * 0.75, within(1e-12));
         assertThat(Coordination.score(self, List.of(self), 50)).isZero();
     }
 
     @Test
     void shouldRollTheTradingDateAt17Chicago() {
-        long before = LocalDate.of(2026, 11, 2).atTime(22, 59).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
-        long after = LocalDate.of(2026, 11, 2).atTime(23, 1).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
+        long before =
+                LocalDate.of(2026, 11, 2).atTime(22, 59).toEpochSecond(ZoneOffset.UTC)
+                        * 1_000_000_000L;
+        long after =
+                LocalDate.of(2026, 11, 2).atTime(23, 1).toEpochSecond(ZoneOffset.UTC)
+                        * 1_000_000_000L;
         assertThat(TradingDate.of(before)).isEqualTo(LocalDate.of(2026, 11, 2).toEpochDay());
         assertThat(TradingDate.of(after)).isEqualTo(LocalDate.of(2026, 11, 3).toEpochDay());
     }
 
     @Test
     void shouldGiveTheSameIdForTheSameSignal() {
-        assertThat(SignalIds.of("v3", "production", 42, 1000)).isEqualTo(SignalIds.of("v3", "production", 42, 1000))
-                .hasSize(32).isNotEqualTo(SignalIds.of("v3", "testing", 42, 1000));
+        assertThat(SignalIds.of("v3", "production", 42, 1000))
+                .isEqualTo(SignalIds.of("v3", "production", 42, 1000))
+                .hasSize(32)
+                .isNotEqualTo(SignalIds.of("v3", "testing", 42, 1000));
     }
 }

@@ -13,11 +13,6 @@ import io.instflow.shadow.logic.PriceSeries;
 import io.instflow.shadow.logic.RunningStats;
 import io.instflow.shadow.logic.SignalPairing;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -28,25 +23,40 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * Per underlying future, in event time: when the watermark passes a window's end, joins the
- * production and shadow signals of that window (per expiration); when it passes the window end
- * plus each horizon, judges every signal by the future's 1-minute bars and updates the running
- * figures per side, horizon and tier.
+ * production and shadow signals of that window (per expiration); when it passes the window end plus
+ * each horizon, judges every signal by the future's 1-minute bars and updates the running figures
+ * per side, horizon and tier.
  */
-public final class ComparisonFunction extends KeyedProcessFunction<String, ShadowInput, Comparison> {
+public final class ComparisonFunction
+        extends KeyedProcessFunction<String, ShadowInput, Comparison> {
 
     private static final long serialVersionUID = 1L;
     private static final long MINUTE_NS = 60_000_000_000L;
 
-    public static final OutputTag<PipelineMetric> METRICS = new OutputTag<>("shadow-metrics",
-            new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(PipelineMetric.class));
+    public static final OutputTag<PipelineMetric> METRICS =
+            new OutputTag<>(
+                    "shadow-metrics",
+                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
+                            PipelineMetric.class));
 
     private final ShadowConfig config;
-    /** Bar closes by bar end (lifetime: pruned to the longest horizon before the oldest pending signal). */
+
+    /**
+     * Bar closes by bar end (lifetime: pruned to the longest horizon before the oldest pending
+     * signal).
+     */
     private transient MapState<Long, Long> closes;
+
     /** Signals until their last horizon has been judged. */
     private transient ListState<ShadowInput> pending;
+
     /** Running figures by "side|horizon|tier" and "side|horizon|ALL" (lifetime: the job's). */
     private transient MapState<String, RunningStats> stats;
 
@@ -56,14 +66,24 @@ public final class ComparisonFunction extends KeyedProcessFunction<String, Shado
 
     @Override
     public void open(OpenContext context) {
-        closes = getRuntimeContext().getMapState(new MapStateDescriptor<>("closes", Types.LONG, Types.LONG));
-        pending = getRuntimeContext().getListState(new ListStateDescriptor<>("pending", Types.POJO(ShadowInput.class)));
-        stats = getRuntimeContext().getMapState(
-                new MapStateDescriptor<>("stats", Types.STRING, Types.POJO(RunningStats.class)));
+        closes =
+                getRuntimeContext()
+                        .getMapState(new MapStateDescriptor<>("closes", Types.LONG, Types.LONG));
+        pending =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "pending", Types.POJO(ShadowInput.class)));
+        stats =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "stats", Types.STRING, Types.POJO(RunningStats.class)));
     }
 
     @Override
-    public void processElement(ShadowInput in, Context ctx, Collector<Comparison> out) throws Exception {
+    public void processElement(ShadowInput in, Context ctx, Collector<Comparison> out)
+            throws Exception {
         if (in.kind == ShadowInput.BAR) {
             closes.put(in.barEnd, in.close);
             return;
@@ -77,7 +97,8 @@ public final class ComparisonFunction extends KeyedProcessFunction<String, Shado
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Comparison> out) throws Exception {
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Comparison> out)
+            throws Exception {
         long now = timestamp * 1_000_000L;
         List<ShadowInput> all = new ArrayList<>();
         pending.get().forEach(all::add);
@@ -119,51 +140,85 @@ public final class ComparisonFunction extends KeyedProcessFunction<String, Shado
 
     private void join(List<ShadowInput> window, String underlying, Collector<Comparison> out) {
         Map<Long, List<ShadowInput>> byExpiration = new TreeMap<>();
-        window.forEach(s -> byExpiration.computeIfAbsent(s.expiration, e -> new ArrayList<>()).add(s));
+        window.forEach(
+                s -> byExpiration.computeIfAbsent(s.expiration, e -> new ArrayList<>()).add(s));
         for (List<ShadowInput> signals : byExpiration.values()) {
             List<SignalPairing.Side> production = sides(signals, ShadowInput.PRODUCTION);
             List<SignalPairing.Side> shadow = sides(signals, ShadowInput.SHADOW);
-            for (SignalPairing.Pair pair : SignalPairing.pair(production, shadow, config.strikePoints())) {
+            for (SignalPairing.Pair pair :
+                    SignalPairing.pair(production, shadow, config.strikePoints())) {
                 ShadowInput p = find(signals, pair.production());
                 ShadowInput s = find(signals, pair.shadow());
                 ShadowInput any = p != null ? p : s;
-                out.collect(base(ComparisonKind.valueOf(pair.kind()), underlying, any)
-                        .setComparisonId(pair.kind().toLowerCase(java.util.Locale.ROOT) + id(p) + id(s))
-                        .setProductionSignalId(p == null ? null : p.signalId)
-                        .setShadowSignalId(s == null ? null : s.signalId)
-                        .setProductionDirection(p == null ? null : direction(p))
-                        .setShadowDirection(s == null ? null : direction(s))
-                        .build());
+                out.collect(
+                        base(ComparisonKind.valueOf(pair.kind()), underlying, any)
+                                .setComparisonId(
+                                        pair.kind().toLowerCase(java.util.Locale.ROOT)
+                                                + id(p)
+                                                + id(s))
+                                .setProductionSignalId(p == null ? null : p.signalId)
+                                .setShadowSignalId(s == null ? null : s.signalId)
+                                .setProductionDirection(p == null ? null : direction(p))
+                                .setShadowDirection(s == null ? null : direction(s))
+                                .build());
             }
         }
     }
 
-    private void judge(ShadowInput s, int horizon, PriceSeries prices, long maxAge, OnTimerContext ctx,
-            Collector<Comparison> out) throws Exception {
+    private void judge(
+            ShadowInput s,
+            int horizon,
+            PriceSeries prices,
+            long maxAge,
+            OnTimerContext ctx,
+            Collector<Comparison> out)
+            throws Exception {
         Long entry = prices.priceAt(s.windowEnd, maxAge);
         Long exit = prices.priceAt(s.windowEnd + horizon * MINUTE_NS, maxAge);
         if (entry == null || exit == null) {
             return;
         }
-        Outcome o = Outcome.of(horizon, s.direction, s.sizeMultiplier, entry, exit, config.outcome());
-        String side = s.kind == ShadowInput.PRODUCTION ? config.productionLabel() : config.shadowLabel();
+        Outcome o =
+                Outcome.of(horizon, s.direction, s.sizeMultiplier, entry, exit, config.outcome());
+        String side =
+                s.kind == ShadowInput.PRODUCTION ? config.productionLabel() : config.shadowLabel();
         RunningStats total = update(side + "|" + horizon + "|ALL", o);
         update(side + "|" + horizon + "|" + s.tier, o);
-        out.collect(base(ComparisonKind.OUTCOME, ctx.getCurrentKey(), s)
-                .setComparisonId(s.signalId + "-" + horizon + "m")
-                .setProductionSignalId(s.kind == ShadowInput.PRODUCTION ? s.signalId : null)
-                .setShadowSignalId(s.kind == ShadowInput.SHADOW ? s.signalId : null)
-                .setEvaluatedProfile(side).setAlgorithm(s.algorithm).setTier(Tier.valueOf(s.tier))
-                .setHorizonMinutes(horizon).setEntryPrice(entry).setExitPrice(exit)
-                .setSignedMovePoints(o.signedMovePoints()).setOutcome(OutcomeResult.valueOf(o.result()))
-                .setPnlUsd(o.pnlUsd()).setSignals(total.signals).setHitRate(total.hitRate()).setSharpe(total.sharpe())
-                .setMaxDrawdownUsd(total.maxDrawdown)
-                .build());
+        out.collect(
+                base(ComparisonKind.OUTCOME, ctx.getCurrentKey(), s)
+                        .setComparisonId(s.signalId + "-" + horizon + "m")
+                        .setProductionSignalId(s.kind == ShadowInput.PRODUCTION ? s.signalId : null)
+                        .setShadowSignalId(s.kind == ShadowInput.SHADOW ? s.signalId : null)
+                        .setEvaluatedProfile(side)
+                        .setAlgorithm(s.algorithm)
+                        .setTier(Tier.valueOf(s.tier))
+                        .setHorizonMinutes(horizon)
+                        .setEntryPrice(entry)
+                        .setExitPrice(exit)
+                        .setSignedMovePoints(o.signedMovePoints())
+                        .setOutcome(OutcomeResult.valueOf(o.result()))
+                        .setPnlUsd(o.pnlUsd())
+                        .setSignals(total.signals)
+                        .setHitRate(total.hitRate())
+                        .setSharpe(total.sharpe())
+                        .setMaxDrawdownUsd(total.maxDrawdown)
+                        .build());
         long ts = System.currentTimeMillis() * 1_000_000L;
-        ctx.output(METRICS, PipelineMetric.newBuilder().setJob(config.deployment().name()).setProfile(side).setTs(ts)
-                .setName("hit_rate").setValue(total.hitRate()).setUnit("ratio").setWindowStart(s.windowStart)
-                .setWindowEnd(s.windowEnd).setTags(new java.util.HashMap<>(Map.of("horizon_minutes", Integer.toString(horizon))))
-                .build());
+        ctx.output(
+                METRICS,
+                PipelineMetric.newBuilder()
+                        .setJob(config.deployment().name())
+                        .setProfile(side)
+                        .setTs(ts)
+                        .setName("hit_rate")
+                        .setValue(total.hitRate())
+                        .setUnit("ratio")
+                        .setWindowStart(s.windowStart)
+                        .setWindowEnd(s.windowEnd)
+                        .setTags(
+                                new java.util.HashMap<>(
+                                        Map.of("horizon_minutes", Integer.toString(horizon))))
+                        .build());
     }
 
     private RunningStats update(String key, Outcome o) throws Exception {
@@ -177,23 +232,37 @@ public final class ComparisonFunction extends KeyedProcessFunction<String, Shado
     }
 
     private Comparison.Builder base(ComparisonKind kind, String underlying, ShadowInput s) {
-        return Comparison.newBuilder().setKind(kind).setProductionProfile(config.productionLabel())
-                .setShadowProfile(config.shadowLabel()).setUnderlying(underlying).setExpiration(s.expiration)
-                .setStrikePrice(s.strike).setOptionType(s.call ? OptionType.CALL : OptionType.PUT)
-                .setWindowStart(s.windowStart).setWindowEnd(s.windowEnd)
+        return Comparison.newBuilder()
+                .setKind(kind)
+                .setProductionProfile(config.productionLabel())
+                .setShadowProfile(config.shadowLabel())
+                .setUnderlying(underlying)
+                .setExpiration(s.expiration)
+                .setStrikePrice(s.strike)
+                .setOptionType(s.call ? OptionType.CALL : OptionType.PUT)
+                .setWindowStart(s.windowStart)
+                .setWindowEnd(s.windowEnd)
                 .setEvaluatedAt(System.currentTimeMillis() * 1_000_000L);
     }
 
     private static List<SignalPairing.Side> sides(List<ShadowInput> signals, int kind) {
-        return signals.stream().filter(s -> s.kind == kind)
-                .map(s -> new SignalPairing.Side(s.signalId, s.instrumentId, s.strike / 1e9, s.direction)).toList();
+        return signals.stream()
+                .filter(s -> s.kind == kind)
+                .map(
+                        s ->
+                                new SignalPairing.Side(
+                                        s.signalId, s.instrumentId, s.strike / 1e9, s.direction))
+                .toList();
     }
 
     private static ShadowInput find(List<ShadowInput> signals, SignalPairing.Side side) {
         if (side == null) {
             return null;
         }
-        return signals.stream().filter(s -> s.signalId.equals(side.signalId())).findFirst().orElse(null);
+        return signals.stream()
+                .filter(s -> s.signalId.equals(side.signalId()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String id(ShadowInput s) {

@@ -6,8 +6,8 @@ import io.instflow.avro.OptionType;
 import io.instflow.avro.Signal;
 
 /**
- * One input of the comparison (a Flink POJO): a production or shadow signal with what the join
- * and the outcomes need, or a 1-minute bar of a future.
+ * One input of the comparison (a Flink POJO): a production or shadow signal with what the join and
+ * the outcomes need, or a 1-minute bar of a future.
  */
 public class ShadowInput {
 
@@ -16,8 +16,10 @@ public class ShadowInput {
     public static final int BAR = 2;
 
     public int kind;
+
     /** Future symbol: the signal's underlying, or the bar's symbol. */
     public String underlying;
+
     public String signalId;
     public String profile;
     public String algorithm;
@@ -27,8 +29,10 @@ public class ShadowInput {
     public long expiration;
     public long strike;
     public boolean call;
+
     /** +1 LONG, −1 SHORT. */
     public int direction;
+
     public long windowStart;
     public long windowEnd;
     public long barEnd;

@@ -7,7 +7,12 @@ package io.instflow.shadow.logic;
  * @param result HIT, MISS or FLAT
  * @param pnlUsd paper P&L after costs: size × (move × point value − cost per contract)
  */
-public record Outcome(int horizonMinutes, long entryPrice, long exitPrice, double signedMovePoints, String result,
+public record Outcome(
+        int horizonMinutes,
+        long entryPrice,
+        long exitPrice,
+        double signedMovePoints,
+        String result,
         double pnlUsd) {
 
     public static final String HIT = "HIT";
@@ -20,7 +25,12 @@ public record Outcome(int horizonMinutes, long entryPrice, long exitPrice, doubl
      * @param entryPrice future price at the window end, 1e-9 units
      * @param exitPrice future price at the window end plus the horizon, 1e-9 units
      */
-    public static Outcome of(int horizonMinutes, int direction, double contracts, long entryPrice, long exitPrice,
+    public static Outcome of(
+            int horizonMinutes,
+            int direction,
+            double contracts,
+            long entryPrice,
+            long exitPrice,
             OutcomeParams params) {
         double move = direction * (exitPrice - entryPrice) / 1e9;
         double threshold = params.hitTicks() * params.tickPoints();

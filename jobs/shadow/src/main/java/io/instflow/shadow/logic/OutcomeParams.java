@@ -13,13 +13,20 @@ import java.util.List;
  * @param costPerContractUsd costs per contract traded
  * @param maxPriceAgeMinutes a price older than this at a time is no price: the session had ended
  */
-public record OutcomeParams(List<Integer> horizonsMinutes, double hitTicks, double tickPoints, double pointValueUsd,
-        double costPerContractUsd, int maxPriceAgeMinutes) implements Serializable {
+public record OutcomeParams(
+        List<Integer> horizonsMinutes,
+        double hitTicks,
+        double tickPoints,
+        double pointValueUsd,
+        double costPerContractUsd,
+        int maxPriceAgeMinutes)
+        implements Serializable {
 
     public OutcomeParams {
         horizonsMinutes = List.copyOf(horizonsMinutes);
         if (horizonsMinutes.isEmpty() || horizonsMinutes.stream().anyMatch(h -> h <= 0)) {
-            throw new IllegalArgumentException("outcome horizons must be positive minutes, got " + horizonsMinutes);
+            throw new IllegalArgumentException(
+                    "outcome horizons must be positive minutes, got " + horizonsMinutes);
         }
     }
 

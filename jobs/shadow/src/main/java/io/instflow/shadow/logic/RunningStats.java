@@ -1,8 +1,8 @@
 package io.instflow.shadow.logic;
 
 /**
- * Running figures of a stream of per-signal outcomes: hit rate, Sharpe of per-signal P&L (mean
- * over standard deviation, not annualised: signals are not evenly spaced) and maximum drawdown of
+ * Running figures of a stream of per-signal outcomes: hit rate, Sharpe of per-signal P&L (mean over
+ * standard deviation, not annualised: signals are not evenly spaced) and maximum drawdown of
  * cumulative P&L. A Flink POJO, so it lives in keyed state.
  */
 public class RunningStats {
@@ -36,7 +36,10 @@ public class RunningStats {
         return signals == 0 ? 0 : (double) hits / signals;
     }
 
-    /** Mean / sample standard deviation of per-signal P&L; null with fewer than two signals or no spread. */
+    /**
+     * Mean / sample standard deviation of per-signal P&L; null with fewer than two signals or no
+     * spread.
+     */
     public Double sharpe() {
         if (signals < 2) {
             return null;

@@ -1,15 +1,10 @@
 package io.instflow.shadow.functions;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
 import io.instflow.avro.Comparison;
 import io.instflow.avro.ComparisonKind;
 import io.instflow.avro.OutcomeResult;
 import io.instflow.shadow.ShadowConfig;
 import io.instflow.shadow.logic.OutcomeParams;
-
-import java.util.List;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -17,18 +12,39 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 /** The comparison as an operator, on hand-made bars and signals. */
 class ComparisonFunctionTest {
 
     private static final long MINUTE_NS = 60_000_000_000L;
     private static final long T0 = 1_793_630_400_000_000_000L;
     private static final long PRICE = 21_000_000_000_000L;
-    private static final ShadowConfig CONFIG = new ShadowConfig("unused:9092", "prod.", "shadow.", "", "production",
-            "candidate", 50, OutcomeParams.defaults(), 2000, 5000, 10000, true, true);
+    private static final ShadowConfig CONFIG =
+            new ShadowConfig(
+                    "unused:9092",
+                    "prod.",
+                    "shadow.",
+                    "",
+                    "production",
+                    "candidate",
+                    50,
+                    OutcomeParams.defaults(),
+                    2000,
+                    5000,
+                    10000,
+                    true,
+                    true);
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ShadowInput, Comparison> harness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new ComparisonFunction(CONFIG)),
-                in -> in.underlying, Types.STRING);
+    private static KeyedOneInputStreamOperatorTestHarness<String, ShadowInput, Comparison> harness()
+            throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ComparisonFunction(CONFIG)),
+                in -> in.underlying,
+                Types.STRING);
     }
 
     /** A bar ending {@code minute} minutes after T0, closing one point higher each minute. */
@@ -41,8 +57,8 @@ class ComparisonFunctionTest {
         return new StreamRecord<>(b, b.barEnd / 1_000_000L - 1);
     }
 
-    private static StreamRecord<ShadowInput> signal(int side, String id, long instrument, double strike, int direction,
-            double size) {
+    private static StreamRecord<ShadowInput> signal(
+            int side, String id, long instrument, double strike, int direction, double size) {
         ShadowInput s = new ShadowInput();
         s.kind = side;
         s.underlying = "NQZ6";
@@ -61,7 +77,8 @@ class ComparisonFunctionTest {
         return new StreamRecord<>(s, s.windowEnd / 1_000_000L - 1);
     }
 
-    private static List<Comparison> rows(KeyedOneInputStreamOperatorTestHarness<String, ShadowInput, Comparison> h,
+    private static List<Comparison> rows(
+            KeyedOneInputStreamOperatorTestHarness<String, ShadowInput, Comparison> h,
             ComparisonKind kind) {
         return h.extractOutputValues().stream().filter(c -> c.getKind() == kind).toList();
     }
@@ -77,8 +94,12 @@ class ComparisonFunctionTest {
             assertThat(h.extractOutputValues()).as("nothing before the window end").isEmpty();
             h.processWatermark(T0 / 1_000_000L + 5 * 60_000);
 
-            assertThat(h.extractOutputValues()).extracting(Comparison::getKind).containsExactly(ComparisonKind.AGREEMENT,
-                    ComparisonKind.SHADOW_ONLY, ComparisonKind.CONFLICT);
+            assertThat(h.extractOutputValues())
+                    .extracting(Comparison::getKind)
+                    .containsExactly(
+                            ComparisonKind.AGREEMENT,
+                            ComparisonKind.SHADOW_ONLY,
+                            ComparisonKind.CONFLICT);
             Comparison conflict = rows(h, ComparisonKind.CONFLICT).get(0);
             assertThat(conflict.getProductionSignalId()).isEqualTo("p1");
             assertThat(conflict.getShadowSignalId()).isEqualTo("s3");
@@ -99,25 +120,49 @@ class ComparisonFunctionTest {
             h.processWatermark(T0 / 1_000_000L + 10 * 60_000);
 
             List<Comparison> five = rows(h, ComparisonKind.OUTCOME);
-            assertThat(five).hasSize(2).allSatisfy(o -> assertThat(o.getHorizonMinutes()).isEqualTo(5));
-            Comparison longOne = five.stream().filter(o -> "p1".equals(o.getProductionSignalId())).findFirst().orElseThrow();
-            assertThat(longOne.getEntryPrice()).as("close of the bar ending at the window end").isEqualTo(PRICE + 5_000_000_000L);
+            assertThat(five)
+                    .hasSize(2)
+                    .allSatisfy(o -> assertThat(o.getHorizonMinutes()).isEqualTo(5));
+            Comparison longOne =
+                    five.stream()
+                            .filter(o -> "p1".equals(o.getProductionSignalId()))
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(longOne.getEntryPrice())
+                    .as("close of the bar ending at the window end")
+                    .isEqualTo(PRICE + 5_000_000_000L);
             assertThat(longOne.getExitPrice()).isEqualTo(PRICE + 10_000_000_000L);
             assertThat(longOne.getSignedMovePoints()).isCloseTo(5, within(1e-9));
             assertThat(longOne.getOutcome()).isEqualTo(OutcomeResult.HIT);
-            assertThat(longOne.getPnlUsd()).as("1.5 contracts x (5 points x 20 - 2.50)").isCloseTo(146.25, within(1e-9));
+            assertThat(longOne.getPnlUsd())
+                    .as("1.5 contracts x (5 points x 20 - 2.50)")
+                    .isCloseTo(146.25, within(1e-9));
             assertThat(longOne.getEvaluatedProfile()).isEqualTo("production");
-            Comparison shortOne = five.stream().filter(o -> "s3".equals(o.getShadowSignalId())).findFirst().orElseThrow();
+            Comparison shortOne =
+                    five.stream()
+                            .filter(o -> "s3".equals(o.getShadowSignalId()))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(shortOne.getOutcome()).isEqualTo(OutcomeResult.MISS);
             assertThat(shortOne.getEvaluatedProfile()).isEqualTo("candidate");
 
             h.processWatermark(T0 / 1_000_000L + 60 * 60_000);
             List<Comparison> all = rows(h, ComparisonKind.OUTCOME);
-            assertThat(all).extracting(Comparison::getHorizonMinutes).containsExactlyInAnyOrder(5, 5, 15, 15, 30, 30);
-            Comparison thirty = all.stream().filter(o -> o.getHorizonMinutes() == 30 && "p1".equals(o.getProductionSignalId()))
-                    .findFirst().orElseThrow();
+            assertThat(all)
+                    .extracting(Comparison::getHorizonMinutes)
+                    .containsExactlyInAnyOrder(5, 5, 15, 15, 30, 30);
+            Comparison thirty =
+                    all.stream()
+                            .filter(
+                                    o ->
+                                            o.getHorizonMinutes() == 30
+                                                    && "p1".equals(o.getProductionSignalId()))
+                            .findFirst()
+                            .orElseThrow();
             assertThat(thirty.getSignedMovePoints()).isCloseTo(30, within(1e-9));
-            assertThat(thirty.getSignals()).as("running count of production's judged signals at +30").isEqualTo(1);
+            assertThat(thirty.getSignals())
+                    .as("running count of production's judged signals at +30")
+                    .isEqualTo(1);
             assertThat(thirty.getHitRate()).isEqualTo(1.0);
         }
     }
@@ -131,8 +176,10 @@ class ComparisonFunctionTest {
             }
             h.processElement(signal(ShadowInput.PRODUCTION, "p1", 1, 21000, +1, 1.0));
             h.processWatermark(Long.MAX_VALUE);
-            assertThat(rows(h, ComparisonKind.OUTCOME)).extracting(Comparison::getHorizonMinutes)
-                    .as("+15 and +30 have no price: the last bar ended at minute 12").containsExactly(5);
+            assertThat(rows(h, ComparisonKind.OUTCOME))
+                    .extracting(Comparison::getHorizonMinutes)
+                    .as("+15 and +30 have no price: the last bar ended at minute 12")
+                    .containsExactly(5);
         }
     }
 }

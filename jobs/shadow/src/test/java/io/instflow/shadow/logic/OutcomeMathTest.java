@@ -1,11 +1,11 @@
 package io.instflow.shadow.logic;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class OutcomeMathTest {
 
@@ -25,12 +25,16 @@ class OutcomeMathTest {
 
         Outcome shortIntoRally = Outcome.of(15, -1, 2.0, PX, points(10), P);
         assertThat(shortIntoRally.result()).isEqualTo(Outcome.MISS);
-        assertThat(shortIntoRally.pnlUsd()).as("2 contracts: 2 x (-200 - 2.50)").isCloseTo(-405, within(1e-9));
+        assertThat(shortIntoRally.pnlUsd())
+                .as("2 contracts: 2 x (-200 - 2.50)")
+                .isCloseTo(-405, within(1e-9));
     }
 
     @Test
     void shouldCallMovesWithinTwoTicksFlatAndStillChargeCosts() {
-        assertThat(Outcome.of(5, +1, 1.0, PX, points(0.5), P).result()).as("exactly two ticks is not beyond").isEqualTo(Outcome.FLAT);
+        assertThat(Outcome.of(5, +1, 1.0, PX, points(0.5), P).result())
+                .as("exactly two ticks is not beyond")
+                .isEqualTo(Outcome.FLAT);
         assertThat(Outcome.of(5, +1, 1.0, PX, points(-0.5), P).result()).isEqualTo(Outcome.FLAT);
         assertThat(Outcome.of(5, +1, 1.0, PX, points(0.75), P).result()).isEqualTo(Outcome.HIT);
         assertThat(Outcome.of(5, -1, 1.5, PX, PX, P).pnlUsd()).isCloseTo(-3.75, within(1e-9));
@@ -70,7 +74,9 @@ class OutcomeMathTest {
         s.addBar(10 * minute, points(1));
         s.addBar(11 * minute, points(2));
         assertThat(s.priceAt(11 * minute, 5 * minute)).isEqualTo(points(2));
-        assertThat(s.priceAt(11 * minute - 1, 5 * minute)).as("the bar ending at 11 is not known before 11").isEqualTo(points(1));
+        assertThat(s.priceAt(11 * minute - 1, 5 * minute))
+                .as("the bar ending at 11 is not known before 11")
+                .isEqualTo(points(1));
         assertThat(s.priceAt(16 * minute, 5 * minute)).isEqualTo(points(2));
         assertThat(s.priceAt(16 * minute + 1, 5 * minute)).as("stale: the session ended").isNull();
         assertThat(s.priceAt(9 * minute, 5 * minute)).isNull();
@@ -84,12 +90,22 @@ class OutcomeMathTest {
         var shadowNear = new SignalPairing.Side("s2", 3, 21050, -1);
         var shadowFar = new SignalPairing.Side("s3", 4, 21300, +1);
 
-        List<SignalPairing.Pair> pairs = SignalPairing.pair(List.of(prodCall, prodPut), List.of(shadowCall, shadowNear, shadowFar), 50);
+        List<SignalPairing.Pair> pairs =
+                SignalPairing.pair(
+                        List.of(prodCall, prodPut), List.of(shadowCall, shadowNear, shadowFar), 50);
 
-        assertThat(pairs).extracting(SignalPairing.Pair::kind).containsExactly(SignalPairing.AGREEMENT,
-                SignalPairing.PRODUCTION_ONLY, SignalPairing.SHADOW_ONLY, SignalPairing.SHADOW_ONLY, SignalPairing.CONFLICT);
+        assertThat(pairs)
+                .extracting(SignalPairing.Pair::kind)
+                .containsExactly(
+                        SignalPairing.AGREEMENT,
+                        SignalPairing.PRODUCTION_ONLY,
+                        SignalPairing.SHADOW_ONLY,
+                        SignalPairing.SHADOW_ONLY,
+                        SignalPairing.CONFLICT);
         SignalPairing.Pair conflict = pairs.get(4);
         assertThat(conflict.production()).isEqualTo(prodCall);
-        assertThat(conflict.shadow()).as("50 points away, opposite direction").isEqualTo(shadowNear);
+        assertThat(conflict.shadow())
+                .as("50 points away, opposite direction")
+                .isEqualTo(shadowNear);
     }
 }
