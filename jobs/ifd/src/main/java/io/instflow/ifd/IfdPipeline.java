@@ -16,6 +16,7 @@ import io.instflow.ifd.functions.BarFunction;
 import io.instflow.ifd.functions.BarchartFlowFunction;
 import io.instflow.ifd.functions.BookFunction;
 import io.instflow.ifd.functions.DetectorFunction;
+import io.instflow.ifd.functions.FuturesPrices;
 import io.instflow.ifd.functions.PressureWindowFunction;
 import io.instflow.ifd.functions.SourceGateFunction;
 import io.instflow.ifd.functions.ThroughputFunction;
@@ -154,7 +155,7 @@ public final class IfdPipeline {
                                         e.kind == FlowEvent.TRADE
                                                 && "F".equals(e.contract.instrumentClass))
                         .name("futures trades")
-                        .broadcast(DetectorFunction.FUTURES_PRICES);
+                        .broadcast(FuturesPrices.STATE);
         SingleOutputStreamOperator<Signal> signals =
                 windows.keyBy(
                                 w -> w.contract.underlying + "|" + w.contract.expiration,

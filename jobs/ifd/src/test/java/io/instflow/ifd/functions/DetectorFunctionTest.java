@@ -43,7 +43,7 @@ class DetectorFunctionTest {
                                 params,
                                 5,
                                 io.instflow.contract.Deployment.ifd(params.profile(), "")),
-                        List.of(DetectorFunction.FUTURES_PRICES)),
+                        List.of(FuturesPrices.STATE)),
                 w -> w.contract.underlying + "|" + w.contract.expiration,
                 Types.STRING,
                 1,

@@ -1,0 +1,131 @@
+package io.instflow.ifd.logic;
+
+import io.instflow.book.Aggressor;
+import io.instflow.ifd.model.ContractHistory;
+import io.instflow.ifd.model.ContractInfo;
+import io.instflow.ifd.model.ContractWindow;
+import io.instflow.ifd.model.WindowStats;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The detector as plain Java: windows and histories in, verdicts and updated histories out. */
+class DetectorTest {
+
+    private static final long WINDOW_NS = 5 * 60_000_000_000L;
+    private static final long START =
+            LocalDate.of(2026, 11, 2).atTime(15, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
+
+    private final Detector detector = new Detector(DetectorParams.testing(), WINDOW_NS);
+
+    @Test
+    void shouldJudgeAOneSidedWindowAndRememberItInTheContractsHistory() {
+        ContractWindow w = window(contract(1, "C", 21_000), START, 400, 20);
+        Detector.Evaluation e = detector.evaluate(List.of(w), Map.of());
+        assertThat(e.observed()).containsExactly(w);
+        assertThat(e.verdicts()).hasSize(1);
+        Detector.Verdict v = e.verdicts().get(0);
+        assertThat(v.candidate().components().direction()).isEqualTo(1);
+        assertThat(v.marketMaking()).isLessThan(0.3);
+        ContractHistory h = e.updated().get(1L);
+        assertThat(h.lastWindowStart).isEqualTo(START);
+        assertThat(h.volumes).containsExactly(420);
+    }
+
+    @Test
+    void shouldNotCountAWindowTwiceWhenItIsReplayedAfterARestore() {
+        ContractWindow w = window(contract(1, "C", 21_000), START, 400, 20);
+        Map<Long, ContractHistory> known =
+                new HashMap<>(detector.evaluate(List.of(w), Map.of()).updated());
+        Detector.Evaluation replay =
+                detector.evaluate(List.of(window(contract(1, "C", 21_000), START, 400, 20)), known);
+        assertThat(replay.observed()).isEmpty();
+        assertThat(replay.verdicts()).isEmpty();
+        assertThat(replay.updated()).isEmpty();
+    }
+
+    @Test
+    void shouldRejectTheCallAndPutOfOneStrikeBoughtTogetherAsMarketMaking() {
+        Detector.Evaluation e =
+                detector.evaluate(
+                        List.of(
+                                window(contract(1, "C", 21_000), START, 300, 0),
+                                window(contract(2, "P", 21_000), START, 280, 0)),
+                        Map.of());
+        assertThat(e.verdicts())
+                .hasSize(2)
+                .allSatisfy(
+                        v -> {
+                            assertThat(v.decision().signal()).isFalse();
+                            assertThat(v.decision().failedGates()).contains("market_making");
+                        });
+        assertThat(e.rejected()).isEqualTo(2);
+        assertThat(e.signalsByTier()).isEmpty();
+    }
+
+    @Test
+    void shouldSeeThePartnerOfAStrikeFromItsHistoryWhenOnlyOneSideTradesNow() {
+        Detector.Evaluation earlier =
+                detector.evaluate(
+                        List.of(window(contract(2, "P", 21_000), START, 290, 0)), Map.of());
+        Detector.Evaluation now =
+                detector.evaluate(
+                        List.of(window(contract(1, "C", 21_000), START + WINDOW_NS, 300, 0)),
+                        earlier.updated());
+        assertThat(now.verdicts().get(0).marketMaking()).isGreaterThan(0.3);
+        ContractWindow farStrike = window(contract(3, "C", 22_000), START + WINDOW_NS, 300, 0);
+        assertThat(
+                        detector.evaluate(List.of(farStrike), earlier.updated())
+                                .verdicts()
+                                .get(0)
+                                .marketMaking())
+                .as("another strike's put is not a partner")
+                .isLessThan(0.3);
+    }
+
+    @Test
+    void shouldScoreWithThePrototypesFormulaInCompatMode() {
+        Detector compat =
+                new Detector(
+                        DetectorParams.testing().toBuilder().algorithm("compat").build(),
+                        WINDOW_NS);
+        Detector.Verdict v =
+                compat.evaluate(List.of(window(contract(1, "C", 21_000), START, 400, 20)), Map.of())
+                        .verdicts()
+                        .get(0);
+        assertThat(v.candidate().baseline().present())
+                .as("compat scores against its fixed distribution")
+                .isTrue();
+        assertThat(v.candidate().baseline().dataQuality()).isZero();
+    }
+
+    private static ContractInfo contract(long id, String type, long strikePoints) {
+        ContractInfo c = new ContractInfo();
+        c.instrumentId = id;
+        c.rawSymbol = "NQZ6 " + type + strikePoints;
+        c.instrumentClass = type;
+        c.root = "NQ";
+        c.underlying = "NQZ6";
+        c.expiration = START + 30L * 86_400_000_000_000L;
+        c.strike = strikePoints * 1_000_000_000L;
+        c.multiplier = 20;
+        c.tick = 250_000_000L;
+        return c;
+    }
+
+    private static ContractWindow window(ContractInfo c, long startNs, long buy, long sell) {
+        WindowStats s = new WindowStats();
+        for (int i = 0; i < 20; i++) {
+            s.addTrade(Aggressor.BUY, buy / 20 + (i < buy % 20 ? 1 : 0), 100_000_000_000L, 50);
+            s.addTrade(Aggressor.SELL, sell / 20 + (i < sell % 20 ? 1 : 0), 100_000_000_000L, 50);
+        }
+        return new ContractWindow(c, startNs, startNs + WINDOW_NS, s);
+    }
+}
