@@ -2,6 +2,7 @@ package io.instflow.bench;
 
 import io.instflow.avro.Direction;
 import io.instflow.avro.Tier;
+import io.instflow.contract.Topics;
 import io.instflow.localkafka.LocalKafka;
 import io.instflow.testing.HeadlessChromium;
 import io.instflow.testing.OutputRecords;
@@ -38,6 +39,8 @@ import java.util.regex.Pattern;
  * <p>Usage: {@code bench/dashboard-load.sh [records] [history-per-partition] [page-loads]}.
  */
 public final class DashboardLoad {
+
+    private static final Topics TOPICS = Topics.unprefixed();
 
     private static final List<String> SYMBOLS = List.of("NQZ4", "NQH5", "NQM5", "NQU5");
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
@@ -145,12 +148,12 @@ public final class DashboardLoad {
         TopicWriter.createTopics(
                 bootstrap,
                 List.of(
-                        "bars.1m",
-                        "bars.5m",
-                        "ifd.signals",
-                        "ifd.pressure",
-                        "ifd.metrics",
-                        "md.glbx-mdp3.status"),
+                        TOPICS.bars(1),
+                        TOPICS.bars(5),
+                        TOPICS.signals(),
+                        TOPICS.pressure(),
+                        TOPICS.metrics(),
+                        TOPICS.status()),
                 2);
         int bars1m = records * 6 / 10 / SYMBOLS.size();
         int bars5m = records / 10 / SYMBOLS.size();
@@ -161,13 +164,13 @@ public final class DashboardLoad {
             for (String symbol : SYMBOLS) {
                 for (int i = bars1m; i >= 1; i--) {
                     writer.send(
-                            "bars.1m",
+                            TOPICS.bars(1),
                             symbol,
                             OutputRecords.bar(symbol, 60, now - i * 60L, 21_000 + (i % 50)));
                 }
                 for (int i = bars5m; i >= 1; i--) {
                     writer.send(
-                            "bars.5m",
+                            TOPICS.bars(5),
                             symbol,
                             OutputRecords.bar(symbol, 300, now - i * 300L, 21_000 + (i % 50)));
                 }
@@ -175,7 +178,7 @@ public final class DashboardLoad {
             for (int i = signals; i >= 1; i--) {
                 String symbol = SYMBOLS.get(i % SYMBOLS.size());
                 writer.send(
-                        "ifd.signals",
+                        TOPICS.signals(),
                         symbol,
                         OutputRecords.signal(
                                 "bench-" + i,

@@ -3,6 +3,7 @@ package io.instflow.bench;
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
+import io.instflow.contract.Topic;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.contract.kafka.TopicScan;
@@ -20,8 +21,6 @@ import io.instflow.simulator.SimulatorConfig;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -44,16 +43,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Usage: {@code bench/job-throughput.sh [days] [parallelism] [backends, e.g. hashmap,rocksdb]}.
  */
 public final class JobThroughput {
-
-    private static final List<String> OUTPUTS =
-            List.of(
-                    "ifd.signals",
-                    "ifd.signals.json",
-                    "ifd.rejections",
-                    "ifd.pressure",
-                    "bars.1m",
-                    "bars.5m",
-                    "ifd.metrics");
 
     public static void main(String[] args) throws Exception {
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -113,11 +102,7 @@ public final class JobThroughput {
             long records,
             Path checkpoints)
             throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            OUTPUTS.forEach(t -> topics.add(new NewTopic(prefix + t, parallelism, (short) 1)));
-            admin.createTopics(topics).all().get();
-        }
+        TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
         PipelineConfig pipeline = PipelineConfig.defaults();
         IfdConfig job =
                 new IfdConfig(
@@ -152,7 +137,7 @@ public final class JobThroughput {
         Thread.sleep(2_000);
         stop.set(true);
         watcher.join();
-        double steady = steadyRate(bootstrap, prefix + "ifd.metrics");
+        double steady = steadyRate(bootstrap, new Topics(prefix).metrics());
         List<Long> sorted = new ArrayList<>(latenciesMs);
         Collections.sort(sorted);
         System.out.printf(
@@ -187,7 +172,8 @@ public final class JobThroughput {
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(
                         props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(prefix + "ifd.signals", prefix + "ifd.rejections"));
+            consumer.subscribe(
+                    List.of(new Topics(prefix).signals(), new Topics(prefix).rejections()));
             while (!stop.get()) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();

@@ -1,5 +1,7 @@
 package io.instflow.cli;
 
+import io.instflow.contract.Topic;
+import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.localkafka.LocalKafka;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -227,41 +229,23 @@ final class KafkaCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            java.util.List<String> names = new java.util.ArrayList<>();
             for (String set : sets) {
-                switch (set) {
-                    case "input" ->
-                            io.instflow.contract.kafka.TopicAdmin.ensure(
-                                            bootstrap,
-                                            new io.instflow.contract.Topics(prefix),
-                                            partitions)
-                                    .forEach(t -> out.println("created " + t));
-                    case "ifd" -> names.addAll(LocalRun.IFD_OUTPUTS);
-                    case "comparison" ->
-                            names.addAll(java.util.List.of("shadow.comparison", "ifd.metrics"));
-                    default ->
-                            throw new picocli.CommandLine.ParameterException(
-                                    spec.commandLine(),
-                                    "--set " + set + ": expected input, ifd or comparison");
-                }
-            }
-            try (Admin admin =
-                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-                Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
-                java.util.List<org.apache.kafka.clients.admin.NewTopic> missing =
-                        names.stream()
-                                .map(n -> prefix + n)
-                                .filter(n -> !existing.contains(n))
-                                .distinct()
-                                .map(
-                                        n ->
-                                                new org.apache.kafka.clients.admin.NewTopic(
-                                                        n,
-                                                        java.util.Optional.of(partitions),
-                                                        java.util.Optional.empty()))
-                                .toList();
-                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                missing.forEach(t -> out.println("created " + t.name()));
+                Topic.Set which =
+                        switch (set) {
+                            case "input" -> Topic.Set.INPUT;
+                            case "ifd" -> Topic.Set.IFD;
+                            case "comparison" -> Topic.Set.COMPARISON;
+                            default ->
+                                    throw new picocli.CommandLine.ParameterException(
+                                            spec.commandLine(),
+                                            "--set " + set + ": expected input, ifd or comparison");
+                        };
+                TopicAdmin.ensure(
+                                bootstrap,
+                                new io.instflow.contract.Topics(prefix),
+                                which,
+                                partitions)
+                        .forEach(t -> out.println("created " + t));
             }
             out.flush();
             return 0;

@@ -1,5 +1,6 @@
 package io.instflow.cli;
 
+import io.instflow.contract.Topic;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.contract.kafka.TopicScan;
@@ -10,33 +11,18 @@ import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
-import io.instflow.schemas.AvroSerde;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The steps the embedded runs share: topics, replay into Kafka, a bounded IFD job, reading a topic
  * back.
  */
 final class LocalRun {
-
-    static final List<String> IFD_OUTPUTS =
-            List.of(
-                    "ifd.signals",
-                    "ifd.signals.json",
-                    "ifd.rejections",
-                    "ifd.pressure",
-                    "bars.1m",
-                    "bars.5m",
-                    "ifd.metrics");
 
     private LocalRun() {}
 
@@ -48,15 +34,11 @@ final class LocalRun {
         }
     }
 
-    static void createTopics(String bootstrap, String prefix, List<String> names, int partitions)
-            throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (String t : names) {
-                topics.add(new NewTopic(prefix + t, partitions, (short) 1));
-            }
-            admin.createTopics(topics).all().get();
-        }
+    /**
+     * The topics {@code set}'s program writes under {@code prefix}, as the registry describes them.
+     */
+    static void createTopics(String bootstrap, String prefix, Topic.Set set, int partitions) {
+        TopicAdmin.ensure(bootstrap, new Topics(prefix), set, partitions);
     }
 
     static IfdConfig ifdConfig(
@@ -110,13 +92,6 @@ final class LocalRun {
     }
 
     static <T extends SpecificRecord> List<T> read(String bootstrap, String topic, Class<T> type) {
-        AvroSerde<T> serde = AvroSerde.of(type);
-        List<T> out = new ArrayList<>();
-        TopicScan.readToEnd(
-                bootstrap,
-                topic,
-                Duration.ofMinutes(2),
-                r -> out.add(serde.deserialize(r.value())));
-        return out;
+        return TopicScan.readAll(bootstrap, topic, type, Duration.ofMinutes(2));
     }
 }

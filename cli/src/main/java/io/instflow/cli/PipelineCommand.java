@@ -180,7 +180,10 @@ final class PipelineCommand implements Callable<Integer> {
             if (live) {
                 source = PipelineInput.live(liveSymbols);
                 LocalRun.createTopics(
-                        kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
+                        kafka.bootstrapServers(),
+                        "",
+                        io.instflow.contract.Topic.Set.IFD,
+                        parallelism);
                 step(
                         console,
                         "streaming "
@@ -215,7 +218,10 @@ final class PipelineCommand implements Callable<Integer> {
                 FileReplay.Result replay =
                         LocalRun.replay(kafka.bootstrapServers(), source, parallelism);
                 LocalRun.createTopics(
-                        kafka.bootstrapServers(), "", LocalRun.IFD_OUTPUTS, parallelism);
+                        kafka.bootstrapServers(),
+                        "",
+                        io.instflow.contract.Topic.Set.IFD,
+                        parallelism);
                 step(
                         console,
                         "running the IFD job (profile "

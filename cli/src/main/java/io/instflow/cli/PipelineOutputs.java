@@ -4,6 +4,8 @@ import io.instflow.avro.Bar;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
+import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.io.FlatJson;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -28,18 +30,19 @@ record PipelineOutputs(
 
     /** The outputs of the IFD job writing to topics with {@code prefix}. */
     static PipelineOutputs read(String bootstrap, String prefix) {
+        Topics topics = new Topics(prefix);
         return new PipelineOutputs(
                 sorted(
-                        read(bootstrap, prefix + "ifd.signals", Signal.class),
+                        read(bootstrap, topics.signals(), Signal.class),
                         s -> s.getMetrics().getWindowStart()),
                 sorted(
-                        read(bootstrap, prefix + "ifd.rejections", Rejection.class),
+                        read(bootstrap, topics.rejections(), Rejection.class),
                         r -> r.getMetrics().getWindowStart()),
                 sorted(
-                        read(bootstrap, prefix + "ifd.pressure", PressureMetrics.class),
+                        read(bootstrap, topics.pressure(), PressureMetrics.class),
                         PressureMetrics::getWindowStart),
-                sorted(read(bootstrap, prefix + "bars.1m", Bar.class), Bar::getWindowStart),
-                sorted(read(bootstrap, prefix + "bars.5m", Bar.class), Bar::getWindowStart));
+                sorted(read(bootstrap, topics.bars(1), Bar.class), Bar::getWindowStart),
+                sorted(read(bootstrap, topics.bars(5), Bar.class), Bar::getWindowStart));
     }
 
     /** Real rejections; the diagnostic copies of accepted candidates (testing profile) left out. */
@@ -74,7 +77,7 @@ record PipelineOutputs(
 
     private static <T extends SpecificRecord> List<T> read(
             String bootstrap, String topic, Class<T> type) {
-        return LocalRun.read(bootstrap, topic, type);
+        return TopicScan.readAll(bootstrap, topic, type, java.time.Duration.ofMinutes(2));
     }
 
     private static <T> List<T> sorted(List<T> items, Function<T, Long> key) {

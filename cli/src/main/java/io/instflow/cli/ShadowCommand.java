@@ -2,6 +2,8 @@ package io.instflow.cli;
 
 import io.instflow.avro.Comparison;
 import io.instflow.avro.Signal;
+import io.instflow.contract.Topic;
+import io.instflow.contract.Topics;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.io.FlatJson;
 import io.instflow.ifd.logic.DetectorParams;
@@ -127,10 +129,9 @@ final class ShadowCommand implements Callable<Integer> {
             PipelineInput input = simulation.simulate(work.resolve("session"));
             step(console, "replaying it into Kafka");
             FileReplay.Result replay = LocalRun.replay(bootstrap, input, parallelism);
-            LocalRun.createTopics(bootstrap, PRODUCTION_PREFIX, LocalRun.IFD_OUTPUTS, parallelism);
-            LocalRun.createTopics(bootstrap, SHADOW_PREFIX, LocalRun.IFD_OUTPUTS, parallelism);
-            LocalRun.createTopics(
-                    bootstrap, "", List.of("shadow.comparison", "ifd.metrics"), parallelism);
+            LocalRun.createTopics(bootstrap, PRODUCTION_PREFIX, Topic.Set.IFD, parallelism);
+            LocalRun.createTopics(bootstrap, SHADOW_PREFIX, Topic.Set.IFD, parallelism);
+            LocalRun.createTopics(bootstrap, "", Topic.Set.COMPARISON, parallelism);
             step(
                     console,
                     "production IFD job ("
@@ -170,12 +171,13 @@ final class ShadowCommand implements Callable<Integer> {
             outputs.write(out);
             List<Signal> shadowSignals =
                     new ArrayList<>(
-                            LocalRun.read(bootstrap, SHADOW_PREFIX + "ifd.signals", Signal.class));
+                            LocalRun.read(
+                                    bootstrap, new Topics(SHADOW_PREFIX).signals(), Signal.class));
             shadowSignals.sort(Comparator.comparingLong(s -> s.getMetrics().getWindowStart()));
             PipelineOutputs.lines(
                     out.resolve("shadow-signals.jsonl"), shadowSignals, FlatJson::line);
             List<Comparison> comparisons =
-                    LocalRun.read(bootstrap, "shadow.comparison", Comparison.class);
+                    LocalRun.read(bootstrap, Topics.unprefixed().comparison(), Comparison.class);
             PipelineOutputs.lines(out.resolve("comparisons.jsonl"), comparisons, FlatJson::line);
             Map<String, Object> summary =
                     summary(

@@ -1,5 +1,7 @@
 package io.instflow.cli;
 
+import io.instflow.contract.Deployment;
+import io.instflow.contract.Topic;
 import io.instflow.contract.Topics;
 import io.instflow.databento.ApiKey;
 import io.instflow.databento.GatewayException;
@@ -140,7 +142,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         for (String d : deployments) {
             String profile = d.contains(":") ? d.substring(0, d.indexOf(':')) : d;
             String prefix = d.contains(":") ? d.substring(d.indexOf(':') + 1) : "";
-            jobs.put("ifd-" + profile + "-" + prefix.replace('.', '-'), prefix);
+            jobs.put(Deployment.ifd(profile, prefix).name(), prefix);
             if (pipeline != null) {
                 try {
                     pipeline.profile(profile);
@@ -149,7 +151,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
         }
-        comparisons.forEach(p -> jobs.put("shadow-compare-" + p.replace('.', '-'), null));
+        comparisons.forEach(p -> jobs.put(Deployment.comparison("", p).name(), null));
         try (Admin admin =
                 Admin.create(
                         Map.of(
@@ -210,9 +212,9 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                     new ArrayList<>(List.of(input.mbo(), input.definitions(), input.status()));
             jobs.values().stream()
                     .filter(p -> p != null)
-                    .forEach(p -> LocalRun.IFD_OUTPUTS.forEach(t -> expected.add(p + t)));
+                    .forEach(p -> expected.addAll(new Topics(p).writtenBy(Topic.Set.IFD)));
             if (!comparisons.isEmpty()) {
-                expected.add("shadow.comparison");
+                expected.add(Topics.unprefixed().comparison());
             }
             List<String> missing =
                     expected.stream().filter(t -> !existing.contains(t)).distinct().toList();

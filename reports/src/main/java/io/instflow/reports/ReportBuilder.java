@@ -5,8 +5,6 @@ import io.instflow.ifd.logic.TradingDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,7 +56,9 @@ public final class ReportBuilder {
     public Result write(Path out, LocalDate day) throws IOException {
         LocalDate reportDay = day != null ? day : lastDay();
         Predicate<JsonNode> onDay =
-                r -> reportDay != null && TradingDate.of(start(r)) == reportDay.toEpochDay();
+                r ->
+                        reportDay != null
+                                && TradingDate.of(ReportData.startNs(r)) == reportDay.toEpochDay();
         List<JsonNode> bars = data.bars5m().stream().filter(onDay).toList();
         String symbol = frontSymbol(bars);
         List<JsonNode> frontBars =
@@ -109,7 +108,9 @@ public final class ReportBuilder {
         PromotionRule.Verdict verdict = null;
         OutcomeTable outcomes = OutcomeTable.of(data.comparisons());
         if (data.hasShadow()) {
-            verdict = shadow(doc.section("Shadow vs production"), outcomes, out, charts);
+            verdict =
+                    new ShadowSection(data, rule, HORIZONS)
+                            .write(doc.section("Shadow vs production"), outcomes, out, charts);
         }
         dataQuality(doc.section("Data quality"), pressure, rejections);
 
@@ -120,7 +121,8 @@ public final class ReportBuilder {
         Path export = out.resolve("export.json");
         MAPPER.writeValue(
                 export.toFile(),
-                export(reportDay, symbol, frontBars, signals, pressure, outcomes, verdict));
+                new ReportExport(data, HORIZONS)
+                        .of(reportDay, symbol, frontBars, signals, pressure, outcomes, verdict));
         return new Result(html, md, export, charts, reportDay, verdict);
     }
 
@@ -302,135 +304,6 @@ public final class ReportBuilder {
         }
     }
 
-    private PromotionRule.Verdict shadow(
-            Doc.Section s, OutcomeTable outcomes, Path out, List<Path> charts) throws IOException {
-        Map<String, Integer> kinds = new TreeMap<>();
-        data.comparisons().forEach(c -> kinds.merge(c.path("kind").asText(), 1, Integer::sum));
-        String production = label("production_profile", "production");
-        String shadow = label("shadow_profile", "shadow");
-        int agree = kinds.getOrDefault("AGREEMENT", 0);
-        int joined =
-                agree
-                        + kinds.getOrDefault("PRODUCTION_ONLY", 0)
-                        + kinds.getOrDefault("SHADOW_ONLY", 0);
-        s.blocks()
-                .add(
-                        new Doc.Paragraph(
-                                String.format(
-                                        "Production runs %s, the shadow %s, on the same input; over the whole "
-                                                + "period: %d agreements (same contract, window and direction), %d production-only, %d shadow-only, %d "
-                                                + "conflicts (opposite directions within the coordination distance); agreement rate %s.",
-                                        production,
-                                        shadow,
-                                        agree,
-                                        kinds.getOrDefault("PRODUCTION_ONLY", 0),
-                                        kinds.getOrDefault("SHADOW_ONLY", 0),
-                                        kinds.getOrDefault("CONFLICT", 0),
-                                        joined == 0
-                                                ? "n/a"
-                                                : String.format("%.2f", (double) agree / joined))));
-        List<List<String>> rows = new ArrayList<>();
-        for (String side : List.of(production, shadow)) {
-            for (int h : HORIZONS) {
-                OutcomeTable.Cell c = outcomes.get(side, h, OutcomeTable.ALL);
-                if (c != null) {
-                    rows.add(
-                            List.of(
-                                    side,
-                                    "+" + h + " min",
-                                    Long.toString(c.stats().signals),
-                                    String.format("%.2f", c.stats().hitRate()),
-                                    String.format("%+.2f", c.meanMove()),
-                                    String.format("%+.2f", c.medianMove()),
-                                    String.format("%+.0f", c.stats().cumulativePnl),
-                                    c.stats().sharpe() == null
-                                            ? "n/a"
-                                            : String.format("%.2f", c.stats().sharpe()),
-                                    String.format("%.0f", c.stats().maxDrawdown)));
-                }
-            }
-        }
-        s.blocks()
-                .add(
-                        new Doc.Table(
-                                List.of(
-                                        "side",
-                                        "horizon",
-                                        "judged signals",
-                                        "hit rate",
-                                        "mean move (pts)",
-                                        "median move (pts)",
-                                        "paper P&L (USD)",
-                                        "Sharpe per signal",
-                                        "max drawdown (USD)"),
-                                rows));
-        List<List<String>> tiers = new ArrayList<>();
-        for (String side : List.of(production, shadow)) {
-            for (String tier : List.of("MODERATE", "HIGH", "VERY_HIGH", "EXTREME")) {
-                OutcomeTable.Cell c = outcomes.get(side, rule.horizonMinutes(), tier);
-                if (c != null) {
-                    tiers.add(
-                            List.of(
-                                    side,
-                                    tier,
-                                    Long.toString(c.stats().signals),
-                                    String.format("%.2f", c.stats().hitRate()),
-                                    String.format("%+.0f", c.stats().cumulativePnl)));
-                }
-            }
-        }
-        if (!tiers.isEmpty()) {
-            s.blocks().add(new Doc.Paragraph("By tier at +" + rule.horizonMinutes() + " minutes:"));
-            s.blocks()
-                    .add(
-                            new Doc.Table(
-                                    List.of(
-                                            "side",
-                                            "tier",
-                                            "judged signals",
-                                            "hit rate",
-                                            "paper P&L (USD)"),
-                                    tiers));
-        }
-        if (!outcomes.isEmpty()) {
-            Map<String, List<OutcomeTable.PnlPoint>> pnl = new LinkedHashMap<>();
-            Map<String, Map<Integer, Double>> hit = new LinkedHashMap<>();
-            for (String side : List.of(production, shadow)) {
-                pnl.put(side, outcomes.cumulativePnl(side, rule.horizonMinutes()));
-                Map<Integer, Double> rates = new TreeMap<>();
-                for (int h : HORIZONS) {
-                    OutcomeTable.Cell c = outcomes.get(side, h, OutcomeTable.ALL);
-                    rates.put(h, c == null ? 0 : c.stats().hitRate());
-                }
-                hit.put(side, rates);
-            }
-            Charts.cumulativePnl(out.resolve("charts/pnl.png"), pnl, rule.horizonMinutes());
-            Charts.hitRates(out.resolve("charts/hit-rates.png"), hit);
-            charts.add(out.resolve("charts/pnl.png"));
-            charts.add(out.resolve("charts/hit-rates.png"));
-            s.blocks()
-                    .add(
-                            new Doc.Image(
-                                    "charts/pnl.png",
-                                    "cumulative paper P&L",
-                                    Charts.PNL_WIDTH,
-                                    Charts.PNL_HEIGHT));
-            s.blocks()
-                    .add(
-                            new Doc.Image(
-                                    "charts/hit-rates.png",
-                                    "hit rate by horizon",
-                                    Charts.HIT_RATE_WIDTH,
-                                    Charts.HIT_RATE_HEIGHT));
-        }
-        PromotionRule.Verdict verdict = rule.decide(outcomes, production, shadow);
-        s.blocks()
-                .add(
-                        new Doc.Paragraph(
-                                "Promotion: " + verdict.decision() + ". " + verdict.explanation()));
-        return verdict;
-    }
-
     private void dataQuality(Doc.Section s, List<JsonNode> pressure, List<JsonNode> rejections) {
         List<List<String>> rows = new ArrayList<>();
         if (data.summary() != null) {
@@ -462,116 +335,12 @@ public final class ReportBuilder {
                                         + "bookAnomalies metric; this report covers what the job's output topics hold."));
     }
 
-    private ObjectNode export(
-            LocalDate day,
-            String symbol,
-            List<JsonNode> bars,
-            List<JsonNode> signals,
-            List<JsonNode> pressure,
-            OutcomeTable outcomes,
-            PromotionRule.Verdict verdict) {
-        ObjectNode root = MAPPER.createObjectNode();
-        ObjectNode meta = root.putObject("metadata");
-        meta.put("schema_version", 1)
-                .put("generated_at", Instant.now().toString())
-                .put("trading_day", String.valueOf(day))
-                .put("source", data.source())
-                .put("production", label("production_profile", "production"));
-        if (data.hasShadow()) {
-            meta.put("shadow", label("shadow_profile", "shadow"));
-        }
-        ArrayNode out = root.putArray("signals");
-        signals.forEach(x -> out.add(((ObjectNode) x.deepCopy()).put("side", "production")));
-        data.shadow().stream()
-                .filter(x -> day != null && TradingDate.of(start(x)) == day.toEpochDay())
-                .forEach(x -> out.add(((ObjectNode) x.deepCopy()).put("side", "shadow")));
-        ObjectNode market = root.putObject("market_analysis");
-        market.put("symbol", symbol).put("bars_5m", bars.size());
-        if (!bars.isEmpty()) {
-            market.put("open", bars.get(0).path("open").asLong())
-                    .put("close", bars.get(bars.size() - 1).path("close").asLong())
-                    .put(
-                            "high",
-                            bars.stream().mapToLong(b -> b.path("high").asLong()).max().orElse(0))
-                    .put(
-                            "low",
-                            bars.stream().mapToLong(b -> b.path("low").asLong()).min().orElse(0))
-                    .put("volume", bars.stream().mapToLong(b -> b.path("volume").asLong()).sum())
-                    .put(
-                            "delta",
-                            bars.stream()
-                                    .mapToLong(
-                                            b ->
-                                                    b.path("buy_volume").asLong()
-                                                            - b.path("sell_volume").asLong())
-                                    .sum());
-        }
-        Map<String, long[]> strikes = new TreeMap<>();
-        pressure.forEach(
-                p -> {
-                    long[] v =
-                            strikes.computeIfAbsent(
-                                    p.path("strike").asDouble()
-                                            + "|"
-                                            + p.path("option_type").asText(),
-                                    k -> new long[2]);
-                    v[0] += p.path("buy_volume").asLong();
-                    v[1] += p.path("sell_volume").asLong();
-                });
-        ArrayNode ladder = market.putArray("strikes");
-        strikes.forEach(
-                (k, v) ->
-                        ladder.addObject()
-                                .put("strike", Double.parseDouble(k.split("\\|")[0]))
-                                .put("option_type", k.split("\\|")[1])
-                                .put("buy_volume", v[0])
-                                .put("sell_volume", v[1]));
-        ObjectNode execution = root.putObject("execution_summary");
-        for (String side :
-                List.of(
-                        label("production_profile", "production"),
-                        label("shadow_profile", "shadow"))) {
-            ObjectNode node = MAPPER.createObjectNode();
-            for (int h : HORIZONS) {
-                OutcomeTable.Cell c = outcomes.get(side, h, OutcomeTable.ALL);
-                if (c != null) {
-                    node.putObject(Integer.toString(h))
-                            .put("signals", c.stats().signals)
-                            .put("hit_rate", c.stats().hitRate())
-                            .put("mean_move_points", c.meanMove())
-                            .put("median_move_points", c.medianMove())
-                            .put("pnl_usd", c.stats().cumulativePnl)
-                            .put("sharpe", c.stats().sharpe())
-                            .put("max_drawdown_usd", c.stats().maxDrawdown);
-                }
-            }
-            if (!node.isEmpty()) {
-                execution.set(side, node);
-            }
-        }
-        if (verdict != null) {
-            execution
-                    .putObject("promotion")
-                    .put("decision", verdict.decision())
-                    .put("explanation", verdict.explanation());
-        }
-        return root;
-    }
-
-    private String label(String field, String fallback) {
-        return data.comparisons().stream()
-                .map(c -> c.path(field).asText(""))
-                .filter(v -> !v.isEmpty())
-                .findFirst()
-                .orElse(fallback);
-    }
-
     private LocalDate lastDay() {
-        return data.bars5m().stream().mapToLong(ReportBuilder::start).max().stream()
+        return data.bars5m().stream().mapToLong(ReportData::startNs).max().stream()
                 .mapToObj(t -> LocalDate.ofEpochDay(TradingDate.of(t)))
                 .findFirst()
                 .orElse(
-                        data.production().stream().mapToLong(ReportBuilder::start).max().stream()
+                        data.production().stream().mapToLong(ReportData::startNs).max().stream()
                                 .mapToObj(t -> LocalDate.ofEpochDay(TradingDate.of(t)))
                                 .findFirst()
                                 .orElse(null));
@@ -584,11 +353,5 @@ public final class ReportBuilder {
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey)
                 .orElse("NQ");
-    }
-
-    private static long start(JsonNode row) {
-        return row.has("window_start_ns")
-                ? row.path("window_start_ns").asLong()
-                : row.path("start_ns").asLong();
     }
 }

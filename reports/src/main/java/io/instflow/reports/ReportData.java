@@ -5,9 +5,9 @@ import io.instflow.avro.Comparison;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
+import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.io.FlatJson;
-import io.instflow.schemas.AvroSerde;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,22 +67,23 @@ public record ReportData(
             String productionPrefix,
             String shadowPrefix,
             String comparisonPrefix) {
+        Topics production = new Topics(productionPrefix);
         List<JsonNode> bars = new ArrayList<>();
-        read(bootstrap, productionPrefix + "bars.5m", Bar.class).forEach(b -> bars.add(barRow(b)));
+        read(bootstrap, production.bars(5), Bar.class).forEach(b -> bars.add(barRow(b)));
         return new ReportData(
-                flat(read(bootstrap, productionPrefix + "ifd.signals", Signal.class)),
+                flat(read(bootstrap, production.signals(), Signal.class)),
                 shadowPrefix == null
                         ? List.of()
-                        : flat(read(bootstrap, shadowPrefix + "ifd.signals", Signal.class)),
-                flat(read(bootstrap, productionPrefix + "ifd.rejections", Rejection.class)),
-                flat(read(bootstrap, productionPrefix + "ifd.pressure", PressureMetrics.class)),
+                        : flat(read(bootstrap, new Topics(shadowPrefix).signals(), Signal.class)),
+                flat(read(bootstrap, production.rejections(), Rejection.class)),
+                flat(read(bootstrap, production.pressure(), PressureMetrics.class)),
                 bars,
                 shadowPrefix == null
                         ? List.of()
                         : flat(
                                 read(
                                         bootstrap,
-                                        comparisonPrefix + "shadow.comparison",
+                                        new Topics(comparisonPrefix).comparison(),
                                         Comparison.class)),
                 null,
                 "Kafka at " + bootstrap);
@@ -106,6 +107,25 @@ public record ReportData(
                 .put("cumulative_delta", b.getCumulativeDelta());
     }
 
+    /**
+     * A profile's label as the comparisons carry it ({@code production_profile}, {@code
+     * shadow_profile}), or {@code fallback}.
+     */
+    public String label(String field, String fallback) {
+        return comparisons().stream()
+                .map(c -> c.path(field).asText(""))
+                .filter(v -> !v.isEmpty())
+                .findFirst()
+                .orElse(fallback);
+    }
+
+    /** The event-time start (ns) of a flat row: its window's, or an episode's. */
+    public static long startNs(JsonNode row) {
+        return row.has("window_start_ns")
+                ? row.path("window_start_ns").asLong()
+                : row.path("start_ns").asLong();
+    }
+
     public boolean hasShadow() {
         return !comparisons.isEmpty() || !shadow.isEmpty();
     }
@@ -118,14 +138,7 @@ public record ReportData(
 
     private static <T extends SpecificRecord> List<T> read(
             String bootstrap, String topic, Class<T> type) {
-        AvroSerde<T> serde = AvroSerde.of(type);
-        List<T> out = new ArrayList<>();
-        TopicScan.readToEnd(
-                bootstrap,
-                topic,
-                Duration.ofMinutes(2),
-                r -> out.add(serde.deserialize(r.value())));
-        return out;
+        return TopicScan.readAll(bootstrap, topic, type, Duration.ofMinutes(2));
     }
 
     private static List<JsonNode> lines(Path file) {

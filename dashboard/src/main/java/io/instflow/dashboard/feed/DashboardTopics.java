@@ -1,5 +1,7 @@
 package io.instflow.dashboard.feed;
 
+import io.instflow.contract.Topics;
+
 import java.util.List;
 
 /**
@@ -9,16 +11,17 @@ import java.util.List;
 public record DashboardTopics(String topicPrefix, String inputPrefix) {
 
     public String metrics() {
-        return topicPrefix + "ifd.metrics";
+        return new Topics(topicPrefix).metrics();
     }
 
     public List<String> all() {
+        Topics outputs = new Topics(topicPrefix);
         return List.of(
-                topicPrefix + "bars.1m",
-                topicPrefix + "bars.5m",
-                topicPrefix + "ifd.signals",
-                topicPrefix + "ifd.pressure",
-                metrics(),
-                inputPrefix + "md.glbx-mdp3.status");
+                outputs.bars(1),
+                outputs.bars(5),
+                outputs.signals(),
+                outputs.pressure(),
+                outputs.metrics(),
+                new Topics(inputPrefix).status());
     }
 }
