@@ -21,7 +21,9 @@ import java.util.Arrays;
  * price against the best bid and offer before the trade, within half a tick.
  *
  * <p>State is primitive arrays and an open-addressing primitive map; no allocation per record once
- * the arrays have grown. Not thread-safe.
+ * the arrays have grown. Not thread-safe. One class of about 400 lines on purpose: the book's
+ * invariants span both sides, the order index and the anomaly counts, and each action updates them
+ * together.
  */
 public final class OrderBook {
 

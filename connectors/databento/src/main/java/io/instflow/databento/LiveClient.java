@@ -28,7 +28,9 @@ import java.util.function.LongSupplier;
  * reconnects with backoff and resubscribes with {@code start} = the last delivered ts_recv (within
  * the gateway's 24-hour replay window), dropping the replayed overlap; beyond that window it
  * reports the gap. Fatal gateway errors stop it with a {@link GatewayException}. {@link #run()}
- * blocks on the calling thread until {@link #stop()}.
+ * blocks on the calling thread until {@link #stop()}. Protocol and socket live in {@link
+ * GatewayProtocol} and {@link GatewayConnection}; what stays here (about 400 lines) is the session
+ * lifecycle, whose reconnect, watchdog and replay-overlap rules share one state.
  */
 public final class LiveClient {
 
