@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
             SimulateCommand.class,
             KafkaCommand.class,
             ConnectCommand.class,
+            NameCommand.class,
             ConsumeCommand.class,
             PipelineCommand.class,
             ShadowCommand.class,

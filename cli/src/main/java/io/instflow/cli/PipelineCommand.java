@@ -34,9 +34,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code instflow pipeline}: the whole product on one machine. Starts a local Kafka, simulates a
  * multi-day NQ session (or takes DBN files), replays it through the connector, runs the IFD job on
  * an embedded Flink cluster until the input is consumed, writes the outputs as JSON lines and
- * prints what it found, against the simulator's labels when there are some. Its length (about
- * 400 lines) is its options and the run's phases in order, each phase a few calls into the
- * library modules.
+ * prints what it found, against the simulator's labels when there are some. Its length (about 400
+ * lines) is its options and the run's phases in order, each phase a few calls into the library
+ * modules.
  */
 @Command(
         name = "pipeline",

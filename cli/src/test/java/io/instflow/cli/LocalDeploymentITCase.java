@@ -146,7 +146,7 @@ class LocalDeploymentITCase {
         assertThat(healthy.exit()).as(healthy.output()).isZero();
         assertThat(healthy.output())
                 .contains("ready: every check passed")
-                .contains("ifd-testing-ref-: 0 records behind");
+                .contains("ifd-testing-ref: 0 records behind");
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.deleteTopics(List.of("ref.bars.5m")).all().get();
@@ -155,7 +155,7 @@ class LocalDeploymentITCase {
         assertThat(missingTopic.exit()).isEqualTo(1);
         assertThat(missingTopic.output()).containsPattern("topics +FAIL +missing: ref.bars.5m");
 
-        String refJob = jobId("ifd-testing-ref-");
+        String refJob = jobId("ifd-testing-ref");
         HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
@@ -170,14 +170,14 @@ class LocalDeploymentITCase {
                         HttpResponse.BodyHandlers.ofString());
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         Result cancelled = validate();
-        while (!cancelled.output().contains("ifd-testing-ref- is CANCELED")
+        while (!cancelled.output().contains("ifd-testing-ref is CANCELED")
                 && System.nanoTime() < deadline) {
             // cancelling is asynchronous; the REST state follows within seconds
             Thread.sleep(2_000);
             cancelled = validate();
         }
         assertThat(cancelled.exit()).isEqualTo(1);
-        assertThat(cancelled.output()).containsPattern("jobs +FAIL +ifd-testing-ref- is CANCELED");
+        assertThat(cancelled.output()).containsPattern("jobs +FAIL +ifd-testing-ref is CANCELED");
 
         run("scripts/instflow", "kafka", "stop", "--dir", dir.resolve("kafka").toString());
         Result noBroker = validate();
