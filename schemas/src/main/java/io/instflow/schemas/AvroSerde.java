@@ -1,12 +1,8 @@
 package io.instflow.schemas;
 
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
-import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
-import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecord;
@@ -15,13 +11,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serialises one record type with Avro's single-object encoding (two marker bytes, the writer
  * schema's 8-byte fingerprint, the binary body), so any consumer with the {@code .avsc} files
  * decodes without a registry. Older writer schemas registered with {@link #acceptWriterSchema} are
- * resolved to the current one. Thread-safe.
+ * resolved to the current one. Decoding trusts nothing in the bytes: whatever they hold (null,
+ * empty, cut short, another schema, absurd lengths, trailing bytes), it either returns a value or
+ * throws {@link AvroDecodeException}, and allocates no more than in proportion to the bytes given.
+ * Thread-safe.
  *
  * @param <T> the generated record class
  */
@@ -30,34 +31,29 @@ public final class AvroSerde<T extends SpecificRecord> {
     private static final int HEADER_LENGTH = 10;
 
     private final Class<T> type;
+    private final SpecificData model;
     private final Schema schema;
+    private final long fingerprint;
     private final BinaryMessageEncoder<T> encoder;
-    private final BinaryMessageDecoder<T> decoder;
-    private final byte[] header;
+
+    /** Writer schemas this serde reads, by fingerprint: the current one and those accepted. */
+    private final Map<Long, Schema> writers = new ConcurrentHashMap<>();
 
     /**
      * Per thread: a datum reader builds its fast-path reader lazily, which is not safe to share.
      */
-    private final ThreadLocal<SpecificDatumReader<T>> currentReader;
+    private final ThreadLocal<Map<Long, SpecificDatumReader<T>>> readers =
+            ThreadLocal.withInitial(HashMap::new);
+
+    private final ThreadLocal<ArrayDecoder> decoders = ThreadLocal.withInitial(ArrayDecoder::new);
 
     private AvroSerde(Class<T> type) {
         this.type = type;
-        SpecificData model = SpecificData.getForClass(type);
+        this.model = SpecificData.getForClass(type);
         this.schema = model.getSchema(type);
         this.encoder = new BinaryMessageEncoder<>(model, schema);
-        this.decoder = new BinaryMessageDecoder<>(model, schema);
-        this.header = header(schema);
-        this.currentReader =
-                ThreadLocal.withInitial(() -> new SpecificDatumReader<>(schema, schema, model));
-    }
-
-    /** The single-object header of values written with {@code schema}: marker and fingerprint. */
-    private static byte[] header(Schema schema) {
-        ByteBuffer header = ByteBuffer.allocate(HEADER_LENGTH).order(ByteOrder.LITTLE_ENDIAN);
-        header.put((byte) 0xC3)
-                .put((byte) 0x01)
-                .putLong(SchemaNormalization.parsingFingerprint64(schema));
-        return header.array();
+        this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
+        this.writers.put(fingerprint, schema);
     }
 
     /** A serde for a generated class, e.g. {@code AvroSerde.of(Signal.class)}. */
@@ -72,7 +68,7 @@ public final class AvroSerde<T extends SpecificRecord> {
 
     /** Also accepts data written with an older (compatible) schema of this type. */
     public AvroSerde<T> acceptWriterSchema(Schema writerSchema) {
-        decoder.addSchema(writerSchema);
+        writers.put(SchemaNormalization.parsingFingerprint64(writerSchema), writerSchema);
         return this;
     }
 
@@ -90,47 +86,53 @@ public final class AvroSerde<T extends SpecificRecord> {
     /**
      * Decodes one single-object-encoded value.
      *
-     * @throws AvroDecodeException when the bytes are not a value of a known schema of {@code T}
+     * @throws AvroDecodeException when the bytes are not a value of a known schema of {@code T},
+     *     saying why; never any other exception
      */
     public T deserialize(byte[] bytes) {
-        try {
-            if (writtenWithCurrentSchema(bytes)) {
-                // the common case, read straight from the array: Avro's message decoder reads byte
-                // by byte from a stream
-                return currentReader
-                        .get()
-                        .read(
-                                null,
-                                DecoderFactory.get()
-                                        .binaryDecoder(
-                                                bytes,
-                                                HEADER_LENGTH,
-                                                bytes.length - HEADER_LENGTH,
-                                                null));
-            }
-            return decoder.decode(bytes);
-        } catch (MissingSchemaException e) {
+        if (bytes == null) {
             throw new AvroDecodeException(
-                    type.getSimpleName()
-                            + ": written with an unknown schema ("
-                            + e.getMessage()
-                            + "); the producer uses a schema this consumer does not have",
-                    e);
-        } catch (IOException
-                | AvroRuntimeException
-                | IndexOutOfBoundsException
-                | NegativeArraySizeException e) {
+                    type.getSimpleName() + ": null value (a tombstone?)", null);
+        }
+        if (bytes.length < HEADER_LENGTH || bytes[0] != (byte) 0xC3 || bytes[1] != 0x01) {
             throw new AvroDecodeException(
                     type.getSimpleName()
                             + ": not a single-object-encoded value ("
-                            + e.getMessage()
-                            + ")",
-                    e);
+                            + bytes.length
+                            + " bytes without the C3 01 marker and fingerprint)",
+                    null);
+        }
+        long writer = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        SpecificDatumReader<T> reader = reader(writer);
+        ArrayDecoder in = decoders.get().wrap(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH);
+        try {
+            T value = reader.read(null, in);
+            if (in.remaining() != 0) {
+                throw new IOException(in.remaining() + " bytes after the value");
+            }
+            return value;
+        } catch (IOException | RuntimeException e) {
+            throw new AvroDecodeException(
+                    type.getSimpleName() + ": not a valid value (" + e + ")", e);
         }
     }
 
-    private boolean writtenWithCurrentSchema(byte[] bytes) {
-        return bytes.length >= HEADER_LENGTH
-                && Arrays.equals(bytes, 0, HEADER_LENGTH, header, 0, HEADER_LENGTH);
+    private SpecificDatumReader<T> reader(long writer) {
+        Map<Long, SpecificDatumReader<T>> byWriter = readers.get();
+        SpecificDatumReader<T> reader = byWriter.get(writer);
+        if (reader == null) {
+            Schema writerSchema = writers.get(writer);
+            if (writerSchema == null) {
+                throw new AvroDecodeException(
+                        type.getSimpleName()
+                                + ": written with an unknown schema (fingerprint "
+                                + Long.toHexString(writer)
+                                + "); the producer uses a schema this consumer does not have",
+                        null);
+            }
+            reader = new SpecificDatumReader<>(writerSchema, schema, model);
+            byWriter.put(writer, reader);
+        }
+        return reader;
     }
 }

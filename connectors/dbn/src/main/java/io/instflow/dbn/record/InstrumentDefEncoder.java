@@ -10,8 +10,8 @@ import java.nio.ByteOrder;
 /**
  * Writes instrument definitions in the current (v3, 520-byte) layout; the mirror of {@link
  * InstrumentDefDecoder}. {@link #copyFrom} upgrades a v1 or v2 definition field by field. Setters
- * take the field's value as the decoder returns it. Not thread-safe. Long because it has one
- * setter per field of the 520-byte layout, as generated code would.
+ * take the field's value as the decoder returns it. Not thread-safe. Long because it has one setter
+ * per field of the 520-byte layout, as generated code would.
  */
 public final class InstrumentDefEncoder {
 
