@@ -57,7 +57,9 @@ final class LocalRun {
                 pipeline.idleMs(),
                 pipeline.checkpointIntervalMs(),
                 bounded,
-                true);
+                true,
+                false,
+                pipeline.guard());
     }
 
     /** Starts the IFD job unbounded on an embedded cluster, exactly-once, and returns at once. */

@@ -9,6 +9,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.types.Either;
 
 /**
  * Kafka sources and sinks of the Flink jobs, built one way with the settings of {@link
@@ -45,6 +46,40 @@ public record KafkaConnectors(
             builder.setBounded(OffsetsInitializer.latest());
         }
         return builder.build();
+    }
+
+    /**
+     * Every record of {@code topic}: values of {@code type} that {@code guard} accepts as lefts,
+     * everything else as {@link DeadLetter}s (see {@link DeadLetterSplitter}).
+     */
+    public <T extends SpecificRecordBase> KafkaSource<Either<T, DeadLetter>> guardedSource(
+            String topic, Class<T> type, ValueGuard<T> guard) {
+        var builder =
+                KafkaSource.<Either<T, DeadLetter>>builder()
+                        .setBootstrapServers(bootstrap)
+                        .setTopics(topic)
+                        .setGroupId(deployment.name())
+                        .setStartingOffsets(OffsetsInitializer.earliest())
+                        .setProperties(KafkaSettings.consumer(bootstrap))
+                        .setDeserializer(new GuardedValueSchema<>(type, guard));
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
+    }
+
+    /** Dead letters to {@code topic}: raw key and value, source and reason as headers. */
+    public KafkaSink<DeadLetter> deadLetterSink(String topic) {
+        return KafkaSink.<DeadLetter>builder()
+                .setBootstrapServers(bootstrap)
+                .setKafkaProducerConfig(KafkaSettings.transactionalSink())
+                .setRecordSerializer(new DeadLetterRecordSchema(topic))
+                .setDeliveryGuarantee(
+                        exactlyOnce
+                                ? DeliveryGuarantee.EXACTLY_ONCE
+                                : DeliveryGuarantee.AT_LEAST_ONCE)
+                .setTransactionalIdPrefix(deployment.transactionalIdPrefix(topic))
+                .build();
     }
 
     /** Avro values of {@code type} to {@code topic}, keyed by {@code key}. */

@@ -72,6 +72,37 @@ public final class TopicAdmin {
         }
     }
 
+    /**
+     * The partition count of {@code topic}, or 1 when it does not exist yet.
+     *
+     * @throws KafkaUnavailableException when the broker cannot be reached
+     */
+    public static int partitions(String bootstrap, String topic) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                30_000))) {
+            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+                return 1;
+            }
+            return admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .size();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaUnavailableException(
+                    "cannot describe " + topic + " on " + bootstrap + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while describing " + topic, e);
+        }
+    }
+
     private static NewTopic newTopic(String name, Topic topic, int partitions) {
         NewTopic t = new NewTopic(name, topic.partitioned() ? partitions : 1, (short) 1);
         return topic.compacted()

@@ -4,6 +4,7 @@ import io.instflow.contract.Deployment;
 import io.instflow.contract.Topics;
 import io.instflow.contract.flink.KafkaConnectors;
 import io.instflow.ifd.logic.DetectorParams;
+import io.instflow.ifd.logic.EventTimeGuard;
 
 /**
  * Everything the IFD job needs to run, read once in {@code main}.
@@ -14,6 +15,7 @@ import io.instflow.ifd.logic.DetectorParams;
  * @param exactlyOnce transactional sinks; false is the at-least-once preview mode
  * @param barchartBackup also read the Barchart snapshots and the failover transitions, and take
  *     each window's flow from the source that governs it (degraded-mode pressure and signals)
+ * @param guard when an MBO record's ts_event is implausible and goes to the dead-letter topic
  */
 public record IfdConfig(
         String bootstrap,
@@ -26,7 +28,36 @@ public record IfdConfig(
         long checkpointIntervalMs,
         boolean bounded,
         boolean exactlyOnce,
-        boolean barchartBackup) {
+        boolean barchartBackup,
+        EventTimeGuard guard) {
+
+    /** With the default event-time guard. */
+    public IfdConfig(
+            String bootstrap,
+            String inputPrefix,
+            String outputPrefix,
+            DetectorParams params,
+            int windowMinutes,
+            long outOfOrdernessMs,
+            long idleMs,
+            long checkpointIntervalMs,
+            boolean bounded,
+            boolean exactlyOnce,
+            boolean barchartBackup) {
+        this(
+                bootstrap,
+                inputPrefix,
+                outputPrefix,
+                params,
+                windowMinutes,
+                outOfOrdernessMs,
+                idleMs,
+                checkpointIntervalMs,
+                bounded,
+                exactlyOnce,
+                barchartBackup,
+                EventTimeGuard.defaults());
+    }
 
     /** Without the Barchart backup. */
     public IfdConfig(

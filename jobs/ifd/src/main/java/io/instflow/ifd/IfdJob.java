@@ -1,5 +1,8 @@
 package io.instflow.ifd;
 
+import io.instflow.contract.Topic;
+import io.instflow.contract.kafka.TopicAdmin;
+
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -15,10 +18,15 @@ import java.util.Set;
  */
 public final class IfdJob {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IfdJob.class);
+
     private IfdJob() {}
 
     public static void main(String[] args) throws Exception {
         IfdConfig config = parse(args);
+        int partitions = TopicAdmin.partitions(config.bootstrap(), config.input().mbo());
+        TopicAdmin.ensure(config.bootstrap(), config.output(), Topic.Set.IFD, partitions)
+                .forEach(t -> LOG.info("created output topic {} ({} partitions)", t, partitions));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
         IfdPipeline.wire(env, config);
@@ -59,6 +67,7 @@ public final class IfdJob {
                 pipeline.checkpointIntervalMs(),
                 options.containsKey("--bounded"),
                 !options.containsKey("--preview"),
-                options.containsKey("--barchart-backup"));
+                options.containsKey("--barchart-backup"),
+                pipeline.guard());
     }
 }

@@ -11,10 +11,15 @@ import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Deployment;
 import io.instflow.contract.Topics;
+import io.instflow.contract.flink.DeadLetter;
+import io.instflow.contract.flink.DeadLetterSplitter;
+import io.instflow.contract.flink.GuardedWatermarks;
 import io.instflow.contract.flink.KafkaConnectors;
+import io.instflow.contract.flink.ValueGuard;
 import io.instflow.ifd.functions.BarFunction;
 import io.instflow.ifd.functions.BarchartFlowFunction;
 import io.instflow.ifd.functions.BookFunction;
+import io.instflow.ifd.functions.DeadLetterMetrics;
 import io.instflow.ifd.functions.DetectorFunction;
 import io.instflow.ifd.functions.FuturesPrices;
 import io.instflow.ifd.functions.PressureWindowFunction;
@@ -23,6 +28,7 @@ import io.instflow.ifd.functions.ThroughputFunction;
 import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.io.KafkaDefinitions;
 import io.instflow.ifd.io.KafkaSwitches;
+import io.instflow.ifd.io.MboTimeGuard;
 import io.instflow.ifd.io.MetricRecords;
 import io.instflow.ifd.io.ReferenceDataWatermarks;
 import io.instflow.ifd.io.SignalJsonSchema;
@@ -30,9 +36,11 @@ import io.instflow.ifd.io.SwitchesLoader;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
 
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -40,8 +48,11 @@ import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The one assembly of the IFD job: Kafka sources, the operators in order, Kafka sinks. {@link
@@ -107,7 +118,7 @@ public final class IfdPipeline {
                 flow.filter(e -> "F".equals(e.contract.instrumentClass))
                         .name("futures only")
                         .keyBy(e -> e.instrumentId, Types.LONG)
-                        .process(new BarFunction(), new AvroTypeInfo<>(Bar.class))
+                        .process(new BarFunction(metrics), new AvroTypeInfo<>(Bar.class))
                         .uid(id.uid("bars"))
                         .name("futures bars");
         DataStream<FlowEvent> optionFlow =
@@ -171,6 +182,7 @@ public final class IfdPipeline {
                         .union(
                                 counted.getSideOutput(ThroughputFunction.METRICS),
                                 windows.getSideOutput(PressureWindowFunction.LATE),
+                                bars.getSideOutput(BarFunction.LATE),
                                 flow.getSideOutput(BookFunction.ANOMALIES));
         return new Outputs(
                 signals,
@@ -196,12 +208,17 @@ public final class IfdPipeline {
         Topics input = config.input();
         KafkaConnectors kafka = config.kafka();
         Deployment id = config.deployment();
+        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
         DataStream<MboEvent> mbo =
-                env.fromSource(
-                                kafka.source(input.mbo(), MboEvent.class),
-                                mboWatermarks(config),
-                                "mbo")
-                        .uid(id.uid("mbo-source"));
+                guarded(
+                        env,
+                        kafka.guardedSource(
+                                input.mbo(), MboEvent.class, new MboTimeGuard(config.guard())),
+                        mboWatermarks(config),
+                        MboEvent.class,
+                        "mbo",
+                        id,
+                        deadLetters);
         if (afterSource != null) {
             mbo =
                     mbo.map(afterSource, new AvroTypeInfo<>(MboEvent.class))
@@ -209,32 +226,44 @@ public final class IfdPipeline {
                             .name("after source");
         }
         DataStream<InstrumentDefinition> definitions =
-                env.fromSource(
-                                kafka.source(input.definitions(), InstrumentDefinition.class),
-                                definitionWatermarks(),
-                                "definitions")
-                        .uid(id.uid("definitions-source"));
+                guarded(
+                        env,
+                        kafka.guardedSource(
+                                input.definitions(), InstrumentDefinition.class, ValueGuard.none()),
+                        definitionWatermarks(),
+                        InstrumentDefinition.class,
+                        "definitions",
+                        id,
+                        deadLetters);
         Backup backup = null;
         if (config.barchartBackup()) {
             DataStream<BarchartOptionQuote> snapshots =
-                    env.fromSource(
-                                    kafka.source(
-                                            input.barchartOptions(), BarchartOptionQuote.class),
-                                    WatermarkStrategy.<BarchartOptionQuote>forBoundedOutOfOrderness(
-                                                    Duration.ofMillis(config.outOfOrdernessMs()))
-                                            .withTimestampAssigner(
-                                                    (q, previous) ->
-                                                            BarchartFlowFunction.eventTimeMs(q))
-                                            .withIdleness(Duration.ofMillis(config.idleMs())),
-                                    "barchart options")
-                            .uid(id.uid("barchart-source"));
+                    guarded(
+                            env,
+                            kafka.guardedSource(
+                                    input.barchartOptions(),
+                                    BarchartOptionQuote.class,
+                                    ValueGuard.none()),
+                            WatermarkStrategy.<BarchartOptionQuote>forBoundedOutOfOrderness(
+                                            Duration.ofMillis(config.outOfOrdernessMs()))
+                                    .withTimestampAssigner(
+                                            (q, previous) -> BarchartFlowFunction.eventTimeMs(q))
+                                    .withIdleness(Duration.ofMillis(config.idleMs())),
+                            BarchartOptionQuote.class,
+                            "barchart",
+                            id,
+                            deadLetters);
             DataStream<FeedStatus> switches =
-                    env.fromSource(
-                                    kafka.source(input.status(), FeedStatus.class),
+                    guarded(
+                                    env,
+                                    kafka.guardedSource(
+                                            input.status(), FeedStatus.class, ValueGuard.none()),
                                     WatermarkStrategy.<FeedStatus>forGenerator(
                                             context -> new ReferenceDataWatermarks<>()),
-                                    "feed status")
-                            .uid(id.uid("status-source"))
+                                    FeedStatus.class,
+                                    "status",
+                                    id,
+                                    deadLetters)
                             .filter(s -> "failover".equals(s.getSource()))
                             .name("failover transitions");
             backup =
@@ -250,7 +279,52 @@ public final class IfdPipeline {
                         config,
                         new KafkaDefinitions(config.bootstrap(), input.definitions()),
                         backup);
-        sinkTo(out, config.output(), kafka, id);
+        DataStream<DeadLetter> rejected = deadLetters.get(0);
+        for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {
+            rejected = rejected.union(more);
+        }
+        rejected.sinkTo(kafka.deadLetterSink(config.output().jobDeadLetter()))
+                .uid(id.uid("dead-letter-sink"))
+                .name("dead letters");
+        DataStream<PipelineMetric> deadLetterCounts =
+                rejected.map(
+                                new DeadLetterMetrics(
+                                        new MetricRecords(id, config.params().profile())),
+                                new AvroTypeInfo<>(PipelineMetric.class))
+                        .uid(id.uid("dead-letter-metrics"))
+                        .name("dead letters counted");
+        sinkTo(
+                new Outputs(
+                        out.signals(),
+                        out.rejections(),
+                        out.pressure(),
+                        out.bars(),
+                        out.metrics().union(deadLetterCounts)),
+                config.output(),
+                kafka,
+                id);
+    }
+
+    /**
+     * A guarded Kafka source (uid {@code NAME-source}) split into its values, returned, and its
+     * dead letters, added to {@code deadLetters}.
+     */
+    private static <T extends SpecificRecordBase> DataStream<T> guarded(
+            StreamExecutionEnvironment env,
+            KafkaSource<Either<T, DeadLetter>> source,
+            WatermarkStrategy<T> watermarks,
+            Class<T> type,
+            String name,
+            Deployment id,
+            List<DataStream<DeadLetter>> deadLetters) {
+        SingleOutputStreamOperator<T> values =
+                env.fromSource(source, GuardedWatermarks.of(watermarks), name)
+                        .uid(id.uid(name + "-source"))
+                        .process(new DeadLetterSplitter<>(), new AvroTypeInfo<>(type))
+                        .uid(id.uid(name + "-dead-letters"))
+                        .name(name + ": dead letters apart");
+        deadLetters.add(values.getSideOutput(DeadLetterSplitter.DEAD_LETTERS));
+        return values;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.instflow.ifd;
 
 import io.instflow.ifd.logic.DetectorParams;
+import io.instflow.ifd.logic.EventTimeGuard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,10 +25,21 @@ public record PipelineConfig(
         long outOfOrdernessMs,
         long idleMs,
         long checkpointIntervalMs,
-        JsonNode profiles) {
+        JsonNode profiles,
+        EventTimeGuard guard) {
 
     private static final Set<String> TOP =
-            Set.of("window_minutes", "watermark", "checkpoint_interval_ms", "profiles");
+            Set.of(
+                    "window_minutes",
+                    "watermark",
+                    "event_time_guard",
+                    "checkpoint_interval_ms",
+                    "profiles");
+    private static final Set<String> GUARD =
+            Set.of(
+                    "max_ahead_of_recv_ms",
+                    "max_ahead_of_partition_ms",
+                    "max_ahead_of_wall_clock_ms");
     private static final Set<String> WATERMARK = Set.of("out_of_orderness_ms", "idle_ms");
     private static final List<String> PROFILE =
             List.of(
@@ -92,12 +104,28 @@ public record PipelineConfig(
                                 + algorithm);
             }
         }
+        JsonNode guard = root.path("event_time_guard");
+        checkKeys(guard, GUARD, source, "event_time_guard.");
+        EventTimeGuard defaults = EventTimeGuard.defaults();
         return new PipelineConfig(
                 positive(root, "window_minutes", 5, source),
                 positive(watermark, "out_of_orderness_ms", 2000, source),
                 positive(watermark, "idle_ms", 5000, source),
                 positive(root, "checkpoint_interval_ms", 10000, source),
-                profiles);
+                profiles,
+                new EventTimeGuard(
+                        positive(
+                                guard, "max_ahead_of_recv_ms", defaults.maxAheadOfRecvMs(), source),
+                        positive(
+                                guard,
+                                "max_ahead_of_partition_ms",
+                                defaults.maxAheadOfPartitionMs(),
+                                source),
+                        positive(
+                                guard,
+                                "max_ahead_of_wall_clock_ms",
+                                defaults.maxAheadOfWallClockMs(),
+                                source)));
     }
 
     /** The detector parameters of a profile; the error lists the profiles there are. */

@@ -447,23 +447,11 @@ class IfdPipelineITCase {
                 .isEqualTo(cleanIds);
     }
 
-    private static void createOutputTopics(String prefix) throws Exception {
-        try (var admin =
-                org.apache.kafka.clients.admin.Admin.create(
-                        Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            List<org.apache.kafka.clients.admin.NewTopic> topics = new ArrayList<>();
-            for (String t :
-                    List.of(
-                            "ifd.signals",
-                            "ifd.signals.json",
-                            "ifd.rejections",
-                            "ifd.pressure",
-                            "bars.1m",
-                            "bars.5m",
-                            "ifd.metrics")) {
-                topics.add(new org.apache.kafka.clients.admin.NewTopic(prefix + t, 2, (short) 1));
-            }
-            admin.createTopics(topics).all().get();
-        }
+    private static void createOutputTopics(String prefix) {
+        io.instflow.contract.kafka.TopicAdmin.ensure(
+                KAFKA.bootstrapServers(),
+                new Topics(prefix),
+                io.instflow.contract.Topic.Set.IFD,
+                2);
     }
 }

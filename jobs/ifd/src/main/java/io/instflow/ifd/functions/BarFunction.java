@@ -27,6 +27,15 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
     private static final long MINUTE_MS = 60_000L;
     private static final int[] MINUTES = {1, 5};
 
+    /** One {@code late_records} metric per trade that came after its bar was emitted. */
+    public static final org.apache.flink.util.OutputTag<io.instflow.avro.PipelineMetric> LATE =
+            new org.apache.flink.util.OutputTag<>(
+                    "bars-late",
+                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
+                            io.instflow.avro.PipelineMetric.class));
+
+    private final io.instflow.ifd.io.MetricRecords metrics;
+
     /** Open bars by minutes and start (ms) (lifetime: until their end timer). */
     private transient MapState<String, BarState> bars;
 
@@ -36,6 +45,10 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
     private transient MapState<Integer, long[]> cumulative;
 
     private transient ValueState<ContractInfo> contract;
+
+    public BarFunction(io.instflow.ifd.io.MetricRecords metrics) {
+        this.metrics = metrics;
+    }
 
     @Override
     public void open(OpenContext context) {
@@ -72,6 +85,19 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
             long length = minutes * MINUTE_MS;
             long start = BarAggregator.start(tsMs, length);
             if (start + length - 1 <= ctx.timerService().currentWatermark()) {
+                ctx.output(
+                        LATE,
+                        metrics.metric(
+                                "late_records",
+                                1,
+                                "count",
+                                start * 1_000_000L,
+                                (start + length) * 1_000_000L,
+                                java.util.Map.of(
+                                        "instrument_id",
+                                        Long.toString(e.instrumentId),
+                                        "operator",
+                                        "bars." + minutes + "m")));
                 continue;
             }
             String key = minutes + ":" + start;

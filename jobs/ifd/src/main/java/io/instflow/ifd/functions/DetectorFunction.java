@@ -99,7 +99,8 @@ public final class DetectorFunction
     @Override
     public void processBroadcastElement(FlowEvent trade, Context ctx, Collector<Signal> out)
             throws Exception {
-        FuturesPrices.add(ctx.getBroadcastState(FuturesPrices.STATE), trade);
+        FuturesPrices.add(
+                ctx.getBroadcastState(FuturesPrices.STATE), trade, ctx.currentWatermark());
     }
 
     @Override

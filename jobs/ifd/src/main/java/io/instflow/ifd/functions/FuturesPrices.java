@@ -11,7 +11,9 @@ import org.apache.flink.api.common.typeinfo.Types;
 
 /**
  * The futures' recent trades as broadcast state, for the underlying price of a window's signals:
- * per symbol a {@link PriceHistory} array of the last 15 minutes (lifetime: pruned as trades come).
+ * per symbol a {@link PriceHistory} array from the last trade at or before the detector's watermark
+ * on (lifetime: pruned as trades come). The price at a window end is then the same whenever the
+ * window is evaluated.
  */
 public final class FuturesPrices {
 
@@ -21,16 +23,16 @@ public final class FuturesPrices {
                     Types.STRING,
                     PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);
 
-    private static final long HISTORY_NS = 15 * 60_000_000_000L;
-
     private FuturesPrices() {}
 
-    /** Adds a futures trade. */
-    static void add(BroadcastState<String, long[]> state, FlowEvent trade) throws Exception {
+    /** Adds a futures trade; windows up to {@code watermarkMs} have been evaluated. */
+    static void add(BroadcastState<String, long[]> state, FlowEvent trade, long watermarkMs)
+            throws Exception {
         String symbol = trade.contract.rawSymbol;
+        long askedFrom = watermarkMs == Long.MIN_VALUE ? Long.MIN_VALUE : watermarkMs * 1_000_000L;
         state.put(
                 symbol,
-                PriceHistory.append(state.get(symbol), trade.tsEvent, trade.price, HISTORY_NS));
+                PriceHistory.append(state.get(symbol), trade.tsEvent, trade.price, askedFrom));
     }
 
     /** The last trade of {@code symbol} at or before {@code timeNs} (1e-9 units), or null. */

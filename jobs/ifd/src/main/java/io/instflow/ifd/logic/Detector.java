@@ -6,6 +6,7 @@ import io.instflow.ifd.model.PressureMath;
 import io.instflow.ifd.model.WindowStats;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.TreeMap;
 public final class Detector {
 
     private static final String COMPAT = "compat";
+    private static final Comparator<ContractWindow> BY_CONTRACT_AND_TIME =
+            Comparator.<ContractWindow>comparingLong(w -> w.contract.instrumentId)
+                    .thenComparingLong(w -> w.windowStart);
 
     private final DetectorParams params;
     private final long windowNs;
@@ -39,7 +43,7 @@ public final class Detector {
      * What one evaluation did.
      *
      * @param observed the windows added to their contracts' histories (each gets a pressure record)
-     * @param verdicts every candidate's verdict, in the order the windows came
+     * @param verdicts every candidate's verdict, by instrument id and window start
      * @param updated the histories changed or created, by instrument id
      */
     public record Evaluation(
@@ -71,7 +75,10 @@ public final class Detector {
         Map<Long, ContractHistory> updated = new HashMap<>();
         List<ContractWindow> observed = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
-        for (ContractWindow w : due) {
+        // a fixed order, so sums over candidates do not depend on the order windows arrived in
+        List<ContractWindow> ordered = new ArrayList<>(due);
+        ordered.sort(BY_CONTRACT_AND_TIME);
+        for (ContractWindow w : ordered) {
             ContractHistory h = updated.get(w.contract.instrumentId);
             if (h == null) {
                 ContractHistory stored = known.get(w.contract.instrumentId);

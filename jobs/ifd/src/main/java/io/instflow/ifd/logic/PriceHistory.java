@@ -2,19 +2,27 @@ package io.instflow.ifd.logic;
 
 /**
  * Recent trade prices of one future as a flat array of (ts_event, price) pairs in time order, the
- * shape kept in broadcast state: the price at a time is the last trade at or before it. Only the
- * last {@code keepNs} of trades are kept (always the latest one).
+ * shape kept in broadcast state: the price at a time is the last trade at or before it. Trades are
+ * dropped only once a later trade is at or before the oldest time still to be asked about (the
+ * detector's watermark), so the answer for any window not evaluated yet does not depend on how far
+ * the futures' trades ran ahead of it.
  */
 public final class PriceHistory {
 
     private PriceHistory() {}
 
-    /** The history with the trade appended (trades arrive in time order) and old trades dropped. */
-    public static long[] append(long[] history, long tsNs, long price, long keepNs) {
+    /**
+     * The history with the trade appended (trades arrive in time order) and the trades no longer
+     * needed dropped: all before the last trade at or before {@code askedFromNs}.
+     */
+    public static long[] append(long[] history, long tsNs, long price, long askedFromNs) {
         int from = 0;
         if (history != null) {
-            while (from < history.length && history[from] < tsNs - keepNs) {
+            while (from + 2 < history.length && history[from + 2] <= askedFromNs) {
                 from += 2;
+            }
+            if (tsNs <= askedFromNs) {
+                from = history.length;
             }
         }
         int kept = history == null ? 0 : history.length - from;

@@ -124,20 +124,24 @@ class IfdLogicTest {
     }
 
     @Test
-    void shouldKeepRecentFuturesTradesAndPriceAtTheLastOneBeforeATime() {
+    void shouldKeepTheFuturesTradesStillNeededAndPriceAtTheLastOneBeforeATime() {
         long[] h = null;
         for (long t = 0; t <= 100; t += 10) {
-            h = PriceHistory.append(h, t, 1000 + t, 35);
+            h = PriceHistory.append(h, t, 1000 + t, 75);
         }
         assertThat(h)
-                .as("trades within 35 of the latest (100): 70, 80, 90, 100")
+                .as("from the last trade at or before 75 (70) on, however far the trades ran ahead")
                 .containsExactly(70, 1070, 80, 1080, 90, 1090, 100, 1100);
+        assertThat(PriceHistory.priceAt(h, 75)).isEqualTo(1070L);
         assertThat(PriceHistory.priceAt(h, 95)).isEqualTo(1090L);
         assertThat(PriceHistory.priceAt(h, 100)).isEqualTo(1100L);
         assertThat(PriceHistory.priceAt(h, 69)).as("before the kept history").isNull();
         assertThat(PriceHistory.priceAt(null, 5)).isNull();
-        assertThat(PriceHistory.append(h, 1000, 5, 35))
-                .as("the latest trade is always kept")
+        assertThat(PriceHistory.append(h, 1000, 5, Long.MIN_VALUE))
+                .as("nothing asked yet: everything kept")
+                .hasSize(10);
+        assertThat(PriceHistory.append(h, 1000, 5, 2000))
+                .as("a trade at or before the asked time supersedes the older ones")
                 .containsExactly(1000, 5);
     }
 
