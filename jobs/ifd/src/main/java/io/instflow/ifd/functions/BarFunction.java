@@ -2,6 +2,7 @@ package io.instflow.ifd.functions;
 
 import io.instflow.avro.Bar;
 import io.instflow.ifd.logic.BarAggregator;
+import io.instflow.ifd.logic.StateRelease;
 import io.instflow.ifd.logic.TradingDate;
 import io.instflow.ifd.model.BarState;
 import io.instflow.ifd.model.ContractInfo;
@@ -40,7 +41,8 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
     private transient MapState<String, BarState> bars;
 
     /**
-     * Session date and cumulative delta per bar length, in emission order (lifetime: the job's).
+     * Session date and cumulative delta per bar length, in emission order (lifetime: the future's,
+     * until a day after its expiration).
      */
     private transient MapState<Integer, long[]> cumulative;
 
@@ -79,6 +81,10 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
         }
         if (contract.value() == null) {
             contract.update(e.contract.copy());
+            long release = StateRelease.atMs(e.contract.expiration);
+            if (release != Long.MAX_VALUE) {
+                ctx.timerService().registerEventTimeTimer(release);
+            }
         }
         long tsMs = Math.floorDiv(e.tsEvent, 1_000_000L);
         for (int minutes : MINUTES) {
@@ -113,6 +119,13 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Bar> out) throws Exception {
+        ContractInfo expiring = contract.value();
+        if (expiring != null && timestamp == StateRelease.atMs(expiring.expiration)) {
+            bars.clear();
+            cumulative.clear();
+            contract.clear();
+            return;
+        }
         for (int minutes : MINUTES) {
             long length = minutes * MINUTE_MS;
             long start = timestamp + 1 - length;

@@ -5,6 +5,7 @@ import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboEvent;
 import io.instflow.book.OrderBook;
 import io.instflow.contract.MboFields;
+import io.instflow.ifd.logic.StateRelease;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
@@ -48,6 +49,20 @@ public final class BookFunction
     private static final PrimitiveArrayTypeInfo<long[]> LONGS =
             PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
 
+    /** The instrument's book (lifetime: until a day after its expiration, or its delete). */
+    static final ValueStateDescriptor<OrderBook> BOOK =
+            new ValueStateDescriptor<>("book", OrderBookSerializer.INSTANCE);
+
+    /** Best bid size, best ask size and the ns the top last changed (lifetime: with the book). */
+    static final ValueStateDescriptor<long[]> TOP = new ValueStateDescriptor<>("top", LONGS);
+
+    /**
+     * Large resting orders: id to {added ns, size, 1 for bid} (lifetime: until filled, cancelled,
+     * expired or released).
+     */
+    static final MapStateDescriptor<Long, long[]> LARGE_ORDERS =
+            new MapStateDescriptor<>("large-orders", Types.LONG, LONGS);
+
     static final ListStateDescriptor<FlowEvent> PENDING =
             new ListStateDescriptor<>("pending", Types.POJO(FlowEvent.class));
 
@@ -59,16 +74,8 @@ public final class BookFunction
     /** Definitions known at open (lifetime: the task's; reloaded on restore). */
     private transient java.util.Map<Long, ContractInfo> preloaded;
 
-    /** The instrument's book (lifetime: the job's; cleared by R records and snapshots). */
     private transient ValueState<OrderBook> book;
-
-    /** Best bid size, best ask size and the ns the top last changed (lifetime: with the book). */
     private transient ValueState<long[]> top;
-
-    /**
-     * Large resting orders: id to {added ns, size, 1 for bid} (lifetime: until filled, cancelled or
-     * expired by timer).
-     */
     private transient MapState<Long, long[]> largeOrders;
 
     private transient ListState<FlowEvent> pending;
@@ -87,13 +94,9 @@ public final class BookFunction
 
     @Override
     public void open(OpenContext context) {
-        book =
-                getRuntimeContext()
-                        .getState(new ValueStateDescriptor<>("book", OrderBookSerializer.INSTANCE));
-        top = getRuntimeContext().getState(new ValueStateDescriptor<>("top", LONGS));
-        largeOrders =
-                getRuntimeContext()
-                        .getMapState(new MapStateDescriptor<>("large-orders", Types.LONG, LONGS));
+        book = getRuntimeContext().getState(BOOK);
+        top = getRuntimeContext().getState(TOP);
+        largeOrders = getRuntimeContext().getMapState(LARGE_ORDERS);
         pending = getRuntimeContext().getListState(PENDING);
         anomalies = getRuntimeContext().getMetricGroup().counter("bookAnomalies");
         preloaded = preload.load();
@@ -109,6 +112,9 @@ public final class BookFunction
         OrderBook b = book.value();
         if (b == null) {
             b = new OrderBook(e.getInstrumentId(), contract == null ? 0 : contract.tick);
+            if (contract != null && StateRelease.atMs(contract.expiration) != Long.MAX_VALUE) {
+                ctx.timerService().registerEventTimeTimer(StateRelease.atMs(contract.expiration));
+            }
         }
         long anomaliesBefore = b.anomalies().total();
         byte action = MboFields.dbnAction(e.getAction());
@@ -196,6 +202,17 @@ public final class BookFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FlowEvent> out)
             throws Exception {
+        ContractInfo contract = ctx.getBroadcastState(DEFINITIONS).get(ctx.getCurrentKey());
+        if (contract == null) {
+            contract = preloaded.get(ctx.getCurrentKey());
+        }
+        if (contract != null && timestamp == StateRelease.atMs(contract.expiration)) {
+            book.clear();
+            top.clear();
+            largeOrders.clear();
+            pending.clear();
+            return;
+        }
         long expiredBefore = timestamp * 1_000_000L - spoofMaxLifeNs;
         java.util.List<Long> expired = new java.util.ArrayList<>();
         for (java.util.Map.Entry<Long, long[]> order : largeOrders.entries()) {
@@ -213,6 +230,23 @@ public final class BookFunction
             InstrumentDefinition d, Context ctx, Collector<FlowEvent> out) throws Exception {
         if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
             ctx.getBroadcastState(DEFINITIONS).remove(d.getInstrumentId());
+            long id = d.getInstrumentId();
+            for (var descriptor : java.util.List.of(BOOK, TOP, LARGE_ORDERS)) {
+                ctx.applyToKeyedState(
+                        descriptor,
+                        (key, state) -> {
+                            if (key == id) {
+                                state.clear();
+                            }
+                        });
+            }
+            ctx.applyToKeyedState(
+                    PENDING,
+                    (key, state) -> {
+                        if (key == id) {
+                            state.clear();
+                        }
+                    });
             return;
         }
         ContractInfo contract = ContractInfo.of(d);

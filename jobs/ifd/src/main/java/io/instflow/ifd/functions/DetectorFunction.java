@@ -10,6 +10,7 @@ import io.instflow.ifd.io.DetectorRecords;
 import io.instflow.ifd.io.MetricRecords;
 import io.instflow.ifd.logic.Detector;
 import io.instflow.ifd.logic.DetectorParams;
+import io.instflow.ifd.logic.StateRelease;
 import io.instflow.ifd.model.ContractHistory;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
@@ -94,6 +95,10 @@ public final class DetectorFunction
             throws Exception {
         waiting.add(windowCopier.copy(w));
         ctx.timerService().registerEventTimeTimer(w.windowEnd / 1_000_000L);
+        long release = StateRelease.atMs(w.contract.expiration);
+        if (release != Long.MAX_VALUE) {
+            ctx.timerService().registerEventTimeTimer(release);
+        }
     }
 
     @Override
@@ -133,5 +138,11 @@ public final class DetectorFunction
         long watermark = ctx.timerService().currentWatermark();
         report.of(timestamp, due.size(), evaluation, watermark, System.currentTimeMillis())
                 .forEach(m -> ctx.output(METRICS, m));
+        String key = ctx.getCurrentKey();
+        if (timestamp
+                == StateRelease.atMs(Long.parseLong(key.substring(key.lastIndexOf('|') + 1)))) {
+            waiting.clear();
+            histories.clear();
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.instflow.ifd.functions;
 
 import io.instflow.avro.PipelineMetric;
+import io.instflow.ifd.logic.StateRelease;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
@@ -42,12 +43,13 @@ public final class PressureWindowFunction
     /** Open windows by start (ms) (lifetime: until their end timer fires). */
     private transient MapState<Long, WindowStats> windows;
 
-    /** The contract (lifetime: the job's). */
+    /** The contract (lifetime: until a day after its expiration, {@link StateRelease}). */
     private transient ValueState<ContractInfo> contract;
 
     /**
-     * End (ms) of the last window emitted (lifetime: the job's). Checkpointed, so records replayed
-     * after a restore, when the watermark starts over, cannot reopen a window already emitted.
+     * End (ms) of the last window emitted (lifetime: the contract's). Checkpointed, so records
+     * replayed after a restore, when the watermark starts over, cannot reopen a window already
+     * emitted.
      */
     private transient ValueState<Long> emittedUntil;
 
@@ -100,6 +102,10 @@ public final class PressureWindowFunction
         }
         if (contract.value() == null) {
             contract.update(e.contract.copy());
+            long release = StateRelease.atMs(e.contract.expiration);
+            if (release != Long.MAX_VALUE) {
+                ctx.timerService().registerEventTimeTimer(release);
+            }
         }
         WindowStats stats = windows.get(start);
         if (stats == null) {
@@ -123,6 +129,11 @@ public final class PressureWindowFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContractWindow> out)
             throws Exception {
+        ContractInfo c = contract.value();
+        if (c != null && timestamp == StateRelease.atMs(c.expiration)) {
+            release(ctx);
+            return;
+        }
         long start = timestamp + 1 - lengthMs;
         WindowStats stats = windows.get(start);
         if (stats != null) {
@@ -148,5 +159,26 @@ public final class PressureWindowFunction
                             (start + lengthMs) * 1_000_000L,
                             java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
         }
+    }
+
+    /** The contract expired a grace ago: its windows (all emitted by now) and memory go. */
+    private void release(OnTimerContext ctx) throws Exception {
+        Long late = unreportedLate.value();
+        if (late != null) {
+            long now = ctx.timerService().currentWatermark() * 1_000_000L;
+            ctx.output(
+                    LATE,
+                    metrics.metric(
+                            "late_records",
+                            late,
+                            "count",
+                            now,
+                            now,
+                            java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
+        }
+        windows.clear();
+        contract.clear();
+        emittedUntil.clear();
+        unreportedLate.clear();
     }
 }

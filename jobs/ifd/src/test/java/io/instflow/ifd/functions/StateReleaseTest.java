@@ -1,0 +1,204 @@
+package io.instflow.ifd.functions;
+
+import io.instflow.avro.BookSide;
+import io.instflow.avro.InstrumentDefinition;
+import io.instflow.avro.MboAction;
+import io.instflow.avro.MboEvent;
+import io.instflow.avro.Signal;
+import io.instflow.book.Aggressor;
+import io.instflow.contract.Deployment;
+import io.instflow.ifd.io.DefinitionsLoader;
+import io.instflow.ifd.io.MetricRecords;
+import io.instflow.ifd.logic.DetectorParams;
+import io.instflow.ifd.model.ContractInfo;
+import io.instflow.ifd.model.ContractWindow;
+import io.instflow.ifd.model.FlowEvent;
+import io.instflow.ifd.model.WindowStats;
+
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keyed state has an end: over a month of options expiring daily, each operator forgets an
+ * instrument a grace after its expiration, so state stays bounded by what is alive.
+ */
+class StateReleaseTest {
+
+    private static final int DAYS = 30;
+    private static final long DAY_MS = 86_400_000L;
+    private static final long FIRST_DAY_MS =
+            LocalDate.of(2026, 11, 2).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC)
+                    * 1000;
+    private static final MetricRecords METRICS =
+            new MetricRecords(new Deployment("ifd-test"), "testing");
+
+    /** The daily option listed on day {@code d}, expiring at 21:00 UTC that day. */
+    private static ContractInfo daily(int d) {
+        ContractInfo c = PressureWindowFunctionTest.call();
+        c.instrumentId = 1000 + d;
+        c.rawSymbol = "Q" + d + " C21000";
+        c.expiration = (FIRST_DAY_MS + d * DAY_MS + 21 * 3_600_000L) * 1_000_000L;
+        return c;
+    }
+
+    private static FlowEvent trade(ContractInfo c, long tsMs) {
+        FlowEvent e = new FlowEvent();
+        e.kind = FlowEvent.TRADE;
+        e.instrumentId = c.instrumentId;
+        e.tsEvent = tsMs * 1_000_000L;
+        e.aggressor = Aggressor.BUY;
+        e.size = 10;
+        e.price = 100_000_000_000L;
+        e.contract = c;
+        return e;
+    }
+
+    @Test
+    void shouldForgetEachContractsWindowsADayAfterItExpires() throws Exception {
+        try (var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(new PressureWindowFunction(5, 50, METRICS)),
+                        (FlowEvent e) -> e.instrumentId,
+                        Types.LONG)) {
+            h.open();
+            int most = 0;
+            for (int d = 0; d < DAYS; d++) {
+                long noon = FIRST_DAY_MS + d * DAY_MS + 12 * 3_600_000L;
+                h.processElement(new StreamRecord<>(trade(daily(d), noon), noon));
+                h.processWatermark(noon + DAY_MS / 2);
+                most = Math.max(most, h.numKeyedStateEntries());
+            }
+            assertThat(h.extractOutputValues()).as("every day's window was emitted").hasSize(DAYS);
+            assertThat(most)
+                    .as("at most the contracts within their grace")
+                    .isLessThanOrEqualTo(3 * 2);
+            h.processWatermark(FIRST_DAY_MS + (DAYS + 2) * DAY_MS);
+            assertThat(h.numKeyedStateEntries()).isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void shouldForgetAnExpirationsDetectorHistoryADayAfterItExpires() throws Exception {
+        var function =
+                new DetectorFunction(DetectorParams.testing(), 5, Deployment.ifd("testing", ""));
+        try (var h =
+                new KeyedBroadcastOperatorTestHarness<String, ContractWindow, FlowEvent, Signal>(
+                        new CoBroadcastWithKeyedOperator<>(function, List.of(FuturesPrices.STATE)),
+                        w -> w.contract.underlying + "|" + w.contract.expiration,
+                        Types.STRING,
+                        1,
+                        1,
+                        0)) {
+            h.open();
+            int most = 0;
+            for (int d = 0; d < DAYS; d++) {
+                long start = FIRST_DAY_MS + d * DAY_MS + 12 * 3_600_000L;
+                WindowStats s = new WindowStats();
+                s.addTrade(Aggressor.BUY, 200, 100_000_000_000L, 50);
+                h.processElement(
+                        new ContractWindow(
+                                daily(d), start * 1_000_000L, (start + 300_000) * 1_000_000L, s),
+                        start);
+                h.watermark(start + DAY_MS / 2);
+                most = Math.max(most, entries(h));
+            }
+            assertThat(most)
+                    .as("histories of the expirations within their grace")
+                    .isLessThanOrEqualTo(3);
+            h.watermark(FIRST_DAY_MS + (DAYS + 2) * DAY_MS);
+            assertThat(entries(h)).isZero();
+        }
+    }
+
+    @Test
+    void shouldForgetABookADayAfterItsContractExpiresOrAtOnceWhenItIsDeleted() throws Exception {
+        Map<Long, ContractInfo> known = new HashMap<>();
+        for (int d = 0; d < DAYS; d++) {
+            known.put(daily(d).instrumentId, daily(d));
+        }
+        DefinitionsLoader preload = () -> known;
+        try (var h =
+                new KeyedBroadcastOperatorTestHarness<
+                        Long, MboEvent, InstrumentDefinition, FlowEvent>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new BookFunction(50, 2000, preload, METRICS),
+                                List.of(BookFunction.DEFINITIONS)),
+                        MboEvent::getInstrumentId,
+                        Types.LONG,
+                        1,
+                        1,
+                        0)) {
+            h.open();
+            int most = 0;
+            for (int d = 0; d < DAYS; d++) {
+                long noon = FIRST_DAY_MS + d * DAY_MS + 12 * 3_600_000L;
+                h.processElement(new StreamRecord<>(add(daily(d).instrumentId, noon), noon));
+                h.watermark(noon + DAY_MS / 2);
+                most = Math.max(most, entries(h));
+            }
+            assertThat(most)
+                    .as("books of the contracts within their grace")
+                    .isLessThanOrEqualTo(3 * 2);
+            h.watermark(FIRST_DAY_MS + (DAYS + 2) * DAY_MS);
+            assertThat(entries(h)).isZero();
+
+            long noon = FIRST_DAY_MS + (DAYS + 3) * DAY_MS;
+            ContractInfo later = daily(DAYS + 5);
+            known.put(later.instrumentId, later);
+            h.processElement(new StreamRecord<>(add(later.instrumentId, noon), noon));
+            assertThat(entries(h)).isPositive();
+            h.processBroadcastElement(new StreamRecord<>(deleted(later.instrumentId), noon));
+            assertThat(entries(h)).as("a deleted instrument's book goes at once").isZero();
+        }
+    }
+
+    /** Keyed state entries of a broadcast operator (its harness has no such count). */
+    private static int entries(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h) {
+        return ((HeapKeyedStateBackend<?>) h.getOperator().getKeyedStateBackend())
+                .numKeyValueStateEntries();
+    }
+
+    private static MboEvent add(long instrumentId, long tsMs) {
+        return MboEvent.newBuilder(BookFunctionTest.mbo(MboAction.ADD, 1, 5))
+                .setInstrumentId(instrumentId)
+                .setTsEvent(tsMs * 1_000_000L)
+                .setTsRecv(tsMs * 1_000_000L)
+                .setSide(BookSide.BID)
+                .build();
+    }
+
+    private static InstrumentDefinition deleted(long instrumentId) {
+        return InstrumentDefinition.newBuilder()
+                .setDataset("GLBX.MDP3")
+                .setPublisherId(1)
+                .setInstrumentId(instrumentId)
+                .setTsEvent(1)
+                .setTsRecv(1)
+                .setRawSymbol("X")
+                .setInstrumentClass("C")
+                .setSecurityType("OOF")
+                .setAsset("NQ")
+                .setGroup("NQ")
+                .setExchange("XCME")
+                .setCfi("OCAFPS")
+                .setCurrency("USD")
+                .setUnderlying("NQZ6")
+                .setSecurityUpdateAction(io.instflow.avro.DefinitionAction.DELETE)
+                .build();
+    }
+}
