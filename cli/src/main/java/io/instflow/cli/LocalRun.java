@@ -59,7 +59,8 @@ final class LocalRun {
                 bounded,
                 true,
                 false,
-                pipeline.guard());
+                pipeline.guard(),
+                pipeline.definitionWaitMs());
     }
 
     /** Starts the IFD job unbounded on an embedded cluster, exactly-once, and returns at once. */

@@ -16,6 +16,8 @@ import io.instflow.ifd.logic.EventTimeGuard;
  * @param barchartBackup also read the Barchart snapshots and the failover transitions, and take
  *     each window's flow from the source that governs it (degraded-mode pressure and signals)
  * @param guard when an MBO record's ts_event is implausible and goes to the dead-letter topic
+ * @param definitionWaitMs how long (event time) an instrument's events wait for its definition
+ *     before they are dropped and counted
  */
 public record IfdConfig(
         String bootstrap,
@@ -29,9 +31,13 @@ public record IfdConfig(
         boolean bounded,
         boolean exactlyOnce,
         boolean barchartBackup,
-        EventTimeGuard guard) {
+        EventTimeGuard guard,
+        long definitionWaitMs) {
 
-    /** With the default event-time guard. */
+    /** Events of an instrument without a definition wait ten minutes of event time by default. */
+    public static final long DEFINITION_WAIT_MS = 600_000;
+
+    /** With the default event-time guard and definition wait. */
     public IfdConfig(
             String bootstrap,
             String inputPrefix,
@@ -56,7 +62,8 @@ public record IfdConfig(
                 bounded,
                 exactlyOnce,
                 barchartBackup,
-                EventTimeGuard.defaults());
+                EventTimeGuard.defaults(),
+                DEFINITION_WAIT_MS);
     }
 
     /** Without the Barchart backup. */

@@ -68,6 +68,7 @@ public final class IfdJob {
                 options.containsKey("--bounded"),
                 !options.containsKey("--preview"),
                 options.containsKey("--barchart-backup"),
-                pipeline.guard());
+                pipeline.guard(),
+                pipeline.definitionWaitMs());
     }
 }

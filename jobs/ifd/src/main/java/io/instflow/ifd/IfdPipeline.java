@@ -110,7 +110,8 @@ public final class IfdPipeline {
                                         config.params().spoofMinSize(),
                                         config.params().spoofMaxLifeMs(),
                                         preload,
-                                        metrics),
+                                        metrics,
+                                        config.definitionWaitMs()),
                                 Types.POJO(FlowEvent.class))
                         .uid(id.uid("book"))
                         .name("order books");

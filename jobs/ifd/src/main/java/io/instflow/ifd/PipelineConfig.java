@@ -26,7 +26,8 @@ public record PipelineConfig(
         long idleMs,
         long checkpointIntervalMs,
         JsonNode profiles,
-        EventTimeGuard guard) {
+        EventTimeGuard guard,
+        long definitionWaitMs) {
 
     private static final Set<String> TOP =
             Set.of(
@@ -125,7 +126,8 @@ public record PipelineConfig(
                                 guard,
                                 "max_ahead_of_wall_clock_ms",
                                 defaults.maxAheadOfWallClockMs(),
-                                source)));
+                                source)),
+                positive(root, "definition_wait_ms", IfdConfig.DEFINITION_WAIT_MS, source));
     }
 
     /** The detector parameters of a profile; the error lists the profiles there are. */

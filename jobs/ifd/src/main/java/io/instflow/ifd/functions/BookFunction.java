@@ -19,6 +19,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -45,7 +46,10 @@ public final class BookFunction
     public static final MapStateDescriptor<Long, ContractInfo> DEFINITIONS =
             new MapStateDescriptor<>("definitions", Types.LONG, Types.POJO(ContractInfo.class));
 
-    /** Events waiting for their definition (lifetime: until the definition arrives). */
+    /**
+     * Events waiting for their definition (lifetime: until it arrives, or dropped and counted after
+     * the definition wait).
+     */
     private static final PrimitiveArrayTypeInfo<long[]> LONGS =
             PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
 
@@ -67,6 +71,7 @@ public final class BookFunction
             new ListStateDescriptor<>("pending", Types.POJO(FlowEvent.class));
 
     private final io.instflow.ifd.io.MetricRecords metrics;
+    private final long definitionWaitMs;
     private final long spoofMinSize;
     private final long spoofMaxLifeNs;
     private final io.instflow.ifd.io.DefinitionsLoader preload;
@@ -85,8 +90,10 @@ public final class BookFunction
             long spoofMinSize,
             long spoofMaxLifeMs,
             io.instflow.ifd.io.DefinitionsLoader preload,
-            io.instflow.ifd.io.MetricRecords metrics) {
+            io.instflow.ifd.io.MetricRecords metrics,
+            long definitionWaitMs) {
         this.metrics = metrics;
+        this.definitionWaitMs = definitionWaitMs;
         this.spoofMinSize = spoofMinSize;
         this.spoofMaxLifeNs = spoofMaxLifeMs * 1_000_000L;
         this.preload = preload;
@@ -153,7 +160,7 @@ public final class BookFunction
             t.aggressor = b.lastTradeAggressor();
             t.size = b.lastTradeSize();
             t.price = b.lastTradePrice();
-            emit(t, contract, out);
+            emit(t, contract, out, ctx.timerService());
         }
         if ((result & OrderBook.OBSERVABLE) != 0) {
             long[] last = top.value();
@@ -163,7 +170,7 @@ public final class BookFunction
                     q.bidSize = last[0];
                     q.askSize = last[1];
                     q.durationNs = Math.max(0, e.getTsEvent() - last[2]);
-                    emit(q, contract, out);
+                    emit(q, contract, out, ctx.timerService());
                 }
                 top.update(new long[] {b.bidSize(), b.askSize(), e.getTsEvent()});
             }
@@ -193,7 +200,7 @@ public final class BookFunction
                     FlowEvent s = event(FlowEvent.SPOOF, e);
                     s.size = order[1];
                     s.bid = order[2] == 1;
-                    emit(s, contract, out);
+                    emit(s, contract, out, ctx.timerService());
                 }
             }
         }
@@ -212,6 +219,9 @@ public final class BookFunction
             largeOrders.clear();
             pending.clear();
             return;
+        }
+        if (contract == null) {
+            dropUndefined(timestamp, ctx);
         }
         long expiredBefore = timestamp * 1_000_000L - spoofMaxLifeNs;
         java.util.List<Long> expired = new java.util.ArrayList<>();
@@ -264,6 +274,35 @@ public final class BookFunction
                 });
     }
 
+    /**
+     * Events that waited {@code definitionWaitMs} for a definition that never came: dropped,
+     * counted.
+     */
+    private void dropUndefined(long timestamp, OnTimerContext ctx) throws Exception {
+        long expiredUpToNs = (timestamp - definitionWaitMs) * 1_000_000L;
+        java.util.List<FlowEvent> still = new java.util.ArrayList<>();
+        long dropped = 0;
+        for (FlowEvent e : pending.get()) {
+            if (e.tsEvent <= expiredUpToNs) {
+                dropped++;
+            } else {
+                still.add(e);
+            }
+        }
+        if (dropped > 0) {
+            pending.update(still);
+            ctx.output(
+                    ANOMALIES,
+                    metrics.metric(
+                            "undefined_instrument_events",
+                            dropped,
+                            "count",
+                            expiredUpToNs,
+                            expiredUpToNs,
+                            java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
+        }
+    }
+
     private static FlowEvent event(int kind, MboEvent e) {
         FlowEvent f = new FlowEvent();
         f.kind = kind;
@@ -272,10 +311,13 @@ public final class BookFunction
         return f;
     }
 
-    private void emit(FlowEvent event, ContractInfo contract, Collector<FlowEvent> out)
+    private void emit(
+            FlowEvent event, ContractInfo contract, Collector<FlowEvent> out, TimerService timers)
             throws Exception {
         if (contract == null) {
             pending.add(event);
+            timers.registerEventTimeTimer(
+                    Math.floorDiv(event.tsEvent, 1_000_000L) + definitionWaitMs);
         } else {
             event.contract = contract;
             out.collect(event);

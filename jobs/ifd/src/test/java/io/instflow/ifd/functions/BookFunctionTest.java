@@ -60,8 +60,8 @@ class BookFunctionTest {
                                 2000,
                                 preload,
                                 new io.instflow.ifd.io.MetricRecords(
-                                        new io.instflow.contract.Deployment("ifd-test"),
-                                        "testing")),
+                                        new io.instflow.contract.Deployment("ifd-test"), "testing"),
+                                600_000),
                         List.of(BookFunction.DEFINITIONS));
         try (var h =
                 new KeyedBroadcastOperatorTestHarness<>(

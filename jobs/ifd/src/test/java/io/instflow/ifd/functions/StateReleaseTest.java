@@ -39,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StateReleaseTest {
 
     private static final int DAYS = 30;
+    private static final long WAIT_MS = 600_000;
     private static final long DAY_MS = 86_400_000L;
     private static final long FIRST_DAY_MS =
             LocalDate.of(2026, 11, 2).toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC)
@@ -136,7 +137,7 @@ class StateReleaseTest {
                 new KeyedBroadcastOperatorTestHarness<
                         Long, MboEvent, InstrumentDefinition, FlowEvent>(
                         new CoBroadcastWithKeyedOperator<>(
-                                new BookFunction(50, 2000, preload, METRICS),
+                                new BookFunction(50, 2000, preload, METRICS, WAIT_MS),
                                 List.of(BookFunction.DEFINITIONS)),
                         MboEvent::getInstrumentId,
                         Types.LONG,
@@ -165,6 +166,46 @@ class StateReleaseTest {
             h.processBroadcastElement(new StreamRecord<>(deleted(later.instrumentId), noon));
             assertThat(entries(h)).as("a deleted instrument's book goes at once").isZero();
         }
+    }
+
+    @Test
+    void shouldDropAndCountEventsWhoseDefinitionNeverCame() throws Exception {
+        DefinitionsLoader none = DefinitionsLoader.NONE;
+        try (var h =
+                new KeyedBroadcastOperatorTestHarness<
+                        Long, MboEvent, InstrumentDefinition, FlowEvent>(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new BookFunction(50, 2000, none, METRICS, WAIT_MS),
+                                List.of(BookFunction.DEFINITIONS)),
+                        MboEvent::getInstrumentId,
+                        Types.LONG,
+                        1,
+                        1,
+                        0)) {
+            h.open();
+            long noon = FIRST_DAY_MS + 12 * 3_600_000L;
+            h.processElement(new StreamRecord<>(add(77, noon), noon));
+            MboEvent second = MboEvent.newBuilder(add(77, noon + 1)).setOrderId(2).build();
+            h.processElement(new StreamRecord<>(second, noon + 1));
+            h.watermark(noon + WAIT_MS - 1);
+            assertThat(undefined(h)).as("still waiting").isEmpty();
+            h.watermark(noon + WAIT_MS + 1);
+            var reported = undefined(h);
+            assertThat(reported).hasSize(1);
+            assertThat(reported.get(0).getValue()).isEqualTo(1.0);
+            assertThat(reported.get(0).getTags()).containsEntry("instrument_id", "77");
+        }
+    }
+
+    private static List<io.instflow.avro.PipelineMetric> undefined(
+            KeyedBroadcastOperatorTestHarness<Long, MboEvent, InstrumentDefinition, FlowEvent> h) {
+        var all = h.getSideOutput(BookFunction.ANOMALIES);
+        return all == null
+                ? List.of()
+                : all.stream()
+                        .map(r -> r.getValue())
+                        .filter(m -> m.getName().equals("undefined_instrument_events"))
+                        .toList();
     }
 
     /** Keyed state entries of a broadcast operator (its harness has no such count). */
