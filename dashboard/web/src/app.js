@@ -240,6 +240,7 @@ function renderHealth() {
         : `#${j.lastCheckpointId}, ${age(now - j.lastCheckpointAtMs)} ago`),
       el('dt', {}, 'late records'), el('dd', {}, String(j.lateRecords)),
       el('dt', {}, 'book anomalies'), el('dd', {}, String(j.bookAnomalies)),
+      el('dt', {}, 'dead letters'), el('dd', {}, String(j.deadLetters)),
       el('dt', {}, 'signals'), el('dd', {}, Object.entries(j.signalsByTier).map(([t, n]) => `${t} ${n}`).join(', ') || '0'),
       el('dt', {}, 'last report'), el('dd', {}, `${age(now - j.lastReportAtMs)} ago`))));
   const feeds = h.feeds.map((f) => el('div', { 'data-feed': f.source },

@@ -27,6 +27,7 @@ public final class PipelineHealth {
             Double emitLatencyMs,
             long lateRecords,
             long bookAnomalies,
+            long deadLetters,
             Map<String, Long> signalsByTier,
             Long lastCheckpointId,
             Long lastCheckpointAtMs,
@@ -61,6 +62,7 @@ public final class PipelineHealth {
             case "emit_latency_ms" -> f.emitLatencyMs = value;
             case "late_records" -> f.lateRecords += (long) value;
             case "book_anomalies" -> f.bookAnomalies += (long) value;
+            case "dead_letters" -> f.deadLetters += (long) value;
             case "signals" ->
                     f.signalsByTier.merge(
                             m.getTags().getOrDefault("tier", "ALL"), (long) value, Long::sum);
@@ -111,6 +113,7 @@ public final class PipelineHealth {
         Double emitLatencyMs;
         long lateRecords;
         long bookAnomalies;
+        long deadLetters;
         Long lastCheckpointId;
         Long lastCheckpointAtMs;
         long lastReportAtMs;
@@ -133,6 +136,7 @@ public final class PipelineHealth {
                     emitLatencyMs,
                     lateRecords,
                     bookAnomalies,
+                    deadLetters,
                     new TreeMap<>(signalsByTier),
                     lastCheckpointId,
                     lastCheckpointAtMs,

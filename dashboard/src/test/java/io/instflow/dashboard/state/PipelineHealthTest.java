@@ -21,6 +21,8 @@ class PipelineHealthTest {
         health.apply(metric("late_records", 3, Map.of("instrument_id", "7"), 2_100));
         health.apply(metric("late_records", 2, Map.of("instrument_id", "8"), 2_200));
         health.apply(metric("book_anomalies", 1, Map.of(), 2_300));
+        health.apply(metric("dead_letters", 1, Map.of("topic", "md.glbx-mdp3.mbo"), 2_310));
+        health.apply(metric("dead_letters", 1, Map.of("topic", "md.glbx-mdp3.definitions"), 2_320));
         health.apply(metric("signals", 2, Map.of("tier", "HIGH"), 2_400));
         health.apply(metric("signals", 1, Map.of("tier", "HIGH"), 2_500));
         health.apply(metric("watermark_lag_ms", 1_500, Map.of(), 2_600));
@@ -32,6 +34,7 @@ class PipelineHealthTest {
         assertThat(job.recordsPerSecond()).isEqualTo(210_000.0);
         assertThat(job.lateRecords()).isEqualTo(5);
         assertThat(job.bookAnomalies()).isEqualTo(1);
+        assertThat(job.deadLetters()).isEqualTo(2);
         assertThat(job.signalsByTier()).containsExactly(Map.entry("HIGH", 3L));
         assertThat(job.watermarkLagMs()).isEqualTo(1_500.0);
         assertThat(job.lastCheckpointId()).isEqualTo(12);

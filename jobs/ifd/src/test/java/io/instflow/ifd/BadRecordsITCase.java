@@ -1,22 +1,14 @@
 package io.instflow.ifd;
 
-import io.instflow.avro.Bar;
 import io.instflow.avro.BookSide;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboAction;
 import io.instflow.avro.MboEvent;
 import io.instflow.avro.PipelineMetric;
-import io.instflow.avro.PressureMetrics;
-import io.instflow.avro.Rejection;
-import io.instflow.avro.Signal;
-import io.instflow.contract.Topic;
 import io.instflow.contract.Topics;
 import io.instflow.contract.flink.DeadLetter;
 import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.contract.kafka.TopicScan;
-import io.instflow.ifd.logic.DetectorParams;
-import io.instflow.ingest.FileReplay;
-import io.instflow.ingest.KafkaPublisher;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
@@ -25,7 +17,6 @@ import io.instflow.testing.KafkaBroker;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,27 +79,21 @@ class BadRecordsITCase {
     @Test
     void shouldCommitTheCleanRunsOutputsAndDeadLetterEveryBadRecordWithItsReason()
             throws Exception {
+        JobRuns runs = new JobRuns(KAFKA.bootstrapServers(), session);
         Topics clean = new Topics(KAFKA.uniqueTopicPrefix());
         Topics dirty = new Topics(KAFKA.uniqueTopicPrefix());
-        TopicAdmin.ensure(KAFKA.bootstrapServers(), clean, 2);
         TopicAdmin.ensure(KAFKA.bootstrapServers(), dirty, 2);
         int bad = writeBadRecords(dirty);
-        replay(clean);
-        replay(dirty);
+        runs.replay(clean);
+        runs.replay(dirty);
         Topics cleanOut = new Topics(clean.prefix() + "out.");
         Topics dirtyOut = new Topics(dirty.prefix() + "out.");
-        run(clean, cleanOut);
-        run(dirty, dirtyOut);
+        runs.run(clean, cleanOut, 2, null);
+        runs.run(dirty, dirtyOut, 2, null);
 
-        assertSame(cleanOut, dirtyOut, Topics::signals, Signal.class, s -> s.setEmittedAt(0L));
-        assertSame(
-                cleanOut, dirtyOut, Topics::rejections, Rejection.class, r -> r.setEmittedAt(0L));
-        assertSame(cleanOut, dirtyOut, Topics::pressure, PressureMetrics.class, p -> {});
-        assertSame(cleanOut, dirtyOut, t -> t.bars(1), Bar.class, b -> {});
-        assertSame(cleanOut, dirtyOut, t -> t.bars(5), Bar.class, b -> {});
-        assertThat(read(cleanOut.signals(), Signal.class))
-                .as("the session has signals")
-                .isNotEmpty();
+        Map<String, List<String>> expected = runs.outputs(cleanOut);
+        assertThat(expected.get("signals")).as("the session has signals").isNotEmpty();
+        assertThat(runs.outputs(dirtyOut)).isEqualTo(expected);
 
         List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
         TopicScan.readToEnd(
@@ -215,56 +199,6 @@ class BadRecordsITCase {
 
     private static byte[] key(long id) {
         return Long.toString(id).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    private static void replay(Topics topics) {
-        List<Path> files = new ArrayList<>();
-        files.add(session.definitions());
-        session.days().forEach(d -> files.add(d.file()));
-        try (KafkaPublisher publisher =
-                new KafkaPublisher(
-                        KAFKA.bootstrapServers(), topics, "GLBX.MDP3", KafkaPublisher.BULK)) {
-            new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher);
-        }
-    }
-
-    private static void run(Topics input, Topics output) throws Exception {
-        TopicAdmin.ensure(KAFKA.bootstrapServers(), output, Topic.Set.IFD, 2);
-        IfdConfig config =
-                new IfdConfig(
-                        KAFKA.bootstrapServers(),
-                        input.prefix(),
-                        output.prefix(),
-                        DetectorParams.testing(),
-                        5,
-                        2000,
-                        5000,
-                        1000,
-                        true,
-                        true);
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));
-        env.setParallelism(2);
-        IfdPipeline.wire(env, config);
-        env.execute("bad-records-" + output.prefix());
-    }
-
-    private static <T extends SpecificRecordBase> void assertSame(
-            Topics clean,
-            Topics dirty,
-            Function<Topics, String> topic,
-            Class<T> type,
-            java.util.function.Consumer<T> withoutStamps) {
-        List<String> expected = normalised(read(topic.apply(clean), type), withoutStamps);
-        assertThat(normalised(read(topic.apply(dirty), type), withoutStamps))
-                .as(topic.apply(dirty))
-                .isEqualTo(expected);
-    }
-
-    private static <T> List<String> normalised(
-            List<T> records, java.util.function.Consumer<T> withoutStamps) {
-        records.forEach(withoutStamps);
-        return records.stream().map(Object::toString).sorted().toList();
     }
 
     @SuppressWarnings("unchecked")
