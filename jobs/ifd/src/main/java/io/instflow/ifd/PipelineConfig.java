@@ -12,7 +12,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,7 +27,7 @@ public record PipelineConfig(
         long outOfOrdernessMs,
         long idleMs,
         long checkpointIntervalMs,
-        JsonNode profiles,
+        Map<String, DetectorParams> profiles,
         EventTimeGuard guard,
         long definitionWaitMs) {
 
@@ -57,10 +59,17 @@ public record PipelineConfig(
                     "min_total_volume",
                     "diagnostics");
 
+    /** Duplicate keys are errors: with them, which value counts would depend on the parser. */
+    private static final ObjectMapper MAPPER =
+            new ObjectMapper()
+                    .enable(
+                            com.fasterxml.jackson.core.JsonParser.Feature
+                                    .STRICT_DUPLICATE_DETECTION);
+
     /** The bundled configuration with the production, testing and conservative profiles. */
     public static PipelineConfig defaults() {
         try (InputStream in = PipelineConfig.class.getResourceAsStream("/pipeline_config.json")) {
-            return parse(new ObjectMapper().readTree(in), "bundled pipeline_config.json");
+            return parse(MAPPER.readTree(in), "bundled pipeline_config.json");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +77,7 @@ public record PipelineConfig(
 
     public static PipelineConfig load(Path file) {
         try {
-            return parse(new ObjectMapper().readTree(Files.readString(file)), file.toString());
+            return parse(MAPPER.readTree(Files.readString(file)), file.toString());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(
                     file + " is not valid JSON: " + e.getOriginalMessage(), e);
@@ -78,82 +87,84 @@ public record PipelineConfig(
     }
 
     static PipelineConfig parse(JsonNode root, String source) {
+        ConfigValues values = new ConfigValues(source);
         checkKeys(root, TOP, source, "");
         JsonNode watermark = root.path("watermark");
         checkKeys(watermark, WATERMARK, source, "watermark.");
+        JsonNode guard = root.path("event_time_guard");
+        checkKeys(guard, GUARD, source, "event_time_guard.");
         JsonNode profiles = root.path("profiles");
         if (!profiles.isObject() || profiles.isEmpty()) {
             throw new IllegalArgumentException(
                     source + ": 'profiles' must name at least one profile");
         }
+        Map<String, DetectorParams> byName = new LinkedHashMap<>();
         for (Iterator<String> it = profiles.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             checkKeys(profiles.get(name), new TreeSet<>(PROFILE), source, "profiles." + name + ".");
-            for (String key : PROFILE) {
-                if (!profiles.get(name).has(key)) {
-                    throw new IllegalArgumentException(
-                            source + ": profiles." + name + "." + key + " is missing");
-                }
-            }
-            String algorithm = profiles.get(name).get("algorithm").asText();
-            if (!algorithm.equals("v3") && !algorithm.equals("compat")) {
-                throw new IllegalArgumentException(
-                        source
-                                + ": profiles."
-                                + name
-                                + ".algorithm must be v3 or compat, got "
-                                + algorithm);
-            }
+            byName.put(name, profile(name, profiles.get(name), values));
         }
-        JsonNode guard = root.path("event_time_guard");
-        checkKeys(guard, GUARD, source, "event_time_guard.");
         EventTimeGuard defaults = EventTimeGuard.defaults();
+        long day = 86_400_000L;
         return new PipelineConfig(
-                positive(root, "window_minutes", 5, source),
-                positive(watermark, "out_of_orderness_ms", 2000, source),
-                positive(watermark, "idle_ms", 5000, source),
-                positive(root, "checkpoint_interval_ms", 10000, source),
-                profiles,
+                (int) values.integer(root, "window_minutes", 1, 5, 5),
+                values.integer(watermark, "watermark.out_of_orderness_ms", 0, 3_600_000, 2000),
+                values.integer(watermark, "watermark.idle_ms", 1, 3_600_000, 5000),
+                values.integer(root, "checkpoint_interval_ms", 100, 3_600_000, 10000),
+                byName,
                 new EventTimeGuard(
-                        positive(
-                                guard, "max_ahead_of_recv_ms", defaults.maxAheadOfRecvMs(), source),
-                        positive(
+                        values.integer(
                                 guard,
-                                "max_ahead_of_partition_ms",
-                                defaults.maxAheadOfPartitionMs(),
-                                source),
-                        positive(
+                                "event_time_guard.max_ahead_of_recv_ms",
+                                0,
+                                day,
+                                defaults.maxAheadOfRecvMs()),
+                        values.integer(
                                 guard,
-                                "max_ahead_of_wall_clock_ms",
-                                defaults.maxAheadOfWallClockMs(),
-                                source)),
-                positive(root, "definition_wait_ms", IfdConfig.DEFINITION_WAIT_MS, source));
+                                "event_time_guard.max_ahead_of_partition_ms",
+                                0,
+                                366 * day,
+                                defaults.maxAheadOfPartitionMs()),
+                        values.integer(
+                                guard,
+                                "event_time_guard.max_ahead_of_wall_clock_ms",
+                                0,
+                                366 * day,
+                                defaults.maxAheadOfWallClockMs())),
+                values.integer(root, "definition_wait_ms", 1, day, IfdConfig.DEFINITION_WAIT_MS));
+    }
+
+    /** A profile's parameters, every value checked for type and range. */
+    private static DetectorParams profile(String name, JsonNode p, ConfigValues v) {
+        String at = "profiles." + name + ".";
+        return DetectorParams.builder()
+                .algorithm(v.oneOf(p, at + "algorithm", Set.of("v3", "compat")))
+                .profile(name)
+                .minPressureRatio(v.number(p, at + "min_pressure_ratio", 1, 1000))
+                .minVolumeConcentration(v.number(p, at + "min_volume_concentration", 0, 1))
+                .minTimePersistence(v.number(p, at + "min_time_persistence", 0, 1))
+                .minTrendStrength(v.number(p, at + "min_trend_strength", 0, 1))
+                .minBaselineAnomaly(v.number(p, at + "min_baseline_anomaly", 0, 100))
+                .minOverallConfidence(v.number(p, at + "min_overall_confidence", 0, 1))
+                .marketMakingPenalty(v.number(p, at + "market_making_penalty", 0, 1))
+                .lookbackDays((int) v.integer(p, at + "lookback_days", 1, 250))
+                .minDataQuality(v.number(p, at + "min_data_quality", 0, 1))
+                .minTotalVolume(v.integer(p, at + "min_total_volume", 0, 1_000_000_000))
+                .diagnostics(v.bool(p, at + "diagnostics"))
+                .build();
     }
 
     /** The detector parameters of a profile; the error lists the profiles there are. */
     public DetectorParams profile(String name) {
-        JsonNode p = profiles.get(name);
+        DetectorParams p = profiles.get(name);
         if (p == null) {
-            Set<String> names = new TreeSet<>();
-            profiles.fieldNames().forEachRemaining(names::add);
             throw new IllegalArgumentException(
-                    "unknown profile '" + name + "'; this configuration has " + names);
+                    "unknown profile '"
+                            + name
+                            + "'; this configuration has "
+                            + new TreeSet<>(profiles.keySet()));
         }
-        return DetectorParams.builder()
-                .algorithm(p.get("algorithm").asText())
-                .profile(name)
-                .minPressureRatio(p.get("min_pressure_ratio").asDouble())
-                .minVolumeConcentration(p.get("min_volume_concentration").asDouble())
-                .minTimePersistence(p.get("min_time_persistence").asDouble())
-                .minTrendStrength(p.get("min_trend_strength").asDouble())
-                .minBaselineAnomaly(p.get("min_baseline_anomaly").asDouble())
-                .minOverallConfidence(p.get("min_overall_confidence").asDouble())
-                .marketMakingPenalty(p.get("market_making_penalty").asDouble())
-                .lookbackDays(p.get("lookback_days").asInt())
-                .minDataQuality(p.get("min_data_quality").asDouble())
-                .minTotalVolume(p.get("min_total_volume").asLong())
-                .diagnostics(p.get("diagnostics").asBoolean())
-                .build();
+        return p;
     }
 
     private static void checkKeys(JsonNode node, Set<String> allowed, String source, String path) {
@@ -172,21 +183,5 @@ public record PipelineConfig(
                                 + new TreeSet<>(allowed));
             }
         }
-    }
-
-    private static int positive(JsonNode node, String key, int fallback, String source) {
-        return (int) positive(node, key, (long) fallback, source);
-    }
-
-    private static long positive(JsonNode node, String key, long fallback, String source) {
-        JsonNode v = node.path(key);
-        if (v.isMissingNode()) {
-            return fallback;
-        }
-        if (!v.canConvertToLong() || v.asLong() <= 0) {
-            throw new IllegalArgumentException(
-                    source + ": " + key + " must be a positive integer, got " + v);
-        }
-        return v.asLong();
     }
 }

@@ -48,6 +48,75 @@ class PipelineConfigTest {
     }
 
     @Test
+    void shouldRefuseWrongTypesFractionsRangesAndDuplicatesNamingFileAndPath(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("pipeline_config.json");
+        String production =
+                "\"algorithm\": \"v3\", \"min_pressure_ratio\": 2.0, \"min_volume_concentration\": 0.4,"
+                        + " \"min_time_persistence\": 0.5, \"min_trend_strength\": 0.6, \"min_baseline_anomaly\": 2.0,"
+                        + " \"market_making_penalty\": 0.4, \"lookback_days\": 20, \"min_data_quality\": 0.9,"
+                        + " \"min_total_volume\": 100, \"diagnostics\": false";
+        String[][] cases = {
+            {
+                "\"min_overall_confidence\": \"high\"",
+                "profiles.p.min_overall_confidence must be a number"
+            },
+            {
+                "\"min_overall_confidence\": -1",
+                "profiles.p.min_overall_confidence must be from 0.0 to 1.0"
+            },
+            {"\"min_overall_confidence\": 7.5", "got 7.5"},
+            {"\"min_overall_confidence\": null", "got null"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(file, "{\"profiles\": {\"p\": {" + production + ", " + c[0] + "}}}");
+            assertThatThrownBy(() -> PipelineConfig.load(file))
+                    .as(c[0])
+                    .hasMessageStartingWith(file.toString())
+                    .hasMessageContaining(c[1]);
+        }
+        String ok = "\"min_overall_confidence\": 0.7";
+        Files.writeString(
+                file,
+                "{\"profiles\": {\"p\": {"
+                        + production.replace("\"diagnostics\": false", "\"diagnostics\": \"yes\"")
+                        + ", "
+                        + ok
+                        + "}}}");
+        assertThatThrownBy(() -> PipelineConfig.load(file))
+                .hasMessageContaining("profiles.p.diagnostics must be true or false");
+        Files.writeString(
+                file,
+                "{\"profiles\": {\"p\": {"
+                        + production.replace("\"lookback_days\": 20", "\"lookback_days\": 2.7")
+                        + ", "
+                        + ok
+                        + "}}}");
+        assertThatThrownBy(() -> PipelineConfig.load(file))
+                .hasMessageContaining("lookback_days must be an integer");
+        Files.writeString(
+                file,
+                "{\"profiles\": {\"p\": {"
+                        + production.replace(
+                                "\"lookback_days\": 20", "\"lookback_days\": 4294967301")
+                        + ", "
+                        + ok
+                        + "}}}");
+        assertThatThrownBy(() -> PipelineConfig.load(file))
+                .hasMessageContaining("lookback_days must be an integer");
+        Files.writeString(
+                file,
+                "{\"window_minutes\": 7, \"profiles\": {\"p\": {" + production + ", " + ok + "}}}");
+        assertThatThrownBy(() -> PipelineConfig.load(file))
+                .hasMessageContaining("window_minutes must be an integer from 1 to 5");
+        Files.writeString(
+                file, "{\"profiles\": {\"p\": {" + production + ", " + ok + ", " + ok + "}}}");
+        assertThatThrownBy(() -> PipelineConfig.load(file)).hasMessageContaining("Duplicate field");
+        Files.writeString(file, "{\"profiles\": {\"p\": {" + production + ", " + ok + "}}}");
+        assertThat(PipelineConfig.load(file).profile("p").minOverallConfidence()).isEqualTo(0.7);
+    }
+
+    @Test
     void shouldParseJobArguments() {
         IfdConfig config =
                 IfdJob.parse(
