@@ -85,24 +85,37 @@ public final class ApiKey {
         }
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String l = line.trim();
-                if (l.startsWith("export ")) {
-                    l = l.substring(7).trim();
-                }
-                if (l.startsWith(VARIABLE + "=")) {
-                    String v = l.substring(VARIABLE.length() + 1).trim();
-                    if (v.length() >= 2
-                            && (v.startsWith("\"") && v.endsWith("\"")
-                                    || v.startsWith("'") && v.endsWith("'"))) {
-                        v = v.substring(1, v.length() - 1);
-                    }
-                    return Optional.of(v);
+                Optional<String> value = envValue(line);
+                if (value.isPresent()) {
+                    return value;
                 }
             }
             return Optional.empty();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key's value on a {@code .env} line as people write them: a byte-order mark, {@code
+     * export}, spaces around {@code =}, single or double quotes, a trailing {@code # comment}.
+     */
+    static Optional<String> envValue(String line) {
+        String l = line.replace("\uFEFF", "").trim();
+        if (l.startsWith("export ")) {
+            l = l.substring(7).trim();
+        }
+        int eq = l.indexOf('=');
+        if (eq < 0 || !l.substring(0, eq).trim().equals(VARIABLE)) {
+            return Optional.empty();
+        }
+        String v = l.substring(eq + 1).trim();
+        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'')) {
+            int close = v.indexOf(v.charAt(0), 1);
+            return Optional.of(close < 0 ? v.substring(1) : v.substring(1, close));
+        }
+        int comment = v.indexOf(" #");
+        return Optional.of((comment < 0 ? v : v.substring(0, comment)).trim());
     }
 
     /** The secret itself: only for the authentication line and the HTTP basic-auth header. */

@@ -36,4 +36,23 @@ class ApiKeyTest {
                 .hasMessageContaining("must be 32 characters")
                 .hasMessageNotContaining("secretvalue");
     }
+
+    @Test
+    void shouldReadEnvFilesAsPeopleWriteThem(@TempDir Path dir) throws IOException {
+        String key = "db-" + "A".repeat(29);
+        for (String line :
+                java.util.List.of(
+                        "\uFEFFDATABENTO_API_KEY=" + key,
+                        "DATABENTO_API_KEY = " + key,
+                        "export DATABENTO_API_KEY=\"" + key + "\"",
+                        "  DATABENTO_API_KEY='" + key + "'  # the team key",
+                        "DATABENTO_API_KEY=" + key + " # the team key")) {
+            Path env = dir.resolve(".env");
+            Files.writeString(env, "# settings\nOTHER=1\n" + line + "\n");
+            assertThat(ApiKey.find(java.util.Map.of(), java.util.List.of(env)))
+                    .as(line)
+                    .isPresent();
+        }
+        assertThat(ApiKey.envValue("DATABENTO_API_KEY_OLD=x")).isEmpty();
+    }
 }
