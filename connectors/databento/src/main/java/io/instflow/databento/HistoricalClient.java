@@ -57,6 +57,14 @@ public final class HistoricalClient {
     public HistoricalClient(
             String baseUrl, ApiKey key, ReconnectPolicy retry, LiveClient.Sleeper sleeper) {
         this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+        if (!"https".equals(this.baseUrl.getScheme()) && !loopback(this.baseUrl.getHost())) {
+            throw new IllegalArgumentException(
+                    "refusing to send the Databento key to "
+                            + this.baseUrl.getScheme()
+                            + "://"
+                            + this.baseUrl.getHost()
+                            + ": use https:// (plain http is allowed only for a server on this machine)");
+        }
         this.key = key;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.retry = retry;
@@ -99,7 +107,7 @@ public final class HistoricalClient {
             if (status == 200) {
                 return decode(response, handler, attempt);
             }
-            String detail = detail(response);
+            String detail = scrub(detail(response));
             boolean retryable = status == 408 || status == 429 || status >= 500;
             if (!retryable || !retry.allows(attempt)) {
                 throw new HistoricalApiException(status, message(status, detail, attempt));
@@ -181,6 +189,39 @@ public final class HistoricalClient {
         } catch (IOException e) {
             return "(no body: " + e.getMessage() + ")";
         }
+    }
+
+    /** Characters of an error response shown at most: enough for a message, not for a dump. */
+    static final int DETAIL_LIMIT = 300;
+
+    private static final Pattern AUTHORIZATION =
+            Pattern.compile("(?i)(authorization\\s*[:=]\\s*)\\S+(\\s+\\S+)?");
+    private static final Pattern BASIC = Pattern.compile("(?i)basic\\s+[A-Za-z0-9+/=]{8,}");
+    private static final Pattern KEY_LIKE = Pattern.compile("db-[A-Za-z0-9]{8,}");
+
+    /**
+     * An error response's text as it may be shown: a server that echoes the request must not put
+     * the key on a terminal, so credentials and anything key-shaped are redacted, and the text is
+     * cut to {@link #DETAIL_LIMIT} characters.
+     */
+    String scrub(String detail) {
+        String secret = key.reveal();
+        String basic =
+                java.util.Base64.getEncoder()
+                        .encodeToString((secret + ":").getBytes(StandardCharsets.UTF_8));
+        String text = detail.replace(secret, "[redacted]").replace(basic, "[redacted]");
+        text = AUTHORIZATION.matcher(text).replaceAll("$1[redacted]");
+        text = BASIC.matcher(text).replaceAll("Basic [redacted]");
+        text = KEY_LIKE.matcher(text).replaceAll("db-[redacted]");
+        return text.length() <= DETAIL_LIMIT ? text : text.substring(0, DETAIL_LIMIT) + "... (cut)";
+    }
+
+    private static boolean loopback(String host) {
+        return host != null
+                && (host.equals("localhost")
+                        || host.startsWith("127.")
+                        || host.equals("[::1]")
+                        || host.equals("::1"));
     }
 
     private static List<String> warnings(HttpResponse<InputStream> response) {

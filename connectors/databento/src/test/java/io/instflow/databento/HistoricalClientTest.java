@@ -197,6 +197,38 @@ class HistoricalClientTest {
     }
 
     @Test
+    void shouldNeverShowTheKeyFromAServerThatEchoesTheRequest() {
+        String basic =
+                java.util.Base64.getEncoder()
+                        .encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8));
+        String echo =
+                "POST /v0/timeseries.get_range\nAuthorization: Basic "
+                        + basic
+                        + "\nX-Key: "
+                        + KEY
+                        + "\n"
+                        + "x".repeat(5000);
+        script = List.of(new Response(400, echo.getBytes(StandardCharsets.UTF_8), null, null));
+        assertThatThrownBy(() -> client().getRange(request("mbo"), new RecordHandler() {}))
+                .isInstanceOf(HistoricalApiException.class)
+                .hasMessageContaining("HTTP 400")
+                .hasMessageNotContaining(KEY)
+                .hasMessageNotContaining(basic)
+                .satisfies(
+                        e ->
+                                assertThat(e.getMessage().length())
+                                        .isLessThan(HistoricalClient.DETAIL_LIMIT + 200));
+    }
+
+    @Test
+    void shouldRefusePlainHttpBeyondThisMachine() {
+        assertThatThrownBy(() -> HistoricalClient.create("http://hist.example.com", ApiKey.of(KEY)))
+                .hasMessageContaining("https://")
+                .hasMessageNotContaining(KEY);
+        assertThat(HistoricalClient.create("https://hist.example.com", ApiKey.of(KEY))).isNotNull();
+    }
+
+    @Test
     void shouldGiveUpAfterTheRetryLimit() {
         script =
                 List.of(
