@@ -4,7 +4,6 @@ import io.instflow.schemas.TopicValues;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -132,14 +131,16 @@ final class ConsumeCommand implements Callable<Integer> {
     }
 
     private static String textLine(ConsumerRecord<byte[], byte[]> record) {
-        SpecificRecord value = TopicValues.decode(record.value());
+        TopicValues.Decoded decoded = TopicValues.decodeOrExplain(record.value());
         String key = record.key() == null ? "-" : new String(record.key(), StandardCharsets.UTF_8);
         String shown =
-                value != null
-                        ? value.toString()
-                        : record.value() == null
-                                ? "null"
-                                : "(" + record.value().length + " bytes, not Avro)";
+                decoded.value() != null
+                        ? decoded.value().toString()
+                        : "(undecodable, "
+                                + (record.value() == null ? 0 : record.value().length)
+                                + " bytes: "
+                                + decoded.reason()
+                                + ")";
         return record.partition() + "/" + record.offset() + " " + key + " " + shown;
     }
 
@@ -155,15 +156,20 @@ final class ConsumeCommand implements Callable<Integer> {
         if (record.headers().toArray().length > 0) {
             ObjectNode headers = node.putObject("headers");
             for (Header h : record.headers()) {
-                headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+                headers.put(
+                        h.key(),
+                        h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
             }
         }
-        SpecificRecord value = TopicValues.decode(record.value());
-        if (value != null) {
-            node.put("type", value.getSchema().getName());
-            node.set("value", JSON.readTree(value.toString()));
-        } else if (record.value() != null) {
-            node.put("value_base64", Base64.getEncoder().encodeToString(record.value()));
+        TopicValues.Decoded decoded = TopicValues.decodeOrExplain(record.value());
+        if (decoded.value() != null) {
+            node.put("type", decoded.value().getSchema().getName());
+            node.set("value", JSON.readTree(decoded.value().toString()));
+        } else {
+            node.put("undecodable", decoded.reason());
+            if (record.value() != null) {
+                node.put("value_base64", Base64.getEncoder().encodeToString(record.value()));
+            }
         }
         return JSON.writeValueAsString(node);
     }
