@@ -91,6 +91,7 @@ public final class LocalKafka {
                             + dir
                             + "'");
         }
+        requireFree(port);
         try {
             Files.createDirectories(dir.resolve("data"));
             Files.writeString(
@@ -116,6 +117,24 @@ public final class LocalKafka {
         } catch (IOException e) {
             throw new UncheckedIOException(
                     "cannot start Kafka in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails when something already listens on {@code port}: otherwise the new broker would die on
+     * the bind while clients happily talk to whatever holds the port. Connections of a broker just
+     * stopped (TIME_WAIT) do not count, as they do not for the broker's own bind.
+     */
+    private static void requireFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new java.net.InetSocketAddress(port));
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "port "
+                            + port
+                            + " is already in use (another broker or program listens there); choose"
+                            + " another with --port, or stop what holds it");
         }
     }
 

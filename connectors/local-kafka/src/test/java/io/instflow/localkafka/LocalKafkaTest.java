@@ -24,6 +24,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LocalKafkaTest {
 
     @Test
+    void shouldRefuseAPortSomethingElseListensOn(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0)) {
+            LocalKafka kafka = LocalKafka.in(dir, taken.getLocalPort());
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> kafka.start(java.time.Duration.ofSeconds(30)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("port " + taken.getLocalPort() + " is already in use");
+            org.assertj.core.api.Assertions.assertThat(LocalKafka.runningBroker(dir)).isEmpty();
+        }
+    }
+
+    @Test
     @Timeout(300)
     void shouldStartKeepDataAcrossRestartsAndStopWithoutLeavingAProcess(@TempDir Path dir)
             throws Exception {
