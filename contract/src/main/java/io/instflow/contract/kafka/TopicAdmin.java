@@ -73,6 +73,42 @@ public final class TopicAdmin {
     }
 
     /**
+     * Fails naming the topics of {@code required} that do not exist, so that a job never waits
+     * silently for a topic nobody creates.
+     *
+     * @throws IllegalStateException naming the missing topics and what creates them
+     * @throws KafkaUnavailableException when the broker cannot be reached
+     */
+    public static void requireExisting(String bootstrap, List<String> required, String createdBy) {
+        try (Admin admin =
+                Admin.create(
+                        Map.of(
+                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                                bootstrap,
+                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                                30_000))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<String> missing = required.stream().filter(t -> !existing.contains(t)).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException(
+                        "topics "
+                                + missing
+                                + " do not exist on "
+                                + bootstrap
+                                + "; "
+                                + createdBy
+                                + " creates them");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaUnavailableException(
+                    "cannot list the topics on " + bootstrap + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while listing topics", e);
+        }
+    }
+
+    /**
      * The partition count of {@code topic}, or 1 when it does not exist yet.
      *
      * @throws KafkaUnavailableException when the broker cannot be reached

@@ -8,6 +8,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,10 @@ public final class IfdJob {
 
     public static void main(String[] args) throws Exception {
         IfdConfig config = parse(args);
+        TopicAdmin.requireExisting(
+                config.bootstrap(),
+                List.of(config.input().mbo(), config.input().definitions()),
+                "the connector ('instflow connect', or 'instflow kafka create-topics --set input')");
         int partitions = TopicAdmin.partitions(config.bootstrap(), config.input().mbo());
         TopicAdmin.ensure(config.bootstrap(), config.output(), Topic.Set.IFD, partitions)
                 .forEach(t -> LOG.info("created output topic {} ({} partitions)", t, partitions));

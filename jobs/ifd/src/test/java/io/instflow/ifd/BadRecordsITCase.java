@@ -124,6 +124,23 @@ class BadRecordsITCase {
         assertThat(counted).as("dead letters counted on ifd.metrics").isEqualTo(bad);
     }
 
+    @Test
+    void shouldFailAtOnceNamingTheInputTopicsThatDoNotExist() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () ->
+                                IfdJob.main(
+                                        new String[] {
+                                            "--bootstrap",
+                                            KAFKA.bootstrapServers(),
+                                            "--input-prefix",
+                                            "nowhere.",
+                                            "--bounded"
+                                        }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("nowhere.md.glbx-mdp3.mbo")
+                .hasMessageContaining("nowhere.md.glbx-mdp3.definitions");
+    }
+
     /** Bad records ahead of the session on each topic; returns how many. */
     private static int writeBadRecords(Topics topics) {
         AvroSerde<InstrumentDefinition> definitions = AvroSerde.of(InstrumentDefinition.class);

@@ -1,5 +1,8 @@
 package io.instflow.shadow;
 
+import io.instflow.contract.Topic;
+import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.ifd.JobArguments;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.shadow.logic.OutcomeParams;
@@ -8,6 +11,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,6 +26,19 @@ public final class ShadowJob {
 
     public static void main(String[] args) throws Exception {
         ShadowConfig config = parse(args);
+        TopicAdmin.requireExisting(
+                config.bootstrap(),
+                List.of(
+                        new Topics(config.productionPrefix()).signals(),
+                        new Topics(config.shadowPrefix()).signals(),
+                        new Topics(config.productionPrefix()).bars(1)),
+                "the IFD jobs ('instflow kafka create-topics --set ifd')");
+        TopicAdmin.ensure(
+                config.bootstrap(),
+                new Topics(config.outputPrefix()),
+                Topic.Set.COMPARISON,
+                TopicAdmin.partitions(
+                        config.bootstrap(), new Topics(config.productionPrefix()).signals()));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
         ShadowPipeline.wire(env, config);
