@@ -2,25 +2,62 @@
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 instflow="$root/scripts/instflow"
 
-# The deployment directory: --dir DIR, else $INSTFLOW_LOCAL_DIR, else .instflow/local in the checkout.
-local_dir() {
-  local dir="${INSTFLOW_LOCAL_DIR:-$root/.instflow/local}"
-  local args=("$@")
-  for ((i = 0; i < ${#args[@]}; i++)); do
-    if [ "${args[$i]}" = "--dir" ]; then dir="${args[$((i + 1))]}"; fi
+# Options of the script, parsed strictly by parse_options: OPTS[--name] is a value or 1 for a flag.
+declare -A OPTS=()
+
+# Parses "$@" against the options a script takes: "--name value", "--name=value" and flags.
+# --help prints the usage; an unknown option, a missing value or a stray argument is an error with
+# the usage (exit 2), so a typo never runs something else than what was asked.
+#   parse_options USAGE "VALUE OPTIONS" "FLAGS" "$@"
+parse_options() {
+  local usage="$1" values=" $2 " flags=" $3 "
+  shift 3
+  while [ $# -gt 0 ]; do
+    local arg="$1"
+    shift
+    case "$arg" in
+      -h | --help)
+        echo "$usage"
+        exit 0
+        ;;
+      --*=*)
+        local name="${arg%%=*}"
+        [[ "$values" == *" $name "* ]] || usage_error "$usage" "unknown option $name"
+        OPTS[$name]="${arg#*=}"
+        ;;
+      --*)
+        if [[ "$values" == *" $arg "* ]]; then
+          [ $# -gt 0 ] || usage_error "$usage" "$arg needs a value"
+          OPTS[$arg]="$1"
+          shift
+        elif [[ "$flags" == *" $arg "* ]]; then
+          OPTS[$arg]=1
+        else
+          usage_error "$usage" "unknown option $arg"
+        fi
+        ;;
+      *) usage_error "$usage" "unexpected argument '$arg'" ;;
+    esac
   done
-  mkdir -p "$dir"
-  (cd "$dir" && pwd)
 }
 
-# The option's value in "$@", or the default.
+usage_error() {
+  echo "$(basename "$0"): $2" >&2
+  echo "$1" >&2
+  exit 2
+}
+
+# The parsed option's value, or the default.
 option() {
-  local name="$1" default="$2"; shift 2
-  local args=("$@")
-  for ((i = 0; i < ${#args[@]}; i++)); do
-    if [ "${args[$i]}" = "$name" ]; then echo "${args[$((i + 1))]}"; return; fi
-  done
-  echo "$default"
+  echo "${OPTS[$1]-$2}"
+}
+
+# The deployment directory: --dir DIR, else $INSTFLOW_LOCAL_DIR, else .instflow/local in the checkout.
+local_dir() {
+  local dir
+  dir="$(option --dir "${INSTFLOW_LOCAL_DIR:-$root/.instflow/local}")"
+  mkdir -p "$dir"
+  (cd "$dir" && pwd)
 }
 
 pid_alive() {
