@@ -38,15 +38,22 @@ public final class DashboardServer implements AutoCloseable {
                     "image/png");
     private static final long HISTORY_WAIT_MS = 60_000;
 
+    /** Concurrent event streams served; each holds a thread, so more are refused with 503. */
+    static final int MAX_STREAMS = 32;
+
     private final HttpServer http;
     private final ExecutorService threads;
     private final DashboardState state;
     private final EventHub hub;
+    private final RequestGuard guard;
+    private final java.util.concurrent.Semaphore streams =
+            new java.util.concurrent.Semaphore(MAX_STREAMS);
 
     public DashboardServer(String host, int port, DashboardState state, EventHub hub)
             throws IOException {
         this.state = state;
         this.hub = hub;
+        this.guard = new RequestGuard(host);
         this.threads =
                 Executors.newCachedThreadPool(
                         r -> {
@@ -78,8 +85,17 @@ public final class DashboardServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!"GET".equals(exchange.getRequestMethod())) {
-                send(exchange, 405, "text/plain; charset=utf-8", "only GET is served\n");
+            RequestGuard.Refusal refusal =
+                    guard.check(
+                            exchange.getRequestMethod(),
+                            exchange.getRequestHeaders().getFirst("Host"),
+                            exchange.getRequestHeaders().getFirst("Origin"));
+            if (refusal != null) {
+                send(
+                        exchange,
+                        refusal.status(),
+                        "text/plain; charset=utf-8",
+                        refusal.reason() + "\n");
                 return;
             }
             String path = exchange.getRequestURI().getPath();
@@ -120,6 +136,27 @@ public final class DashboardServer implements AutoCloseable {
 
     /** Streams events until the page goes away: snapshot first, then the hub's frames. */
     private void events(HttpExchange exchange) throws IOException {
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+            exchange.sendResponseHeaders(200, -1);
+            return;
+        }
+        if (!streams.tryAcquire()) {
+            send(
+                    exchange,
+                    503,
+                    "text/plain; charset=utf-8",
+                    "already serving " + MAX_STREAMS + " event streams; try again later\n");
+            return;
+        }
+        try {
+            stream(exchange);
+        } finally {
+            streams.release();
+        }
+    }
+
+    private void stream(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
@@ -163,8 +200,7 @@ public final class DashboardServer implements AutoCloseable {
             }
             byte[] body = in.readAllBytes();
             exchange.getResponseHeaders().set("Content-Type", type);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
+            respond(exchange, 200, body);
         }
     }
 
@@ -172,8 +208,18 @@ public final class DashboardServer implements AutoCloseable {
             throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        respond(exchange, status, bytes);
+    }
+
+    /** The body, or for HEAD only its headers (a HEAD response has no body). */
+    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        if ("HEAD".equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
     }
 
     @Override

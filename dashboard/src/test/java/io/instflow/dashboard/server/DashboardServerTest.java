@@ -83,6 +83,77 @@ class DashboardServerTest {
     }
 
     @Test
+    void shouldRefuseOtherSitesHostsAndOriginsOnALoopbackBind() throws Exception {
+        assertThat(raw("GET", "/api/health", "localhost:" + server.port(), null))
+                .startsWith("HTTP/1.1 200");
+        assertThat(raw("GET", "/api/health", "evil.example:" + server.port(), null))
+                .startsWith("HTTP/1.1 403")
+                .contains("is not this machine's");
+        assertThat(raw("GET", "/api/health", "127.0.0.1:" + server.port(), "http://evil.example"))
+                .startsWith("HTTP/1.1 403");
+        assertThat(
+                        raw(
+                                "GET",
+                                "/api/health",
+                                "127.0.0.1:" + server.port(),
+                                "http://localhost:" + server.port()))
+                .startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void shouldAnswerHeadWithHeadersOnly() throws Exception {
+        String head = raw("HEAD", "/api/health", "localhost:" + server.port(), null);
+        assertThat(head)
+                .startsWith("HTTP/1.1 200")
+                .containsIgnoringCase("content-type: application/json");
+        assertThat(head.substring(head.indexOf("\r\n\r\n") + 4)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseEventStreamsBeyondTheCap() throws Exception {
+        List<java.net.Socket> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < DashboardServer.MAX_STREAMS; i++) {
+                java.net.Socket s = new java.net.Socket("127.0.0.1", server.port());
+                s.getOutputStream()
+                        .write(
+                                ("GET /api/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+                                        .getBytes(StandardCharsets.UTF_8));
+                s.getOutputStream().flush();
+                open.add(s);
+                BufferedReader in =
+                        new BufferedReader(
+                                new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+                assertThat(in.readLine()).as("stream %d", i).startsWith("HTTP/1.1 200");
+            }
+            assertThat(raw("GET", "/api/events", "localhost", null)).startsWith("HTTP/1.1 503");
+        } finally {
+            for (java.net.Socket s : open) {
+                s.close();
+            }
+        }
+    }
+
+    /** A request as raw bytes, so that Host and Origin are what the test says; the whole answer. */
+    private String raw(String method, String path, String host, String origin) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(10_000);
+            String request =
+                    method
+                            + " "
+                            + path
+                            + " HTTP/1.1\r\nHost: "
+                            + host
+                            + "\r\n"
+                            + (origin == null ? "" : "Origin: " + origin + "\r\n")
+                            + "Connection: close\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void shouldServeTheSnapshotAndHealthAsJson() throws Exception {
         state.apply(bar("NQZ4", 60, 600, 21_000), 1);
         state.apply(bar("NQZ4", 300, 600, 21_000), 1);
