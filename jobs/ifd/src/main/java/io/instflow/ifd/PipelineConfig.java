@@ -129,7 +129,7 @@ public record PipelineConfig(
                                 guard,
                                 "event_time_guard.max_ahead_of_wall_clock_ms",
                                 0,
-                                366 * day,
+                                3660 * day,
                                 defaults.maxAheadOfWallClockMs())),
                 values.integer(root, "definition_wait_ms", 1, day, IfdConfig.DEFINITION_WAIT_MS));
     }

@@ -33,11 +33,12 @@ public record EventTimeGuard(
     }
 
     /**
-     * One minute ahead of ts_recv, five days ahead of the partition, one day ahead of the wall
-     * clock.
+     * One minute ahead of ts_recv, five days ahead of the partition, a year ahead of the wall
+     * clock: a year, because simulated and test sessions are often dated in the near future, while
+     * a corrupt timestamp (2100, a flipped high bit) is decades off.
      */
     public static EventTimeGuard defaults() {
-        return new EventTimeGuard(60_000, 5 * 86_400_000L, 86_400_000L);
+        return new EventTimeGuard(60_000, 5 * 86_400_000L, 365 * 86_400_000L);
     }
 
     /**
