@@ -1,53 +1,31 @@
 package io.instflow.contract;
 
-import io.instflow.avro.Bar;
-import io.instflow.avro.BarchartFuturesQuote;
-import io.instflow.avro.BarchartOptionQuote;
-import io.instflow.avro.Comparison;
-import io.instflow.avro.FeedStatus;
-import io.instflow.avro.InstrumentDefinition;
-import io.instflow.avro.MboEvent;
-import io.instflow.avro.PipelineMetric;
-import io.instflow.avro.PressureMetrics;
-import io.instflow.avro.Rejection;
-import io.instflow.avro.Signal;
-
 /**
  * Every topic of the system, as the design's topic table lists it: its name under a deployment's
- * prefix, what its key is, the type of its values, whether it is compacted, whether it is
- * partitioned like the market data or a single partition, and which program writes it.
+ * prefix, what its key is, whether it is compacted, whether it is partitioned like the market data
+ * or a single partition, and which program writes it.
  */
 public enum Topic {
-    MBO("md.glbx-mdp3.mbo", "instrument_id", MboEvent.class, Set.INPUT, true, false),
-    DEFINITIONS(
-            "md.glbx-mdp3.definitions",
-            "instrument_id",
-            InstrumentDefinition.class,
-            Set.INPUT,
-            true,
-            true),
-    STATUS("md.glbx-mdp3.status", "none", FeedStatus.class, Set.INPUT, false, false),
-    MD_DEADLETTER(
-            "md.deadletter", "none; raw bytes with reason headers", null, Set.INPUT, false, false),
-    BARCHART_OPTIONS(
-            "md.barchart.options", "contract", BarchartOptionQuote.class, Set.INPUT, true, false),
-    BARCHART_FUTURES(
-            "md.barchart.futures", "symbol", BarchartFuturesQuote.class, Set.INPUT, false, false),
-    PRESSURE("ifd.pressure", "instrument_id", PressureMetrics.class, Set.IFD, true, false),
-    SIGNALS("ifd.signals", "instrument_id", Signal.class, Set.IFD, true, false),
-    SIGNALS_JSON("ifd.signals.json", "instrument_id", null, Set.IFD, true, false),
-    REJECTIONS("ifd.rejections", "instrument_id", Rejection.class, Set.IFD, true, false),
-    BARS_1M("bars.1m", "symbol", Bar.class, Set.IFD, true, false),
-    BARS_5M("bars.5m", "symbol", Bar.class, Set.IFD, true, false),
-    METRICS("ifd.metrics", "job", PipelineMetric.class, Set.IFD, true, false),
+    MBO("md.glbx-mdp3.mbo", "instrument_id", Set.INPUT, true, false),
+    DEFINITIONS("md.glbx-mdp3.definitions", "instrument_id", Set.INPUT, true, true),
+    STATUS("md.glbx-mdp3.status", "none", Set.INPUT, false, false),
+    MD_DEADLETTER("md.deadletter", "none; raw bytes with reason headers", Set.INPUT, false, false),
+    BARCHART_OPTIONS("md.barchart.options", "contract", Set.INPUT, true, false),
+    BARCHART_FUTURES("md.barchart.futures", "symbol", Set.INPUT, false, false),
+    PRESSURE("ifd.pressure", "instrument_id", Set.IFD, true, false),
+    SIGNALS("ifd.signals", "instrument_id", Set.IFD, true, false),
+    SIGNALS_JSON("ifd.signals.json", "instrument_id", Set.IFD, true, false),
+    REJECTIONS("ifd.rejections", "instrument_id", Set.IFD, true, false),
+    BARS_1M("bars.1m", "symbol", Set.IFD, true, false),
+    BARS_5M("bars.5m", "symbol", Set.IFD, true, false),
+    METRICS("ifd.metrics", "job", Set.IFD, true, false),
     IFD_DEADLETTER(
             "ifd.deadletter",
             "none; raw bytes with source topic, partition, offset and reason headers",
-            null,
             Set.IFD,
             false,
             false),
-    COMPARISON("shadow.comparison", "window_start", Comparison.class, Set.COMPARISON, true, false);
+    COMPARISON("shadow.comparison", "window_start", Set.COMPARISON, true, false);
 
     /** Which program writes a topic: the connector, an IFD job, or the shadow comparison job. */
     public enum Set {
@@ -58,21 +36,13 @@ public enum Topic {
 
     private final String baseName;
     private final String key;
-    private final Class<?> valueType;
     private final Set set;
     private final boolean partitioned;
     private final boolean compacted;
 
-    Topic(
-            String baseName,
-            String key,
-            Class<?> valueType,
-            Set set,
-            boolean partitioned,
-            boolean compacted) {
+    Topic(String baseName, String key, Set set, boolean partitioned, boolean compacted) {
         this.baseName = baseName;
         this.key = key;
-        this.valueType = valueType;
         this.set = set;
         this.partitioned = partitioned;
         this.compacted = compacted;
@@ -86,13 +56,6 @@ public enum Topic {
     /** What the record key holds, as the topic table says. */
     public String key() {
         return key;
-    }
-
-    /**
-     * The Avro record type of the values; null for raw bytes (dead letters) and the JSON mirror.
-     */
-    public Class<?> valueType() {
-        return valueType;
     }
 
     public Set set() {

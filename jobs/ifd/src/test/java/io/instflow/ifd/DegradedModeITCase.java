@@ -151,19 +151,10 @@ class DegradedModeITCase {
                         true,
                         true,
                         true);
-        io.instflow.testing.TopicWriter.createTopics(
+        io.instflow.contract.kafka.TopicAdmin.ensure(
                 KAFKA.bootstrapServers(),
-                List.of(
-                                "ifd.signals",
-                                "ifd.signals.json",
-                                "ifd.rejections",
-                                "ifd.pressure",
-                                "bars.1m",
-                                "bars.5m",
-                                "ifd.metrics")
-                        .stream()
-                        .map(t -> prefix + t)
-                        .toList(),
+                new io.instflow.contract.Topics(prefix),
+                io.instflow.contract.Topic.Set.IFD,
                 2);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(config));

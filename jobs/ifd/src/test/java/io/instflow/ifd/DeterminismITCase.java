@@ -1,12 +1,10 @@
 package io.instflow.ifd;
 
-import io.instflow.avro.MboEvent;
 import io.instflow.contract.Topics;
 import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulatorConfig;
 import io.instflow.testing.KafkaBroker;
 
-import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,8 +56,8 @@ class DeterminismITCase {
         Topics failed = new Topics(input.prefix() + "fail.");
         runs.run(input, one, 1, null);
         runs.run(input, two, 2, null);
-        runs.run(input, failed, 2, new FailOnce());
-        assertThat(FailOnce.FAILED).as("the failure was injected").isTrue();
+        runs.run(input, failed, 2, new FailOnce("determinism", 200_000));
+        assertThat(FailOnce.failed("determinism")).as("the failure was injected").isTrue();
 
         Map<String, List<String>> expected = runs.outputs(one);
         assertThat(expected.get("signals")).as("the session has signals").isNotEmpty();
@@ -68,26 +65,5 @@ class DeterminismITCase {
                 .noneMatch(s -> s.contains("\"underlying_price\": null"));
         assertThat(runs.outputs(two)).as("parallelism 2").isEqualTo(expected);
         assertThat(runs.outputs(failed)).as("parallelism 2 with a failure").isEqualTo(expected);
-    }
-
-    /**
-     * Fails its task once, after 200,000 records; slows down before, so checkpoints complete first.
-     */
-    static final class FailOnce extends RichMapFunction<MboEvent, MboEvent> {
-        private static final long serialVersionUID = 1L;
-        static final AtomicBoolean FAILED = new AtomicBoolean();
-        private long seen;
-
-        @Override
-        public MboEvent map(MboEvent value) throws Exception {
-            if (++seen == 200_000 && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure");
-            }
-            if (!FAILED.get() && seen % 50_000 == 0) {
-                // slower than the checkpoint interval, so a checkpoint completes before the failure
-                Thread.sleep(600);
-            }
-            return value;
-        }
     }
 }

@@ -38,7 +38,6 @@ import io.instflow.simulator.SimulatorConfig;
 import io.instflow.testing.Await;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.TopicReader;
-import io.instflow.testing.TopicWriter;
 
 import com.github.luben.zstd.ZstdInputStream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -289,19 +288,10 @@ class FailoverEndToEndITCase {
                         true,
                         true,
                         true);
-        TopicWriter.createTopics(
+        io.instflow.contract.kafka.TopicAdmin.ensure(
                 KAFKA.bootstrapServers(),
-                List.of(
-                                "ifd.signals",
-                                "ifd.signals.json",
-                                "ifd.rejections",
-                                "ifd.pressure",
-                                "bars.1m",
-                                "bars.5m",
-                                "ifd.metrics")
-                        .stream()
-                        .map(t -> prefix + t)
-                        .toList(),
+                new io.instflow.contract.Topics(prefix),
+                io.instflow.contract.Topic.Set.IFD,
                 2);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(IfdJob.environment(job));

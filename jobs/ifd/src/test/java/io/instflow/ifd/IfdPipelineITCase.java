@@ -329,31 +329,6 @@ class IfdPipelineITCase {
     }
 
     /**
-     * Fails the task once after 400,000 records; until then it pauses briefly every 50,000 records
-     * so that checkpoints complete before the failure.
-     */
-    static final class FailOnce
-            extends org.apache.flink.api.common.functions.RichMapFunction<
-                    io.instflow.avro.MboEvent, io.instflow.avro.MboEvent> {
-        private static final long serialVersionUID = 1L;
-        static final java.util.concurrent.atomic.AtomicBoolean FAILED =
-                new java.util.concurrent.atomic.AtomicBoolean();
-        private long seen;
-
-        @Override
-        public io.instflow.avro.MboEvent map(io.instflow.avro.MboEvent value) throws Exception {
-            if (++seen == 400_000 && FAILED.compareAndSet(false, true)) {
-                throw new IllegalStateException("injected failure");
-            }
-            if (!FAILED.get() && seen % 50_000 == 0) {
-                // slower than the checkpoint interval, so a checkpoint completes before the failure
-                Thread.sleep(600);
-            }
-            return value;
-        }
-    }
-
-    /**
      * As a live deployment runs: unbounded, the definitions source never ending, and the market
      * data pausing (longer than the idleness timeout) between two sessions. Event time must advance
      * with the first session and again with the second, whose bars must not be taken for late.
@@ -436,9 +411,9 @@ class IfdPipelineITCase {
         createOutputTopics("d.");
         createOutputTopics("e.");
         List<Signal> clean = run("d.", lenientMarketMaking());
-        FailOnce.FAILED.set(false);
-        List<Signal> recovered = run("e.", lenientMarketMaking(), new FailOnce());
-        assertThat(FailOnce.FAILED.get()).as("the failure was injected").isTrue();
+        List<Signal> recovered =
+                run("e.", lenientMarketMaking(), new FailOnce("pipeline", 400_000));
+        assertThat(FailOnce.failed("pipeline")).as("the failure was injected").isTrue();
         List<String> cleanIds = clean.stream().map(Signal::getSignalId).sorted().toList();
         List<String> recoveredIds = recovered.stream().map(Signal::getSignalId).sorted().toList();
         assertThat(cleanIds).isNotEmpty();

@@ -25,8 +25,6 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,16 +56,6 @@ class ShadowPipelineITCase {
                             .setNumberTaskManagers(1)
                             .setNumberSlotsPerTaskManager(2)
                             .build());
-
-    private static final List<String> IFD_OUTPUTS =
-            List.of(
-                    "ifd.signals",
-                    "ifd.signals.json",
-                    "ifd.rejections",
-                    "ifd.pressure",
-                    "bars.1m",
-                    "bars.5m",
-                    "ifd.metrics");
 
     @TempDir Path dir;
 
@@ -97,9 +84,9 @@ class ShadowPipelineITCase {
                         KAFKA.bootstrapServers(), input, "GLBX.MDP3", KafkaPublisher.BULK)) {
             new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher);
         }
-        createTopics(prefix + "prod.", IFD_OUTPUTS);
-        createTopics(prefix + "shadow.", IFD_OUTPUTS);
-        createTopics(prefix, List.of("shadow.comparison", "ifd.metrics"));
+        createTopics(prefix + "prod.", io.instflow.contract.Topic.Set.IFD);
+        createTopics(prefix + "shadow.", io.instflow.contract.Topic.Set.IFD);
+        createTopics(prefix, io.instflow.contract.Topic.Set.COMPARISON);
         runIfd(input.prefix(), prefix + "prod.", DetectorParams.testing());
         if (shadow != null) {
             runIfd(input.prefix(), prefix + "shadow.", shadow);
@@ -235,12 +222,9 @@ class ShadowPipelineITCase {
         env.execute(config.deployment().name());
     }
 
-    private static void createTopics(String prefix, List<String> names) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            List<NewTopic> topics = new ArrayList<>();
-            names.forEach(n -> topics.add(new NewTopic(prefix + n, 2, (short) 1)));
-            admin.createTopics(topics).all().get();
-        }
+    private static void createTopics(String prefix, io.instflow.contract.Topic.Set set) {
+        io.instflow.contract.kafka.TopicAdmin.ensure(
+                KAFKA.bootstrapServers(), new io.instflow.contract.Topics(prefix), set, 2);
     }
 
     private static <T extends SpecificRecord> List<T> read(String topic, Class<T> type) {

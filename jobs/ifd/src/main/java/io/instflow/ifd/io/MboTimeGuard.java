@@ -4,8 +4,7 @@ import io.instflow.avro.MboEvent;
 import io.instflow.contract.flink.ValueGuard;
 import io.instflow.ifd.logic.EventTimeGuard;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The MBO source's {@link EventTimeGuard}: remembers the latest accepted ts_event of each partition
@@ -18,7 +17,9 @@ public final class MboTimeGuard implements ValueGuard<MboEvent> {
     private static final long serialVersionUID = 1L;
 
     private final EventTimeGuard guard;
-    private transient Map<Integer, long[]> latest;
+
+    /** Latest accepted ts_event by partition number; grown as partitions appear. */
+    private transient long[] latest;
 
     public MboTimeGuard(EventTimeGuard guard) {
         this.guard = guard;
@@ -26,18 +27,20 @@ public final class MboTimeGuard implements ValueGuard<MboEvent> {
 
     @Override
     public String reject(MboEvent e, int partition) {
-        if (latest == null) {
-            latest = new HashMap<>();
+        if (latest == null || partition >= latest.length) {
+            int old = latest == null ? 0 : latest.length;
+            latest =
+                    latest == null ? new long[partition + 1] : Arrays.copyOf(latest, partition + 1);
+            Arrays.fill(latest, old, latest.length, Long.MIN_VALUE);
         }
-        long[] seen = latest.computeIfAbsent(partition, p -> new long[] {Long.MIN_VALUE});
         String reason =
                 guard.reject(
                         e.getTsEvent(),
                         e.getTsRecv(),
-                        seen[0],
+                        latest[partition],
                         System.currentTimeMillis() * 1_000_000L);
         if (reason == null) {
-            seen[0] = Math.max(seen[0], e.getTsEvent());
+            latest[partition] = Math.max(latest[partition], e.getTsEvent());
         }
         return reason;
     }
