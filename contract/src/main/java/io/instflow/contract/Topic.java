@@ -74,12 +74,13 @@ public enum Topic {
 
     /**
      * The topics a program writes: the connector its market-data topics, an IFD job its outputs,
-     * the comparison job its comparisons and its metrics (on {@link #METRICS}, like every job).
+     * the comparison job its comparisons, its metrics and its dead letters (on {@link #METRICS} and
+     * {@link #IFD_DEADLETTER}, like every job).
      */
     public static java.util.List<Topic> writtenBy(Set set) {
         java.util.List<Topic> topics = new java.util.ArrayList<>();
         for (Topic t : values()) {
-            if (t.set == set || (set == Set.COMPARISON && t == METRICS)) {
+            if (t.set == set || (set == Set.COMPARISON && (t == METRICS || t == IFD_DEADLETTER))) {
                 topics.add(t);
             }
         }

@@ -101,7 +101,7 @@ public record Topics(String prefix) implements java.io.Serializable {
         return name(Topic.COMPARISON);
     }
 
-    /** What an IFD job could not use. */
+    /** What a job (IFD or comparison) could not use. */
     public String jobDeadLetter() {
         return name(Topic.IFD_DEADLETTER);
     }

@@ -32,7 +32,7 @@ class TopicsTest {
     @Test
     void shouldListWhatEachProgramWrites() {
         assertThat(Topics.unprefixed().writtenBy(Topic.Set.COMPARISON))
-                .containsExactly("ifd.metrics", "shadow.comparison");
+                .containsExactly("ifd.metrics", "ifd.deadletter", "shadow.comparison");
         assertThat(Topic.writtenBy(Topic.Set.IFD))
                 .contains(Topic.SIGNALS, Topic.SIGNALS_JSON, Topic.METRICS, Topic.IFD_DEADLETTER)
                 .doesNotContain(Topic.MBO);

@@ -1,38 +1,23 @@
 package io.instflow.contract.flink;
 
-import io.instflow.schemas.AvroDecodeException;
 import io.instflow.schemas.AvroSerde;
 
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.util.Collector;
 
 /**
- * Kafka values in Avro single-object encoding, both ways. A value that is not one (the wrong topic,
- * a foreign producer) is skipped and counted in the {@code undecodableRecords} metric rather than
- * failing the job into a restart loop.
+ * Kafka values in Avro single-object encoding, as the jobs' sinks write them. Reading goes through
+ * {@link GuardedValueSchema}, which turns a value that is not one into a dead letter.
  */
-public final class AvroValueSchema<T extends SpecificRecordBase>
-        implements DeserializationSchema<T>, SerializationSchema<T> {
+public final class AvroValueSchema<T extends SpecificRecordBase> implements SerializationSchema<T> {
 
     private static final long serialVersionUID = 1L;
 
     private final Class<T> type;
     private transient AvroSerde<T> serde;
-    private transient Counter undecodable;
 
     public AvroValueSchema(Class<T> type) {
         this.type = type;
-    }
-
-    @Override
-    public void open(DeserializationSchema.InitializationContext context) {
-        serde = AvroSerde.of(type);
-        undecodable = context.getMetricGroup().counter("undecodableRecords");
     }
 
     @Override
@@ -40,37 +25,8 @@ public final class AvroValueSchema<T extends SpecificRecordBase>
         serde = AvroSerde.of(type);
     }
 
-    /** The decoded value, or {@code null} (which Flink skips) when the bytes are not one. */
-    @Override
-    public T deserialize(byte[] message) {
-        try {
-            return serde.deserialize(message);
-        } catch (AvroDecodeException e) {
-            undecodable.inc();
-            return null;
-        }
-    }
-
-    @Override
-    public void deserialize(byte[] message, Collector<T> out) {
-        T value = deserialize(message);
-        if (value != null) {
-            out.collect(value);
-        }
-    }
-
     @Override
     public byte[] serialize(T element) {
         return serde.serialize(element);
-    }
-
-    @Override
-    public boolean isEndOfStream(T nextElement) {
-        return false;
-    }
-
-    @Override
-    public TypeInformation<T> getProducedType() {
-        return new AvroTypeInfo<>(type);
     }
 }

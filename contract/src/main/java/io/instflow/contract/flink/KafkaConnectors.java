@@ -26,28 +26,6 @@ public record KafkaConnectors(
         String bootstrap, Deployment deployment, boolean bounded, boolean exactlyOnce)
         implements java.io.Serializable {
 
-    /** Avro values of {@code type} from {@code topic}, in the deployment's consumer group. */
-    public <T extends SpecificRecordBase> KafkaSource<T> source(String topic, Class<T> type) {
-        return source(topic, type, deployment.name());
-    }
-
-    /** As {@link #source(String, Class)}, in a consumer group of its own. */
-    public <T extends SpecificRecordBase> KafkaSource<T> source(
-            String topic, Class<T> type, String groupId) {
-        var builder =
-                KafkaSource.<T>builder()
-                        .setBootstrapServers(bootstrap)
-                        .setTopics(topic)
-                        .setGroupId(groupId)
-                        .setStartingOffsets(OffsetsInitializer.earliest())
-                        .setProperties(KafkaSettings.consumer(bootstrap))
-                        .setValueOnlyDeserializer(new AvroValueSchema<>(type));
-        if (bounded) {
-            builder.setBounded(OffsetsInitializer.latest());
-        }
-        return builder.build();
-    }
-
     /**
      * Every record of {@code topic}: values of {@code type} that {@code guard} accepts as lefts,
      * everything else as {@link DeadLetter}s (see {@link DeadLetterSplitter}).

@@ -10,16 +10,15 @@ import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Deployment;
+import io.instflow.contract.MetricRecords;
 import io.instflow.contract.Topics;
 import io.instflow.contract.flink.DeadLetter;
-import io.instflow.contract.flink.DeadLetterSplitter;
-import io.instflow.contract.flink.GuardedWatermarks;
+import io.instflow.contract.flink.GuardedSources;
 import io.instflow.contract.flink.KafkaConnectors;
 import io.instflow.contract.flink.ValueGuard;
 import io.instflow.ifd.functions.BarFunction;
 import io.instflow.ifd.functions.BarchartFlowFunction;
 import io.instflow.ifd.functions.BookFunction;
-import io.instflow.ifd.functions.DeadLetterMetrics;
 import io.instflow.ifd.functions.DetectorFunction;
 import io.instflow.ifd.functions.FuturesPrices;
 import io.instflow.ifd.functions.PressureWindowFunction;
@@ -29,18 +28,15 @@ import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.io.KafkaDefinitions;
 import io.instflow.ifd.io.KafkaSwitches;
 import io.instflow.ifd.io.MboTimeGuard;
-import io.instflow.ifd.io.MetricRecords;
 import io.instflow.ifd.io.ReferenceDataWatermarks;
 import io.instflow.ifd.io.SignalJsonSchema;
 import io.instflow.ifd.io.SwitchesLoader;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
 
-import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -48,11 +44,8 @@ import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.types.Either;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The one assembly of the IFD job: Kafka sources, the operators in order, Kafka sinks. {@link
@@ -75,7 +68,8 @@ public final class IfdPipeline {
             DataStream<Rejection> rejections,
             DataStream<PressureMetrics> pressure,
             DataStream<Bar> bars,
-            DataStream<PipelineMetric> metrics) {}
+            DataStream<PipelineMetric> metrics,
+            DataStream<DeadLetter> deadLetters) {}
 
     private IfdPipeline() {}
 
@@ -111,6 +105,7 @@ public final class IfdPipeline {
                                         config.params().spoofMaxLifeMs(),
                                         preload,
                                         metrics,
+                                        config.input().mbo(),
                                         config.definitionWaitMs()),
                                 Types.POJO(FlowEvent.class))
                         .uid(id.uid("book"))
@@ -157,6 +152,9 @@ public final class IfdPipeline {
                                 new PressureWindowFunction(
                                         config.windowMinutes(),
                                         config.params().blockSize(),
+                                        config.params().isV31()
+                                                ? config.params().structureMinLegSize()
+                                                : 0,
                                         metrics),
                                 Types.POJO(ContractWindow.class))
                         .uid(id.uid("windows"))
@@ -177,7 +175,7 @@ public final class IfdPipeline {
                                 new DetectorFunction(config.params(), config.windowMinutes(), id),
                                 new AvroTypeInfo<>(Signal.class))
                         .uid(id.uid("detector"))
-                        .name("IFD v3 detector");
+                        .name("IFD " + config.params().algorithm() + " detector");
         DataStream<PipelineMetric> allMetrics =
                 signals.getSideOutput(DetectorFunction.METRICS)
                         .union(
@@ -190,7 +188,8 @@ public final class IfdPipeline {
                 signals.getSideOutput(DetectorFunction.REJECTIONS),
                 signals.getSideOutput(DetectorFunction.PRESSURE),
                 bars,
-                allMetrics);
+                allMetrics,
+                flow.getSideOutput(BookFunction.UNDEFINED));
     }
 
     /** Sources and sinks on Kafka around {@link #buildTopology}. */
@@ -209,17 +208,14 @@ public final class IfdPipeline {
         Topics input = config.input();
         KafkaConnectors kafka = config.kafka();
         Deployment id = config.deployment();
-        List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
+        GuardedSources sources = new GuardedSources(env, kafka);
         DataStream<MboEvent> mbo =
-                guarded(
-                        env,
-                        kafka.guardedSource(
-                                input.mbo(), MboEvent.class, new MboTimeGuard(config.guard())),
-                        mboWatermarks(config),
+                sources.values(
+                        input.mbo(),
                         MboEvent.class,
-                        "mbo",
-                        id,
-                        deadLetters);
+                        new MboTimeGuard(config.guard()),
+                        mboWatermarks(config),
+                        "mbo");
         if (afterSource != null) {
             mbo =
                     mbo.map(afterSource, new AvroTypeInfo<>(MboEvent.class))
@@ -227,44 +223,33 @@ public final class IfdPipeline {
                             .name("after source");
         }
         DataStream<InstrumentDefinition> definitions =
-                guarded(
-                        env,
-                        kafka.guardedSource(
-                                input.definitions(), InstrumentDefinition.class, ValueGuard.none()),
-                        definitionWatermarks(),
+                sources.values(
+                        input.definitions(),
                         InstrumentDefinition.class,
-                        "definitions",
-                        id,
-                        deadLetters);
+                        ValueGuard.none(),
+                        definitionWatermarks(),
+                        "definitions");
         Backup backup = null;
         if (config.barchartBackup()) {
             DataStream<BarchartOptionQuote> snapshots =
-                    guarded(
-                            env,
-                            kafka.guardedSource(
-                                    input.barchartOptions(),
-                                    BarchartOptionQuote.class,
-                                    ValueGuard.none()),
+                    sources.values(
+                            input.barchartOptions(),
+                            BarchartOptionQuote.class,
+                            ValueGuard.none(),
                             WatermarkStrategy.<BarchartOptionQuote>forBoundedOutOfOrderness(
                                             Duration.ofMillis(config.outOfOrdernessMs()))
                                     .withTimestampAssigner(
                                             (q, previous) -> BarchartFlowFunction.eventTimeMs(q))
                                     .withIdleness(Duration.ofMillis(config.idleMs())),
-                            BarchartOptionQuote.class,
-                            "barchart",
-                            id,
-                            deadLetters);
+                            "barchart");
             DataStream<FeedStatus> switches =
-                    guarded(
-                                    env,
-                                    kafka.guardedSource(
-                                            input.status(), FeedStatus.class, ValueGuard.none()),
+                    sources.values(
+                                    input.status(),
+                                    FeedStatus.class,
+                                    ValueGuard.none(),
                                     WatermarkStrategy.<FeedStatus>forGenerator(
                                             context -> new ReferenceDataWatermarks<>()),
-                                    FeedStatus.class,
-                                    "status",
-                                    id,
-                                    deadLetters)
+                                    "status")
                             .filter(s -> "failover".equals(s.getSource()))
                             .name("failover transitions");
             backup =
@@ -280,52 +265,12 @@ public final class IfdPipeline {
                         config,
                         new KafkaDefinitions(config.bootstrap(), input.definitions()),
                         backup);
-        DataStream<DeadLetter> rejected = deadLetters.get(0);
-        for (DataStream<DeadLetter> more : deadLetters.subList(1, deadLetters.size())) {
-            rejected = rejected.union(more);
-        }
-        rejected.sinkTo(kafka.deadLetterSink(config.output().jobDeadLetter()))
-                .uid(id.uid("dead-letter-sink"))
-                .name("dead letters");
+        sources.add(out.deadLetters());
         DataStream<PipelineMetric> deadLetterCounts =
-                rejected.map(
-                                new DeadLetterMetrics(
-                                        new MetricRecords(id, config.params().profile())),
-                                new AvroTypeInfo<>(PipelineMetric.class))
-                        .uid(id.uid("dead-letter-metrics"))
-                        .name("dead letters counted");
-        sinkTo(
-                new Outputs(
-                        out.signals(),
-                        out.rejections(),
-                        out.pressure(),
-                        out.bars(),
-                        out.metrics().union(deadLetterCounts)),
-                config.output(),
-                kafka,
-                id);
-    }
-
-    /**
-     * A guarded Kafka source (uid {@code NAME-source}) split into its values, returned, and its
-     * dead letters, added to {@code deadLetters}.
-     */
-    private static <T extends SpecificRecordBase> DataStream<T> guarded(
-            StreamExecutionEnvironment env,
-            KafkaSource<Either<T, DeadLetter>> source,
-            WatermarkStrategy<T> watermarks,
-            Class<T> type,
-            String name,
-            Deployment id,
-            List<DataStream<DeadLetter>> deadLetters) {
-        SingleOutputStreamOperator<T> values =
-                env.fromSource(source, GuardedWatermarks.of(watermarks), name)
-                        .uid(id.uid(name + "-source"))
-                        .process(new DeadLetterSplitter<>(), new AvroTypeInfo<>(type))
-                        .uid(id.uid(name + "-dead-letters"))
-                        .name(name + ": dead letters apart");
-        deadLetters.add(values.getSideOutput(DeadLetterSplitter.DEAD_LETTERS));
-        return values;
+                sources.sinkDeadLetters(
+                        config.output().jobDeadLetter(),
+                        new MetricRecords(id, config.params().profile()));
+        sinkTo(out, out.metrics().union(deadLetterCounts), config.output(), kafka, id);
     }
 
     /**
@@ -344,7 +289,12 @@ public final class IfdPipeline {
     }
 
     /** Each output to its topic, keyed as the topic registry says. */
-    private static void sinkTo(Outputs out, Topics topics, KafkaConnectors kafka, Deployment id) {
+    private static void sinkTo(
+            Outputs out,
+            DataStream<PipelineMetric> metrics,
+            Topics topics,
+            KafkaConnectors kafka,
+            Deployment id) {
         out.signals()
                 .sinkTo(
                         kafka.sink(
@@ -389,8 +339,7 @@ public final class IfdPipeline {
                 .sinkTo(kafka.sink(topics.bars(5), Bar.class, Bar::getSymbol))
                 .uid(id.uid("bars-5m-sink"))
                 .name("bars.5m");
-        out.metrics()
-                .sinkTo(kafka.sink(topics.metrics(), PipelineMetric.class, PipelineMetric::getJob))
+        metrics.sinkTo(kafka.sink(topics.metrics(), PipelineMetric.class, PipelineMetric::getJob))
                 .uid(id.uid("metrics-sink"))
                 .name("metrics");
     }

@@ -57,7 +57,12 @@ public record PipelineConfig(
                     "lookback_days",
                     "min_data_quality",
                     "min_total_volume",
-                    "diagnostics");
+                    "diagnostics",
+                    "structure");
+
+    /** v3.1's structure detection, optional in a profile (docs/ifd-v3.1.md section 2). */
+    private static final Set<String> STRUCTURE =
+            Set.of("min_leg_size", "match_ms", "size_tolerance", "min_share");
 
     /** Duplicate keys are errors: with them, which value counts would depend on the parser. */
     private static final ObjectMapper MAPPER =
@@ -102,6 +107,11 @@ public record PipelineConfig(
         for (Iterator<String> it = profiles.fieldNames(); it.hasNext(); ) {
             String name = it.next();
             checkKeys(profiles.get(name), new TreeSet<>(PROFILE), source, "profiles." + name + ".");
+            checkKeys(
+                    profiles.get(name).path("structure"),
+                    STRUCTURE,
+                    source,
+                    "profiles." + name + ".structure.");
             byName.put(name, profile(name, profiles.get(name), values));
         }
         EventTimeGuard defaults = EventTimeGuard.defaults();
@@ -137,8 +147,16 @@ public record PipelineConfig(
     /** A profile's parameters, every value checked for type and range. */
     private static DetectorParams profile(String name, JsonNode p, ConfigValues v) {
         String at = "profiles." + name + ".";
-        return DetectorParams.builder()
-                .algorithm(v.oneOf(p, at + "algorithm", Set.of("v3", "compat")))
+        DetectorParams.Builder builder = DetectorParams.builder();
+        JsonNode structure = p.path("structure");
+        if (!structure.isMissingNode()) {
+            String st = at + "structure.";
+            builder.structureMinLegSize(v.integer(structure, st + "min_leg_size", 1, 1_000_000))
+                    .structureMatchMs(v.integer(structure, st + "match_ms", 0, 60_000))
+                    .structureSizeTolerance(v.number(structure, st + "size_tolerance", 0, 1))
+                    .structureMinShare(v.number(structure, st + "min_share", 0, 1));
+        }
+        return builder.algorithm(v.oneOf(p, at + "algorithm", DetectorParams.ALGORITHMS))
                 .profile(name)
                 .minPressureRatio(v.number(p, at + "min_pressure_ratio", 1, 1000))
                 .minVolumeConcentration(v.number(p, at + "min_volume_concentration", 0, 1))

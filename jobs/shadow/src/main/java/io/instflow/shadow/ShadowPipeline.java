@@ -5,8 +5,11 @@ import io.instflow.avro.Comparison;
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Deployment;
+import io.instflow.contract.MetricRecords;
 import io.instflow.contract.Topics;
+import io.instflow.contract.flink.GuardedSources;
 import io.instflow.contract.flink.KafkaConnectors;
+import io.instflow.contract.flink.ValueGuard;
 import io.instflow.shadow.functions.ComparisonFunction;
 import io.instflow.shadow.functions.ShadowInput;
 
@@ -21,8 +24,8 @@ import java.time.Duration;
 
 /**
  * The one assembly of the comparison job: production signals, shadow signals and production's
- * 1-minute futures bars from Kafka, the comparison per underlying in event time, and the comparison
- * and metrics sinks.
+ * 1-minute futures bars from Kafka (values that are not of their topic's type dead-lettered), the
+ * comparison per underlying in event time, and the comparison, metrics and dead-letter sinks.
  */
 public final class ShadowPipeline {
 
@@ -51,34 +54,34 @@ public final class ShadowPipeline {
         KafkaConnectors kafka = config.kafka();
         Deployment id = config.deployment();
         Topics production = new Topics(config.productionPrefix());
+        GuardedSources sources = new GuardedSources(env, kafka);
         DataStream<ShadowInput> productionSignals =
-                env.fromSource(
-                                kafka.source(
-                                        production.signals(), Signal.class, id.uid("production")),
+                sources.values(
+                                production.signals(),
+                                Signal.class,
+                                ValueGuard.none(),
                                 watermarks(config, (Signal s) -> s.getMetrics().getWindowEnd()),
-                                "production signals")
-                        .uid(id.uid("production-source"))
+                                "production")
                         .map(new ToInput(ShadowInput.PRODUCTION), Types.POJO(ShadowInput.class))
-                        .name("production");
+                        .name("production signals");
         DataStream<ShadowInput> shadowSignals =
-                env.fromSource(
-                                kafka.source(
-                                        new Topics(config.shadowPrefix()).signals(),
-                                        Signal.class,
-                                        id.uid("shadow")),
+                sources.values(
+                                new Topics(config.shadowPrefix()).signals(),
+                                Signal.class,
+                                ValueGuard.none(),
                                 watermarks(config, (Signal s) -> s.getMetrics().getWindowEnd()),
-                                "shadow signals")
-                        .uid(id.uid("shadow-source"))
+                                "shadow")
                         .map(new ToInput(ShadowInput.SHADOW), Types.POJO(ShadowInput.class))
-                        .name("shadow");
+                        .name("shadow signals");
         DataStream<ShadowInput> bars =
-                env.fromSource(
-                                kafka.source(production.bars(1), Bar.class, id.uid("bars")),
+                sources.values(
+                                production.bars(1),
+                                Bar.class,
+                                ValueGuard.none(),
                                 watermarks(config, Bar::getWindowEnd),
-                                "futures bars")
-                        .uid(id.uid("bars-source"))
+                                "bars")
                         .map(ShadowInput::bar, Types.POJO(ShadowInput.class))
-                        .name("bars");
+                        .name("futures bars");
         Outputs out = buildTopology(productionSignals.union(shadowSignals, bars), config);
         Topics output = new Topics(config.outputPrefix());
         out.comparisons()
@@ -89,7 +92,11 @@ public final class ShadowPipeline {
                                 c -> Long.toString(c.getWindowStart())))
                 .uid(id.uid("comparison-sink"))
                 .name("comparisons");
+        DataStream<PipelineMetric> deadLetterCounts =
+                sources.sinkDeadLetters(
+                        output.jobDeadLetter(), new MetricRecords(id, "comparison"));
         out.metrics()
+                .union(deadLetterCounts)
                 .sinkTo(kafka.sink(output.metrics(), PipelineMetric.class, PipelineMetric::getJob))
                 .uid(id.uid("metrics-sink"))
                 .name("metrics");

@@ -4,6 +4,7 @@ import io.instflow.avro.Bar;
 import io.instflow.avro.Comparison;
 import io.instflow.avro.ComparisonKind;
 import io.instflow.avro.OutcomeResult;
+import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
@@ -25,16 +26,22 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +98,13 @@ class ShadowPipelineITCase {
         if (shadow != null) {
             runIfd(input.prefix(), prefix + "shadow.", shadow);
         }
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(
+                        Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(prefix + "prod.ifd.signals", null, FOREIGN)).get();
+        }
         ShadowConfig config =
                 new ShadowConfig(
                         KAFKA.bootstrapServers(),
@@ -113,6 +127,10 @@ class ShadowPipelineITCase {
         env.execute(config.deployment().name());
         return read(prefix + "shadow.comparison", Comparison.class);
     }
+
+    /** A value another program wrote to the production signals topic: not a signal. */
+    private static final byte[] FOREIGN =
+            "{\"not\": \"a signal\"}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void shouldAccountForEverySignalOfBothSidesAndJudgeThemOnTheJobsBars() throws Exception {
@@ -166,6 +184,29 @@ class ShadowPipelineITCase {
         }
         assertThat(outcomes.stream().map(Comparison::getEvaluatedProfile).distinct())
                 .contains("testing", "candidate");
+
+        var deadLetters =
+                TopicReader.readAll(
+                        KAFKA.bootstrapServers(), "j.ifd.deadletter", Duration.ofSeconds(60));
+        assertThat(deadLetters).as("the foreign value, dead-lettered").hasSize(1);
+        assertThat(deadLetters.get(0).value()).isEqualTo(FOREIGN);
+        assertThat(
+                        new String(
+                                deadLetters.get(0).headers().lastHeader("source_topic").value(),
+                                StandardCharsets.UTF_8))
+                .isEqualTo("j.prod.ifd.signals");
+        assertThat(
+                        new String(
+                                deadLetters.get(0).headers().lastHeader("reason").value(),
+                                StandardCharsets.UTF_8))
+                .startsWith("undecodable");
+        assertThat(
+                        read("j.ifd.metrics", PipelineMetric.class).stream()
+                                .filter(m -> m.getName().equals("dead_letters"))
+                                .mapToDouble(PipelineMetric::getValue)
+                                .sum())
+                .as("counted on the metrics")
+                .isEqualTo(1.0);
     }
 
     @Test
@@ -230,7 +271,8 @@ class ShadowPipelineITCase {
     private static <T extends SpecificRecord> List<T> read(String topic, Class<T> type) {
         AvroSerde<T> serde = AvroSerde.of(type);
         List<T> out = new ArrayList<>();
-        TopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(60))
+        TopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(60)).stream()
+                .filter(r -> !Arrays.equals(r.value(), FOREIGN))
                 .forEach(r -> out.add(serde.deserialize(r.value())));
         return out;
     }

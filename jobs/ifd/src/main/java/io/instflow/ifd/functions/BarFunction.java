@@ -35,7 +35,7 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
                     new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
                             io.instflow.avro.PipelineMetric.class));
 
-    private final io.instflow.ifd.io.MetricRecords metrics;
+    private final io.instflow.contract.MetricRecords metrics;
 
     /** Open bars by minutes and start (ms) (lifetime: until their end timer). */
     private transient MapState<String, BarState> bars;
@@ -48,7 +48,7 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
 
     private transient ValueState<ContractInfo> contract;
 
-    public BarFunction(io.instflow.ifd.io.MetricRecords metrics) {
+    public BarFunction(io.instflow.contract.MetricRecords metrics) {
         this.metrics = metrics;
     }
 

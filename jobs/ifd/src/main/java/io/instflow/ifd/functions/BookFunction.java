@@ -3,8 +3,12 @@ package io.instflow.ifd.functions;
 import io.instflow.avro.DefinitionAction;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboEvent;
+import io.instflow.avro.PipelineMetric;
 import io.instflow.book.OrderBook;
 import io.instflow.contract.MboFields;
+import io.instflow.contract.MetricRecords;
+import io.instflow.contract.flink.DeadLetter;
+import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.logic.StateRelease;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
@@ -17,11 +21,19 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.PrimitiveArrayTypeInfo;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * One order book per instrument in keyed state, fed its MBO records; emits classified trades,
@@ -35,21 +47,18 @@ public final class BookFunction
 
     private static final long serialVersionUID = 1L;
 
-    /** Broadcast state: instrument id to its contract (lifetime: until a definition deletes it). */
     /** Book anomalies as they happen, per instrument, as metrics. */
-    public static final org.apache.flink.util.OutputTag<io.instflow.avro.PipelineMetric> ANOMALIES =
-            new org.apache.flink.util.OutputTag<>(
-                    "book-anomalies",
-                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
-                            io.instflow.avro.PipelineMetric.class));
+    public static final OutputTag<PipelineMetric> ANOMALIES =
+            new OutputTag<>("book-anomalies", new AvroTypeInfo<>(PipelineMetric.class));
 
+    /** Events whose definition never came, one dead letter per instrument and expiry. */
+    public static final OutputTag<DeadLetter> UNDEFINED =
+            new OutputTag<>("undefined-instruments", TypeInformation.of(DeadLetter.class));
+
+    /** Broadcast state: instrument id to its contract (lifetime: until a definition deletes it). */
     public static final MapStateDescriptor<Long, ContractInfo> DEFINITIONS =
             new MapStateDescriptor<>("definitions", Types.LONG, Types.POJO(ContractInfo.class));
 
-    /**
-     * Events waiting for their definition (lifetime: until it arrives, or dropped and counted after
-     * the definition wait).
-     */
     private static final PrimitiveArrayTypeInfo<long[]> LONGS =
             PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO;
 
@@ -67,17 +76,22 @@ public final class BookFunction
     static final MapStateDescriptor<Long, long[]> LARGE_ORDERS =
             new MapStateDescriptor<>("large-orders", Types.LONG, LONGS);
 
+    /**
+     * Events waiting for their definition (lifetime: until it arrives, or dead-lettered after the
+     * definition wait).
+     */
     static final ListStateDescriptor<FlowEvent> PENDING =
             new ListStateDescriptor<>("pending", Types.POJO(FlowEvent.class));
 
-    private final io.instflow.ifd.io.MetricRecords metrics;
+    private final MetricRecords metrics;
+    private final String mboTopic;
     private final long definitionWaitMs;
     private final long spoofMinSize;
     private final long spoofMaxLifeNs;
-    private final io.instflow.ifd.io.DefinitionsLoader preload;
+    private final DefinitionsLoader preload;
 
     /** Definitions known at open (lifetime: the task's; reloaded on restore). */
-    private transient java.util.Map<Long, ContractInfo> preloaded;
+    private transient Map<Long, ContractInfo> preloaded;
 
     private transient ValueState<OrderBook> book;
     private transient ValueState<long[]> top;
@@ -89,10 +103,12 @@ public final class BookFunction
     public BookFunction(
             long spoofMinSize,
             long spoofMaxLifeMs,
-            io.instflow.ifd.io.DefinitionsLoader preload,
-            io.instflow.ifd.io.MetricRecords metrics,
+            DefinitionsLoader preload,
+            MetricRecords metrics,
+            String mboTopic,
             long definitionWaitMs) {
         this.metrics = metrics;
+        this.mboTopic = mboTopic;
         this.definitionWaitMs = definitionWaitMs;
         this.spoofMinSize = spoofMinSize;
         this.spoofMaxLifeNs = spoofMaxLifeMs * 1_000_000L;
@@ -148,7 +164,7 @@ public final class BookFunction
                             "count",
                             e.getTsEvent(),
                             e.getTsEvent(),
-                            java.util.Map.of(
+                            Map.of(
                                     "instrument_id",
                                     Long.toString(e.getInstrumentId()),
                                     "action",
@@ -224,8 +240,8 @@ public final class BookFunction
             dropUndefined(timestamp, ctx);
         }
         long expiredBefore = timestamp * 1_000_000L - spoofMaxLifeNs;
-        java.util.List<Long> expired = new java.util.ArrayList<>();
-        for (java.util.Map.Entry<Long, long[]> order : largeOrders.entries()) {
+        List<Long> expired = new ArrayList<>();
+        for (Map.Entry<Long, long[]> order : largeOrders.entries()) {
             if (order.getValue()[0] < expiredBefore) {
                 expired.add(order.getKey());
             }
@@ -241,7 +257,7 @@ public final class BookFunction
         if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
             ctx.getBroadcastState(DEFINITIONS).remove(d.getInstrumentId());
             long id = d.getInstrumentId();
-            for (var descriptor : java.util.List.of(BOOK, TOP, LARGE_ORDERS)) {
+            for (var descriptor : List.of(BOOK, TOP, LARGE_ORDERS)) {
                 ctx.applyToKeyedState(
                         descriptor,
                         (key, state) -> {
@@ -275,32 +291,51 @@ public final class BookFunction
     }
 
     /**
-     * Events that waited {@code definitionWaitMs} for a definition that never came: dropped,
-     * counted.
+     * Events that waited {@code definitionWaitMs} for a definition that never came: counted on the
+     * metrics and dead-lettered, one dead letter per instrument and expiry naming how many events
+     * of which span were given up.
      */
     private void dropUndefined(long timestamp, OnTimerContext ctx) throws Exception {
         long expiredUpToNs = (timestamp - definitionWaitMs) * 1_000_000L;
-        java.util.List<FlowEvent> still = new java.util.ArrayList<>();
+        List<FlowEvent> still = new ArrayList<>();
         long dropped = 0;
+        long firstNs = Long.MAX_VALUE;
+        long lastNs = Long.MIN_VALUE;
         for (FlowEvent e : pending.get()) {
             if (e.tsEvent <= expiredUpToNs) {
                 dropped++;
+                firstNs = Math.min(firstNs, e.tsEvent);
+                lastNs = Math.max(lastNs, e.tsEvent);
             } else {
                 still.add(e);
             }
         }
-        if (dropped > 0) {
-            pending.update(still);
-            ctx.output(
-                    ANOMALIES,
-                    metrics.metric(
-                            "undefined_instrument_events",
-                            dropped,
-                            "count",
-                            expiredUpToNs,
-                            expiredUpToNs,
-                            java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
+        if (dropped == 0) {
+            return;
         }
+        pending.update(still);
+        String instrument = Long.toString(ctx.getCurrentKey());
+        ctx.output(
+                ANOMALIES,
+                metrics.metric(
+                        "undefined_instrument_events",
+                        dropped,
+                        "count",
+                        firstNs,
+                        lastNs,
+                        Map.of("instrument_id", instrument)));
+        ctx.output(
+                UNDEFINED,
+                new DeadLetter(
+                        mboTopic,
+                        -1,
+                        -1,
+                        instrument.getBytes(StandardCharsets.UTF_8),
+                        null,
+                        String.format(
+                                "no definition: instrument %s, %d trade/quote events with ts_event"
+                                        + " %d..%d waited %d ms of event time for a definition",
+                                instrument, dropped, firstNs, lastNs, definitionWaitMs)));
     }
 
     private static FlowEvent event(int kind, MboEvent e) {

@@ -1,6 +1,7 @@
 package io.instflow.ifd.functions;
 
 import io.instflow.avro.PipelineMetric;
+import io.instflow.contract.MetricRecords;
 import io.instflow.ifd.logic.StateRelease;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
@@ -13,6 +14,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -32,13 +34,13 @@ public final class PressureWindowFunction
 
     /** Late records per contract since its previous window, as a metric. */
     public static final OutputTag<PipelineMetric> LATE =
-            new OutputTag<>(
-                    "late-records",
-                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
-                            PipelineMetric.class));
+            new OutputTag<>("late-records", new AvroTypeInfo<>(PipelineMetric.class));
 
     private final long lengthMs;
     private final long blockSize;
+
+    /** Trades at least this large are kept as prints (v3.1); 0 keeps none. */
+    private final long minPrintSize;
 
     /** Open windows by start (ms) (lifetime: until their end timer fires). */
     private transient MapState<Long, WindowStats> windows;
@@ -57,12 +59,17 @@ public final class PressureWindowFunction
     private transient ValueState<Long> unreportedLate;
 
     private transient Counter lateRecords;
-    private final io.instflow.ifd.io.MetricRecords metrics;
+    private final MetricRecords metrics;
+
+    public PressureWindowFunction(int minutes, long blockSize, MetricRecords metrics) {
+        this(minutes, blockSize, 0, metrics);
+    }
 
     public PressureWindowFunction(
-            int minutes, long blockSize, io.instflow.ifd.io.MetricRecords metrics) {
+            int minutes, long blockSize, long minPrintSize, MetricRecords metrics) {
         this.lengthMs = minutes * 60_000L;
         this.blockSize = blockSize;
+        this.minPrintSize = minPrintSize;
         this.metrics = metrics;
     }
 
@@ -118,6 +125,9 @@ public final class PressureWindowFunction
                     stats.addEstimatedFlow(e.aggressor, e.size, e.price, blockSize, e.delayMs);
                 } else {
                     stats.addTrade(e.aggressor, e.size, e.price, blockSize);
+                    if (minPrintSize > 0 && e.size >= minPrintSize) {
+                        stats.addPrint(e.tsEvent, e.aggressor, e.size);
+                    }
                 }
             }
             case FlowEvent.QUOTE -> stats.addQuote(e.bidSize, e.askSize, e.durationNs);

@@ -29,14 +29,14 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
                     new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
                             PipelineMetric.class));
 
-    private final io.instflow.ifd.io.MetricRecords metrics;
+    private final io.instflow.contract.MetricRecords metrics;
     private transient long count;
     private transient long sinceNs;
     private transient volatile long completedCheckpoint;
     private transient volatile long completedAtNs;
     private transient long reportedCheckpoint;
 
-    public ThroughputFunction(io.instflow.ifd.io.MetricRecords metrics) {
+    public ThroughputFunction(io.instflow.contract.MetricRecords metrics) {
         this.metrics = metrics;
     }
 

@@ -1,6 +1,7 @@
 package io.instflow.ifd.io;
 
 import io.instflow.avro.PipelineMetric;
+import io.instflow.contract.MetricRecords;
 import io.instflow.ifd.logic.Detector;
 
 import java.util.ArrayList;

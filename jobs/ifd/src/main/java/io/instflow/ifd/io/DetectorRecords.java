@@ -34,7 +34,7 @@ public final class DetectorRecords implements java.io.Serializable {
 
     public DetectorRecords(DetectorParams params) {
         this.params = params;
-        this.parameterVersion = Integer.toHexString(params.hashCode());
+        this.parameterVersion = params.version();
     }
 
     /** The pressure metrics of one contract window. */

@@ -30,4 +30,22 @@ public record Decision(
     public boolean signal() {
         return failedGates.isEmpty();
     }
+
+    /** This verdict with {@code more} failures added after its own. */
+    public Decision withFailures(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(failedGates);
+        all.addAll(more);
+        return new Decision(
+                baselineConfidence,
+                coordination,
+                finalConfidence,
+                all,
+                tier,
+                strengthScore,
+                sizeMultiplier,
+                direction,
+                action,
+                riskScore,
+                maxPositionRisk);
+    }
 }

@@ -1,5 +1,6 @@
 package io.instflow.ifd.logic;
 
+import io.instflow.book.Aggressor;
 import io.instflow.ifd.model.ContractHistory;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.PressureMath;
@@ -13,10 +14,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * IFD v3.0 (or the prototype's {@code compat} scoring) for one underlying and expiration (spec
- * sections 4 to 7), without Flink: every contract window of one window period is evaluated
- * together, so market making sees the put of a call's strike and coordination its neighbours. The
- * caller owns the contracts' histories and keeps what {@link #evaluate} updates.
+ * IFD v3.0, v3.1 (docs/ifd-v3.1.md) or the prototype's {@code compat} scoring for one underlying
+ * and expiration (spec sections 4 to 7), without Flink: every contract window of one window period
+ * is evaluated together, so market making sees the put of a call's strike and coordination its
+ * neighbours. The caller owns the contracts' histories and keeps what {@link #evaluate} updates.
  */
 public final class Detector {
 
@@ -99,22 +100,28 @@ public final class Detector {
         known.values().forEach(h -> byStrike.put(strikeKey(h, h.call), h));
         updated.values().forEach(h -> byStrike.put(strikeKey(h, h.call), h));
         List<Coordination.Peer> peers = candidates.stream().map(Candidate::peer).toList();
+        Structures.Found legs =
+                params.isV31()
+                        ? Structures.find(
+                                observed,
+                                params.structureMatchMs() * 1_000_000L,
+                                params.structureSizeTolerance())
+                        : null;
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             ContractHistory self = updated.get(c.window().contract.instrumentId);
             ContractHistory partner = byStrike.get(strikeKey(self, !self.call));
+            if (COMPAT.equals(params.algorithm())) {
+                verdicts.add(compat(c, self, partner));
+                continue;
+            }
+            double coordination =
+                    Coordination.score(peers.get(i), peers, params.coordinationStrikePoints());
             verdicts.add(
-                    COMPAT.equals(params.algorithm())
-                            ? compat(c, self, partner)
-                            : v3(
-                                    c,
-                                    self,
-                                    partner,
-                                    Coordination.score(
-                                            peers.get(i),
-                                            peers,
-                                            params.coordinationStrikePoints())));
+                    legs == null
+                            ? v3(c, self, partner, coordination)
+                            : v31(c, self, partner, coordination, legs));
         }
         return new Evaluation(observed, verdicts, updated);
     }
@@ -140,6 +147,47 @@ public final class Detector {
                         spoof,
                         coordination,
                         params);
+        return new Verdict(c, d, mm, spoof);
+    }
+
+    /**
+     * v3.0's scoring with v3.1's market making, and rejected as {@code multi_leg:KIND} when at
+     * least {@code structure.min_share} of the candidate's volume on its side was legs of a
+     * non-directional structure.
+     */
+    private Verdict v31(
+            Candidate c,
+            ContractHistory self,
+            ContractHistory partner,
+            double coordination,
+            Structures.Found legs) {
+        WindowStats st = c.window().stats;
+        int direction = c.components().direction();
+        double spoof = MarketMaking.spoofRatio(st, direction);
+        VolumePair v = volumes(self, partner, c.window());
+        double mm =
+                MarketMaking.probabilityV31(
+                        v.calls(),
+                        v.puts(),
+                        v.secondsApart(),
+                        params.mmStraddleWindowSeconds(),
+                        st.quoteMarketMaking());
+        Decision d =
+                Scorer.decide(
+                        self.call,
+                        st,
+                        c.components(),
+                        c.baseline(),
+                        mm,
+                        spoof,
+                        coordination,
+                        params);
+        int side = direction > 0 ? Aggressor.BUY : Aggressor.SELL;
+        long sideVolume = direction > 0 ? st.buyVolume : st.sellVolume;
+        Structures.Share share = legs.largestNonDirectional(c.window().contract.instrumentId, side);
+        if (share != null && share.volume() >= params.structureMinShare() * sideVolume) {
+            d = d.withFailures(List.of("multi_leg:" + share.kind()));
+        }
         return new Verdict(c, d, mm, spoof);
     }
 

@@ -2,8 +2,9 @@ package io.instflow.ifd.logic;
 
 /**
  * Every number of the IFD v3.0 spec that a profile may set (spec section 8 and the defaults of
- * sections 3 to 7). Plain values, no Flink. Built by name: {@code DetectorParams.builder()} starts
- * from the production profile's values, {@link #toBuilder()} from these.
+ * sections 3 to 7), then those only v3.1 reads (docs/ifd-v3.1.md). Plain values, no Flink. Built by
+ * name: {@code DetectorParams.builder()} starts from the production profile's values, {@link
+ * #toBuilder()} from these.
  */
 public record DetectorParams(
         String algorithm,
@@ -36,8 +37,77 @@ public record DetectorParams(
         double weightBaseline,
         double weightCoordination,
         double riskBase,
-        boolean diagnostics)
+        boolean diagnostics,
+        long structureMinLegSize,
+        long structureMatchMs,
+        double structureSizeTolerance,
+        double structureMinShare)
         implements java.io.Serializable {
+
+    /** The algorithms a profile may select. */
+    public static final java.util.Set<String> ALGORITHMS = java.util.Set.of("v3", "v3.1", "compat");
+
+    /**
+     * The parameter set's version, as signals carry it in {@code parameter_version}: a hash of the
+     * values the profile's algorithm reads. v3 and compat hash only the v3.0 values, so their
+     * versions are those they had before v3.1's values existed.
+     */
+    public String version() {
+        Object[] v30 = {
+            algorithm,
+            profile,
+            minPressureRatio,
+            minVolumeConcentration,
+            minTimePersistence,
+            minTrendStrength,
+            minBaselineAnomaly,
+            minOverallConfidence,
+            marketMakingPenalty,
+            lookbackDays,
+            minDataQuality,
+            minTotalVolume,
+            blockSize,
+            ratioCap,
+            volumeCap,
+            lookbackWindows,
+            baselineMinDays,
+            zThreshold,
+            percentileThreshold,
+            mmHistory,
+            mmStraddleWindowSeconds,
+            mmMaxProbability,
+            spoofMinSize,
+            spoofMaxLifeMs,
+            spoofMaxRatio,
+            coordinationStrikePoints,
+            weightPressure,
+            weightBaseline,
+            weightCoordination,
+            riskBase,
+            diagnostics
+        };
+        int h = 0;
+        for (Object value : v30) {
+            h = 31 * h + value.hashCode();
+        }
+        if (isV31()) {
+            for (Object value :
+                    new Object[] {
+                        structureMinLegSize,
+                        structureMatchMs,
+                        structureSizeTolerance,
+                        structureMinShare
+                    }) {
+                h = 31 * h + value.hashCode();
+            }
+        }
+        return Integer.toHexString(h);
+    }
+
+    /** Whether the profile runs IFD v3.1. */
+    public boolean isV31() {
+        return "v3.1".equals(algorithm);
+    }
 
     /** The production profile of spec section 8. */
     public static DetectorParams production() {
@@ -118,6 +188,10 @@ public record DetectorParams(
         b.weightCoordination = weightCoordination;
         b.riskBase = riskBase;
         b.diagnostics = diagnostics;
+        b.structureMinLegSize = structureMinLegSize;
+        b.structureMatchMs = structureMatchMs;
+        b.structureSizeTolerance = structureSizeTolerance;
+        b.structureMinShare = structureMinShare;
         return b;
     }
 
@@ -154,6 +228,10 @@ public record DetectorParams(
         private double weightCoordination = 0.1;
         private double riskBase = 0.02;
         private boolean diagnostics = false;
+        private long structureMinLegSize = 5;
+        private long structureMatchMs = 1000;
+        private double structureSizeTolerance = 0.25;
+        private double structureMinShare = 0.5;
 
         private Builder() {}
 
@@ -312,6 +390,26 @@ public record DetectorParams(
             return this;
         }
 
+        public Builder structureMinLegSize(long value) {
+            this.structureMinLegSize = value;
+            return this;
+        }
+
+        public Builder structureMatchMs(long value) {
+            this.structureMatchMs = value;
+            return this;
+        }
+
+        public Builder structureSizeTolerance(double value) {
+            this.structureSizeTolerance = value;
+            return this;
+        }
+
+        public Builder structureMinShare(double value) {
+            this.structureMinShare = value;
+            return this;
+        }
+
         public DetectorParams build() {
             return new DetectorParams(
                     algorithm,
@@ -344,7 +442,11 @@ public record DetectorParams(
                     weightBaseline,
                     weightCoordination,
                     riskBase,
-                    diagnostics);
+                    diagnostics,
+                    structureMinLegSize,
+                    structureMatchMs,
+                    structureSizeTolerance,
+                    structureMinShare);
         }
     }
 }

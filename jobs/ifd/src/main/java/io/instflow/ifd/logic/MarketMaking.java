@@ -44,6 +44,26 @@ public final class MarketMaking {
         return 0.7 * balance + 0.3 * timeScore;
     }
 
+    /**
+     * IFD v3.1's market-making probability (docs/ifd-v3.1.md section 3): the straddle score is the
+     * call/put balance squared times the closeness in time, so the other type's flow counts in
+     * proportion to its size and nearness; two-sided quoting only scales it.
+     */
+    public static double probabilityV31(
+            long callVolume,
+            long putVolume,
+            double timeApartSeconds,
+            double straddleWindowSeconds,
+            double quoteMarketMaking) {
+        long total = callVolume + putVolume;
+        double balance = total == 0 ? 0 : 2.0 * Math.min(callVolume, putVolume) / total;
+        double timeScore =
+                Double.isInfinite(timeApartSeconds)
+                        ? 0
+                        : 1 - Math.min(timeApartSeconds / straddleWindowSeconds, 1);
+        return Math.min(balance * balance * timeScore * (0.7 + 0.3 * quoteMarketMaking), 1);
+    }
+
     /** Spoof ratio: cancelled large size on the side the flow would confirm, over the volume. */
     public static double spoofRatio(WindowStats w, int direction) {
         long spoofed = direction > 0 ? w.spoofBidSize : w.spoofAskSize;

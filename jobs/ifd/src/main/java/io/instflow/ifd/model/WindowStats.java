@@ -37,6 +37,17 @@ public final class WindowStats {
     /** Largest data delay of the degraded flow in the window, ms. */
     public long delayMs;
 
+    /** At most this many prints are kept per window; later ones are counted in trades only. */
+    public static final int MAX_PRINTS = 128;
+
+    /**
+     * The window's larger trades, for v3.1's structure detection: {ts_event ns, size, aggressor}
+     * triples in arrival order, {@link #printCount} of them. Empty unless the job records prints.
+     */
+    public long[] prints = new long[0];
+
+    public int printCount;
+
     /** Adds one classified trade (price in 1e-9 units). */
     public void addTrade(int aggressor, long size, long priceE9, long blockSize) {
         if (aggressor == Aggressor.BUY) {
@@ -69,6 +80,34 @@ public final class WindowStats {
         bidSizeTime += (double) bidSize * durationNs;
         askSizeTime += (double) askSize * durationNs;
         quoteTime += durationNs;
+    }
+
+    /** Records one trade's time, size and aggressor (see {@link #prints}). */
+    public void addPrint(long tsNs, int aggressor, long size) {
+        if (printCount == MAX_PRINTS) {
+            return;
+        }
+        if (prints.length < (printCount + 1) * 3) {
+            prints =
+                    java.util.Arrays.copyOf(
+                            prints, Math.min(MAX_PRINTS, Math.max(4, printCount * 2)) * 3);
+        }
+        prints[printCount * 3] = tsNs;
+        prints[printCount * 3 + 1] = size;
+        prints[printCount * 3 + 2] = aggressor;
+        printCount++;
+    }
+
+    public long printTsNs(int i) {
+        return prints[i * 3];
+    }
+
+    public long printSize(int i) {
+        return prints[i * 3 + 1];
+    }
+
+    public int printAggressor(int i) {
+        return (int) prints[i * 3 + 2];
     }
 
     /** Adds a large order cancelled unfilled within the spoofing lifetime, on its side. */
@@ -107,6 +146,9 @@ public final class WindowStats {
         spoofAskSize += o.spoofAskSize;
         if (o.lastTradePrice != 0) {
             lastTradePrice = o.lastTradePrice;
+        }
+        for (int i = 0; i < o.printCount; i++) {
+            addPrint(o.printTsNs(i), o.printAggressor(i), o.printSize(i));
         }
         return this;
     }

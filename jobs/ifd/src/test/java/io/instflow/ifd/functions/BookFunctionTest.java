@@ -59,8 +59,9 @@ class BookFunctionTest {
                                 50,
                                 2000,
                                 preload,
-                                new io.instflow.ifd.io.MetricRecords(
+                                new io.instflow.contract.MetricRecords(
                                         new io.instflow.contract.Deployment("ifd-test"), "testing"),
+                                "md.glbx-mdp3.mbo",
                                 600_000),
                         List.of(BookFunction.DEFINITIONS));
         try (var h =

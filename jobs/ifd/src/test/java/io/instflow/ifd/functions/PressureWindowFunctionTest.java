@@ -56,7 +56,7 @@ class PressureWindowFunctionTest {
                         new PressureWindowFunction(
                                 5,
                                 50,
-                                new io.instflow.ifd.io.MetricRecords(
+                                new io.instflow.contract.MetricRecords(
                                         new io.instflow.contract.Deployment("ifd-test"),
                                         "production"))),
                 e -> e.instrumentId,

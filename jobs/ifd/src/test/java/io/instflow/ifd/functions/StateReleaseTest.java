@@ -7,8 +7,8 @@ import io.instflow.avro.MboEvent;
 import io.instflow.avro.Signal;
 import io.instflow.book.Aggressor;
 import io.instflow.contract.Deployment;
+import io.instflow.contract.MetricRecords;
 import io.instflow.ifd.io.DefinitionsLoader;
-import io.instflow.ifd.io.MetricRecords;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
@@ -137,7 +137,8 @@ class StateReleaseTest {
                 new KeyedBroadcastOperatorTestHarness<
                         Long, MboEvent, InstrumentDefinition, FlowEvent>(
                         new CoBroadcastWithKeyedOperator<>(
-                                new BookFunction(50, 2000, preload, METRICS, WAIT_MS),
+                                new BookFunction(
+                                        50, 2000, preload, METRICS, "md.glbx-mdp3.mbo", WAIT_MS),
                                 List.of(BookFunction.DEFINITIONS)),
                         MboEvent::getInstrumentId,
                         Types.LONG,
@@ -169,13 +170,14 @@ class StateReleaseTest {
     }
 
     @Test
-    void shouldDropAndCountEventsWhoseDefinitionNeverCame() throws Exception {
+    void shouldDeadLetterAndCountEventsWhoseDefinitionNeverCame() throws Exception {
         DefinitionsLoader none = DefinitionsLoader.NONE;
         try (var h =
                 new KeyedBroadcastOperatorTestHarness<
                         Long, MboEvent, InstrumentDefinition, FlowEvent>(
                         new CoBroadcastWithKeyedOperator<>(
-                                new BookFunction(50, 2000, none, METRICS, WAIT_MS),
+                                new BookFunction(
+                                        50, 2000, none, METRICS, "md.glbx-mdp3.mbo", WAIT_MS),
                                 List.of(BookFunction.DEFINITIONS)),
                         MboEvent::getInstrumentId,
                         Types.LONG,
@@ -194,6 +196,16 @@ class StateReleaseTest {
             assertThat(reported).hasSize(1);
             assertThat(reported.get(0).getValue()).isEqualTo(1.0);
             assertThat(reported.get(0).getTags()).containsEntry("instrument_id", "77");
+            var letters = h.getSideOutput(BookFunction.UNDEFINED);
+            assertThat(letters).hasSize(1);
+            var letter = letters.peek().getValue();
+            assertThat(letter.topic).isEqualTo("md.glbx-mdp3.mbo");
+            assertThat(new String(letter.key, java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("77");
+            assertThat(letter.reason)
+                    .startsWith("no definition: instrument 77, 1 ")
+                    .contains("waited " + WAIT_MS + " ms");
+            assertThat(letter.kind()).isEqualTo("no definition");
         }
     }
 

@@ -22,7 +22,7 @@ class ThroughputFunctionTest {
         try (var h =
                 ProcessFunctionTestHarnesses.forProcessFunction(
                         new ThroughputFunction(
-                                new io.instflow.ifd.io.MetricRecords(
+                                new io.instflow.contract.MetricRecords(
                                         new io.instflow.contract.Deployment("ifd-test"),
                                         "testing")))) {
             h.processElement(new StreamRecord<>(BookFunctionTest.mbo(MboAction.ADD, 1, 5), 1));

@@ -106,6 +106,148 @@ class DetectorTest {
         assertThat(v.candidate().baseline().dataQuality()).isZero();
     }
 
+    private final Detector v31 =
+            new Detector(DetectorParams.testing().toBuilder().algorithm("v3.1").build(), WINDOW_NS);
+
+    @Test
+    void shouldRejectAStrangleBoughtLegByLegAsMultiLegInV31ButNotInV3() {
+        List<ContractWindow> period =
+                List.of(
+                        legs(contract(1, "C", 21_100), Aggressor.BUY, 0, 20, 400),
+                        legs(contract(2, "P", 20_900), Aggressor.BUY, 300, 20, 400));
+        assertThat(v31.evaluate(period, Map.of()).verdicts())
+                .hasSize(2)
+                .allSatisfy(
+                        v -> assertThat(v.decision().failedGates()).contains("multi_leg:strangle"));
+        assertThat(detector.evaluate(period, Map.of()).verdicts())
+                .as("v3 pairs only the call and put of one strike")
+                .allSatisfy(v -> assertThat(v.decision().signal()).isTrue());
+    }
+
+    @Test
+    void shouldRejectAVerticalAndAButterflyButScoreARiskReversalByItsDirection() {
+        List<Detector.Verdict> vertical =
+                v31.evaluate(
+                                List.of(
+                                        legs(contract(1, "C", 21_000), Aggressor.BUY, 0, 20, 400),
+                                        legs(
+                                                contract(2, "C", 21_100),
+                                                Aggressor.SELL,
+                                                150,
+                                                20,
+                                                400)),
+                                Map.of())
+                        .verdicts();
+        assertThat(vertical)
+                .hasSize(2)
+                .allSatisfy(
+                        v -> assertThat(v.decision().failedGates()).contains("multi_leg:vertical"));
+
+        ContractWindow body = legs(contract(2, "C", 21_100), Aggressor.SELL, 100, 20, 800);
+        List<Detector.Verdict> fly =
+                v31.evaluate(
+                                List.of(
+                                        legs(contract(1, "C", 21_000), Aggressor.BUY, 0, 20, 400),
+                                        body,
+                                        legs(
+                                                contract(3, "C", 21_200),
+                                                Aggressor.BUY,
+                                                200,
+                                                20,
+                                                400)),
+                                Map.of())
+                        .verdicts();
+        assertThat(fly)
+                .hasSize(3)
+                .allSatisfy(
+                        v ->
+                                assertThat(v.decision().failedGates())
+                                        .contains("multi_leg:butterfly"));
+
+        List<Detector.Verdict> reversal =
+                v31.evaluate(
+                                List.of(
+                                        legs(contract(1, "C", 21_100), Aggressor.BUY, 0, 20, 400),
+                                        legs(
+                                                contract(2, "P", 20_900),
+                                                Aggressor.SELL,
+                                                200,
+                                                20,
+                                                400)),
+                                Map.of())
+                        .verdicts();
+        assertThat(reversal)
+                .as("bought calls and sold puts both say LONG")
+                .hasSize(2)
+                .allSatisfy(
+                        v -> {
+                            assertThat(v.decision().signal()).isTrue();
+                            assertThat(v.decision().direction()).isEqualTo("LONG");
+                        });
+    }
+
+    @Test
+    void shouldNotPairLegsTradedFurtherApartThanTheMatchTimeOrInUnmatchedSizes() {
+        List<ContractWindow> apart =
+                List.of(
+                        legs(contract(1, "C", 21_100), Aggressor.BUY, 0, 20, 400),
+                        legs(contract(2, "P", 20_900), Aggressor.BUY, 60_000, 20, 400));
+        assertThat(v31.evaluate(apart, Map.of()).verdicts())
+                .allSatisfy(v -> assertThat(v.decision().signal()).isTrue());
+        List<ContractWindow> unmatched =
+                List.of(
+                        legs(contract(1, "C", 21_100), Aggressor.BUY, 0, 20, 400),
+                        legs(contract(2, "P", 20_900), Aggressor.BUY, 100, 20, 200));
+        assertThat(v31.evaluate(unmatched, Map.of()).verdicts())
+                .as("put prints of 10 lots against call prints of 20")
+                .allSatisfy(v -> assertThat(v.decision().signal()).isTrue());
+    }
+
+    @Test
+    void shouldNotLetASmallTradeOfTheOtherTypeVetoOneSidedFlowInV31() {
+        ContractWindow call = window(contract(1, "C", 21_000), START, 100, 0);
+        ContractWindow puts = window(contract(2, "P", 21_000), START + WINDOW_NS, 766, 0);
+        for (int i = 0; i < 50; i++) {
+            puts.stats.addQuote(25, 25, 1_000_000_000L);
+        }
+        Map<Long, ContractHistory> v3History = detector.evaluate(List.of(call), Map.of()).updated();
+        Detector.Verdict v3 = detector.evaluate(List.of(puts), v3History).verdicts().get(0);
+        Map<Long, ContractHistory> v31History = v31.evaluate(List.of(call), Map.of()).updated();
+        Detector.Verdict next = v31.evaluate(List.of(puts), v31History).verdicts().get(0);
+        assertThat(v3.marketMaking())
+                .as("v3: two-sided quoting and any nearby call trade weigh")
+                .isGreaterThan(0.3);
+        assertThat(v3.decision().failedGates()).contains("market_making");
+        assertThat(next.marketMaking()).as("v3.1: 100 lots against 766").isLessThan(0.1);
+        assertThat(next.decision().failedGates()).doesNotContain("market_making");
+    }
+
+    @Test
+    void shouldKeepV3AndCompatParameterVersionsWhenV31ValuesChange() {
+        DetectorParams production = DetectorParams.production();
+        assertThat(production.toBuilder().structureMatchMs(5).build().version())
+                .isEqualTo(production.version());
+        DetectorParams v31Production = production.toBuilder().algorithm("v3.1").build();
+        assertThat(v31Production.toBuilder().structureMatchMs(5).build().version())
+                .isNotEqualTo(v31Production.version());
+    }
+
+    /**
+     * A window of {@code prints} trades of one side totalling {@code volume}, the first at {@code
+     * offsetMs} into the window and one a second after another.
+     */
+    private static ContractWindow legs(
+            ContractInfo c, int aggressor, long offsetMs, int prints, long volume) {
+        WindowStats s = new WindowStats();
+        for (int i = 0; i < prints; i++) {
+            long size = volume / prints;
+            long ts = START + (offsetMs + i * 1000L) * 1_000_000L;
+            s.addTrade(aggressor, size, 100_000_000_000L, 50);
+            s.addPrint(ts, aggressor, size);
+        }
+        return new ContractWindow(c, START, START + WINDOW_NS, s);
+    }
+
     private static ContractInfo contract(long id, String type, long strikePoints) {
         ContractInfo c = new ContractInfo();
         c.instrumentId = id;

@@ -1,7 +1,6 @@
-package io.instflow.ifd.io;
+package io.instflow.contract;
 
 import io.instflow.avro.PipelineMetric;
-import io.instflow.contract.Deployment;
 
 import java.util.HashMap;
 import java.util.Map;

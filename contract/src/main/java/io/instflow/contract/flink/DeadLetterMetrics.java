@@ -1,8 +1,7 @@
-package io.instflow.ifd.functions;
+package io.instflow.contract.flink;
 
 import io.instflow.avro.PipelineMetric;
-import io.instflow.contract.flink.DeadLetter;
-import io.instflow.ifd.io.MetricRecords;
+import io.instflow.contract.MetricRecords;
 
 import org.apache.flink.api.common.functions.MapFunction;
 import org.slf4j.Logger;
