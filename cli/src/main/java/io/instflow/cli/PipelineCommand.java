@@ -303,7 +303,7 @@ final class PipelineCommand implements Callable<Integer> {
         if (source.labelled()) {
             EpisodeScore score = EpisodeScore.of(outputs.signals(), source.labels(), strikePoints);
             Map<String, Object> quality = new LinkedHashMap<>();
-            quality.put("institutional_episodes", score.episodes());
+            quality.put("directional_episodes", score.episodes());
             quality.put("detected_episodes", score.detectedEpisodes());
             quality.put("signals_matching_an_episode", score.matchedSignals());
             quality.put("precision", Math.round(score.precision() * 1000) / 1000.0);
@@ -318,6 +318,23 @@ final class PipelineCommand implements Callable<Integer> {
                     "spoofs_rejected_as_spoofing",
                     EpisodeScore.rejectedFor(
                             outputs.failed(), source.labels(), Episode.SPOOF, "spoofing"));
+            Map<String, Object> kinds = new LinkedHashMap<>();
+            for (EpisodeScore.KindScore k :
+                    EpisodeScore.byKind(
+                            outputs.signals(), outputs.failed(), source.labels(), strikePoints)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("directional", k.directional());
+                row.put("episodes", k.episodes());
+                if (k.directional()) {
+                    row.put("found", k.found());
+                    row.put("missed", k.episodes() - k.found());
+                    row.put("gates_rejecting_missed", k.missedGates());
+                } else {
+                    row.put("drew_a_signal", k.signalled());
+                }
+                kinds.put(k.kind(), row);
+            }
+            quality.put("by_kind", kinds);
             s.put("detection_quality", quality);
         }
         s.put("total_seconds", Math.round(totalSeconds * 10) / 10.0);
@@ -355,9 +372,9 @@ final class PipelineCommand implements Callable<Integer> {
             console.println("detection quality    not measured: the input has no labels.json");
         } else {
             console.printf(
-                    "episodes             %d institutional, %d detected; %d/%d straddles rejected as market making, "
+                    "episodes             %d directional, %d detected; %d/%d straddles rejected as market making, "
                             + "%d/%d spoofs as spoofing%n",
-                    q.get("institutional_episodes"),
+                    q.get("directional_episodes"),
                     q.get("detected_episodes"),
                     q.get("straddles_rejected_as_market_making"),
                     q.get("straddle_episodes"),
@@ -366,6 +383,23 @@ final class PipelineCommand implements Callable<Integer> {
             console.printf(
                     "precision / recall   %.2f / %.2f  (against the simulator's labels)%n",
                     q.get("precision"), q.get("recall"));
+            Map<String, Map<String, Object>> kinds =
+                    (Map<String, Map<String, Object>>) q.get("by_kind");
+            for (Map.Entry<String, Map<String, Object>> k : kinds.entrySet()) {
+                Map<String, Object> row = k.getValue();
+                if ((Boolean) row.get("directional")) {
+                    console.printf(
+                            "  %-18s %d/%d found; gates on the missed: %s%n",
+                            k.getKey(),
+                            row.get("found"),
+                            row.get("episodes"),
+                            row.get("gates_rejecting_missed"));
+                } else {
+                    console.printf(
+                            "  %-18s %d/%d drew a signal (decoy)%n",
+                            k.getKey(), row.get("drew_a_signal"), row.get("episodes"));
+                }
+            }
         }
         console.printf(
                 "outputs              %s/{signals,rejections,pressure,bars-5m}.jsonl, summary.json%n",

@@ -229,7 +229,7 @@ final class ShadowCommand implements Callable<Integer> {
         EpisodeScore p = EpisodeScore.of(outputs.signals(), input.labels(), strikePoints);
         EpisodeScore sh = EpisodeScore.of(shadowSignals, input.labels(), strikePoints);
         Map<String, Object> quality = new LinkedHashMap<>();
-        quality.put("institutional_episodes", p.episodes());
+        quality.put("directional_episodes", p.episodes());
         quality.put("detected_episodes", p.detectedEpisodes());
         quality.put("precision", Math.round(p.precision() * 1000) / 1000.0);
         quality.put("recall", Math.round(p.recall() * 1000) / 1000.0);

@@ -69,8 +69,17 @@ final class SimulateCommand implements Callable<Integer> {
             names = "--episodes-per-day",
             defaultValue = "4",
             description =
-                    "Labelled episodes per day: institutional, straddle, spoof (default: ${DEFAULT-VALUE}).")
+                    "Labelled episodes per day, of the kinds --mix cycles through (default: ${DEFAULT-VALUE}).")
     int episodesPerDay;
+
+    @Option(
+            names = "--mix",
+            defaultValue = "classic",
+            description =
+                    "Episode kinds: classic (institutional, straddle, spoof) or hard (adds strangles,"
+                            + " verticals, blocks followed by thinner flow, bursts inside one window)"
+                            + " (default: ${DEFAULT-VALUE}).")
+    String mix;
 
     @Option(
             names = "--profile",
@@ -109,6 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
                             .profile(SimulatorConfig.Profile.parse(profile))
                             .futures(futures)
                             .driftProbability(driftProbability)
+                            .mix(SimulatorConfig.Mix.parse(mix))
                             .build();
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -47,10 +47,18 @@ final class SimulationOptions {
                     "Chance that an institutional episode moves the future its way (default: ${DEFAULT-VALUE}).")
     double driftProbability;
 
+    @Option(
+            names = "--mix",
+            defaultValue = "classic",
+            description =
+                    "Episode kinds: classic (institutional, straddle, spoof) or hard (adds strangles,"
+                            + " verticals, blocks, bursts) (default: ${DEFAULT-VALUE}).")
+    String mix;
+
     String describe() {
         return String.format(
-                "%d warm-up and %d labelled days of %d minutes (seed %d, drift probability %.2f)",
-                warmupDays, days, minutes, seed, driftProbability);
+                "%d warm-up and %d labelled days of %d minutes (seed %d, drift probability %.2f, %s mix)",
+                warmupDays, days, minutes, seed, driftProbability, mix);
     }
 
     /** Simulates the session into {@code dir}. */
@@ -63,6 +71,7 @@ final class SimulationOptions {
                                         .minutes(minutes)
                                         .seed(seed)
                                         .driftProbability(driftProbability)
+                                        .mix(SimulatorConfig.Mix.parse(mix))
                                         .build())
                         .run(line -> {}),
                 "simulated, " + describe());

@@ -61,7 +61,7 @@ class PipelineCommandITCase {
                     .isPositive();
             signals += summary.get("signals").asLong();
             matched += quality.get("signals_matching_an_episode").asLong();
-            episodes += quality.get("institutional_episodes").asLong();
+            episodes += quality.get("directional_episodes").asLong();
             detected += quality.get("detected_episodes").asLong();
             assertOutputFiles(out, summary);
         }

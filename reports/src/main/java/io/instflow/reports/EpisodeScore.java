@@ -4,20 +4,22 @@ import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.simulator.Episode;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Signals scored against the simulator's ground truth: a signal matches an institutional episode on
- * one of its contracts (or a strike within the coordination distance, same expiration) whose window
- * overlaps the episode, in the direction the flow implies. Signals on straddle or spoof episodes,
- * or on none, are false positives.
+ * Signals scored against the simulator's ground truth: a signal matches a directional episode
+ * (institutional, block, burst) on one of its contracts (or a strike within the coordination
+ * distance, same expiration) whose window overlaps the episode, in the direction the flow implies.
+ * Signals on decoys (straddles, strangles, verticals, spoofs) or on nothing are false positives.
  */
 public record EpisodeScore(
         long signals, long matchedSignals, long episodes, long detectedEpisodes) {
 
     public static EpisodeScore of(List<Signal> signals, List<Episode> labels, double strikePoints) {
-        List<Episode> institutional =
-                labels.stream().filter(e -> e.kind().equals(Episode.INSTITUTIONAL)).toList();
+        List<Episode> institutional = labels.stream().filter(Episode::directional).toList();
         long matched =
                 signals.stream()
                         .filter(
@@ -67,6 +69,74 @@ public record EpisodeScore(
                                                                 && r.getFailedGates()
                                                                         .contains(gate)))
                 .count();
+    }
+
+    /**
+     * How one kind of episode fared: for a directional kind, how many were found; for a decoy, how
+     * many drew a signal. {@code missedGates} counts, over the directional episodes missed, the
+     * gates that rejected candidates on their contracts during them.
+     */
+    public record KindScore(
+            String kind,
+            boolean directional,
+            long episodes,
+            long found,
+            long signalled,
+            Map<String, Long> missedGates) {}
+
+    /** Every kind in the labels, in name order. */
+    public static List<KindScore> byKind(
+            List<Signal> signals,
+            List<Rejection> rejections,
+            List<Episode> labels,
+            double strikePoints) {
+        Map<String, List<Episode>> kinds = new TreeMap<>();
+        labels.forEach(e -> kinds.computeIfAbsent(e.kind(), k -> new ArrayList<>()).add(e));
+        List<KindScore> out = new ArrayList<>();
+        for (Map.Entry<String, List<Episode>> kind : kinds.entrySet()) {
+            long found = 0;
+            long signalled = 0;
+            Map<String, Long> gates = new TreeMap<>();
+            for (Episode e : kind.getValue()) {
+                boolean hit = signals.stream().anyMatch(s -> matches(s, e, strikePoints));
+                boolean near = signals.stream().anyMatch(s -> near(s, e, strikePoints));
+                found += hit ? 1 : 0;
+                signalled += near ? 1 : 0;
+                if (e.directional() && !hit) {
+                    rejections.stream()
+                            .filter(r -> during(r, e))
+                            .flatMap(r -> r.getFailedGates().stream())
+                            .distinct()
+                            .forEach(g -> gates.merge(g, 1L, Long::sum));
+                }
+            }
+            out.add(
+                    new KindScore(
+                            kind.getKey(),
+                            kind.getValue().get(0).directional(),
+                            kind.getValue().size(),
+                            found,
+                            signalled,
+                            gates));
+        }
+        return out;
+    }
+
+    /** A signal on the episode's series and strikes during it, whatever its direction. */
+    private static boolean near(Signal s, Episode e, double strikePoints) {
+        var m = s.getMetrics();
+        boolean overlaps = m.getWindowEnd() > e.startNs() && m.getWindowStart() < e.endNs();
+        boolean sameSeries = m.getExpiration() == e.expiration() && m.getRoot().equals(e.root());
+        double strike = m.getStrikePrice() / 1e9;
+        return overlaps
+                && sameSeries
+                && e.strikes().stream().anyMatch(k -> Math.abs(k - strike) <= strikePoints);
+    }
+
+    private static boolean during(Rejection r, Episode e) {
+        return e.instrumentIds().contains(r.getMetrics().getInstrumentId())
+                && r.getMetrics().getWindowEnd() > e.startNs()
+                && r.getMetrics().getWindowStart() < e.endNs();
     }
 
     public double precision() {

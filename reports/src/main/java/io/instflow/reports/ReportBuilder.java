@@ -183,11 +183,11 @@ public final class ReportBuilder {
                             new Doc.Paragraph(
                                     String.format(
                                             "Against the simulator's labels over the whole run: precision %.2f, "
-                                                    + "recall %.2f (%d of %d institutional episodes detected).",
+                                                    + "recall %.2f (%d of %d directional episodes detected).",
                                             quality.path("precision").asDouble(),
                                             quality.path("recall").asDouble(),
                                             quality.path("detected_episodes").asLong(),
-                                            quality.path("institutional_episodes").asLong())));
+                                            quality.path("directional_episodes").asLong())));
         }
     }
 

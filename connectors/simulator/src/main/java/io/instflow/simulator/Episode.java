@@ -12,9 +12,11 @@ import java.util.List;
 /**
  * Ground truth of one injected episode, as written to {@code labels.json}.
  *
- * @param kind {@code institutional}, {@code straddle} or {@code spoof}
+ * @param kind directional flow ({@code institutional}, {@code block}: one large order then thinner
+ *     flow, {@code burst}: flow mostly inside one window) or a decoy ({@code straddle}, {@code
+ *     strangle}, {@code vertical}, {@code spoof})
  * @param direction the flow side: BUY (aggressors lift offers, or spoof bids) or SELL
- * @param optionType {@code C}, {@code P}, or {@code C+P} for a straddle
+ * @param optionType {@code C}, {@code P}, or {@code C+P} for a straddle or strangle
  * @param strikes strikes in index points
  * @param expiration option expiration, ns since the UNIX epoch
  * @param startNs first action of the episode, ns
@@ -41,6 +43,19 @@ public record Episode(
     public static final String INSTITUTIONAL = "institutional";
     public static final String STRADDLE = "straddle";
     public static final String SPOOF = "spoof";
+    public static final String STRANGLE = "strangle";
+    public static final String VERTICAL = "vertical";
+    public static final String BLOCK = "block";
+    public static final String BURST = "burst";
+
+    /** The kinds a detector should signal; every other kind is a decoy. */
+    public static final java.util.Set<String> DIRECTIONAL =
+            java.util.Set.of(INSTITUTIONAL, BLOCK, BURST);
+
+    /** Whether a detector should signal this episode. */
+    public boolean directional() {
+        return DIRECTIONAL.contains(kind);
+    }
 
     /** Reads a simulator's {@code labels.json}. */
     public static List<Episode> read(Path labels) throws IOException {

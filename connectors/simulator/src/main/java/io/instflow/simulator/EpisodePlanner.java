@@ -7,13 +7,11 @@ import java.util.SplittableRandom;
 /**
  * Places a day's episodes in equal slots of the session (so they never overlap) and picks their
  * targets near the money: institutional flow in one strike or a cluster of adjacent strikes of one
- * type, straddles at one strike, spoofing in one contract.
+ * type, straddles at one strike, strangles at an out-of-the-money call and put, verticals at two
+ * adjacent strikes of one type, blocks, bursts and spoofing in one contract.
  */
 final class EpisodePlanner {
 
-    private static final String[] PATTERN = {
-        Episode.INSTITUTIONAL, Episode.STRADDLE, Episode.INSTITUTIONAL, Episode.SPOOF
-    };
     private static final long MINUTE = 60_000_000_000L;
 
     private EpisodePlanner() {}
@@ -32,9 +30,12 @@ final class EpisodePlanner {
         }
         long slot = (long) config.minutes() * MINUTE / count;
         for (int i = 0; i < count; i++) {
-            String kind = PATTERN[(i + dayIndex) % PATTERN.length];
+            String[] kinds = config.mix().kinds;
+            String kind = kinds[(i + dayIndex) % kinds.length];
             long duration = Math.min(slot - MINUTE, (4 + random.nextInt(5)) * MINUTE);
-            if (!kind.equals(Episode.INSTITUTIONAL)) {
+            if (kind.equals(Episode.BURST)) {
+                duration = Math.min(duration, (2 + random.nextInt(2)) * MINUTE);
+            } else if (!kind.equals(Episode.INSTITUTIONAL) && !kind.equals(Episode.BLOCK)) {
                 duration = Math.min(duration, (3 + random.nextInt(3)) * MINUTE);
             }
             long start =
@@ -44,7 +45,7 @@ final class EpisodePlanner {
             boolean buy = kind.equals(Episode.STRADDLE) || random.nextBoolean();
             List<Contract> targets = targets(kind, chain, future, random);
             boolean drift =
-                    kind.equals(Episode.INSTITUTIONAL)
+                    Episode.DIRECTIONAL.contains(kind)
                             && random.nextDouble() < config.driftProbability();
             plans.add(new EpisodePlan(kind, buy, targets, start, start + duration, drift));
         }
@@ -71,7 +72,15 @@ final class EpisodePlanner {
         if (kind.equals(Episode.STRADDLE)) {
             out.add(center);
             out.add(partner(chain, center));
-        } else if (kind.equals(Episode.SPOOF)) {
+        } else if (kind.equals(Episode.STRANGLE)) {
+            out.add(outOfTheMoney(chain, center, 'C', future, random));
+            out.add(outOfTheMoney(chain, center, 'P', future, random));
+        } else if (kind.equals(Episode.VERTICAL)) {
+            strikes.sort((a, b) -> Long.compare(a.strike(), b.strike()));
+            int at = Math.min(strikes.indexOf(center), strikes.size() - 2);
+            out.add(strikes.get(at));
+            out.add(strikes.get(at + 1));
+        } else if (!kind.equals(Episode.INSTITUTIONAL)) {
             out.add(center);
         } else {
             int cluster = 1 + random.nextInt(3);
@@ -81,6 +90,37 @@ final class EpisodePlanner {
             out.addAll(strikes.subList(from, from + cluster));
         }
         return out;
+    }
+
+    /**
+     * The first or second strike out of the money of {@code type} in the series of {@code option}.
+     */
+    private static Contract outOfTheMoney(
+            List<Contract> chain,
+            Contract option,
+            char type,
+            double future,
+            SplittableRandom random) {
+        List<Contract> out = new ArrayList<>();
+        for (Contract c : chain) {
+            if (c.isOption()
+                    && c.root().equals(option.root())
+                    && c.expiration() == option.expiration()
+                    && c.instrumentClass() == type
+                    && (type == 'C' ? c.strikePoints() > future : c.strikePoints() < future)) {
+                out.add(c);
+            }
+        }
+        out.sort(
+                (a, b) ->
+                        Double.compare(
+                                Math.abs(a.strikePoints() - future),
+                                Math.abs(b.strikePoints() - future)));
+        if (out.isEmpty()) {
+            throw new IllegalStateException(
+                    "no out-of-the-money " + type + " for " + option.rawSymbol());
+        }
+        return out.get(Math.min(random.nextInt(2), out.size() - 1));
     }
 
     private static Contract partner(List<Contract> chain, Contract option) {

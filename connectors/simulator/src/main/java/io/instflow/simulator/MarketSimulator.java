@@ -232,6 +232,41 @@ public final class MarketSimulator {
                     plan.nextActionNs = now + (long) (exponential(9.0) * 1e9);
                     break;
                 }
+            case Episode.STRANGLE:
+            case Episode.VERTICAL:
+                {
+                    // two legs in matched size within a fraction of a second; a vertical sells
+                    // the second strike
+                    long size = pareto(5, 1.8, 120);
+                    long other = Math.max(1, Math.round(size * (0.9 + 0.2 * random.nextDouble())));
+                    boolean secondBuy = plan.kind.equals(Episode.STRANGLE) == plan.buy;
+                    plan.volume +=
+                            exchange.aggress(plan.targets.get(0).index(), now, plan.buy, size);
+                    plan.volume +=
+                            exchange.aggress(
+                                    plan.targets.get(1).index(),
+                                    now + (1 + random.nextInt(300)) * 1_000_000L,
+                                    secondBuy,
+                                    other);
+                    plan.nextActionNs = now + (long) (exponential(9.0) * 1e9);
+                    break;
+                }
+            case Episode.BLOCK:
+                {
+                    // one large order first, then thinner flow the same way
+                    int target = plan.targets.get(0).index();
+                    long size = plan.volume == 0 ? 300 + random.nextInt(300) : pareto(5, 1.8, 60);
+                    plan.volume += exchange.aggress(target, now, plan.buy, size);
+                    plan.nextActionNs = now + (long) (exponential(6.0 / ramp) * 1e9);
+                    break;
+                }
+            case Episode.BURST:
+                {
+                    int target = plan.targets.get(0).index();
+                    plan.volume += exchange.aggress(target, now, plan.buy, pareto(10, 1.6, 150));
+                    plan.nextActionNs = now + (long) (exponential(1.5) * 1e9);
+                    break;
+                }
             default:
                 {
                     int target = plan.targets.get(0).index();
@@ -270,7 +305,7 @@ public final class MarketSimulator {
         }
         Contract first = plan.targets.get(0);
         String type =
-                plan.kind.equals(Episode.STRADDLE)
+                plan.kind.equals(Episode.STRADDLE) || plan.kind.equals(Episode.STRANGLE)
                         ? "C+P"
                         : String.valueOf(first.instrumentClass());
         Episode.Drift drift = null;

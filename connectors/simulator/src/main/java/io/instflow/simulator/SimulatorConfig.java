@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param seed random seed: the same seed gives the same bytes
  * @param start first trading day (moved to the next weekday when on a weekend)
  * @param sessionStart UTC time of day each simulated session starts
- * @param episodesPerDay labelled episodes per day (institutional, straddle, spoof)
+ * @param episodesPerDay labelled episodes per day, of the kinds {@code mix} cycles through
  * @param profile activity level
  * @param futures number of NQ futures contracts, 1 or 2
  * @param driftProbability chance that an institutional episode is followed by a futures drift in
@@ -35,7 +35,41 @@ public record SimulatorConfig(
         int episodesPerDay,
         Profile profile,
         int futures,
-        double driftProbability) {
+        double driftProbability,
+        Mix mix) {
+
+    /**
+     * Which episode kinds a day cycles through. CLASSIC: institutional, straddle, institutional,
+     * spoof. HARD adds the markets that break a detector tuned on CLASSIC: strangles, verticals,
+     * blocks followed by thinner flow and bursts inside one window.
+     */
+    public enum Mix {
+        CLASSIC(Episode.INSTITUTIONAL, Episode.STRADDLE, Episode.INSTITUTIONAL, Episode.SPOOF),
+        HARD(
+                Episode.INSTITUTIONAL,
+                Episode.STRANGLE,
+                Episode.BLOCK,
+                Episode.VERTICAL,
+                Episode.BURST,
+                Episode.STRADDLE,
+                Episode.INSTITUTIONAL,
+                Episode.SPOOF);
+
+        final String[] kinds;
+
+        Mix(String... kinds) {
+            this.kinds = kinds;
+        }
+
+        public static Mix parse(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "unknown episode mix '" + name + "'; expected classic or hard", e);
+            }
+        }
+    }
 
     /** Activity levels: multipliers of background trade rates and of volatility. */
     public enum Profile {
@@ -86,6 +120,7 @@ public record SimulatorConfig(
         private Profile profile = Profile.NORMAL;
         private int futures = 1;
         private double driftProbability = 0.5;
+        private Mix mix = Mix.CLASSIC;
 
         private Builder(Path out) {
             this.out = out;
@@ -141,6 +176,11 @@ public record SimulatorConfig(
             return this;
         }
 
+        public Builder mix(Mix v) {
+            mix = v;
+            return this;
+        }
+
         public SimulatorConfig build() {
             require(out != null, "--out is required");
             require(days >= 1 && days <= 250, "--days must be between 1 and 250, got " + days);
@@ -177,7 +217,8 @@ public record SimulatorConfig(
                     episodesPerDay,
                     profile,
                     futures,
-                    driftProbability);
+                    driftProbability,
+                    mix);
         }
 
         private static void require(boolean ok, String message) {

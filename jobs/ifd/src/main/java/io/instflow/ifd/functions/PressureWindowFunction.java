@@ -125,8 +125,8 @@ public final class PressureWindowFunction
                     stats.addEstimatedFlow(e.aggressor, e.size, e.price, blockSize, e.delayMs);
                 } else {
                     stats.addTrade(e.aggressor, e.size, e.price, blockSize);
-                    if (minPrintSize > 0 && e.size >= minPrintSize) {
-                        stats.addPrint(e.tsEvent, e.aggressor, e.size);
+                    if (minPrintSize > 0) {
+                        stats.addPrint(e.tsEvent, e.aggressor, e.size, minPrintSize);
                     }
                 }
             }

@@ -104,6 +104,7 @@ public final class Detector {
                 params.isV31()
                         ? Structures.find(
                                 observed,
+                                params.structureMinLegSize(),
                                 params.structureMatchMs() * 1_000_000L,
                                 params.structureSizeTolerance())
                         : null;

@@ -92,10 +92,12 @@ public final class Structures {
     /**
      * Finds the structures among the prints of one window period's contract windows.
      *
+     * @param minLegSize prints smaller than this are no legs
      * @param matchNs the longest time between the legs of one structure
      * @param sizeTolerance legs match when their sizes differ by at most this share of the larger
      */
-    public static Found find(List<ContractWindow> period, long matchNs, double sizeTolerance) {
+    public static Found find(
+            List<ContractWindow> period, long minLegSize, long matchNs, double sizeTolerance) {
         List<Leg> legs = new ArrayList<>();
         for (ContractWindow w : period) {
             if (!w.contract.isOption()) {
@@ -103,7 +105,7 @@ public final class Structures {
             }
             WindowStats s = w.stats;
             for (int i = 0; i < s.printCount; i++) {
-                if (s.printAggressor(i) != Aggressor.UNKNOWN) {
+                if (s.printAggressor(i) != Aggressor.UNKNOWN && s.printSize(i) >= minLegSize) {
                     legs.add(
                             new Leg(
                                     w.contract.instrumentId,

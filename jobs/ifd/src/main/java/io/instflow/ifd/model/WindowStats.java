@@ -41,8 +41,9 @@ public final class WindowStats {
     public static final int MAX_PRINTS = 128;
 
     /**
-     * The window's larger trades, for v3.1's structure detection: {ts_event ns, size, aggressor}
-     * triples in arrival order, {@link #printCount} of them. Empty unless the job records prints.
+     * The window's larger prints, for v3.1's structure detection: {ts_event ns, size, aggressor}
+     * triples in arrival order, {@link #printCount} of them (the last may be smaller than the
+     * minimum, see {@link #addPrint}). Empty unless the job records prints.
      */
     public long[] prints = new long[0];
 
@@ -82,8 +83,22 @@ public final class WindowStats {
         quoteTime += durationNs;
     }
 
-    /** Records one trade's time, size and aggressor (see {@link #prints}). */
-    public void addPrint(long tsNs, int aggressor, long size) {
+    /**
+     * Records one trade for {@link #prints}. Trades of one match event (same ts_event, same
+     * aggressor side: one aggressor order sweeping levels) make one print; a finished print smaller
+     * than {@code minSize} is replaced by the next.
+     */
+    public void addPrint(long tsNs, int aggressor, long size, long minSize) {
+        if (printCount > 0) {
+            int last = printCount - 1;
+            if (printTsNs(last) == tsNs && printAggressor(last) == aggressor) {
+                prints[last * 3 + 1] += size;
+                return;
+            }
+            if (printSize(last) < minSize) {
+                printCount--;
+            }
+        }
         if (printCount == MAX_PRINTS) {
             return;
         }
@@ -148,7 +163,7 @@ public final class WindowStats {
             lastTradePrice = o.lastTradePrice;
         }
         for (int i = 0; i < o.printCount; i++) {
-            addPrint(o.printTsNs(i), o.printAggressor(i), o.printSize(i));
+            addPrint(o.printTsNs(i), o.printAggressor(i), o.printSize(i), 0);
         }
         return this;
     }

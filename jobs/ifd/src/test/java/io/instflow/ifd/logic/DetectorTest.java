@@ -243,7 +243,7 @@ class DetectorTest {
             long size = volume / prints;
             long ts = START + (offsetMs + i * 1000L) * 1_000_000L;
             s.addTrade(aggressor, size, 100_000_000_000L, 50);
-            s.addPrint(ts, aggressor, size);
+            s.addPrint(ts, aggressor, size, 5);
         }
         return new ContractWindow(c, START, START + WINDOW_NS, s);
     }
