@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
             NameCommand.class,
             ConsumeCommand.class,
             PipelineCommand.class,
+            EvaluateCommand.class,
             ShadowCommand.class,
             ReportCommand.class,
             BarsCommand.class,

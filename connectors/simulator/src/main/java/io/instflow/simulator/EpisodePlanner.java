@@ -73,8 +73,7 @@ final class EpisodePlanner {
             out.add(center);
             out.add(partner(chain, center));
         } else if (kind.equals(Episode.STRANGLE)) {
-            out.add(outOfTheMoney(chain, center, 'C', future, random));
-            out.add(outOfTheMoney(chain, center, 'P', future, random));
+            out.addAll(strangle(chain, center, future, random));
         } else if (kind.equals(Episode.VERTICAL)) {
             strikes.sort((a, b) -> Long.compare(a.strike(), b.strike()));
             int at = Math.min(strikes.indexOf(center), strikes.size() - 2);
@@ -93,34 +92,45 @@ final class EpisodePlanner {
     }
 
     /**
-     * The first or second strike out of the money of {@code type} in the series of {@code option}.
+     * A strangle's legs in the series of {@code option}: the call at the first strike above the
+     * future, the put one or two strikes below it (at the chain's edge, the nearest that keep the
+     * put's strike below the call's).
      */
-    private static Contract outOfTheMoney(
-            List<Contract> chain,
-            Contract option,
-            char type,
-            double future,
-            SplittableRandom random) {
-        List<Contract> out = new ArrayList<>();
+    private static List<Contract> strangle(
+            List<Contract> chain, Contract option, double future, SplittableRandom random) {
+        List<Long> strikes = new ArrayList<>();
+        for (Contract c : chain) {
+            if (c.isOption()
+                    && c.root().equals(option.root())
+                    && c.expiration() == option.expiration()
+                    && !strikes.contains(c.strike())) {
+                strikes.add(c.strike());
+            }
+        }
+        strikes.sort(Long::compare);
+        int call = 1;
+        while (call < strikes.size() - 1 && strikes.get(call) / 1e9 <= future) {
+            call++;
+        }
+        int put = Math.max(0, call - 1 - random.nextInt(2));
+        return List.of(
+                sameSeries(chain, option, 'C', strikes.get(call)),
+                sameSeries(chain, option, 'P', strikes.get(put)));
+    }
+
+    private static Contract sameSeries(
+            List<Contract> chain, Contract option, char type, long strike) {
         for (Contract c : chain) {
             if (c.isOption()
                     && c.root().equals(option.root())
                     && c.expiration() == option.expiration()
                     && c.instrumentClass() == type
-                    && (type == 'C' ? c.strikePoints() > future : c.strikePoints() < future)) {
-                out.add(c);
+                    && c.strike() == strike) {
+                return c;
             }
         }
-        out.sort(
-                (a, b) ->
-                        Double.compare(
-                                Math.abs(a.strikePoints() - future),
-                                Math.abs(b.strikePoints() - future)));
-        if (out.isEmpty()) {
-            throw new IllegalStateException(
-                    "no out-of-the-money " + type + " for " + option.rawSymbol());
-        }
-        return out.get(Math.min(random.nextInt(2), out.size() - 1));
+        throw new IllegalStateException(
+                "no " + type + " at " + strike + " for " + option.rawSymbol());
     }
 
     private static Contract partner(List<Contract> chain, Contract option) {
