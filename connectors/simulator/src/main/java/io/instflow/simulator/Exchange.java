@@ -248,6 +248,32 @@ final class Exchange {
         return traded;
     }
 
+    /**
+     * A block: a counterparty shows the whole size at the touch (one A) and the aggressor takes it
+     * in one match (T/F), after which the filled order leaves the book (C), so the displayed ladder
+     * is as before. Returns the size traded.
+     */
+    long block(int index, long ts, boolean buy, long size) {
+        QuoteLadder q = ladders[index];
+        long px = buy ? q.askPx[0] : q.bidPx[0];
+        if (px <= 0) {
+            return aggress(index, ts, buy, size);
+        }
+        long instrumentId = chain.get(index).instrumentId();
+        long restingId = nextOrderId++;
+        long aggressorId = nextOrderId++;
+        byte aggressorSide = buy ? BID : ASK;
+        byte restingSide = buy ? ASK : BID;
+        stream.message(ts);
+        stream.record(instrumentId, MboStream.ADD, restingSide, restingId, px, size, Flags.LAST);
+        stream.message(ts);
+        stream.record(instrumentId, MboStream.TRADE, aggressorSide, aggressorId, px, size, 0);
+        stream.record(instrumentId, MboStream.FILL, restingSide, restingId, px, size, 0);
+        stream.message(ts);
+        stream.record(instrumentId, MboStream.CANCEL, restingSide, restingId, px, size, Flags.LAST);
+        return size;
+    }
+
     /** Rests a large order behind the touch, to be cancelled unfilled at {@code cancelAt}. */
     void spoof(int index, long ts, boolean bid, long size, long cancelAt) {
         if (spoofSz[index] > 0) {

@@ -255,8 +255,11 @@ public final class MarketSimulator {
                 {
                     // one large order first, then thinner flow the same way
                     int target = plan.targets.get(0).index();
-                    long size = plan.volume == 0 ? 300 + random.nextInt(300) : pareto(5, 1.8, 60);
-                    plan.volume += exchange.aggress(target, now, plan.buy, size);
+                    plan.volume +=
+                            plan.volume == 0
+                                    ? exchange.block(
+                                            target, now, plan.buy, 300 + random.nextInt(300))
+                                    : exchange.aggress(target, now, plan.buy, pareto(5, 1.8, 60));
                     plan.nextActionNs = now + (long) (exponential(6.0 / ramp) * 1e9);
                     break;
                 }

@@ -1,0 +1,147 @@
+package io.instflow.simulator;
+
+import io.instflow.dbn.RecordHandler;
+import io.instflow.dbn.io.DbnReader;
+import io.instflow.dbn.record.MboDecoder;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hard episode mix, read back from the files: multi-leg decoys trade their legs together in
+ * matched size, a block opens with one large print, a burst stays short.
+ */
+class HardMixTest {
+
+    @TempDir static Path out;
+
+    static SimulationResult result;
+
+    /** Prints (the T records of one aggressor in one match event): instrument, ts, side, size. */
+    static final List<long[]> prints = new ArrayList<>();
+
+    @BeforeAll
+    static void simulate() {
+        result =
+                new MarketSimulator(
+                                SimulatorConfig.builder(out)
+                                        .days(2)
+                                        .minutes(90)
+                                        .seed(12)
+                                        .episodesPerDay(8)
+                                        .mix(SimulatorConfig.Mix.HARD)
+                                        .build())
+                        .run(line -> {});
+        for (SimulationResult.Day day : result.days()) {
+            try (DbnReader reader = DbnReader.open(day.file())) {
+                reader.readAll(
+                        new RecordHandler() {
+                            @Override
+                            public void onMbo(MboDecoder r) {
+                                if (r.action() != 'T') {
+                                    return;
+                                }
+                                long[] last =
+                                        prints.isEmpty() ? null : prints.get(prints.size() - 1);
+                                if (last != null
+                                        && last[0] == r.instrumentId()
+                                        && last[1] == r.tsEvent()
+                                        && last[2] == r.side()) {
+                                    last[3] += r.size();
+                                } else {
+                                    prints.add(
+                                            new long[] {
+                                                r.instrumentId(), r.tsEvent(), r.side(), r.size()
+                                            });
+                                }
+                            }
+                        });
+            }
+        }
+    }
+
+    @Test
+    void shouldPlayEveryKindOfTheMixAndLabelWhichAreDirectional() {
+        Set<String> kinds =
+                result.episodes().stream().map(Episode::kind).collect(Collectors.toSet());
+        assertThat(kinds)
+                .containsExactlyInAnyOrder(
+                        Episode.INSTITUTIONAL,
+                        Episode.STRANGLE,
+                        Episode.BLOCK,
+                        Episode.VERTICAL,
+                        Episode.BURST,
+                        Episode.STRADDLE,
+                        Episode.SPOOF);
+        result.episodes()
+                .forEach(
+                        e ->
+                                assertThat(e.directional())
+                                        .as(e.kind())
+                                        .isEqualTo(Episode.DIRECTIONAL.contains(e.kind())));
+    }
+
+    @Test
+    void shouldTradeTheLegsOfStranglesAndVerticalsTogetherInMatchedSize() {
+        int checked = 0;
+        for (Episode e : result.episodes()) {
+            boolean strangle = e.kind().equals(Episode.STRANGLE);
+            if (!strangle && !e.kind().equals(Episode.VERTICAL)) {
+                continue;
+            }
+            assertThat(e.instrumentIds()).hasSize(2);
+            assertThat(e.strikes()).as("two strikes").hasSize(2);
+            assertThat(e.optionType()).isEqualTo(strangle ? "C+P" : e.optionType());
+            List<long[]> first = during(e, e.instrumentIds().get(0));
+            List<long[]> second = during(e, e.instrumentIds().get(1));
+            assertThat(first).isNotEmpty();
+            for (long[] a : first) {
+                boolean paired =
+                        second.stream()
+                                .anyMatch(
+                                        b ->
+                                                b[1] >= a[1]
+                                                        && b[1] - a[1] <= 300_000_000L
+                                                        && (b[2] == a[2]) == strangle
+                                                        && Math.abs(b[3] - a[3])
+                                                                <= 0.25 * Math.max(a[3], b[3]));
+                if (paired) {
+                    checked++;
+                }
+            }
+            assertThat(checked).as("%s legs paired", e.kind()).isPositive();
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
+    void shouldOpenABlockWithOneLargePrintAndKeepABurstShort() {
+        for (Episode e : result.episodes()) {
+            if (e.kind().equals(Episode.BLOCK)) {
+                List<long[]> own = during(e, e.instrumentIds().get(0));
+                long opening = own.get(0)[3];
+                long largestAfter = own.stream().skip(1).mapToLong(p -> p[3]).max().orElse(0);
+                assertThat(opening).as("the block").isGreaterThanOrEqualTo(100);
+                assertThat(opening).isGreaterThan(largestAfter);
+            }
+            if (e.kind().equals(Episode.BURST)) {
+                assertThat(e.endNs() - e.startNs()).isLessThanOrEqualTo(3 * 60_000_000_000L);
+            }
+        }
+    }
+
+    private static List<long[]> during(Episode e, long instrumentId) {
+        return prints.stream()
+                .filter(p -> p[0] == instrumentId && p[1] >= e.startNs() && p[1] <= e.endNs())
+                .toList();
+    }
+}
