@@ -117,6 +117,46 @@ class PipelineConfigTest {
     }
 
     @Test
+    void shouldSelectV31WithItsStructureValuesOrTheirDefaults(@TempDir Path dir)
+            throws IOException {
+        Path file = dir.resolve("pipeline_config.json");
+        String common =
+                "\"min_pressure_ratio\": 2.0, \"min_volume_concentration\": 0.4,"
+                        + " \"min_time_persistence\": 0.5, \"min_trend_strength\": 0.6, \"min_baseline_anomaly\": 2.0,"
+                        + " \"min_overall_confidence\": 0.7, \"market_making_penalty\": 0.4, \"lookback_days\": 20,"
+                        + " \"min_data_quality\": 0.9, \"min_total_volume\": 100, \"diagnostics\": false";
+        Files.writeString(
+                file,
+                "{\"profiles\": {\"a\": {\"algorithm\": \"v3.1\", "
+                        + common
+                        + ", \"structure\": {\"min_leg_size\": 10, \"match_ms\": 500,"
+                        + " \"size_tolerance\": 0.1, \"min_share\": 0.6}},"
+                        + " \"b\": {\"algorithm\": \"v3.1\", "
+                        + common
+                        + "}}}");
+        PipelineConfig config = PipelineConfig.load(file);
+        DetectorParams a = config.profile("a");
+        assertThat(a.isV31()).isTrue();
+        assertThat(a.structureMinLegSize()).isEqualTo(10);
+        assertThat(a.structureMatchMs()).isEqualTo(500);
+        assertThat(a.structureSizeTolerance()).isEqualTo(0.1);
+        assertThat(a.structureMinShare()).isEqualTo(0.6);
+        assertThat(config.profile("b").structureMatchMs())
+                .isEqualTo(DetectorParams.production().structureMatchMs());
+        Files.writeString(
+                file,
+                "{\"profiles\": {\"a\": {\"algorithm\": \"v3.1\", "
+                        + common
+                        + ", \"structure\": {\"match_s\": 1}}}}");
+        assertThatThrownBy(() -> PipelineConfig.load(file))
+                .hasMessageContaining("unknown key 'profiles.a.structure.match_s'")
+                .hasMessageContaining("match_ms");
+        Files.writeString(file, "{\"profiles\": {\"a\": {\"algorithm\": \"v4\", " + common + "}}}");
+        assertThatThrownBy(() -> PipelineConfig.load(file))
+                .hasMessageContaining("profiles.a.algorithm must be one of [compat, v3, v3.1]");
+    }
+
+    @Test
     void shouldParseJobArguments() {
         IfdConfig config =
                 IfdJob.parse(

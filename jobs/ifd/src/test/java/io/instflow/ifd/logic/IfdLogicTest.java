@@ -265,4 +265,24 @@ class IfdLogicTest {
                 .hasSize(32)
                 .isNotEqualTo(SignalIds.of("v3", "testing", 42, 1000));
     }
+
+    @Test
+    void shouldMergeTheTradesOfOneMatchIntoOnePrintAndDropSmallOnes() {
+        WindowStats s = new WindowStats();
+        s.addPrint(1_000, Aggressor.BUY, 3, 5);
+        s.addPrint(1_000, Aggressor.BUY, 4, 5);
+        s.addPrint(2_000, Aggressor.SELL, 2, 5);
+        s.addPrint(3_000, Aggressor.BUY, 6, 5);
+        assertThat(s.printCount).as("7 lots in one match; the 2-lot print replaced").isEqualTo(2);
+        assertThat(s.printSize(0)).isEqualTo(7);
+        assertThat(s.printTsNs(1)).isEqualTo(3_000);
+        assertThat(s.printAggressor(1)).isEqualTo(Aggressor.BUY);
+        for (int i = 0; i < 2 * WindowStats.MAX_PRINTS; i++) {
+            s.addPrint(10_000 + i, Aggressor.SELL, 9, 5);
+        }
+        assertThat(s.printCount).isEqualTo(WindowStats.MAX_PRINTS);
+        WindowStats merged = new WindowStats().merge(s);
+        assertThat(merged.printCount).isEqualTo(WindowStats.MAX_PRINTS);
+        assertThat(merged.printSize(0)).isEqualTo(7);
+    }
 }
