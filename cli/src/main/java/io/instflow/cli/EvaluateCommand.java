@@ -120,6 +120,8 @@ final class EvaluateCommand implements Callable<Integer> {
                                             .build())
                             .run(line -> {});
             LocalKafka kafka = LocalKafka.in(work.resolve("kafka-" + seed), 0);
+            Thread stopOnInterrupt = new Thread(kafka::stop, "instflow-evaluate-shutdown");
+            Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             try {
                 kafka.start(Duration.ofSeconds(120));
                 LocalRun.replay(
@@ -152,6 +154,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             } finally {
                 kafka.stop();
+                Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             }
             deleteQuietly(work.resolve("kafka-" + seed));
             deleteQuietly(work.resolve("seed-" + seed));

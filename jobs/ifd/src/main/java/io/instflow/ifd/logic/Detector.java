@@ -164,6 +164,7 @@ public final class Detector {
             Structures.Found legs) {
         WindowStats st = c.window().stats;
         int direction = c.components().direction();
+        ComponentScores components = withBlockEvidence(c.components(), st);
         double spoof = MarketMaking.spoofRatio(st, direction);
         VolumePair v = volumes(self, partner, c.window());
         double mm =
@@ -175,21 +176,39 @@ public final class Detector {
                         st.quoteMarketMaking());
         Decision d =
                 Scorer.decide(
-                        self.call,
-                        st,
-                        c.components(),
-                        c.baseline(),
-                        mm,
-                        spoof,
-                        coordination,
-                        params);
+                        self.call, st, components, c.baseline(), mm, spoof, coordination, params);
         int side = direction > 0 ? Aggressor.BUY : Aggressor.SELL;
         long sideVolume = direction > 0 ? st.buyVolume : st.sellVolume;
         Structures.Share share = legs.largestNonDirectional(c.window().contract.instrumentId, side);
         if (share != null && share.volume() >= params.structureMinShare() * sideVolume) {
             d = d.withFailures(List.of("multi_leg:" + share.kind()));
         }
-        return new Verdict(c, d, mm, spoof);
+        return new Verdict(new Candidate(c.window(), components, c.baseline()), d, mm, spoof);
+    }
+
+    /**
+     * A block on the candidate's side carries persistence and trend by itself: evidence = min(1,
+     * largest print on the side / (4 · {@code pressure.block_size})), and each of the two is at
+     * least that; raw is recomputed with them.
+     */
+    private ComponentScores withBlockEvidence(ComponentScores c, WindowStats st) {
+        int side = c.direction() > 0 ? Aggressor.BUY : Aggressor.SELL;
+        long largest = 0;
+        for (int i = 0; i < st.printCount; i++) {
+            if (st.printAggressor(i) == side) {
+                largest = Math.max(largest, st.printSize(i));
+            }
+        }
+        if (largest < params.blockSize()) {
+            return c;
+        }
+        double evidence = Math.min(1, largest / (4.0 * params.blockSize()));
+        double trend = Math.max(c.trend(), evidence);
+        double persistence = Math.max(c.persistence(), evidence);
+        double raw =
+                0.4 * c.significance() + 0.3 * trend + 0.2 * c.concentration() + 0.1 * persistence;
+        return new ComponentScores(
+                c.direction(), c.significance(), trend, c.concentration(), persistence, raw);
     }
 
     /** The prototype's scoring: its own significance, trend and straddle estimate, no baseline. */

@@ -223,6 +223,38 @@ class DetectorTest {
     }
 
     @Test
+    void shouldLetABlockCarryPersistenceAndTrendOfItsFirstWindowInV31() {
+        ContractWindow block = legs(contract(1, "C", 21_000), Aggressor.BUY, 0, 1, 200);
+        block.stats.addTrade(Aggressor.BUY, 40, 100_000_000_000L, 50);
+        ComponentScores v3 =
+                detector.evaluate(List.of(block), Map.of())
+                        .verdicts()
+                        .get(0)
+                        .candidate()
+                        .components();
+        ComponentScores withBlock =
+                v31.evaluate(List.of(block), Map.of()).verdicts().get(0).candidate().components();
+        assertThat(v3.persistence()).as("a first window has no history").isEqualTo(0.5);
+        assertThat(withBlock.persistence()).as("200 lots in one print, block size 50").isEqualTo(1);
+        assertThat(withBlock.trend()).isEqualTo(1);
+        assertThat(withBlock.raw()).isGreaterThan(v3.raw());
+        ContractWindow small = legs(contract(1, "C", 21_000), Aggressor.BUY, 0, 10, 240);
+        assertThat(
+                        v31.evaluate(List.of(small), Map.of())
+                                .verdicts()
+                                .get(0)
+                                .candidate()
+                                .components())
+                .as("no print reaches the block size")
+                .isEqualTo(
+                        detector.evaluate(List.of(small), Map.of())
+                                .verdicts()
+                                .get(0)
+                                .candidate()
+                                .components());
+    }
+
+    @Test
     void shouldKeepV3AndCompatParameterVersionsWhenV31ValuesChange() {
         DetectorParams production = DetectorParams.production();
         assertThat(production.toBuilder().structureMatchMs(5).build().version())
