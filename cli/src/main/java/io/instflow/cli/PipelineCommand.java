@@ -59,7 +59,7 @@ final class PipelineCommand implements Callable<Integer> {
             names = "--profile",
             defaultValue = "production",
             description =
-                    "Detector profile: production, testing, conservative (default: ${DEFAULT-VALUE}).")
+                    "Detector profile: production, testing, conservative, production-v31, testing-v31 (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(

@@ -73,8 +73,9 @@ public record EpisodeScore(
 
     /**
      * How one kind of episode fared: for a directional kind, how many were found; for a decoy, how
-     * many drew a signal. {@code missedGates} counts, over the directional episodes missed, the
-     * gates that rejected candidates on their contracts during them.
+     * many drew a signal that matches no directional episode (a 5-minute window may also cover the
+     * end of the episode before). {@code missedGates} counts, over the directional episodes missed,
+     * the gates that rejected candidates on their contracts during them.
      */
     public record KindScore(
             String kind,
@@ -99,7 +100,10 @@ public record EpisodeScore(
             Map<String, Long> gates = new TreeMap<>();
             for (Episode e : kind.getValue()) {
                 boolean hit = signals.stream().anyMatch(s -> matches(s, e, strikePoints));
-                boolean near = signals.stream().anyMatch(s -> near(s, e, strikePoints));
+                boolean near =
+                        signals.stream()
+                                .filter(s -> near(s, e, strikePoints))
+                                .anyMatch(s -> !matchesAny(s, labels, strikePoints));
                 found += hit ? 1 : 0;
                 signalled += near ? 1 : 0;
                 if (e.directional() && !hit) {
@@ -120,6 +124,11 @@ public record EpisodeScore(
                             gates));
         }
         return out;
+    }
+
+    /** Whether the signal matches a directional episode (a window can span two episodes). */
+    private static boolean matchesAny(Signal s, List<Episode> labels, double strikePoints) {
+        return labels.stream().anyMatch(e -> e.directional() && matches(s, e, strikePoints));
     }
 
     /** A signal on the episode's series and strikes during it, whatever its direction. */

@@ -30,8 +30,7 @@ final class EpisodePlanner {
         }
         long slot = (long) config.minutes() * MINUTE / count;
         for (int i = 0; i < count; i++) {
-            String[] kinds = config.mix().kinds;
-            String kind = kinds[(i + dayIndex) % kinds.length];
+            String kind = config.mix().kind(dayIndex, i, count);
             long duration = Math.min(slot - MINUTE, (4 + random.nextInt(5)) * MINUTE);
             if (kind.equals(Episode.BURST)) {
                 duration = Math.min(duration, (2 + random.nextInt(2)) * MINUTE);

@@ -55,10 +55,20 @@ public record SimulatorConfig(
                 Episode.INSTITUTIONAL,
                 Episode.SPOOF);
 
-        final String[] kinds;
+        private final String[] kinds;
 
         Mix(String... kinds) {
             this.kinds = kinds;
+        }
+
+        /**
+         * The kind of a day's {@code i}-th episode. CLASSIC rotates its four kinds by one each day,
+         * as the sessions its figures were measured on; HARD continues its cycle from day to day,
+         * so every kind is played as often.
+         */
+        String kind(int dayIndex, int i, int perDay) {
+            int turn = this == CLASSIC ? i + dayIndex : i + dayIndex * perDay;
+            return kinds[turn % kinds.length];
         }
 
         public static Mix parse(String name) {

@@ -71,7 +71,10 @@ public record PipelineConfig(
                             com.fasterxml.jackson.core.JsonParser.Feature
                                     .STRICT_DUPLICATE_DETECTION);
 
-    /** The bundled configuration with the production, testing and conservative profiles. */
+    /**
+     * The bundled configuration: the production, testing and conservative profiles of the spec, and
+     * production-v31 and testing-v31, their gates with IFD v3.1.
+     */
     public static PipelineConfig defaults() {
         try (InputStream in = PipelineConfig.class.getResourceAsStream("/pipeline_config.json")) {
             return parse(MAPPER.readTree(in), "bundled pipeline_config.json");

@@ -24,6 +24,10 @@ class PipelineConfigTest {
         assertThat(config.profile("conservative").minTotalVolume()).isEqualTo(200);
         assertThat(config.windowMinutes()).isEqualTo(5);
         assertThat(production).isEqualTo(DetectorParams.production());
+        assertThat(config.profile("production-v31"))
+                .as("v3.1 with production's gates")
+                .isEqualTo(production.toBuilder().algorithm("v3.1").profile("production-v31").build());
+        assertThat(config.profile("testing-v31").isV31()).isTrue();
     }
 
     @Test
