@@ -26,7 +26,8 @@ class PipelineConfigTest {
         assertThat(production).isEqualTo(DetectorParams.production());
         assertThat(config.profile("production-v31"))
                 .as("v3.1 with production's gates")
-                .isEqualTo(production.toBuilder().algorithm("v3.1").profile("production-v31").build());
+                .isEqualTo(
+                        production.toBuilder().algorithm("v3.1").profile("production-v31").build());
         assertThat(config.profile("testing-v31").isV31()).isTrue();
     }
 

@@ -1,0 +1,72 @@
+package io.instflow.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code instflow evaluate} as a user runs it: the bundled v3.1 profile over tuning seeds of the
+ * hard episode mix, scored per kind. The full table over the evaluation seeds is in the README.
+ */
+class EvaluateCommandITCase {
+
+    @TempDir Path tmp;
+
+    @Test
+    void shouldHoldV31sPrecisionAndRecallOnTheHardMixAndKeepItsDecoysSilent() throws Exception {
+        StringWriter console = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code =
+                InstflowCommand.run(
+                        new PrintWriter(console),
+                        new PrintWriter(err),
+                        "evaluate",
+                        "--seeds",
+                        "5,6",
+                        "--profiles",
+                        "production-v31",
+                        "--mix",
+                        "hard",
+                        "--out",
+                        tmp.resolve("eval").toString());
+        assertThat(code).as(err.toString()).isZero();
+        System.out.println(console);
+        JsonNode profile =
+                new ObjectMapper()
+                        .readTree(tmp.resolve("eval/evaluation.json").toFile())
+                        .path("profiles")
+                        .path("production-v31");
+        assertThat(profile.path("algorithm").asText()).isEqualTo("v3.1");
+        assertThat(profile.path("directional_episodes").asLong()).isGreaterThanOrEqualTo(8);
+        assertThat(profile.path("precision").asDouble()).isGreaterThanOrEqualTo(0.85);
+        assertThat(profile.path("recall").asDouble()).isGreaterThanOrEqualTo(0.75);
+        for (String decoy : new String[] {"strangle", "vertical", "straddle", "spoof"}) {
+            JsonNode kind = profile.path("by_kind").path(decoy);
+            assertThat(kind.path("episodes").asLong()).as(decoy).isPositive();
+            assertThat(kind.path("drew_a_signal").asLong()).as(decoy).isZero();
+        }
+    }
+
+    @Test
+    void shouldRefuseSeedsThatAreNotSeedsOrRanges() {
+        StringWriter err = new StringWriter();
+        int code =
+                InstflowCommand.run(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err),
+                        "evaluate",
+                        "--seeds",
+                        "9-3",
+                        "--out",
+                        tmp.resolve("none").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--seeds must be seeds and ranges").contains("'9-3'");
+    }
+}
