@@ -188,7 +188,7 @@ public final class Detector {
 
     /**
      * A block on the candidate's side carries persistence and trend by itself: evidence = min(1,
-     * largest print on the side / (4 · {@code pressure.block_size})), and each of the two is at
+     * largest print on the side / (2 · {@code pressure.block_size})), and each of the two is at
      * least that; raw is recomputed with them.
      */
     private ComponentScores withBlockEvidence(ComponentScores c, WindowStats st) {
@@ -202,7 +202,7 @@ public final class Detector {
         if (largest < params.blockSize()) {
             return c;
         }
-        double evidence = Math.min(1, largest / (4.0 * params.blockSize()));
+        double evidence = Math.min(1, largest / (2.0 * params.blockSize()));
         double trend = Math.max(c.trend(), evidence);
         double persistence = Math.max(c.persistence(), evidence);
         double raw =
