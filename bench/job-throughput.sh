@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # IFD job throughput from a real local Kafka (exactly-once sinks, heap and RocksDB state backends)
 # with signal visibility latency, next to Kafka's own ConsumerPerformance reading the same kind of
-# topic. Usage: bench/job-throughput.sh [days] [parallelism] [backends]
+# topic. Usage: bench/job-throughput.sh [days] [parallelism] [backends] [profiles]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 days="${1:-4}"
 parallelism="${2:-2}"
 backends="${3:-hashmap,rocksdb}"
+profiles="${4:-production}"
 mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
 mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
-java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$backends" 2>/dev/null
+java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$backends" "$profiles" 2>/dev/null
 
 work="$(mktemp -d)"
 port=$(( 20000 + RANDOM % 20000 ))

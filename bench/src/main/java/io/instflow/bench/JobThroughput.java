@@ -40,7 +40,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and the latency from a window's evaluation (the watermark passing its end) to its signal being
  * visible to a read_committed consumer. Prints one line per run.
  *
- * <p>Usage: {@code bench/job-throughput.sh [days] [parallelism] [backends, e.g. hashmap,rocksdb]}.
+ * <p>Usage: {@code bench/job-throughput.sh [days] [parallelism] [backends, e.g. hashmap,rocksdb]
+ * [profiles, e.g. production,production-v31]}: every backend runs with every profile, profile by
+ * profile in the order given, alternating when a profile is listed more than once.
  */
 public final class JobThroughput {
 
@@ -48,6 +50,7 @@ public final class JobThroughput {
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         List<String> backends = List.of((args.length > 2 ? args[2] : "hashmap,rocksdb").split(","));
+        List<String> profiles = List.of((args.length > 3 ? args[3] : "production").split(","));
         Path work = Files.createTempDirectory("instflow-job-bench-");
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
         try {
@@ -79,15 +82,19 @@ public final class JobThroughput {
             System.out.printf(
                     "input: %,d MBO records in md.glbx-mdp3.mbo (%d partitions), %d simulated days%n",
                     records, parallelism, days);
-            for (int i = 0; i < backends.size(); i++) {
-                String run = backends.get(i) + "-" + i;
-                run(
-                        kafka.bootstrapServers(),
-                        backends.get(i),
-                        run + ".",
-                        parallelism,
-                        records,
-                        work.resolve("checkpoints-" + run));
+            int i = 0;
+            for (String profile : profiles) {
+                for (String backend : backends) {
+                    String run = backend + "-" + i++;
+                    run(
+                            kafka.bootstrapServers(),
+                            backend,
+                            profile,
+                            run + ".",
+                            parallelism,
+                            records,
+                            work.resolve("checkpoints-" + run));
+                }
             }
         } finally {
             kafka.stop();
@@ -97,6 +104,7 @@ public final class JobThroughput {
     private static void run(
             String bootstrap,
             String backend,
+            String profile,
             String prefix,
             int parallelism,
             long records,
@@ -109,7 +117,7 @@ public final class JobThroughput {
                         bootstrap,
                         "",
                         prefix,
-                        pipeline.profile("production"),
+                        pipeline.profile(profile),
                         pipeline.windowMinutes(),
                         pipeline.outOfOrdernessMs(),
                         pipeline.idleMs(),
@@ -141,10 +149,12 @@ public final class JobThroughput {
         List<Long> sorted = new ArrayList<>(latenciesMs);
         Collections.sort(sorted);
         System.out.printf(
-                "%-8s exactly-once, parallelism %d: %,.0f MBO records/s over the whole run (%.1f s incl. start-up),"
+                "%-8s %s (%s) exactly-once, parallelism %d: %,.0f MBO records/s over the whole run (%.1f s incl. start-up),"
                         + " %,.0f records/s sustained (sum over subtasks of the median per-100k rate); %d signals and rejections, "
                         + "evaluation to read_committed visibility p50 %s ms, p99 %s ms (checkpoint interval %d ms)%n",
                 backend,
+                profile,
+                job.params().algorithm(),
                 parallelism,
                 records / seconds,
                 seconds,
