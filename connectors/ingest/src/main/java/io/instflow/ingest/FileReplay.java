@@ -29,7 +29,8 @@ public final class FileReplay {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReplay.class);
     private static final String SOURCE = "file";
-    private static final int DEAD_LETTER_MAX_BYTES = 1 << 20;
+    /** Dead-letter chunks stay well under the producer's and broker's 1 MiB record limit. */
+    private static final int DEAD_LETTER_MAX_BYTES = 512 * 1024;
 
     /** Callback for progress: records so far, index time of the last one, and whether done. */
     @FunctionalInterface
@@ -78,8 +79,15 @@ public final class FileReplay {
                                 FeedStatusKind.STREAMING,
                                 "replaying " + files.size() + " file(s): " + files)
                         .build());
+        List<Source> opened = new ArrayList<>();
         for (Path file : files) {
-            Source source = Source.open(file, publisher);
+            try {
+                opened.add(Source.open(file, publisher));
+            } catch (DbnFormatException | java.io.UncheckedIOException e) {
+                refuse(file, e.getMessage(), publisher, failures);
+            }
+        }
+        for (Source source : opened) {
             if (source.definitions) {
                 replayAlone(source, publisher, failures);
                 merge(skipped, source.handler.skipped());
@@ -193,17 +201,39 @@ public final class FileReplay {
         }
     }
 
+    /**
+     * A record that cannot be framed: everything from it to the file's end goes to the dead-letter
+     * topic in chunks, each with its offset; the other files go on.
+     */
     private static void fail(
             Source source, DbnFormatException e, KafkaPublisher publisher, List<String> failures) {
-        LOG.error("abandoning {}: {}", source.file, e.getMessage());
-        publisher.deadLetter(
-                source.reader.unframedBytes(DEAD_LETTER_MAX_BYTES),
-                e.getMessage(),
-                source.file.toString(),
-                source.reader.bytesConsumed());
-        publisher.status(
-                publisher.statusEvent(SOURCE, FeedStatusKind.ERROR, e.getMessage()).build());
-        failures.add(source.file + ": " + e.getMessage());
+        long at = source.reader.bytesConsumed();
+        long[] chunks = new long[1];
+        long drained =
+                source.reader.drainUnframed(
+                        DEAD_LETTER_MAX_BYTES,
+                        (offset, chunk) -> {
+                            chunks[0]++;
+                            publisher.deadLetter(
+                                    chunk, e.getMessage(), source.file.toString(), offset);
+                        });
+        String message =
+                String.format(
+                        "%s; the %,d bytes from offset %,d to the end of the file went to the"
+                                + " dead-letter topic in %d chunk(s)",
+                        e.getMessage(), drained, at, chunks[0]);
+        LOG.error("abandoning {}: {}", source.file, message);
+        publisher.status(publisher.statusEvent(SOURCE, FeedStatusKind.ERROR, message).build());
+        failures.add(source.file + ": " + message);
+    }
+
+    /** A file that cannot be opened as DBN: reported, and the others published. */
+    private static void refuse(
+            Path file, String reason, KafkaPublisher publisher, List<String> failures) {
+        String message = file + " not replayed: " + reason;
+        LOG.error(message);
+        publisher.status(publisher.statusEvent(SOURCE, FeedStatusKind.ERROR, message).build());
+        failures.add(message);
     }
 
     private static void merge(Map<String, Long> into, Map<String, Long> from) {

@@ -3,6 +3,7 @@ package io.instflow.ingest;
 import io.instflow.dbn.RType;
 import io.instflow.dbn.RecordHandler;
 import io.instflow.dbn.record.BboDecoder;
+import io.instflow.dbn.record.ErrorDecoder;
 import io.instflow.dbn.record.InstrumentDefDecoder;
 import io.instflow.dbn.record.MboDecoder;
 import io.instflow.dbn.record.Mbp10Decoder;
@@ -11,6 +12,8 @@ import io.instflow.dbn.record.OhlcvDecoder;
 import io.instflow.dbn.record.RecordDecoder;
 import io.instflow.dbn.record.StatDecoder;
 import io.instflow.dbn.record.StatusDecoder;
+import io.instflow.dbn.record.SymbolMappingDecoder;
+import io.instflow.dbn.record.SystemDecoder;
 import io.instflow.dbn.record.TradeDecoder;
 
 import org.agrona.DirectBuffer;
@@ -78,6 +81,21 @@ public final class MarketDataHandler implements RecordHandler {
 
     @Override
     public void onStat(StatDecoder r) {
+        skip(r);
+    }
+
+    @Override
+    public void onSymbolMapping(SymbolMappingDecoder r) {
+        skip(r);
+    }
+
+    @Override
+    public void onSystem(SystemDecoder r) {
+        skip(r);
+    }
+
+    @Override
+    public void onError(ErrorDecoder r) {
         skip(r);
     }
 

@@ -199,6 +199,76 @@ class FileReplayKafkaITCase {
         assertThat(statuses(topics)).extracting(FeedStatus::getKind).contains(FeedStatusKind.ERROR);
     }
 
+    @Test
+    void shouldDeadLetterEverythingAfterACorruptRecordInChunksAndReplayTheOtherFiles(
+            @TempDir Path temp) throws IOException {
+        Topics topics = new Topics(KAFKA.uniqueTopicPrefix());
+        TopicAdmin.ensure(KAFKA.bootstrapServers(), topics, 1);
+        byte[] plain;
+        try (var in =
+                new com.github.luben.zstd.ZstdInputStream(
+                        Files.newInputStream(session.days().get(0).file()))) {
+            plain = in.readNBytes(3_000_000);
+        }
+        int metadataLength =
+                8
+                        + java.nio.ByteBuffer.wrap(plain, 4, 4)
+                                .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                                .getInt();
+        int corruptAt = metadataLength + 20_000 * 56;
+        plain[corruptAt] = 0;
+        Path zeroed = temp.resolve("zeroed.dbn");
+        Files.write(zeroed, plain);
+        Path notDbn = temp.resolve("notes.dbn");
+        Files.writeString(notDbn, "these are not market data");
+        FileReplay.Result result;
+        try (KafkaPublisher publisher =
+                new KafkaPublisher(KAFKA.bootstrapServers(), topics, "GLBX.MDP3", Map.of())) {
+            result =
+                    new FileReplay(
+                                    List.of(notDbn, session.definitions(), zeroed),
+                                    0,
+                                    FileReplay.Progress.NONE)
+                            .run(publisher);
+        }
+        assertThat(result.definitions()).as("the files after the bad one").isEqualTo(69);
+        assertThat(result.mboRecords()).as("every record before the corrupt one").isEqualTo(20_000);
+        assertThat(result.failures()).hasSize(2);
+        assertThat(result.failures().get(0)).contains("notes.dbn").contains("not replayed");
+        assertThat(result.failures().get(1))
+                .contains("zeroed.dbn")
+                .contains("from offset " + String.format("%,d", corruptAt));
+
+        List<ConsumerRecord<byte[], byte[]>> dead =
+                TopicReader.readAll(
+                        KAFKA.bootstrapServers(), topics.deadLetter(), Duration.ofSeconds(60));
+        assertThat(dead).as("512 KiB chunks of the rest of the file").hasSizeGreaterThan(1);
+        long expected = corruptAt;
+        for (ConsumerRecord<byte[], byte[]> letter : dead) {
+            assertThat(header(letter, "source")).endsWith("zeroed.dbn");
+            assertThat(Long.parseLong(header(letter, "offset"))).isEqualTo(expected);
+            assertThat(letter.value())
+                    .isEqualTo(
+                            java.util.Arrays.copyOfRange(
+                                    plain, (int) expected, (int) expected + letter.value().length));
+            expected += letter.value().length;
+        }
+        assertThat(expected).as("nothing of the file lost").isEqualTo(plain.length);
+        List<FeedStatus> statuses = statuses(topics);
+        assertThat(statuses)
+                .filteredOn(st -> st.getKind() == FeedStatusKind.ERROR)
+                .extracting(FeedStatus::getMessage)
+                .anySatisfy(m -> assertThat(m).contains("notes.dbn"))
+                .anySatisfy(m -> assertThat(m).contains("zeroed.dbn"));
+        assertThat(statuses.get(statuses.size() - 1).getKind())
+                .as("the replay ends in ERROR, not STREAMING")
+                .isEqualTo(FeedStatusKind.ERROR);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
     private static List<FeedStatus> statuses(Topics topics) {
         AvroSerde<FeedStatus> serde = AvroSerde.of(FeedStatus.class);
         List<FeedStatus> out = new ArrayList<>();

@@ -154,6 +154,46 @@ public final class DbnReader implements AutoCloseable {
         return decoder.copyPending(max);
     }
 
+    /** Receives the bytes {@link #drainUnframed} hands out. */
+    @FunctionalInterface
+    public interface ChunkSink {
+        /**
+         * @param offset stream offset (decompressed bytes) of the chunk's first byte
+         */
+        void accept(long offset, byte[] chunk);
+    }
+
+    /**
+     * After a {@link DbnFormatException}: everything from the first byte not framed to the end of
+     * the input, in chunks of at most {@code chunk} bytes with their stream offsets, so nothing of
+     * a damaged file is lost. Returns the bytes handed out; stops early, without an exception,
+     * where compressed input cannot be decompressed any further.
+     */
+    public long drainUnframed(int chunk, ChunkSink sink) {
+        long offset = decoder.bytesConsumed();
+        byte[] pending = decoder.copyPending(Integer.MAX_VALUE);
+        for (int from = 0; from < pending.length; from += chunk) {
+            int n = Math.min(chunk, pending.length - from);
+            sink.accept(offset, java.util.Arrays.copyOfRange(pending, from, from + n));
+            offset += n;
+        }
+        long drained = pending.length;
+        byte[] buffer = new byte[chunk];
+        try {
+            int n;
+            while (!eof && (n = input.readNBytes(buffer, 0, chunk)) > 0) {
+                sink.accept(offset, java.util.Arrays.copyOf(buffer, n));
+                offset += n;
+                drained += n;
+                eof = n < chunk;
+            }
+        } catch (IOException e) {
+            // compressed input broken beyond repair: what could be decompressed was handed out
+        }
+        eof = true;
+        return drained;
+    }
+
     /** Decompressed bytes framed so far. */
     public long bytesConsumed() {
         return decoder.bytesConsumed();
