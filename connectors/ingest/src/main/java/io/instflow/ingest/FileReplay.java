@@ -29,6 +29,7 @@ public final class FileReplay {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileReplay.class);
     private static final String SOURCE = "file";
+
     /** Dead-letter chunks stay well under the producer's and broker's 1 MiB record limit. */
     private static final int DEAD_LETTER_MAX_BYTES = 512 * 1024;
 

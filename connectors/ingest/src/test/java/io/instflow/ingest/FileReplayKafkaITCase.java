@@ -265,6 +265,32 @@ class FileReplayKafkaITCase {
                 .isEqualTo(FeedStatusKind.ERROR);
     }
 
+    @Test
+    void shouldPublishCountOrDeadLetterEveryRecordOfARealLiveCapture() {
+        Path capture =
+                io.instflow.testing.SharedTestData.file(
+                        "databento/databento-python/LIVE/test_data.live.dbn.zst");
+        Topics topics = new Topics(KAFKA.uniqueTopicPrefix());
+        TopicAdmin.ensure(KAFKA.bootstrapServers(), topics, 1);
+        FileReplay.Result result;
+        try (KafkaPublisher publisher =
+                new KafkaPublisher(KAFKA.bootstrapServers(), topics, "GLBX.MDP3", Map.of())) {
+            result = new FileReplay(List.of(capture), 0, FileReplay.Progress.NONE).run(publisher);
+        }
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.skipped()).containsEntry("symbol_mapping", 20L);
+        long deadLettered =
+                TopicReader.readAll(
+                                KAFKA.bootstrapServers(),
+                                topics.deadLetter(),
+                                Duration.ofSeconds(60))
+                        .size();
+        long counted = result.skipped().values().stream().mapToLong(Long::longValue).sum();
+        assertThat(result.mboRecords() + result.definitions() + counted + deadLettered)
+                .as("the README's 46 records, each published, counted or dead-lettered")
+                .isEqualTo(46);
+    }
+
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
