@@ -101,7 +101,7 @@ final class KafkaCommand {
     @Command(
             name = "status",
             mixinStandardHelpOptions = true,
-            description = "Whether the broker from DIR runs.")
+            description = "Whether the broker from DIR runs and is the one answering on its port.")
     static final class Status implements Callable<Integer> {
         @Option(
                 names = "--dir",
@@ -119,9 +119,19 @@ final class KafkaCommand {
                 out.println("not running (" + dir + ")");
                 return 1;
             }
+            String problem = LocalKafka.identityProblem(dir, java.time.Duration.ofSeconds(5));
+            if (problem != null) {
+                out.printf(
+                        "not healthy: pid %d from %s is alive, but %s%n",
+                        broker.get().pid(), dir.toAbsolutePath(), problem);
+                return 1;
+            }
             out.printf(
-                    "running: pid %d, localhost:%d, %s%n",
-                    broker.get().pid(), LocalKafka.readPort(dir), dir.toAbsolutePath());
+                    "running: pid %d, localhost:%d, cluster %s, %s%n",
+                    broker.get().pid(),
+                    LocalKafka.readPort(dir),
+                    LocalKafka.clusterId(dir),
+                    dir.toAbsolutePath());
             return 0;
         }
     }

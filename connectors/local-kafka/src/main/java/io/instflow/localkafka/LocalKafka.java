@@ -190,6 +190,64 @@ public final class LocalKafka {
         }
     }
 
+    /** The cluster id {@code dir}'s storage was formatted with, or null before the first start. */
+    public static String clusterId(Path dir) {
+        Path meta = dir.toAbsolutePath().resolve("data").resolve("meta.properties");
+        Properties props = new Properties();
+        try (var in = Files.newInputStream(meta)) {
+            props.load(in);
+            return props.getProperty("cluster.id");
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Whether the broker answering on {@code dir}'s recorded port is {@code dir}'s own: null when
+     * it is, else what is wrong (nothing answers, or another cluster does), naming both clusters.
+     */
+    public static String identityProblem(Path dir, Duration timeout) {
+        int port = readPort(dir);
+        String own = clusterId(dir);
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + port);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (Admin admin = Admin.create(props)) {
+            String answering =
+                    admin.describeCluster(
+                                    new DescribeClusterOptions()
+                                            .timeoutMs((int) timeout.toMillis()))
+                            .clusterId()
+                            .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            if (answering.equals(own)) {
+                return null;
+            }
+            return "port "
+                    + port
+                    + " is answered by another broker (cluster "
+                    + answering
+                    + "), not the one in "
+                    + dir.toAbsolutePath()
+                    + " (cluster "
+                    + own
+                    + "); stop that one or start this one on another --port";
+        } catch (ExecutionException | TimeoutException e) {
+            return "no broker answers on localhost:" + port + " (" + rootMessage(e) + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while asking localhost:" + port;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+    }
+
     /** The port recorded for the broker of {@code dir}, or -1. */
     public static int readPort(Path dir) {
         try {

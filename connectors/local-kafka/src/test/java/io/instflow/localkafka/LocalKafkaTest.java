@@ -37,8 +37,8 @@ class LocalKafkaTest {
 
     @Test
     @Timeout(300)
-    void shouldStartKeepDataAcrossRestartsAndStopWithoutLeavingAProcess(@TempDir Path dir)
-            throws Exception {
+    void shouldStartKeepDataAcrossRestartsAndStopWithoutLeavingAProcess(
+            @TempDir Path dir, @TempDir Path impostor) throws Exception {
         LocalKafka kafka = LocalKafka.in(dir, 0).start(Duration.ofSeconds(120));
         long pid = LocalKafka.runningBroker(dir).orElseThrow().pid();
         assertThatThrownBy(() -> LocalKafka.in(dir, 0).start(Duration.ofSeconds(5)))
@@ -58,8 +58,25 @@ class LocalKafkaTest {
         assertThat(LocalKafka.runningBroker(dir).orElseThrow().pid()).isNotEqualTo(pid);
         assertThat(readAll(kafka.bootstrapServers(), "greetings")).containsExactly("hello");
 
+        assertThat(LocalKafka.identityProblem(dir, Duration.ofSeconds(5)))
+                .as("its own broker answers")
+                .isNull();
+        java.nio.file.Files.createDirectories(impostor.resolve("data"));
+        java.nio.file.Files.writeString(
+                impostor.resolve("broker.port"), Integer.toString(kafka.port()));
+        java.nio.file.Files.writeString(
+                impostor.resolve("data").resolve("meta.properties"),
+                "cluster.id=someone-elses\nnode.id=1\nversion=1\n");
+        assertThat(LocalKafka.identityProblem(impostor, Duration.ofSeconds(5)))
+                .as("a directory whose port another broker answers")
+                .contains("port " + kafka.port() + " is answered by another broker")
+                .contains(LocalKafka.clusterId(dir))
+                .contains("someone-elses");
+
         assertThat(LocalKafka.stop(dir)).isTrue();
         assertThat(LocalKafka.runningBroker(dir)).isEmpty();
+        assertThat(LocalKafka.identityProblem(dir, Duration.ofSeconds(2)))
+                .startsWith("no broker answers on localhost:" + kafka.port());
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         assertThat(LocalKafka.stop(dir)).as("nothing left to stop").isFalse();
     }
