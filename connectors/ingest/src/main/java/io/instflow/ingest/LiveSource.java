@@ -6,6 +6,7 @@ import io.instflow.databento.LiveClient;
 import io.instflow.databento.LiveClientConfig;
 import io.instflow.databento.LiveEvent;
 import io.instflow.databento.LiveListener;
+import io.instflow.dbn.DbnFormatException;
 import io.instflow.dbn.Metadata;
 import io.instflow.dbn.RecordDispatcher;
 
@@ -85,7 +86,15 @@ public final class LiveSource implements LiveListener {
 
     @Override
     public void onRecord(DirectBuffer buffer, int offset, int length) {
-        dispatcher.dispatch(buffer, offset, length);
+        try {
+            dispatcher.dispatch(buffer, offset, length);
+        } catch (DbnFormatException e) {
+            // framed but shorter than its type's layout: the stream itself is intact, so the
+            // record goes to the dead-letter topic and the session goes on
+            byte[] bytes = new byte[length];
+            buffer.getBytes(offset, bytes);
+            publisher.deadLetter(bytes, e.getMessage(), SOURCE, -1);
+        }
         activity++;
     }
 
