@@ -68,6 +68,7 @@ public final class InstflowCommand {
                         return EXIT_IO;
                     }
                     if (e instanceof io.instflow.contract.kafka.KafkaUnavailableException
+                            || e instanceof io.instflow.databento.GatewayException
                             || e instanceof IllegalStateException) {
                         err.println("error: " + e.getMessage());
                         return EXIT_IO;

@@ -2,6 +2,7 @@ package io.instflow.cli;
 
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.databento.GatewayException;
 import io.instflow.databento.LiveClientConfig;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ingest.KafkaPublisher;
@@ -21,8 +22,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The embedded run on Databento's live gateway: the live source publishes into the local broker
@@ -33,7 +37,10 @@ import java.util.concurrent.TimeUnit;
 final class LiveRun {
 
     /** What the run published and how long it ran. */
-    record Result(long mboRecords, long definitions, double seconds) {}
+    /**
+     * @param failure why the stream ended on its own after publishing something, or null
+     */
+    record Result(long mboRecords, long definitions, double seconds, String failure) {}
 
     private static final Duration CATCH_UP = Duration.ofMinutes(2);
 
@@ -55,9 +62,8 @@ final class LiveRun {
         try (KafkaPublisher publisher =
                 new KafkaPublisher(bootstrap, topics, live.dataset(), Map.of())) {
             LiveSource source = new LiveSource(live, publisher);
-            Thread streaming = new Thread(source::run, "databento-live");
-            streaming.setDaemon(true);
-            streaming.start();
+            CompletableFuture<Void> streaming = CompletableFuture.runAsync(source::run);
+            streaming.whenComplete((done, failure) -> stop.countDown());
             JobClient client = LocalRun.startIfd(job, parallelism);
             long deadline =
                     duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
@@ -70,8 +76,15 @@ final class LiveRun {
                 console.flush();
             }
             source.stop();
-            streaming.join(10_000);
+            String failure = failure(streaming);
             publisher.flush();
+            if (failure != null && publisher.mboRecords() == 0) {
+                client.cancel().get(CATCH_UP.toSeconds(), TimeUnit.SECONDS);
+                throw new GatewayException("live: nothing was streamed: " + failure, true);
+            }
+            if (failure != null) {
+                console.println("live: the stream failed: " + failure);
+            }
             console.println("live: stopped streaming; letting the job catch up, then draining it");
             console.flush();
             awaitConsumed(bootstrap, job.deployment().name(), topics.mbo());
@@ -83,7 +96,20 @@ final class LiveRun {
             return new Result(
                     publisher.mboRecords(),
                     publisher.definitions(),
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9,
+                    failure);
+        }
+    }
+
+    /** Why the stream ended on its own, or null when it was stopped. */
+    private static String failure(CompletableFuture<Void> streaming) throws InterruptedException {
+        try {
+            streaming.get(10, TimeUnit.SECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause().getMessage();
+        } catch (TimeoutException e) {
+            return "the live client did not stop within 10 s";
         }
     }
 

@@ -4,6 +4,7 @@ import io.instflow.avro.PressureMetrics;
 import io.instflow.dashboard.Dashboard;
 import io.instflow.databento.ApiKey;
 import io.instflow.databento.LiveClientConfig;
+import io.instflow.databento.ReconnectPolicy;
 import io.instflow.databento.Subscription;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
@@ -179,6 +180,7 @@ final class PipelineCommand implements Callable<Integer> {
             }
             long mboRecords;
             double jobSeconds;
+            String streamFailure = null;
             if (live) {
                 source = PipelineInput.live(liveSymbols);
                 LocalRun.createTopics(
@@ -211,6 +213,7 @@ final class PipelineCommand implements Callable<Integer> {
                                 console);
                 mboRecords = result.mboRecords();
                 jobSeconds = result.seconds();
+                streamFailure = result.failure();
             } else {
                 if (source == null) {
                     step(console, "simulating " + simulation.describe());
@@ -248,6 +251,15 @@ final class PipelineCommand implements Callable<Integer> {
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.resolve("summary.json").toFile(), summary);
             print(console, summary);
+            if (streamFailure != null) {
+                spec.commandLine()
+                        .getErr()
+                        .println(
+                                "error: the live stream failed (outputs above are what it"
+                                        + " published until then): "
+                                        + streamFailure);
+                return InstflowCommand.EXIT_IO;
+            }
             if (board != null) {
                 console.println(
                         "Dashboard at "
@@ -437,6 +449,9 @@ final class PipelineCommand implements Callable<Integer> {
         for (String schema : List.of("definition", "mbo")) {
             config.subscribe(new Subscription(schema, "parent", liveSymbols, false, null));
         }
+        // an interactive run gives up after five failed attempts in a row (about 15 s), where the
+        // connector service keeps trying
+        config.reconnect(new ReconnectPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 0.2, 5));
         return config.build();
     }
 

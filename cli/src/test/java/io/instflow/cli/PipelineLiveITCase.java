@@ -134,6 +134,44 @@ class PipelineLiveITCase {
         assertThat(summary.has("detection_quality")).as("no labels in a live run").isFalse();
     }
 
+    @Test
+    void shouldExitNonZeroSayingWhatToFixWhenTheGatewayCannotBeReached() throws Exception {
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Path env = Files.writeString(tmp.resolve("live.env"), "DATABENTO_API_KEY=" + KEY + "\n");
+        Path out = tmp.resolve("out");
+        StringWriter console = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code =
+                InstflowCommand.run(
+                        new PrintWriter(console),
+                        new PrintWriter(err),
+                        "pipeline",
+                        "--live",
+                        "--gateway",
+                        "127.0.0.1:" + port,
+                        "--env-file",
+                        env.toString(),
+                        "--duration",
+                        "5",
+                        "--out",
+                        out.toString(),
+                        "--dir",
+                        tmp.resolve("work").toString(),
+                        "--parallelism",
+                        "1");
+        assertThat(code).as(console + "\n" + err).isEqualTo(InstflowCommand.EXIT_IO);
+        assertThat(err.toString())
+                .contains("nothing was streamed")
+                .contains("never having started a session")
+                .contains("cannot start a session with 127.0.0.1:" + port)
+                .contains("check --gateway")
+                .doesNotContain(KEY);
+        assertThat(out.resolve("summary.json")).doesNotExist();
+    }
+
     private static int run(String... args) {
         return InstflowCommand.run(
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);

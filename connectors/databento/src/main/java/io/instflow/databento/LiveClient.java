@@ -80,6 +80,9 @@ public final class LiveClient {
         return delivered;
     }
 
+    /** Sessions that authenticated, since this client was made. */
+    private volatile int sessions;
+
     /** Replayed records dropped as duplicates after reconnects. */
     public long duplicatesDropped() {
         return resume.dropped();
@@ -102,6 +105,7 @@ public final class LiveClient {
      */
     public void run() {
         int failures = 0;
+        String lastFailure = null;
         while (running) {
             long before = delivered;
             try {
@@ -119,7 +123,12 @@ public final class LiveClient {
                     throw e;
                 }
                 failures = delivered > before ? 0 : failures;
-                LOG.warn("live session lost: {}", e.getMessage());
+                lastFailure = e.getMessage();
+                LOG.warn(
+                        sessions == 0
+                                ? "live session could not start: {}"
+                                : "live session lost: {}",
+                        e.getMessage());
                 event(
                         e.getMessage().startsWith("no data")
                                 ? LiveEvent.Kind.HEARTBEAT_TIMEOUT
@@ -130,7 +139,12 @@ public final class LiveClient {
             failures++;
             if (!config.reconnect().allows(failures)) {
                 throw new GatewayException(
-                        "giving up after " + (failures - 1) + " reconnect attempts in a row", true);
+                        "giving up after "
+                                + (failures - 1)
+                                + " reconnect attempts in a row"
+                                + (sessions == 0 ? ", never having started a session" : "")
+                                + (lastFailure == null ? "" : "; the last: " + lastFailure),
+                        true);
             }
             Duration delay = config.reconnect().delay(failures, jitter);
             LOG.info(
@@ -163,6 +177,7 @@ public final class LiveClient {
                 GatewayConnection.open(config.host(), config.port(), config.connectTimeout())) {
             connection = c;
             String sessionId = handshake(c);
+            sessions++;
             boolean replay = subscribe(c);
             c.send(GatewayProtocol.startSessionLine());
             c.timeout(config.livenessTimeout());
@@ -206,12 +221,13 @@ public final class LiveClient {
                         e);
             }
             throw new GatewayException(
-                    "connection to "
+                    (sessions == 0 ? "cannot start a session with " : "connection to ")
                             + config.host()
                             + ":"
                             + config.port()
-                            + " lost: "
-                            + e.getMessage(),
+                            + (sessions == 0
+                                    ? ": " + e + "; check --gateway and the network"
+                                    : " lost: " + e.getMessage()),
                     false,
                     e);
         } finally {
@@ -287,11 +303,8 @@ public final class LiveClient {
                 c.send(line);
             }
         }
-        if (replay) {
-            resume.resume();
-        } else {
-            resume.noReplay();
-        }
+        // with or without a replay, nothing at or before the last delivered record passes again
+        resume.resume();
         return replay;
     }
 

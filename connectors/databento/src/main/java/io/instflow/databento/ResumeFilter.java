@@ -23,15 +23,14 @@ final class ResumeFilter {
         return lastTs;
     }
 
-    /** Starts dropping the replayed overlap of a session resumed from {@link #lastTs()}. */
+    /**
+     * Starts dropping what a new session repeats: the replayed overlap of a session resumed from
+     * {@link #lastTs()}, or, where the gateway could not replay, anything it sends that is not
+     * newer than what was delivered.
+     */
     void resume() {
         resuming = hasLast();
         toSkipAtLast = deliveredAtLast;
-    }
-
-    /** Stops filtering: the new session did not replay (beyond the replay window). */
-    void noReplay() {
-        resuming = false;
     }
 
     /** Whether a record with index timestamp {@code ts} is new; records it as delivered if so. */

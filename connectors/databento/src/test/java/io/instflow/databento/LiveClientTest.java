@@ -182,6 +182,37 @@ class LiveClientTest {
     }
 
     @Test
+    void shouldReportTheGapAndSendNothingTwiceWhenTheGatewayCannotReplay() throws Exception {
+        IntFunction<FakeGateway.Plan> plans =
+                s -> s == 1 ? FakeGateway.Plan.dropAfter(5_000) : FakeGateway.Plan.full();
+        try (FakeGateway gateway = new FakeGateway(KEY, stream, plans)) {
+            Collector collector = new Collector();
+            // two days after the data: beyond the replay window, so the client resubscribes
+            // without a start and this gateway sends its whole stream again
+            LiveClient client =
+                    new LiveClient(
+                            config(gateway, KEY).build(),
+                            collector,
+                            () -> NOW + 2 * 86_400_000_000_000L,
+                            d -> Thread.sleep(d.toMillis()));
+            CompletableFuture<Void> run = CompletableFuture.runAsync(client::run);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while ((gateway.streamed(2) < gateway.recordCount()
+                            || collector.records.size() < fileRecords.size())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            client.stop();
+            run.get(30, TimeUnit.SECONDS);
+
+            assertThat(String.join("\n", gateway.requests().get(1))).doesNotContain("start=");
+            assertThat(collector.records).as("each record once").isEqualTo(fileRecords);
+            assertThat(client.duplicatesDropped()).isPositive();
+            assertThat(collector.events).extracting(LiveEvent::kind).contains(LiveEvent.Kind.GAP);
+        }
+    }
+
+    @Test
     void shouldDeliverEveryRecordExactlyOnceAcrossDisconnects() throws Exception {
         java.util.SplittableRandom random = new java.util.SplittableRandom(42);
         long[] drops = {
