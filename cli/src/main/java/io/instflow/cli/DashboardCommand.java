@@ -67,6 +67,14 @@ final class DashboardCommand implements Callable<Integer> {
                     "Silence on the topics after which the page says the data is stale (default: ${DEFAULT-VALUE}).")
     long staleAfterSeconds;
 
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            description =
+                    "Bearer token every request must carry (header, ?token= or the page's cookie);"
+                            + " required with a --host beyond loopback (default: INSTFLOW_DASHBOARD_TOKEN).")
+    String token;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -88,7 +96,8 @@ final class DashboardCommand implements Callable<Integer> {
                         history,
                         Duration.ofSeconds(staleAfterSeconds),
                         100,
-                        500);
+                        500,
+                        token != null ? token : System.getenv("INSTFLOW_DASHBOARD_TOKEN"));
         CountDownLatch stopped = new CountDownLatch(1);
         try (Dashboard dashboard = Dashboard.start(options)) {
             Runtime.getRuntime()
@@ -100,7 +109,9 @@ final class DashboardCommand implements Callable<Integer> {
                             + bootstrap
                             + ", topics "
                             + (topicPrefix.isEmpty() ? "without prefix" : "prefixed " + topicPrefix)
-                            + "); Ctrl-C stops it");
+                            + ")"
+                            + (options.token() != null ? "; open it with ?token=YOUR_TOKEN" : "")
+                            + "; Ctrl-C stops it");
             out.flush();
             stopped.await();
         } catch (java.io.IOException e) {

@@ -25,6 +25,7 @@ public final class Dashboard implements AutoCloseable {
      * @param port 0 for any free port
      * @param historyPerPartition records read back per partition on start
      * @param staleAfter silence on the live topics after which the page says the data is stale
+     * @param token bearer token every request must carry, or null (loopback binds only)
      */
     public record Options(
             String bootstrap,
@@ -35,11 +36,21 @@ public final class Dashboard implements AutoCloseable {
             int historyPerPartition,
             Duration staleAfter,
             int barsPerSeries,
-            int signalCapacity) {
+            int signalCapacity,
+            String token) {
 
         public static Options defaults(String bootstrap) {
             return new Options(
-                    bootstrap, "127.0.0.1", 8050, "", "", 5_000, Duration.ofSeconds(90), 100, 500);
+                    bootstrap,
+                    "127.0.0.1",
+                    8050,
+                    "",
+                    "",
+                    5_000,
+                    Duration.ofSeconds(90),
+                    100,
+                    500,
+                    null);
         }
 
         public Options withPort(int newPort) {
@@ -52,7 +63,26 @@ public final class Dashboard implements AutoCloseable {
                     historyPerPartition,
                     staleAfter,
                     barsPerSeries,
-                    signalCapacity);
+                    signalCapacity,
+                    token);
+        }
+
+        /**
+         * With a bearer token every request must carry (header, {@code ?token=} or the cookie the
+         * page gets); required when {@code host} is not a loopback address.
+         */
+        public Options withToken(String newToken) {
+            return new Options(
+                    bootstrap,
+                    host,
+                    port,
+                    topicPrefix,
+                    inputPrefix,
+                    historyPerPartition,
+                    staleAfter,
+                    barsPerSeries,
+                    signalCapacity,
+                    newToken);
         }
 
         public Options withPrefixes(String outputs, String inputs) {
@@ -65,7 +95,8 @@ public final class Dashboard implements AutoCloseable {
                     historyPerPartition,
                     staleAfter,
                     barsPerSeries,
-                    signalCapacity);
+                    signalCapacity,
+                    token);
         }
 
         public Options withStaleAfter(Duration newStaleAfter) {
@@ -78,7 +109,8 @@ public final class Dashboard implements AutoCloseable {
                     historyPerPartition,
                     newStaleAfter,
                     barsPerSeries,
-                    signalCapacity);
+                    signalCapacity,
+                    token);
         }
     }
 
@@ -107,7 +139,8 @@ public final class Dashboard implements AutoCloseable {
                         options.historyPerPartition(),
                         state,
                         update -> hub.publish(Frames.frame("update", update)));
-        this.server = new DashboardServer(options.host(), options.port(), state, hub);
+        this.server =
+                new DashboardServer(options.host(), options.port(), state, hub, options.token());
         this.host = options.host();
         this.feedThread = new Thread(feed, "dashboard-feed");
         feedThread.setDaemon(true);

@@ -46,14 +46,7 @@ class ConnectorServiceITCase {
 
     @Test
     void shouldStreamTheGatewayIntoTheTopicsItCreatesAndStopCleanly() throws Exception {
-        byte[] stream;
-        try (var in =
-                new com.github.luben.zstd.ZstdInputStream(
-                        Files.newInputStream(
-                                SharedTestData.file(
-                                        "glbx/nautilus_trader/esh4-glbx-mdp3-20231225.mbo.dbn.zst")))) {
-            stream = in.readAllBytes();
-        }
+        byte[] stream = fixture();
         long expected = mboRecords(stream);
         Topics topics = new Topics(KAFKA.uniqueTopicPrefix());
         try (FakeGateway gateway = new FakeGateway(KEY, stream, s -> FakeGateway.Plan.full())) {
@@ -102,6 +95,43 @@ class ConnectorServiceITCase {
                     .hasSize(3);
             assertThat(admin.listTopics().names().get())
                     .contains(topics.definitions(), topics.status());
+        }
+    }
+
+    @Test
+    void shouldStopWithWhatToFixWhenTheGatewayRefusesTheKey() throws Exception {
+        String wrong = "db-wrongapikey0000000000000AAAAA";
+        Topics topics = new Topics(KAFKA.uniqueTopicPrefix());
+        try (FakeGateway gateway = new FakeGateway(KEY, fixture(), s -> FakeGateway.Plan.full())) {
+            Path settings = dir.resolve("connector.properties");
+            Files.writeString(
+                    settings,
+                    "kafka.bootstrap = "
+                            + KAFKA.bootstrapServers()
+                            + "\nkafka.topic.prefix = "
+                            + topics.prefix()
+                            + "\ndatabento.gateway = 127.0.0.1:"
+                            + gateway.port()
+                            + "\ndatabento.symbols = ESH4\ndatabento.stype.in = raw_symbol\ndatabento.schemas = mbo\n");
+            ConnectorService service =
+                    new ConnectorService(
+                            ConnectorConfig.load(settings, Map.of()), ApiKey.of(wrong));
+            org.assertj.core.api.Assertions.assertThatThrownBy(service::run)
+                    .isInstanceOf(io.instflow.databento.GatewayException.class)
+                    .hasMessageContaining("authentication failed")
+                    .hasMessageContaining(ApiKey.VARIABLE)
+                    .hasMessageNotContaining(wrong);
+        }
+    }
+
+    /** A real MBO session (Databento's ESH4 file) for the fake gateway to serve. */
+    private static byte[] fixture() throws java.io.IOException {
+        try (var in =
+                new com.github.luben.zstd.ZstdInputStream(
+                        Files.newInputStream(
+                                SharedTestData.file(
+                                        "glbx/nautilus_trader/esh4-glbx-mdp3-20231225.mbo.dbn.zst")))) {
+            return in.readAllBytes();
         }
     }
 

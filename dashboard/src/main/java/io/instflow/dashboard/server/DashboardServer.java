@@ -51,9 +51,17 @@ public final class DashboardServer implements AutoCloseable {
 
     public DashboardServer(String host, int port, DashboardState state, EventHub hub)
             throws IOException {
+        this(host, port, state, hub, null);
+    }
+
+    /**
+     * @param token bearer token every request must carry, or null; required beyond loopback
+     */
+    public DashboardServer(String host, int port, DashboardState state, EventHub hub, String token)
+            throws IOException {
         this.state = state;
         this.hub = hub;
-        this.guard = new RequestGuard(host);
+        this.guard = new RequestGuard(host, token);
         this.threads =
                 Executors.newCachedThreadPool(
                         r -> {
@@ -79,6 +87,15 @@ public final class DashboardServer implements AutoCloseable {
         http.start();
     }
 
+    private static String tokenFrom(String query) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("token=")) {
+                return pair.substring("token=".length());
+            }
+        }
+        return "";
+    }
+
     public int port() {
         return http.getAddress().getPort();
     }
@@ -97,6 +114,32 @@ public final class DashboardServer implements AutoCloseable {
                         "text/plain; charset=utf-8",
                         refusal.reason() + "\n");
                 return;
+            }
+            if (!guard.authorized(
+                    exchange.getRequestHeaders().getFirst("Authorization"),
+                    exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders().getFirst("Cookie"))) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                send(
+                        exchange,
+                        401,
+                        "text/plain; charset=utf-8",
+                        "this dashboard needs its token: open it with ?token=... or send"
+                                + " Authorization: Bearer ...\n");
+                return;
+            }
+            if (guard.tokenRequired()) {
+                // the page's own requests (its event stream cannot send headers) carry the cookie
+                String query = exchange.getRequestURI().getRawQuery();
+                if (query != null && query.contains("token=")) {
+                    exchange.getResponseHeaders()
+                            .add(
+                                    "Set-Cookie",
+                                    RequestGuard.COOKIE
+                                            + "="
+                                            + tokenFrom(query)
+                                            + "; HttpOnly; SameSite=Strict; Path=/");
+                }
             }
             String path = exchange.getRequestURI().getPath();
             switch (path) {

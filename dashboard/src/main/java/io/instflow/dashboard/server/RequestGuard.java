@@ -1,25 +1,91 @@
 package io.instflow.dashboard.server;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
 
 /**
  * What the dashboard refuses before serving: on a loopback bind, a request whose {@code Host} or
  * {@code Origin} names another site (a page elsewhere resolving its own name to 127.0.0.1, DNS
- * rebinding, must not read the dashboard), and any method but GET and HEAD.
+ * rebinding, must not read the dashboard); any method but GET and HEAD; and, when a token is set
+ * (required beyond loopback), a request that carries it neither as {@code Authorization: Bearer},
+ * nor as {@code ?token=} (how the page is first opened), nor in the cookie the page then gets.
  */
 final class RequestGuard {
 
     private static final Set<String> LOOPBACK_NAMES =
             Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
+    /** The cookie that carries the token for the page's own requests (its event stream). */
+    static final String COOKIE = "instflow_token";
+
     private final boolean loopbackOnly;
+    private final byte[] token;
 
     /**
      * @param bindHost the address the server listens on
+     * @param token the bearer token requests must carry, or null
+     * @throws IllegalArgumentException when {@code bindHost} is beyond loopback and there is no
+     *     token
      */
-    RequestGuard(String bindHost) {
+    RequestGuard(String bindHost, String token) {
         this.loopbackOnly = LOOPBACK_NAMES.contains(bindHost) || bindHost.startsWith("127.");
+        if (!loopbackOnly && (token == null || token.isBlank())) {
+            throw new IllegalArgumentException(
+                    "serving "
+                            + bindHost
+                            + " (beyond this machine) needs a token: pass --token or set"
+                            + " INSTFLOW_DASHBOARD_TOKEN");
+        }
+        if (token != null && !token.matches("[A-Za-z0-9._~-]{16,}")) {
+            throw new IllegalArgumentException(
+                    "the dashboard token must be at least 16 characters of A-Z a-z 0-9 . _ ~ -"
+                            + " (it travels in URLs and cookies unencoded)");
+        }
+        this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether requests must carry a token. */
+    boolean tokenRequired() {
+        return token != null;
+    }
+
+    /**
+     * Whether the request carries the token, in any of the three ways; true when none is required.
+     *
+     * @param query the raw query string, or null
+     */
+    boolean authorized(String authorization, String query, String cookies) {
+        if (token == null) {
+            return true;
+        }
+        if (authorization != null
+                && authorization.startsWith("Bearer ")
+                && matches(authorization.substring("Bearer ".length()).trim())) {
+            return true;
+        }
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("token=") && matches(pair.substring("token=".length()))) {
+                    return true;
+                }
+            }
+        }
+        if (cookies != null) {
+            for (String cookie : cookies.split(";")) {
+                String c = cookie.trim();
+                if (c.startsWith(COOKIE + "=") && matches(c.substring(COOKIE.length() + 1))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Constant-time, so the comparison's duration says nothing about the token. */
+    private boolean matches(String candidate) {
+        return MessageDigest.isEqual(token, candidate.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A refusal: the status and why. */

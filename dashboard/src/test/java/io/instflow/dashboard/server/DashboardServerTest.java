@@ -24,6 +24,7 @@ import java.util.List;
 import static io.instflow.testing.OutputRecords.bar;
 import static io.instflow.testing.OutputRecords.signal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The endpoints over real HTTP, with the state fed directly. */
 class DashboardServerTest {
@@ -98,6 +99,56 @@ class DashboardServerTest {
                                 "127.0.0.1:" + server.port(),
                                 "http://localhost:" + server.port()))
                 .startsWith("HTTP/1.1 200");
+    }
+
+    @Test
+    void shouldRequireATokenBeyondLoopbackAndAcceptItAsHeaderQueryOrCookie() throws Exception {
+        assertThatThrownBy(() -> new DashboardServer("0.0.0.0", 0, state, hub))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a token")
+                .hasMessageContaining("--token");
+        assertThatThrownBy(() -> new DashboardServer("0.0.0.0", 0, state, hub, "short"))
+                .hasMessageContaining("at least 16 characters");
+        String token = "s3cret-token-0123456789";
+        try (DashboardServer open = new DashboardServer("0.0.0.0", 0, state, hub, token)) {
+            String base = "http://127.0.0.1:" + open.port();
+            HttpResponse<String> none =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/health")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.body()).contains("?token=").doesNotContain(token);
+            HttpResponse<String> wrong =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/health"))
+                                    .header("Authorization", "Bearer " + token + "x")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            HttpResponse<String> bearer =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/health"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(bearer.statusCode()).isEqualTo(200);
+            HttpResponse<String> page =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/?token=" + token)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            String cookie = page.headers().firstValue("Set-Cookie").orElseThrow();
+            assertThat(cookie).startsWith("instflow_token=" + token).contains("HttpOnly");
+            HttpResponse<String> withCookie =
+                    http.send(
+                            HttpRequest.newBuilder(URI.create(base + "/api/snapshot"))
+                                    .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(withCookie.statusCode())
+                    .as("the page's own requests, its event stream included")
+                    .isEqualTo(200);
+        }
     }
 
     @Test
