@@ -22,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -161,7 +163,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("seeds", seedList);
-        report.put("mix", episodeMix.name().toLowerCase(java.util.Locale.ROOT));
+        report.put("mix", episodeMix.name().toLowerCase(Locale.ROOT));
         report.put("session", Map.of("days", days, "warmup_days", warmupDays, "minutes", minutes));
         Map<String, Object> byProfile = new LinkedHashMap<>();
         for (Map.Entry<String, Tally> t : tallies.entrySet()) {
@@ -208,7 +210,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static void deleteQuietly(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (java.io.IOException e) {
             // leftovers in a temporary directory are harmless
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Ground truth of one injected episode, as written to {@code labels.json}.
@@ -49,8 +50,7 @@ public record Episode(
     public static final String BURST = "burst";
 
     /** The kinds a detector should signal; every other kind is a decoy. */
-    public static final java.util.Set<String> DIRECTIONAL =
-            java.util.Set.of(INSTITUTIONAL, BLOCK, BURST);
+    public static final Set<String> DIRECTIONAL = Set.of(INSTITUTIONAL, BLOCK, BURST);
 
     /** Whether a detector should signal this episode. */
     public boolean directional() {

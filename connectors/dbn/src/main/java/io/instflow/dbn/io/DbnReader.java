@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads a DBN stream from an {@link InputStream}: plain or Zstandard (several frames allowed), with
@@ -174,7 +175,7 @@ public final class DbnReader implements AutoCloseable {
         byte[] pending = decoder.copyPending(Integer.MAX_VALUE);
         for (int from = 0; from < pending.length; from += chunk) {
             int n = Math.min(chunk, pending.length - from);
-            sink.accept(offset, java.util.Arrays.copyOfRange(pending, from, from + n));
+            sink.accept(offset, Arrays.copyOfRange(pending, from, from + n));
             offset += n;
         }
         long drained = pending.length;
@@ -182,7 +183,7 @@ public final class DbnReader implements AutoCloseable {
         try {
             int n;
             while (!eof && (n = input.readNBytes(buffer, 0, chunk)) > 0) {
-                sink.accept(offset, java.util.Arrays.copyOf(buffer, n));
+                sink.accept(offset, Arrays.copyOf(buffer, n));
                 offset += n;
                 drained += n;
                 eof = n < chunk;

@@ -1,6 +1,7 @@
 package io.instflow.ifd.functions;
 
 import io.instflow.avro.Bar;
+import io.instflow.contract.MetricRecords;
 import io.instflow.ifd.logic.BarAggregator;
 import io.instflow.ifd.logic.StateRelease;
 import io.instflow.ifd.logic.TradingDate;
@@ -35,7 +36,7 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
                     new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
                             io.instflow.avro.PipelineMetric.class));
 
-    private final io.instflow.contract.MetricRecords metrics;
+    private final MetricRecords metrics;
 
     /** Open bars by minutes and start (ms) (lifetime: until their end timer). */
     private transient MapState<String, BarState> bars;
@@ -48,7 +49,7 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
 
     private transient ValueState<ContractInfo> contract;
 
-    public BarFunction(io.instflow.contract.MetricRecords metrics) {
+    public BarFunction(MetricRecords metrics) {
         this.metrics = metrics;
     }
 

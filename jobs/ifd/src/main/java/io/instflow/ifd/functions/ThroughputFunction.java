@@ -2,6 +2,7 @@ package io.instflow.ifd.functions;
 
 import io.instflow.avro.MboEvent;
 import io.instflow.avro.PipelineMetric;
+import io.instflow.contract.MetricRecords;
 
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.CheckpointListener;
@@ -29,14 +30,14 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
                     new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
                             PipelineMetric.class));
 
-    private final io.instflow.contract.MetricRecords metrics;
+    private final MetricRecords metrics;
     private transient long count;
     private transient long sinceNs;
     private transient volatile long completedCheckpoint;
     private transient volatile long completedAtNs;
     private transient long reportedCheckpoint;
 
-    public ThroughputFunction(io.instflow.contract.MetricRecords metrics) {
+    public ThroughputFunction(MetricRecords metrics) {
         this.metrics = metrics;
     }
 

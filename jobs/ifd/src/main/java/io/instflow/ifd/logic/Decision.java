@@ -1,5 +1,6 @@
 package io.instflow.ifd.logic;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ public record Decision(
 
     /** This verdict with {@code more} failures added after its own. */
     public Decision withFailures(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(failedGates);
+        List<String> all = new ArrayList<>(failedGates);
         all.addAll(more);
         return new Decision(
                 baselineConfidence,

@@ -1,5 +1,7 @@
 package io.instflow.ifd.logic;
 
+import java.util.Set;
+
 /**
  * Every number of the IFD v3.0 spec that a profile may set (spec section 8 and the defaults of
  * sections 3 to 7), then those only v3.1 reads (docs/ifd-v3.1.md). Plain values, no Flink. Built by
@@ -45,7 +47,7 @@ public record DetectorParams(
         implements java.io.Serializable {
 
     /** The algorithms a profile may select. */
-    public static final java.util.Set<String> ALGORITHMS = java.util.Set.of("v3", "v3.1", "compat");
+    public static final Set<String> ALGORITHMS = Set.of("v3", "v3.1", "compat");
 
     /**
      * The parameter set's version, as signals carry it in {@code parameter_version}: a hash of the

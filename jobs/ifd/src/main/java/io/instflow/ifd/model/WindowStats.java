@@ -2,6 +2,8 @@ package io.instflow.ifd.model;
 
 import io.instflow.book.Aggressor;
 
+import java.util.Arrays;
+
 /**
  * The running totals of one contract over one window: classified trade volume, notional, block
  * trades, time-weighted quote sizes, symmetric two-sided quote updates, and large orders cancelled
@@ -103,9 +105,7 @@ public final class WindowStats {
             return;
         }
         if (prints.length < (printCount + 1) * 3) {
-            prints =
-                    java.util.Arrays.copyOf(
-                            prints, Math.min(MAX_PRINTS, Math.max(4, printCount * 2)) * 3);
+            prints = Arrays.copyOf(prints, Math.min(MAX_PRINTS, Math.max(4, printCount * 2)) * 3);
         }
         prints[printCount * 3] = tsNs;
         prints[printCount * 3 + 1] = size;
