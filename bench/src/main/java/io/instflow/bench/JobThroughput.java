@@ -98,6 +98,7 @@ public final class JobThroughput {
             }
         } finally {
             kafka.stop();
+            BenchDirs.delete(work);
         }
     }
 

@@ -55,6 +55,7 @@ public final class StateSize {
             }
         } finally {
             kafka.stop();
+            BenchDirs.delete(work);
         }
     }
 

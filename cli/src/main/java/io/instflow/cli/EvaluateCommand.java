@@ -108,7 +108,41 @@ final class EvaluateCommand implements Callable<Integer> {
         PipelineOutputs.requireWritable(out);
         Map<String, Tally> tallies = new LinkedHashMap<>();
         params.keySet().forEach(name -> tallies.put(name, new Tally()));
-        Path work = Files.createTempDirectory("instflow-evaluate-");
+        try (WorkDir work = WorkDir.of(null, "instflow-evaluate-")) {
+            Thread cleanUp = new Thread(work::close, "instflow-evaluate-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanUp);
+            runSeeds(work.path(), seedList, params, pipeline, episodeMix, tallies, console);
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("seeds", seedList);
+        report.put("mix", episodeMix.name().toLowerCase(Locale.ROOT));
+        report.put("session", Map.of("days", days, "warmup_days", warmupDays, "minutes", minutes));
+        Map<String, Object> byProfile = new LinkedHashMap<>();
+        for (Map.Entry<String, Tally> t : tallies.entrySet()) {
+            byProfile.put(t.getKey(), t.getValue().json(params.get(t.getKey())));
+            t.getValue().print(console, t.getKey(), params.get(t.getKey()), seeds);
+        }
+        report.put("profiles", byProfile);
+        Files.createDirectories(out);
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("evaluation.json").toFile(), report);
+        console.printf("written %s%n", out.resolve("evaluation.json"));
+        console.flush();
+        return 0;
+    }
+
+    /** Each seed simulated once and run through the job with every profile, into the tallies. */
+    private void runSeeds(
+            Path work,
+            List<Long> seedList,
+            Map<String, DetectorParams> params,
+            PipelineConfig pipeline,
+            SimulatorConfig.Mix episodeMix,
+            Map<String, Tally> tallies,
+            PrintWriter console)
+            throws Exception {
         int run = 0;
         for (long seed : seedList) {
             SimulationResult session =
@@ -161,23 +195,6 @@ final class EvaluateCommand implements Callable<Integer> {
             deleteQuietly(work.resolve("kafka-" + seed));
             deleteQuietly(work.resolve("seed-" + seed));
         }
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("seeds", seedList);
-        report.put("mix", episodeMix.name().toLowerCase(Locale.ROOT));
-        report.put("session", Map.of("days", days, "warmup_days", warmupDays, "minutes", minutes));
-        Map<String, Object> byProfile = new LinkedHashMap<>();
-        for (Map.Entry<String, Tally> t : tallies.entrySet()) {
-            byProfile.put(t.getKey(), t.getValue().json(params.get(t.getKey())));
-            t.getValue().print(console, t.getKey(), params.get(t.getKey()), seeds);
-        }
-        report.put("profiles", byProfile);
-        Files.createDirectories(out);
-        new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(out.resolve("evaluation.json").toFile(), report);
-        console.printf("written %s%n", out.resolve("evaluation.json"));
-        console.flush();
-        return 0;
     }
 
     /** Seeds from "101-110", "1,2,7" or a mix of both. */

@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -78,7 +77,7 @@ final class PipelineCommand implements Callable<Integer> {
     @Option(
             names = "--dir",
             description =
-                    "Working directory for Kafka's data and the simulation (default: a new temporary one).")
+                    "Working directory for Kafka's data and the simulation, kept after the run (default: a temporary one, deleted at the end).")
     Path dir;
 
     @Option(
@@ -151,7 +150,8 @@ final class PipelineCommand implements Callable<Integer> {
         LiveClientConfig liveConfig = live ? liveConfig() : null;
         PipelineInput source = input == null ? null : PipelineInput.directory(input);
         PipelineOutputs.requireWritable(out);
-        Path work = dir != null ? dir : Files.createTempDirectory("instflow-pipeline-");
+        WorkDir workDir = WorkDir.of(dir, "instflow-pipeline-");
+        Path work = workDir.path();
         long started = System.nanoTime();
         step(console, "starting a local Kafka broker in " + work.resolve("kafka"));
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0);
@@ -165,6 +165,7 @@ final class PipelineCommand implements Callable<Integer> {
                                 awaitQuietly(finished, Duration.ofMinutes(3));
                             }
                             kafka.stop();
+                            workDir.close();
                         },
                         "instflow-pipeline-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
@@ -275,6 +276,7 @@ final class PipelineCommand implements Callable<Integer> {
                 board.close();
             }
             kafka.stop();
+            workDir.close();
             removeHook(stopOnInterrupt);
         }
         return 0;

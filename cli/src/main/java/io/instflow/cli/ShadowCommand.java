@@ -27,7 +27,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,7 +87,7 @@ final class ShadowCommand implements Callable<Integer> {
     @Option(
             names = "--dir",
             description =
-                    "Working directory for Kafka's data and the simulation (default: a new temporary one).")
+                    "Working directory for Kafka's data and the simulation, kept after the run (default: a temporary one, deleted at the end).")
     Path dir;
 
     @Option(
@@ -116,10 +115,17 @@ final class ShadowCommand implements Callable<Integer> {
                         ? shadowProfile + " (" + shadowConfig.getFileName() + ")"
                         : shadowProfile;
         PipelineOutputs.requireWritable(out);
-        Path work = dir != null ? dir : Files.createTempDirectory("instflow-shadow-");
+        WorkDir workDir = WorkDir.of(dir, "instflow-shadow-");
+        Path work = workDir.path();
         long started = System.nanoTime();
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0);
-        Thread stopOnInterrupt = new Thread(kafka::stop, "instflow-shadow-shutdown");
+        Thread stopOnInterrupt =
+                new Thread(
+                        () -> {
+                            kafka.stop();
+                            workDir.close();
+                        },
+                        "instflow-shadow-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try {
             step(console, "starting a local Kafka broker in " + work.resolve("kafka"));
@@ -201,6 +207,7 @@ final class ShadowCommand implements Callable<Integer> {
             ReportCommand.print(console, report);
         } finally {
             kafka.stop();
+            workDir.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             } catch (IllegalStateException shuttingDown) {

@@ -144,6 +144,7 @@ class PipelineLiveITCase {
         Path out = tmp.resolve("out");
         StringWriter console = new StringWriter();
         StringWriter err = new StringWriter();
+        List<Path> workDirsBefore = workDirs();
         int code =
                 InstflowCommand.run(
                         new PrintWriter(console),
@@ -158,10 +159,11 @@ class PipelineLiveITCase {
                         "5",
                         "--out",
                         out.toString(),
-                        "--dir",
-                        tmp.resolve("work").toString(),
                         "--parallelism",
                         "1");
+        assertThat(workDirs())
+                .as("the failed run's temporary broker and data are gone")
+                .isEqualTo(workDirsBefore);
         assertThat(code).as(console + "\n" + err).isEqualTo(InstflowCommand.EXIT_IO);
         assertThat(err.toString())
                 .contains("nothing was streamed")
@@ -170,6 +172,15 @@ class PipelineLiveITCase {
                 .contains("check --gateway")
                 .doesNotContain(KEY);
         assertThat(out.resolve("summary.json")).doesNotExist();
+    }
+
+    /** The embedded runs' temporary working directories now in the temp directory. */
+    private static List<Path> workDirs() throws java.io.IOException {
+        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.filter(p -> p.getFileName().toString().startsWith("instflow-pipeline-"))
+                    .sorted()
+                    .toList();
+        }
     }
 
     private static int run(String... args) {

@@ -1,0 +1,55 @@
+package io.instflow.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The working directory of an embedded run (its broker's data, the simulated session): the one the
+ * user gave with {@code --dir}, kept; or a temporary one, deleted when the run ends, whether it
+ * succeeded, failed or was interrupted.
+ */
+final class WorkDir implements AutoCloseable {
+
+    private final Path path;
+    private final boolean temporary;
+    private boolean deleted;
+
+    private WorkDir(Path path, boolean temporary) {
+        this.path = path;
+        this.temporary = temporary;
+    }
+
+    /** {@code given} when not null, else a new temporary directory named {@code prefix...}. */
+    static WorkDir of(Path given, String prefix) {
+        try {
+            return given != null
+                    ? new WorkDir(given, false)
+                    : new WorkDir(Files.createTempDirectory(prefix), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot create a temporary working directory: " + e.getMessage(), e);
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** Deletes a temporary directory (once; a later call does nothing); keeps a given one. */
+    @Override
+    public synchronized void close() {
+        if (!temporary || deleted) {
+            return;
+        }
+        deleted = true;
+        try (Stream<Path> paths = Files.walk(path)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("warning: could not delete " + path + ": " + e.getMessage());
+        }
+    }
+}
