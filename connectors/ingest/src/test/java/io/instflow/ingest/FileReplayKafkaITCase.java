@@ -221,21 +221,23 @@ class FileReplayKafkaITCase {
         Files.write(zeroed, plain);
         Path notDbn = temp.resolve("notes.dbn");
         Files.writeString(notDbn, "these are not market data");
+        Path empty = Files.write(temp.resolve("empty.dbn"), new byte[0]);
         FileReplay.Result result;
         try (KafkaPublisher publisher =
                 new KafkaPublisher(KAFKA.bootstrapServers(), topics, "GLBX.MDP3", Map.of())) {
             result =
                     new FileReplay(
-                                    List.of(notDbn, session.definitions(), zeroed),
+                                    List.of(notDbn, session.definitions(), empty, zeroed),
                                     0,
                                     FileReplay.Progress.NONE)
                             .run(publisher);
         }
         assertThat(result.definitions()).as("the files after the bad one").isEqualTo(69);
         assertThat(result.mboRecords()).as("every record before the corrupt one").isEqualTo(20_000);
-        assertThat(result.failures()).hasSize(2);
+        assertThat(result.failures()).hasSize(3);
         assertThat(result.failures().get(0)).contains("notes.dbn").contains("not replayed");
-        assertThat(result.failures().get(1))
+        assertThat(result.failures().get(1)).contains("empty.dbn").contains("not replayed");
+        assertThat(result.failures().get(2))
                 .contains("zeroed.dbn")
                 .contains("from offset " + String.format("%,d", corruptAt));
 
