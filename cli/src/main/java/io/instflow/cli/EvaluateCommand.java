@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -192,8 +191,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 kafka.stop();
                 Runtime.getRuntime().removeShutdownHook(stopOnInterrupt);
             }
-            deleteQuietly(work.resolve("kafka-" + seed));
-            deleteQuietly(work.resolve("seed-" + seed));
+            // each seed's broker and session are done with: keep the disk to one seed's worth
+            WorkDir.delete(work.resolve("kafka-" + seed));
+            WorkDir.delete(work.resolve("seed-" + seed));
         }
     }
 
@@ -223,14 +223,6 @@ final class EvaluateCommand implements Callable<Integer> {
                     "--seeds must be seeds and ranges like 101-110 or 1,2,7, got '" + text + "'");
         }
         return list;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            // leftovers in a temporary directory are harmless
-        }
     }
 
     /** One profile's counts summed over the seeds. */

@@ -46,10 +46,15 @@ final class WorkDir implements AutoCloseable {
             return;
         }
         deleted = true;
-        try (Stream<Path> paths = Files.walk(path)) {
+        delete(path);
+    }
+
+    /** Deletes {@code dir} and everything under it; says so on stderr when it cannot. */
+    static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("warning: could not delete " + path + ": " + e.getMessage());
+            System.err.println("warning: could not delete " + dir + ": " + e.getMessage());
         }
     }
 }

@@ -196,12 +196,12 @@ class LiveClientTest {
                             () -> NOW + 2 * 86_400_000_000_000L,
                             d -> Thread.sleep(d.toMillis()));
             CompletableFuture<Void> run = CompletableFuture.runAsync(client::run);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while ((gateway.streamed(2) < gateway.recordCount()
-                            || collector.records.size() < fileRecords.size())
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            io.instflow.testing.Await.until(
+                    () ->
+                            gateway.streamed(2) >= gateway.recordCount()
+                                    && collector.records.size() >= fileRecords.size(),
+                    Duration.ofSeconds(60),
+                    "the second session's whole stream delivered");
             client.stop();
             run.get(30, TimeUnit.SECONDS);
 

@@ -50,16 +50,7 @@ class ConnectorServiceITCase {
         long expected = mboRecords(stream);
         Topics topics = new Topics(KAFKA.uniqueTopicPrefix());
         try (FakeGateway gateway = new FakeGateway(KEY, stream, s -> FakeGateway.Plan.full())) {
-            Path settings = dir.resolve("connector.properties");
-            Files.writeString(
-                    settings,
-                    "kafka.bootstrap = "
-                            + KAFKA.bootstrapServers()
-                            + "\nkafka.topic.prefix = "
-                            + topics.prefix()
-                            + "\ndatabento.gateway = 127.0.0.1:"
-                            + gateway.port()
-                            + "\ndatabento.symbols = ESH4\ndatabento.stype.in = raw_symbol\ndatabento.schemas = mbo\n");
+            Path settings = settings(topics, gateway);
             ConnectorService service =
                     new ConnectorService(
                             ConnectorConfig.load(
@@ -103,16 +94,7 @@ class ConnectorServiceITCase {
         String wrong = "db-wrongapikey0000000000000AAAAA";
         Topics topics = new Topics(KAFKA.uniqueTopicPrefix());
         try (FakeGateway gateway = new FakeGateway(KEY, fixture(), s -> FakeGateway.Plan.full())) {
-            Path settings = dir.resolve("connector.properties");
-            Files.writeString(
-                    settings,
-                    "kafka.bootstrap = "
-                            + KAFKA.bootstrapServers()
-                            + "\nkafka.topic.prefix = "
-                            + topics.prefix()
-                            + "\ndatabento.gateway = 127.0.0.1:"
-                            + gateway.port()
-                            + "\ndatabento.symbols = ESH4\ndatabento.stype.in = raw_symbol\ndatabento.schemas = mbo\n");
+            Path settings = settings(topics, gateway);
             ConnectorService service =
                     new ConnectorService(
                             ConnectorConfig.load(settings, Map.of()), ApiKey.of(wrong));
@@ -122,6 +104,19 @@ class ConnectorServiceITCase {
                     .hasMessageContaining(ApiKey.VARIABLE)
                     .hasMessageNotContaining(wrong);
         }
+    }
+
+    /** connector.properties for the test broker under {@code topics}, subscribing ESH4's MBO. */
+    private Path settings(Topics topics, FakeGateway gateway) throws java.io.IOException {
+        return Files.writeString(
+                dir.resolve("connector.properties"),
+                "kafka.bootstrap = "
+                        + KAFKA.bootstrapServers()
+                        + "\nkafka.topic.prefix = "
+                        + topics.prefix()
+                        + "\ndatabento.gateway = 127.0.0.1:"
+                        + gateway.port()
+                        + "\ndatabento.symbols = ESH4\ndatabento.stype.in = raw_symbol\ndatabento.schemas = mbo\n");
     }
 
     /** A real MBO session (Databento's ESH4 file) for the fake gateway to serve. */

@@ -220,11 +220,10 @@ class LiveSourceKafkaITCase {
                                             () -> NOW,
                                             d -> Thread.sleep(d.toMillis())));
             CompletableFuture<Void> run = CompletableFuture.runAsync(source::run);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (source.client().delivered() < gateway.recordCount()
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            io.instflow.testing.Await.until(
+                    () -> source.client().delivered() >= gateway.recordCount(),
+                    Duration.ofSeconds(120),
+                    "every record of the gateway delivered");
             source.stop();
             run.get(30, TimeUnit.SECONDS);
             return gateway.sessions();

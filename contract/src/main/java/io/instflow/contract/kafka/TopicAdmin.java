@@ -42,13 +42,7 @@ public final class TopicAdmin {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
-        try (Admin admin =
-                Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrap,
-                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                                30_000))) {
+        try (Admin admin = admin(bootstrap)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> created = new ArrayList<>();
             for (Topic topic : Topic.writtenBy(set)) {
@@ -80,13 +74,7 @@ public final class TopicAdmin {
      * @throws KafkaUnavailableException when the broker cannot be reached
      */
     public static void requireExisting(String bootstrap, List<String> required, String createdBy) {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrap,
-                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                                30_000))) {
+        try (Admin admin = admin(bootstrap)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> missing = required.stream().filter(t -> !existing.contains(t)).toList();
             if (!missing.isEmpty()) {
@@ -114,13 +102,7 @@ public final class TopicAdmin {
      * @throws KafkaUnavailableException when the broker cannot be reached
      */
     public static int partitions(String bootstrap, String topic) {
-        try (Admin admin =
-                Admin.create(
-                        Map.of(
-                                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                bootstrap,
-                                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                                30_000))) {
+        try (Admin admin = admin(bootstrap)) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
                 return 1;
             }
@@ -161,5 +143,15 @@ public final class TopicAdmin {
             }
             throw e;
         }
+    }
+
+    /** An admin client whose calls give up after 30 s. */
+    private static Admin admin(String bootstrap) {
+        return Admin.create(
+                Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        30_000));
     }
 }

@@ -87,15 +87,6 @@ public final class DashboardServer implements AutoCloseable {
         http.start();
     }
 
-    private static String tokenFrom(String query) {
-        for (String pair : query.split("&")) {
-            if (pair.startsWith("token=")) {
-                return pair.substring("token=".length());
-            }
-        }
-        return "";
-    }
-
     public int port() {
         return http.getAddress().getPort();
     }
@@ -128,18 +119,9 @@ public final class DashboardServer implements AutoCloseable {
                                 + " Authorization: Bearer ...\n");
                 return;
             }
-            if (guard.tokenRequired()) {
-                // the page's own requests (its event stream cannot send headers) carry the cookie
-                String query = exchange.getRequestURI().getRawQuery();
-                if (query != null && query.contains("token=")) {
-                    exchange.getResponseHeaders()
-                            .add(
-                                    "Set-Cookie",
-                                    RequestGuard.COOKIE
-                                            + "="
-                                            + tokenFrom(query)
-                                            + "; HttpOnly; SameSite=Strict; Path=/");
-                }
+            String cookie = guard.cookieFor(exchange.getRequestURI().getRawQuery());
+            if (cookie != null) {
+                exchange.getResponseHeaders().add("Set-Cookie", cookie);
             }
             String path = exchange.getRequestURI().getPath();
             switch (path) {

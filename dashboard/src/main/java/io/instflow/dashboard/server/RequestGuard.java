@@ -46,11 +46,6 @@ final class RequestGuard {
         this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Whether requests must carry a token. */
-    boolean tokenRequired() {
-        return token != null;
-    }
-
     /**
      * Whether the request carries the token, in any of the three ways; true when none is required.
      *
@@ -65,12 +60,9 @@ final class RequestGuard {
                 && matches(authorization.substring("Bearer ".length()).trim())) {
             return true;
         }
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                if (pair.startsWith("token=") && matches(pair.substring("token=".length()))) {
-                    return true;
-                }
-            }
+        String fromQuery = queryToken(query);
+        if (fromQuery != null && matches(fromQuery)) {
+            return true;
         }
         if (cookies != null) {
             for (String cookie : cookies.split(";")) {
@@ -81,6 +73,28 @@ final class RequestGuard {
             }
         }
         return false;
+    }
+
+    /**
+     * The {@code Set-Cookie} value that lets the page's own requests (its event stream cannot send
+     * headers) carry the token, when the query holds the right one; null otherwise.
+     */
+    String cookieFor(String query) {
+        String fromQuery = queryToken(query);
+        return token != null && fromQuery != null && matches(fromQuery)
+                ? COOKIE + "=" + fromQuery + "; HttpOnly; SameSite=Strict; Path=/"
+                : null;
+    }
+
+    private static String queryToken(String query) {
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith("token=")) {
+                    return pair.substring("token=".length());
+                }
+            }
+        }
+        return null;
     }
 
     /** Constant-time, so the comparison's duration says nothing about the token. */

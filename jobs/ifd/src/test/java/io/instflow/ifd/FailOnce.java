@@ -39,6 +39,8 @@ final class FailOnce extends RichMapFunction<MboEvent, MboEvent> {
             throw new IllegalStateException("injected failure " + name);
         }
         if (!FAILED.contains(name) && seen % 50_000 == 0) {
+            // slows the stream down so that a checkpoint completes before the injected failure
+            // and the restore has state to resume from; it waits for no condition
             Thread.sleep(600);
         }
         return value;

@@ -1,5 +1,6 @@
 package io.instflow.ifd.logic;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Set;
 
 /**
@@ -49,59 +50,24 @@ public record DetectorParams(
     /** The algorithms a profile may select. */
     public static final Set<String> ALGORITHMS = Set.of("v3", "v3.1", "compat");
 
+    /** The first components, v3.0's: all a v3 or compat profile reads. */
+    private static final int V30_VALUES = 31;
+
     /**
-     * The parameter set's version, as signals carry it in {@code parameter_version}: a hash of the
-     * values the profile's algorithm reads. v3 and compat hash only the v3.0 values, so their
-     * versions are those they had before v3.1's values existed.
+     * The parameter set's version, as signals carry it in {@code parameter_version}: a hash, in
+     * component order, of the values the profile's algorithm reads. v3 and compat hash only the
+     * v3.0 values, so their versions are those they had before v3.1's values existed.
      */
     public String version() {
-        Object[] v30 = {
-            algorithm,
-            profile,
-            minPressureRatio,
-            minVolumeConcentration,
-            minTimePersistence,
-            minTrendStrength,
-            minBaselineAnomaly,
-            minOverallConfidence,
-            marketMakingPenalty,
-            lookbackDays,
-            minDataQuality,
-            minTotalVolume,
-            blockSize,
-            ratioCap,
-            volumeCap,
-            lookbackWindows,
-            baselineMinDays,
-            zThreshold,
-            percentileThreshold,
-            mmHistory,
-            mmStraddleWindowSeconds,
-            mmMaxProbability,
-            spoofMinSize,
-            spoofMaxLifeMs,
-            spoofMaxRatio,
-            coordinationStrikePoints,
-            weightPressure,
-            weightBaseline,
-            weightCoordination,
-            riskBase,
-            diagnostics
-        };
+        RecordComponent[] components = DetectorParams.class.getRecordComponents();
+        int read = isV31() ? components.length : V30_VALUES;
         int h = 0;
-        for (Object value : v30) {
-            h = 31 * h + value.hashCode();
-        }
-        if (isV31()) {
-            for (Object value :
-                    new Object[] {
-                        structureMinLegSize,
-                        structureMatchMs,
-                        structureSizeTolerance,
-                        structureMinShare
-                    }) {
-                h = 31 * h + value.hashCode();
+        try {
+            for (int i = 0; i < read; i++) {
+                h = 31 * h + components[i].getAccessor().invoke(this).hashCode();
             }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + components[0].getName(), e);
         }
         return Integer.toHexString(h);
     }

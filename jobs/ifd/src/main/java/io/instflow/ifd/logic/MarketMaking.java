@@ -35,13 +35,8 @@ public final class MarketMaking {
             long putVolume,
             double timeApartSeconds,
             double straddleWindowSeconds) {
-        long total = callVolume + putVolume;
-        double balance = total == 0 ? 0 : 2.0 * Math.min(callVolume, putVolume) / total;
-        double timeScore =
-                Double.isInfinite(timeApartSeconds)
-                        ? 0
-                        : 1 - Math.min(timeApartSeconds / straddleWindowSeconds, 1);
-        return 0.7 * balance + 0.3 * timeScore;
+        return 0.7 * balance(callVolume, putVolume)
+                + 0.3 * timeScore(timeApartSeconds, straddleWindowSeconds);
     }
 
     /**
@@ -55,13 +50,26 @@ public final class MarketMaking {
             double timeApartSeconds,
             double straddleWindowSeconds,
             double quoteMarketMaking) {
+        double balance = balance(callVolume, putVolume);
+        return Math.min(
+                balance
+                        * balance
+                        * timeScore(timeApartSeconds, straddleWindowSeconds)
+                        * (0.7 + 0.3 * quoteMarketMaking),
+                1);
+    }
+
+    /** 2 · min(call, put) / (call + put): 1 for equal volumes, 0 when one type traded alone. */
+    private static double balance(long callVolume, long putVolume) {
         long total = callVolume + putVolume;
-        double balance = total == 0 ? 0 : 2.0 * Math.min(callVolume, putVolume) / total;
-        double timeScore =
-                Double.isInfinite(timeApartSeconds)
-                        ? 0
-                        : 1 - Math.min(timeApartSeconds / straddleWindowSeconds, 1);
-        return Math.min(balance * balance * timeScore * (0.7 + 0.3 * quoteMarketMaking), 1);
+        return total == 0 ? 0 : 2.0 * Math.min(callVolume, putVolume) / total;
+    }
+
+    /** 1 for call and put traded together, falling to 0 at the straddle window apart. */
+    private static double timeScore(double timeApartSeconds, double straddleWindowSeconds) {
+        return Double.isInfinite(timeApartSeconds)
+                ? 0
+                : 1 - Math.min(timeApartSeconds / straddleWindowSeconds, 1);
     }
 
     /** Spoof ratio: cancelled large size on the side the flow would confirm, over the volume. */

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * IFD v3.1's multi-leg structures (docs/ifd-v3.1.md section 2): prints of different contracts of
@@ -25,9 +24,12 @@ public final class Structures {
     public static final String BUTTERFLY = "butterfly";
     public static final String RISK_REVERSAL = "risk_reversal";
 
-    /** Structures whose legs offset each other's direction: their legs are not directional flow. */
-    public static final Set<String> NON_DIRECTIONAL =
-            Set.of(STRADDLE, STRANGLE, VERTICAL, BUTTERFLY);
+    /**
+     * Structures whose legs offset each other's direction, so their legs are not directional flow;
+     * in name order, which breaks ties between kinds.
+     */
+    public static final List<String> NON_DIRECTIONAL =
+            List.of(BUTTERFLY, STRADDLE, STRANGLE, VERTICAL);
 
     private static final Comparator<Leg> BY_TIME =
             Comparator.comparingLong(Leg::tsNs)
@@ -72,7 +74,7 @@ public final class Structures {
                 return null;
             }
             Share best = null;
-            for (String kind : NON_DIRECTIONAL.stream().sorted().toList()) {
+            for (String kind : NON_DIRECTIONAL) {
                 long[] sides = kinds.get(kind);
                 long volume = sides == null ? 0 : sides[aggressor == Aggressor.BUY ? 0 : 1];
                 if (volume > 0 && (best == null || volume > best.volume())) {

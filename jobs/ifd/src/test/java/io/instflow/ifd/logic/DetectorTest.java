@@ -257,6 +257,13 @@ class DetectorTest {
     @Test
     void shouldKeepV3AndCompatParameterVersionsWhenV31ValuesChange() {
         DetectorParams production = DetectorParams.production();
+        assertThat(
+                        List.of(
+                                production.version(),
+                                DetectorParams.testing().version(),
+                                production.toBuilder().algorithm("compat").build().version()))
+                .as("the versions signals carried before v3.1 existed")
+                .containsExactly("b446867a", "aca431b5", "78c2d4bf");
         assertThat(production.toBuilder().structureMatchMs(5).build().version())
                 .isEqualTo(production.version());
         DetectorParams v31Production = production.toBuilder().algorithm("v3.1").build();
