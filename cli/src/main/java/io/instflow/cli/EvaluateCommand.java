@@ -2,6 +2,7 @@ package io.instflow.cli;
 
 import io.instflow.contract.Topic;
 import io.instflow.ifd.PipelineConfig;
+import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.localkafka.LocalKafka;
 import io.instflow.reports.EpisodeScore;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +81,13 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Days of background before them (default: ${DEFAULT-VALUE}).")
     int warmupDays;
 
+    @Option(
+            names = "--backfill",
+            description =
+                    "Put the warm-up days through 'instflow backfill' and run the labelled days"
+                            + " from its baselines, instead of one run over both.")
+    boolean backfill;
+
     @Option(names = "--minutes", defaultValue = "30", description = "Minutes per day.")
     int minutes;
 
@@ -103,6 +112,11 @@ final class EvaluateCommand implements Callable<Integer> {
         for (String name : profiles) {
             params.put(name, pipeline.profile(name));
         }
+        if (backfill && warmupDays == 0) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--backfill needs warm-up days to backfill from (--warmup-days)");
+        }
         SimulatorConfig.Mix episodeMix = SimulatorConfig.Mix.parse(mix);
         PipelineOutputs.requireWritable(out);
         Map<String, Tally> tallies = new LinkedHashMap<>();
@@ -116,7 +130,17 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("seeds", seedList);
         report.put("mix", episodeMix.name().toLowerCase(Locale.ROOT));
-        report.put("session", Map.of("days", days, "warmup_days", warmupDays, "minutes", minutes));
+        report.put(
+                "session",
+                Map.of(
+                        "days",
+                        days,
+                        "warmup_days",
+                        warmupDays,
+                        "minutes",
+                        minutes,
+                        "warmup",
+                        backfill ? "backfill" : "in the run"));
         Map<String, Object> byProfile = new LinkedHashMap<>();
         for (Map.Entry<String, Tally> t : tallies.entrySet()) {
             byProfile.put(t.getKey(), t.getValue().json(params.get(t.getKey())));
@@ -154,15 +178,32 @@ final class EvaluateCommand implements Callable<Integer> {
                                             .mix(episodeMix)
                                             .build())
                             .run(line -> {});
+            BaselineSeed baselines = BaselineSeed.EMPTY;
+            PipelineInput evaluated = PipelineInput.simulated(session, "seed " + seed);
+            if (backfill && warmupDays > 0) {
+                List<Path> files = evaluated.files();
+                baselines =
+                        Backfill.build(
+                                work.resolve("backfill-" + seed),
+                                new PipelineInput(
+                                        files.subList(0, 1 + warmupDays),
+                                        null,
+                                        warmupDays + " warm-up days of seed " + seed),
+                                pipeline,
+                                longestLookback(params),
+                                parallelism,
+                                console);
+                WorkDir.delete(work.resolve("backfill-" + seed));
+                List<Path> labelled = new ArrayList<>(files.subList(0, 1));
+                labelled.addAll(files.subList(1 + warmupDays, files.size()));
+                evaluated = new PipelineInput(labelled, session.episodes(), "seed " + seed);
+            }
             LocalKafka kafka = LocalKafka.in(work.resolve("kafka-" + seed), 0);
             Thread stopOnInterrupt = new Thread(kafka::stop, "instflow-evaluate-shutdown");
             Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
             try {
                 kafka.start(Duration.ofSeconds(120));
-                LocalRun.replay(
-                        kafka.bootstrapServers(),
-                        PipelineInput.simulated(session, "seed " + seed),
-                        parallelism);
+                LocalRun.replay(kafka.bootstrapServers(), evaluated, parallelism);
                 for (Map.Entry<String, DetectorParams> profile : params.entrySet()) {
                     run++;
                     console.printf(
@@ -177,10 +218,13 @@ final class EvaluateCommand implements Callable<Integer> {
                     LocalRun.createTopics(
                             kafka.bootstrapServers(), prefix, Topic.Set.IFD, parallelism);
                     LocalRun.runIfd(
-                            kafka.bootstrapServers(),
-                            prefix,
-                            profile.getValue(),
-                            pipeline,
+                            LocalRun.ifdConfig(
+                                            kafka.bootstrapServers(),
+                                            prefix,
+                                            profile.getValue(),
+                                            pipeline,
+                                            true)
+                                    .withBaselines(baselines),
                             parallelism);
                     PipelineOutputs outputs =
                             PipelineOutputs.read(kafka.bootstrapServers(), prefix);
@@ -195,6 +239,13 @@ final class EvaluateCommand implements Callable<Integer> {
             WorkDir.delete(work.resolve("kafka-" + seed));
             WorkDir.delete(work.resolve("seed-" + seed));
         }
+    }
+
+    /** The profile whose lookback is longest: a backfill pruned to it serves every profile. */
+    private static DetectorParams longestLookback(Map<String, DetectorParams> params) {
+        return params.values().stream()
+                .max(Comparator.comparingInt(DetectorParams::lookbackDays))
+                .orElseThrow();
     }
 
     /** Seeds from "101-110", "1,2,7" or a mix of both. */

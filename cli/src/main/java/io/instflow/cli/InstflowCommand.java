@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
             ValidateCommand.class,
             DashboardCommand.class,
             BarchartCommand.class,
+            BackfillCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class InstflowCommand {

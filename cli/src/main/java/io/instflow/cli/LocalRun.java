@@ -15,6 +15,7 @@ import io.instflow.ingest.KafkaPublisher;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,6 +26,12 @@ import java.util.List;
 final class LocalRun {
 
     private LocalRun() {}
+
+    /** One step of a long run, on a line of its own as it starts. */
+    static void step(PrintWriter console, String what) {
+        console.println("-> " + what);
+        console.flush();
+    }
 
     static FileReplay.Result replay(String bootstrap, PipelineInput input, int partitions) {
         TopicAdmin.ensure(bootstrap, new Topics(""), partitions);
@@ -84,7 +91,11 @@ final class LocalRun {
             PipelineConfig pipeline,
             int parallelism)
             throws Exception {
-        IfdConfig job = ifdConfig(bootstrap, outputPrefix, params, pipeline, true);
+        return runIfd(ifdConfig(bootstrap, outputPrefix, params, pipeline, true), parallelism);
+    }
+
+    /** Runs a bounded IFD job to its end; returns its wall time in seconds. */
+    static double runIfd(IfdConfig job, int parallelism) throws Exception {
         long start = System.nanoTime();
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(

@@ -7,6 +7,8 @@ import io.instflow.databento.LiveClientConfig;
 import io.instflow.databento.ReconnectPolicy;
 import io.instflow.databento.Subscription;
 import io.instflow.ifd.PipelineConfig;
+import io.instflow.ifd.io.BaselineSeedFile;
+import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ingest.FileReplay;
 import io.instflow.localkafka.LocalKafka;
 import io.instflow.reports.EpisodeScore;
@@ -122,6 +124,14 @@ final class PipelineCommand implements Callable<Integer> {
     Path envFile;
 
     @Option(
+            names = "--baselines",
+            paramLabel = "FILE",
+            description =
+                    "Start the detector from these baselines ('instflow backfill') instead of"
+                            + " from nothing.")
+    Path baselines;
+
+    @Option(
             names = "--dashboard",
             description =
                     "Serve the live dashboard on the run's topics, print its URL, and keep it (and the broker) up"
@@ -142,6 +152,8 @@ final class PipelineCommand implements Callable<Integer> {
         PipelineConfig pipeline =
                 config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
         var params = pipeline.profile(profile);
+        BaselineSeed seed =
+                baselines == null ? BaselineSeed.EMPTY : BaselineSeedFile.read(baselines);
         if (live && input != null) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(),
@@ -153,7 +165,7 @@ final class PipelineCommand implements Callable<Integer> {
         WorkDir workDir = WorkDir.of(dir, "instflow-pipeline-");
         Path work = workDir.path();
         long started = System.nanoTime();
-        step(console, "starting a local Kafka broker in " + work.resolve("kafka"));
+        LocalRun.step(console, "starting a local Kafka broker in " + work.resolve("kafka"));
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0);
         CountDownLatch stopLive = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -177,7 +189,7 @@ final class PipelineCommand implements Callable<Integer> {
                         Dashboard.start(
                                 Dashboard.Options.defaults(kafka.bootstrapServers())
                                         .withPort(dashboardPort));
-                step(console, "dashboard at " + board.url());
+                LocalRun.step(console, "dashboard at " + board.url());
             }
             long mboRecords;
             double jobSeconds;
@@ -189,7 +201,7 @@ final class PipelineCommand implements Callable<Integer> {
                         "",
                         io.instflow.contract.Topic.Set.IFD,
                         parallelism);
-                step(
+                LocalRun.step(
                         console,
                         "streaming "
                                 + source.description()
@@ -204,7 +216,12 @@ final class PipelineCommand implements Callable<Integer> {
                                 kafka.bootstrapServers(),
                                 liveConfig,
                                 LocalRun.ifdConfig(
-                                        kafka.bootstrapServers(), "", params, pipeline, false),
+                                                kafka.bootstrapServers(),
+                                                "",
+                                                params,
+                                                pipeline,
+                                                false)
+                                        .withBaselines(seed),
                                 parallelism,
                                 durationMinutes == null
                                         ? null
@@ -217,10 +234,10 @@ final class PipelineCommand implements Callable<Integer> {
                 streamFailure = result.failure();
             } else {
                 if (source == null) {
-                    step(console, "simulating " + simulation.describe());
+                    LocalRun.step(console, "simulating " + simulation.describe());
                     source = simulation.simulate(work.resolve("session"));
                 }
-                step(console, "replaying " + source.description() + " into Kafka");
+                LocalRun.step(console, "replaying " + source.description() + " into Kafka");
                 FileReplay.Result replay =
                         LocalRun.replay(kafka.bootstrapServers(), source, parallelism);
                 LocalRun.createTopics(
@@ -228,14 +245,21 @@ final class PipelineCommand implements Callable<Integer> {
                         "",
                         io.instflow.contract.Topic.Set.IFD,
                         parallelism);
-                step(
+                LocalRun.step(
                         console,
                         "running the IFD job (profile "
                                 + profile
                                 + ") on an embedded Flink cluster");
                 jobSeconds =
                         LocalRun.runIfd(
-                                kafka.bootstrapServers(), "", params, pipeline, parallelism);
+                                LocalRun.ifdConfig(
+                                                kafka.bootstrapServers(),
+                                                "",
+                                                params,
+                                                pipeline,
+                                                true)
+                                        .withBaselines(seed),
+                                parallelism);
                 mboRecords = replay.mboRecords();
             }
             PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers(), "");
@@ -475,10 +499,5 @@ final class PipelineCommand implements Callable<Integer> {
         } catch (IllegalStateException shuttingDown) {
             // the JVM is already exiting and runs the hook itself
         }
-    }
-
-    private static void step(PrintWriter console, String what) {
-        console.println("-> " + what);
-        console.flush();
     }
 }

@@ -51,6 +51,25 @@ record PipelineInput(List<Path> files, List<Episode> labels, String description)
         return new PipelineInput(files, episodes, files.size() + " DBN file(s) from " + dir);
     }
 
+    /**
+     * DBN files given one by one or as directories (each directory's {@code .dbn} and {@code
+     * .dbn.zst} files, in name order); labels are not read.
+     */
+    static PipelineInput paths(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                files.addAll(directory(p).files());
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IllegalArgumentException(
+                        "--input " + p + " does not exist; give DBN files or directories of them");
+            }
+        }
+        return new PipelineInput(files, null, files.size() + " DBN file(s)");
+    }
+
     /** Databento's live gateway: no files, no labels. */
     static PipelineInput live(List<String> symbols) {
         return new PipelineInput(List.of(), null, "Databento live " + String.join(",", symbols));

@@ -128,17 +128,17 @@ final class ShadowCommand implements Callable<Integer> {
                         "instflow-shadow-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnInterrupt);
         try {
-            step(console, "starting a local Kafka broker in " + work.resolve("kafka"));
+            LocalRun.step(console, "starting a local Kafka broker in " + work.resolve("kafka"));
             kafka.start(Duration.ofSeconds(120));
             String bootstrap = kafka.bootstrapServers();
-            step(console, "simulating " + simulation.describe());
+            LocalRun.step(console, "simulating " + simulation.describe());
             PipelineInput input = simulation.simulate(work.resolve("session"));
-            step(console, "replaying it into Kafka");
+            LocalRun.step(console, "replaying it into Kafka");
             FileReplay.Result replay = LocalRun.replay(bootstrap, input, parallelism);
             LocalRun.createTopics(bootstrap, PRODUCTION_PREFIX, Topic.Set.IFD, parallelism);
             LocalRun.createTopics(bootstrap, SHADOW_PREFIX, Topic.Set.IFD, parallelism);
             LocalRun.createTopics(bootstrap, "", Topic.Set.COMPARISON, parallelism);
-            step(
+            LocalRun.step(
                     console,
                     "production IFD job ("
                             + productionLabel
@@ -147,9 +147,10 @@ final class ShadowCommand implements Callable<Integer> {
                             + "*)");
             LocalRun.runIfd(
                     bootstrap, PRODUCTION_PREFIX, production, productionPipeline, parallelism);
-            step(console, "shadow IFD job (" + shadowLabel + ", topics " + SHADOW_PREFIX + "*)");
+            LocalRun.step(
+                    console, "shadow IFD job (" + shadowLabel + ", topics " + SHADOW_PREFIX + "*)");
             LocalRun.runIfd(bootstrap, SHADOW_PREFIX, shadow, shadowPipeline, parallelism);
-            step(
+            LocalRun.step(
                     console,
                     "comparison job (production vs shadow, outcomes at +5, +15, +30 minutes)");
             ShadowConfig compare =
@@ -197,7 +198,7 @@ final class ShadowCommand implements Callable<Integer> {
             new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.resolve("summary.json").toFile(), summary);
-            step(console, "writing the report");
+            LocalRun.step(console, "writing the report");
             ReportBuilder.Result report =
                     new ReportBuilder(ReportData.fromDirectory(out), promotion.rule())
                             .write(out.resolve("report"), null);
@@ -245,10 +246,5 @@ final class ShadowCommand implements Callable<Integer> {
         s.put("detection_quality", quality);
         s.put("total_seconds", Math.round(seconds * 10) / 10.0);
         return s;
-    }
-
-    private static void step(PrintWriter console, String what) {
-        console.println("-> " + what);
-        console.flush();
     }
 }

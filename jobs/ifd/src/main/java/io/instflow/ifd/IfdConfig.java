@@ -3,6 +3,7 @@ package io.instflow.ifd;
 import io.instflow.contract.Deployment;
 import io.instflow.contract.Topics;
 import io.instflow.contract.flink.KafkaConnectors;
+import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ifd.logic.EventTimeGuard;
 
@@ -18,6 +19,7 @@ import io.instflow.ifd.logic.EventTimeGuard;
  * @param guard when an MBO record's ts_event is implausible and goes to the dead-letter topic
  * @param definitionWaitMs how long (event time) an instrument's events wait for its definition
  *     before they are dropped and counted
+ * @param baselines baselines the detector starts from ({@code instflow backfill}); empty: none
  */
 public record IfdConfig(
         String bootstrap,
@@ -32,10 +34,43 @@ public record IfdConfig(
         boolean exactlyOnce,
         boolean barchartBackup,
         EventTimeGuard guard,
-        long definitionWaitMs) {
+        long definitionWaitMs,
+        BaselineSeed baselines) {
 
     /** Events of an instrument without a definition wait ten minutes of event time by default. */
     public static final long DEFINITION_WAIT_MS = 600_000;
+
+    /** Starting from no baselines. */
+    public IfdConfig(
+            String bootstrap,
+            String inputPrefix,
+            String outputPrefix,
+            DetectorParams params,
+            int windowMinutes,
+            long outOfOrdernessMs,
+            long idleMs,
+            long checkpointIntervalMs,
+            boolean bounded,
+            boolean exactlyOnce,
+            boolean barchartBackup,
+            EventTimeGuard guard,
+            long definitionWaitMs) {
+        this(
+                bootstrap,
+                inputPrefix,
+                outputPrefix,
+                params,
+                windowMinutes,
+                outOfOrdernessMs,
+                idleMs,
+                checkpointIntervalMs,
+                bounded,
+                exactlyOnce,
+                barchartBackup,
+                guard,
+                definitionWaitMs,
+                BaselineSeed.EMPTY);
+    }
 
     /** With the default event-time guard and definition wait. */
     public IfdConfig(
@@ -97,6 +132,33 @@ public record IfdConfig(
             throw new IllegalArgumentException(
                     "window.minutes must be 1 to 5, got " + windowMinutes);
         }
+        if (!baselines.isEmpty() && baselines.windowMinutes() != windowMinutes) {
+            throw new IllegalArgumentException(
+                    "the baselines were built with "
+                            + baselines.windowMinutes()
+                            + "-minute windows but the job uses "
+                            + windowMinutes
+                            + "; build them again with 'instflow backfill' and this configuration");
+        }
+    }
+
+    /** The same job, starting from {@code seed}. */
+    public IfdConfig withBaselines(BaselineSeed seed) {
+        return new IfdConfig(
+                bootstrap,
+                inputPrefix,
+                outputPrefix,
+                params,
+                windowMinutes,
+                outOfOrdernessMs,
+                idleMs,
+                checkpointIntervalMs,
+                bounded,
+                exactlyOnce,
+                barchartBackup,
+                guard,
+                definitionWaitMs,
+                seed);
     }
 
     /**

@@ -2,6 +2,8 @@ package io.instflow.ifd;
 
 import io.instflow.contract.Topic;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.ifd.io.BaselineSeedFile;
+import io.instflow.ifd.logic.BaselineSeed;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -14,8 +16,10 @@ import java.util.Set;
 
 /**
  * The IFD job's entry point: parses {@code --bootstrap B --config FILE --profile NAME
- * --topic-prefix P --input-prefix P [--bounded] [--preview] [--barchart-backup]}, builds the {@link
- * IfdConfig} and runs {@link IfdPipeline}. The same jar runs production and shadow deployments.
+ * --topic-prefix P --input-prefix P [--baselines FILE] [--bounded] [--preview]
+ * [--barchart-backup]}, builds the {@link IfdConfig} and runs {@link IfdPipeline}. The baselines
+ * file is read here, on the client, and travels with the job. The same jar runs production and
+ * shadow deployments.
  */
 public final class IfdJob {
 
@@ -56,7 +60,7 @@ public final class IfdJob {
                         args,
                         Set.of("--bounded", "--preview", "--barchart-backup"),
                         "--bootstrap B --profile NAME [--config FILE] [--topic-prefix P] [--input-prefix P] [--bounded] [--preview]"
-                                + " [--barchart-backup]");
+                                + " [--barchart-backup] [--baselines FILE]");
         PipelineConfig pipeline =
                 options.containsKey("--config")
                         ? PipelineConfig.load(Path.of(options.get("--config")))
@@ -74,6 +78,9 @@ public final class IfdJob {
                 !options.containsKey("--preview"),
                 options.containsKey("--barchart-backup"),
                 pipeline.guard(),
-                pipeline.definitionWaitMs());
+                pipeline.definitionWaitMs(),
+                options.containsKey("--baselines")
+                        ? BaselineSeedFile.read(Path.of(options.get("--baselines")))
+                        : BaselineSeed.EMPTY);
     }
 }

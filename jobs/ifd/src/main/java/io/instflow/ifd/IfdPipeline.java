@@ -167,14 +167,18 @@ public final class IfdPipeline {
                         .name("futures trades")
                         .broadcast(FuturesPrices.STATE);
         SingleOutputStreamOperator<Signal> signals =
-                windows.keyBy(
-                                w -> w.contract.underlying + "|" + w.contract.expiration,
-                                Types.STRING)
+                windows.keyBy(DetectorFunction::key, Types.STRING)
                         .connect(futuresTrades)
                         .process(
-                                new DetectorFunction(config.params(), config.windowMinutes(), id),
+                                new DetectorFunction(
+                                        config.params(),
+                                        config.windowMinutes(),
+                                        id,
+                                        config.baselines()),
                                 new AvroTypeInfo<>(Signal.class))
-                        .uid(id.uid("detector"))
+                        // keyed by underlying since v3.1's pools: expiry-keyed state does not
+                        // restore
+                        .uid(id.uid("detector-by-underlying"))
                         .name("IFD " + config.params().algorithm() + " detector");
         DataStream<PipelineMetric> allMetrics =
                 signals.getSideOutput(DetectorFunction.METRICS)

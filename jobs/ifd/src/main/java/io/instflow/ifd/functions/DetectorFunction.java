@@ -8,9 +8,11 @@ import io.instflow.contract.Deployment;
 import io.instflow.contract.MetricRecords;
 import io.instflow.ifd.io.DetectorMetrics;
 import io.instflow.ifd.io.DetectorRecords;
+import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ifd.logic.Detector;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ifd.logic.StateRelease;
+import io.instflow.ifd.model.BaselineDays;
 import io.instflow.ifd.model.ContractHistory;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
@@ -20,6 +22,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
@@ -33,10 +36,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Flink adapter of the {@link Detector}, keyed by underlying and expiration: contract windows
- * wait in state until the watermark passes their end, then the detector evaluates them together
- * against the histories kept in state. Emits signals; pressure metrics, rejections and metrics go
- * to side outputs. The futures' trades arrive as broadcast state ({@link FuturesPrices}).
+ * The Flink adapter of the {@link Detector}, keyed by underlying: contract windows wait in state
+ * until the watermark passes their end, then the detector evaluates them together against the
+ * histories and baseline pools kept in state. An expiration's histories go a day after it expires;
+ * the pools go with the last of them. Emits signals; pressure metrics, rejections and metrics go to
+ * side outputs. The futures' trades arrive as broadcast state ({@link FuturesPrices}).
  */
 public final class DetectorFunction
         extends KeyedBroadcastProcessFunction<String, ContractWindow, FlowEvent, Signal> {
@@ -70,17 +74,33 @@ public final class DetectorFunction
      */
     private transient MapState<Long, ContractHistory> histories;
 
+    /** v3.1's baseline pools by key (lifetime: until the underlying has no contract left). */
+    private transient MapState<String, BaselineDays> pools;
+
+    private final BaselineSeed seed;
+
     public DetectorFunction(DetectorParams params, int windowMinutes, Deployment deployment) {
+        this(params, windowMinutes, deployment, BaselineSeed.EMPTY);
+    }
+
+    public DetectorFunction(
+            DetectorParams params, int windowMinutes, Deployment deployment, BaselineSeed seed) {
         this.params = params;
+        this.seed = seed;
         this.windowNs = windowMinutes * 60_000_000_000L;
         this.records = new DetectorRecords(params);
         this.report =
                 new DetectorMetrics(new MetricRecords(deployment, params.profile()), windowNs);
     }
 
+    /** The detector's key: the underlying, so that v3.1's pools span all its expirations. */
+    public static String key(ContractWindow w) {
+        return w.contract.underlying;
+    }
+
     @Override
     public void open(OpenContext context) {
-        detector = new Detector(params, windowNs);
+        detector = new Detector(params, windowNs, seed);
         var window = Types.POJO(ContractWindow.class);
         waiting = getRuntimeContext().getListState(new ListStateDescriptor<>("waiting", window));
         windowCopier = getRuntimeContext().createSerializer(window);
@@ -88,6 +108,11 @@ public final class DetectorFunction
         histories =
                 getRuntimeContext()
                         .getMapState(new MapStateDescriptor<>("histories", Types.LONG, history));
+        pools =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "pools", Types.STRING, Types.POJO(BaselineDays.class)));
     }
 
     @Override
@@ -119,15 +144,21 @@ public final class DetectorFunction
         waiting.update(later);
         Map<Long, ContractHistory> known = new HashMap<>();
         histories.entries().forEach(e -> known.put(e.getKey(), e.getValue()));
-        Detector.Evaluation evaluation = detector.evaluate(due, known);
+        Map<String, BaselineDays> knownPools = new HashMap<>();
+        pools.entries().forEach(e -> knownPools.put(e.getKey(), e.getValue()));
+        ReadOnlyBroadcastState<String, long[]> prices = ctx.getBroadcastState(FuturesPrices.STATE);
+        Detector.Evaluation evaluation =
+                detector.evaluate(
+                        due,
+                        known,
+                        knownPools,
+                        (underlying, timeNs) -> priceAt(prices, underlying, timeNs));
         evaluation.observed().forEach(w -> ctx.output(PRESSURE, records.pressure(w)));
         for (Detector.Verdict v : evaluation.verdicts()) {
             if (v.decision().signal()) {
                 String underlying = v.candidate().window().contract.underlying;
                 long end = v.candidate().window().windowEnd;
-                Long price =
-                        FuturesPrices.at(
-                                ctx.getBroadcastState(FuturesPrices.STATE), underlying, end);
+                Long price = FuturesPrices.at(prices, underlying, end);
                 out.collect(records.signal(v, price));
             }
             if (!v.decision().signal() || params.diagnostics()) {
@@ -135,14 +166,48 @@ public final class DetectorFunction
             }
         }
         histories.putAll(evaluation.updated());
+        pools.putAll(evaluation.updatedPools());
         long watermark = ctx.timerService().currentWatermark();
         report.of(timestamp, due.size(), evaluation, watermark, System.currentTimeMillis())
                 .forEach(m -> ctx.output(METRICS, m));
-        String key = ctx.getCurrentKey();
-        if (timestamp
-                == StateRelease.atMs(Long.parseLong(key.substring(key.lastIndexOf('|') + 1)))) {
-            waiting.clear();
-            histories.clear();
+        release(timestamp);
+    }
+
+    private static Long priceAt(
+            ReadOnlyBroadcastState<String, long[]> prices, String underlying, long timeNs) {
+        try {
+            return FuturesPrices.at(prices, underlying, timeNs);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the futures prices of " + underlying, e);
+        }
+    }
+
+    /** Forgets the contracts whose release time has come, and the pools with the last of them. */
+    private void release(long timestamp) throws Exception {
+        List<Long> expired = new ArrayList<>();
+        boolean anyLeft = false;
+        for (Map.Entry<Long, ContractHistory> e : histories.entries()) {
+            if (StateRelease.atMs(e.getValue().expiration) <= timestamp) {
+                expired.add(e.getKey());
+            } else {
+                anyLeft = true;
+            }
+        }
+        if (expired.isEmpty()) {
+            return;
+        }
+        for (Long id : expired) {
+            histories.remove(id);
+        }
+        List<ContractWindow> kept = new ArrayList<>();
+        for (ContractWindow w : waiting.get()) {
+            if (StateRelease.atMs(w.contract.expiration) > timestamp) {
+                kept.add(w);
+            }
+        }
+        waiting.update(kept);
+        if (!anyLeft && kept.isEmpty()) {
+            pools.clear();
         }
     }
 }

@@ -1,9 +1,10 @@
 package io.instflow.ifd.logic;
 
+import io.instflow.ifd.model.BaselineDays;
 import io.instflow.ifd.model.DailyStats;
 
+import java.util.Arrays;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
@@ -31,19 +32,33 @@ public record Baseline(boolean present, double dataQuality, double z, double per
             double logPressure,
             int lookbackDays,
             int minDays) {
-        NavigableMap<Long, DailyStats> prior =
-                new TreeMap<>(days)
-                        .subMap(
-                                TradingDate.minusTradingDays(today, lookbackDays),
-                                true,
-                                today,
-                                false);
+        BaselineDays sorted = new BaselineDays();
+        new TreeMap<>(days)
+                .forEach(
+                        (date, d) -> {
+                            sorted.dates = append(sorted.dates, date);
+                            sorted.days = append(sorted.days, d);
+                        });
+        return of(sorted, today, logPressure, lookbackDays, minDays);
+    }
+
+    /**
+     * @param days daily aggregates, oldest first
+     * @param today the current trading date (days since the epoch), excluded
+     */
+    public static Baseline of(
+            BaselineDays days, long today, double logPressure, int lookbackDays, int minDays) {
+        long from = TradingDate.minusTradingDays(today, lookbackDays);
         int used = 0;
         long n = 0;
         double sum = 0;
         double sumSquares = 0;
         long[] histogram = new long[DailyStats.BINS];
-        for (DailyStats d : prior.values()) {
+        for (int i = 0; i < days.dates.length; i++) {
+            if (days.dates[i] < from || days.dates[i] >= today) {
+                continue;
+            }
+            DailyStats d = days.days[i];
             used++;
             n += d.windows;
             sum += d.sumPressure;
@@ -67,6 +82,38 @@ public record Baseline(boolean present, double dataQuality, double z, double per
         }
         double rank = 100.0 * (below + 0.5 * histogram[bin]) / n;
         return new Baseline(true, quality, z, rank);
+    }
+
+    /**
+     * v3.1's baseline (docs/ifd-v3.1.md section 5): the contract's own, and the pool's for what the
+     * contract's quality leaves. With q_c and q_p the two data qualities, the pool's weight is (1 -
+     * q_c)·q_p; z and rank are the weighted means and the quality is q_c + (1 - q_c)·q_p. Absent
+     * when neither has a day.
+     */
+    public static Baseline blend(Baseline contract, Baseline pool) {
+        double own = contract.present ? contract.dataQuality : 0;
+        double pooled = pool.present ? (1 - own) * pool.dataQuality : 0;
+        double quality = own + pooled;
+        if (quality == 0) {
+            return NONE;
+        }
+        return new Baseline(
+                true,
+                quality,
+                (own * contract.z + pooled * pool.z) / quality,
+                (own * contract.percentileRank + pooled * pool.percentileRank) / quality);
+    }
+
+    private static long[] append(long[] a, long v) {
+        long[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = v;
+        return out;
+    }
+
+    private static DailyStats[] append(DailyStats[] a, DailyStats v) {
+        DailyStats[] out = Arrays.copyOf(a, a.length + 1);
+        out[a.length] = v;
+        return out;
     }
 
     /** Anomalous: |z| at or above the z threshold, or rank at or above the percentile threshold. */

@@ -1,16 +1,11 @@
 package io.instflow.ifd.logic;
 
+import io.instflow.ifd.model.BaselineDays;
 import io.instflow.ifd.model.ContractHistory;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
-import io.instflow.ifd.model.DailyStats;
 import io.instflow.ifd.model.PressureMath;
 import io.instflow.ifd.model.WindowStats;
-
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What the detector remembers of each contract between windows ({@link ContractHistory}): the
@@ -33,15 +28,19 @@ final class ContractHistories {
         h.instrumentId = contract.instrumentId;
         h.call = contract.isCall();
         h.strike = contract.strike;
+        h.expiration = contract.expiration;
         h.recent = new double[params.lookbackWindows()];
         return h;
     }
 
     /**
-     * Adds the window to the contract's history; returns a candidate when a side dominates. The
-     * baseline is taken before the window joins its day, so a day never scores against itself.
+     * Adds the window to the contract's history (and in v3.1 to its pool's, when it has one);
+     * returns a candidate when a side dominates. The baseline is taken before the window joins its
+     * day, so a day never scores against itself.
+     *
+     * @param pool the days of the window's pool, or null
      */
-    Candidate observe(ContractWindow w, ContractHistory h) {
+    Candidate observe(ContractWindow w, ContractHistory h, BaselineDays pool) {
         WindowStats s = w.stats;
         double lp = s.logPressure();
         long shift =
@@ -60,14 +59,46 @@ final class ContractHistories {
         }
         appendVolume(h, w.windowEnd, s.classifiedVolume());
         long today = TradingDate.of(w.windowStart);
-        Baseline baseline =
-                Baseline.of(days(h), today, lp, params.lookbackDays(), params.baselineMinDays());
-        addToDay(h, today, lp, s.classifiedVolume());
+        Baseline baseline = baseline(h, pool, today, lp);
+        addToDays(h.baseline, pool, w.windowStart, lp, s.classifiedVolume(), params.lookbackDays());
         if (PressureMath.dominantSide(s.buyShare()) == 0) {
             return null;
         }
         int windowsSeen = Math.min(h.seen, recent.length);
         return new Candidate(w, ComponentScores.of(s, recent, windowsSeen, params), baseline);
+    }
+
+    /**
+     * v3.0: the contract's own days, present from {@code baseline_min_days}. v3.1: blended with the
+     * pool's, each from its first day, weighted by data quality.
+     */
+    private Baseline baseline(ContractHistory h, BaselineDays pool, long today, double lp) {
+        int lookback = params.lookbackDays();
+        if (!params.isV31()) {
+            return Baseline.of(h.baseline, today, lp, lookback, params.baselineMinDays());
+        }
+        Baseline own = Baseline.of(h.baseline, today, lp, lookback, 1);
+        Baseline pooled = pool == null ? Baseline.NONE : Baseline.of(pool, today, lp, lookback, 1);
+        return Baseline.blend(own, pooled);
+    }
+
+    /**
+     * Adds a window to its trading day in a contract's days and its pool's (when not null),
+     * dropping days beyond the lookback plus five trading days.
+     */
+    static void addToDays(
+            BaselineDays own,
+            BaselineDays pool,
+            long windowStart,
+            double logPressure,
+            long volume,
+            int lookbackDays) {
+        long today = TradingDate.of(windowStart);
+        long oldestKept = TradingDate.minusTradingDays(today, lookbackDays + 5);
+        own.add(today, logPressure, volume, oldestKept);
+        if (pool != null) {
+            pool.add(today, logPressure, volume, oldestKept);
+        }
     }
 
     /** Buy + sell volume of the contract in windows ending after {@code since} (ns). */
@@ -106,42 +137,5 @@ final class ContractHistories {
         volumes[n - 1] = volume;
         h.volumeEnds = ends;
         h.volumes = volumes;
-    }
-
-    private static Map<Long, DailyStats> days(ContractHistory h) {
-        Map<Long, DailyStats> out = new HashMap<>();
-        for (int i = 0; i < h.dates.length; i++) {
-            out.put(h.dates[i], h.days[i]);
-        }
-        return out;
-    }
-
-    /**
-     * Adds the window to its trading day and drops days beyond the lookback plus five trading days.
-     */
-    private void addToDay(ContractHistory h, long today, double lp, long volume) {
-        int at = -1;
-        for (int i = 0; i < h.dates.length; i++) {
-            if (h.dates[i] == today) {
-                at = i;
-            }
-        }
-        if (at < 0) {
-            long oldest = TradingDate.minusTradingDays(today, params.lookbackDays() + 5);
-            List<Long> dates = new ArrayList<>();
-            List<DailyStats> days = new ArrayList<>();
-            for (int i = 0; i < h.dates.length; i++) {
-                if (h.dates[i] >= oldest) {
-                    dates.add(h.dates[i]);
-                    days.add(h.days[i]);
-                }
-            }
-            dates.add(today);
-            days.add(new DailyStats());
-            h.dates = dates.stream().mapToLong(Long::longValue).toArray();
-            h.days = days.toArray(new DailyStats[0]);
-            at = h.dates.length - 1;
-        }
-        h.days[at].add(lp, volume);
     }
 }

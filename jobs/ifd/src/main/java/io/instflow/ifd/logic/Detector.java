@@ -1,6 +1,7 @@
 package io.instflow.ifd.logic;
 
 import io.instflow.book.Aggressor;
+import io.instflow.ifd.model.BaselineDays;
 import io.instflow.ifd.model.ContractHistory;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.PressureMath;
@@ -29,11 +30,29 @@ public final class Detector {
     private final DetectorParams params;
     private final long windowNs;
     private final ContractHistories histories;
+    private final BaselineSeed seed;
 
     public Detector(DetectorParams params, long windowNs) {
+        this(params, windowNs, BaselineSeed.EMPTY);
+    }
+
+    /**
+     * @param seed baselines a contract or pool without history starts from ({@code instflow
+     *     backfill})
+     */
+    public Detector(DetectorParams params, long windowNs, BaselineSeed seed) {
         this.params = params;
         this.windowNs = windowNs;
         this.histories = new ContractHistories(params, windowNs);
+        this.seed = seed;
+    }
+
+    /** The underlying's last trade price at a time, 1e-9 units, or null when there is none yet. */
+    @FunctionalInterface
+    public interface UnderlyingPrices {
+        UnderlyingPrices NONE = (underlying, timeNs) -> null;
+
+        Long at(String underlying, long timeNs);
     }
 
     /** A candidate's outcome: signal or rejection, with the filter values it was judged on. */
@@ -44,13 +63,15 @@ public final class Detector {
      * What one evaluation did.
      *
      * @param observed the windows added to their contracts' histories (each gets a pressure record)
-     * @param verdicts every candidate's verdict, by instrument id and window start
+     * @param verdicts every candidate's verdict, by expiration, instrument id and window start
      * @param updated the histories changed or created, by instrument id
+     * @param updatedPools the v3.1 baseline pools changed or created, by pool key
      */
     public record Evaluation(
             List<ContractWindow> observed,
             List<Verdict> verdicts,
-            Map<Long, ContractHistory> updated) {
+            Map<Long, ContractHistory> updated,
+            Map<String, BaselineDays> updatedPools) {
 
         /** Signals per tier, in tier name order. */
         public Map<String, Integer> signalsByTier() {
@@ -66,16 +87,30 @@ public final class Detector {
         }
     }
 
-    /**
-     * Evaluates the windows that closed.
-     *
-     * @param due the contract windows of this window period
-     * @param known every history of this underlying and expiration by instrument id; read only
-     */
+    /** Evaluates the windows that closed, without pools (v3.0 and compat need none). */
     public Evaluation evaluate(List<ContractWindow> due, Map<Long, ContractHistory> known) {
+        return evaluate(due, known, Map.of(), UnderlyingPrices.NONE);
+    }
+
+    /**
+     * Evaluates the windows that closed. Each expiration is judged on its own (market making,
+     * coordination and structures within one expiry, as spec section 5 has it); v3.1's baseline
+     * pools span every expiration of the underlying.
+     *
+     * @param due the contract windows of this window period, of one underlying
+     * @param known every history of the underlying by instrument id; read only
+     * @param pools every baseline pool of the underlying by key; read only
+     * @param prices the underlying's price, for the pools' moneyness
+     */
+    public Evaluation evaluate(
+            List<ContractWindow> due,
+            Map<Long, ContractHistory> known,
+            Map<String, BaselineDays> pools,
+            UnderlyingPrices prices) {
         Map<Long, ContractHistory> updated = new HashMap<>();
+        Map<String, BaselineDays> updatedPools = new HashMap<>();
         List<ContractWindow> observed = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
+        Map<Long, List<Candidate>> candidatesByExpiry = new TreeMap<>();
         // a fixed order, so sums over candidates do not depend on the order windows arrived in
         List<ContractWindow> ordered = new ArrayList<>(due);
         ordered.sort(BY_CONTRACT_AND_TIME);
@@ -83,7 +118,7 @@ public final class Detector {
             ContractHistory h = updated.get(w.contract.instrumentId);
             if (h == null) {
                 ContractHistory stored = known.get(w.contract.instrumentId);
-                h = stored == null ? histories.create(w.contract) : stored;
+                h = stored == null ? startHistory(w) : stored;
             }
             if (w.windowStart <= h.lastWindowStart) {
                 // already observed: a replay after a restore must not count a window twice
@@ -91,19 +126,73 @@ public final class Detector {
             }
             updated.put(w.contract.instrumentId, h);
             observed.add(w);
-            Candidate c = histories.observe(w, h);
+            BaselineDays pool = params.isV31() ? pool(w, pools, updatedPools, prices) : null;
+            Candidate c = histories.observe(w, h, pool);
             if (c != null) {
-                candidates.add(c);
+                candidatesByExpiry
+                        .computeIfAbsent(w.contract.expiration, e -> new ArrayList<>())
+                        .add(c);
             }
         }
+        List<Verdict> verdicts = new ArrayList<>();
+        candidatesByExpiry.forEach(
+                (expiration, candidates) ->
+                        verdicts.addAll(judge(expiration, candidates, observed, known, updated)));
+        return new Evaluation(observed, verdicts, updated, updatedPools);
+    }
+
+    private ContractHistory startHistory(ContractWindow w) {
+        ContractHistory h = histories.create(w.contract);
+        BaselineDays seeded = seed.contract(w.contract.rawSymbol);
+        if (seeded != null) {
+            h.baseline = seeded.copy();
+        }
+        return h;
+    }
+
+    private BaselineDays pool(
+            ContractWindow w,
+            Map<String, BaselineDays> known,
+            Map<String, BaselineDays> updated,
+            UnderlyingPrices prices) {
+        String key =
+                BaselinePools.key(
+                        w.contract, w.windowEnd, prices.at(w.contract.underlying, w.windowEnd));
+        if (key == null) {
+            return null;
+        }
+        return updated.computeIfAbsent(
+                key,
+                k -> {
+                    BaselineDays stored = known.get(k);
+                    if (stored != null) {
+                        return stored;
+                    }
+                    BaselineDays seeded = seed.pool(k);
+                    return seeded == null ? new BaselineDays() : seeded.copy();
+                });
+    }
+
+    /** The verdicts of one expiration's candidates. */
+    private List<Verdict> judge(
+            long expiration,
+            List<Candidate> candidates,
+            List<ContractWindow> observed,
+            Map<Long, ContractHistory> known,
+            Map<Long, ContractHistory> updated) {
         Map<String, ContractHistory> byStrike = new HashMap<>();
-        known.values().forEach(h -> byStrike.put(strikeKey(h, h.call), h));
-        updated.values().forEach(h -> byStrike.put(strikeKey(h, h.call), h));
+        for (Map<Long, ContractHistory> histories : List.of(known, updated)) {
+            histories.values().stream()
+                    .filter(h -> h.expiration == expiration)
+                    .forEach(h -> byStrike.put(strikeKey(h, h.call), h));
+        }
         List<Coordination.Peer> peers = candidates.stream().map(Candidate::peer).toList();
         Structures.Found legs =
                 params.isV31()
                         ? Structures.find(
-                                observed,
+                                observed.stream()
+                                        .filter(w -> w.contract.expiration == expiration)
+                                        .toList(),
                                 params.structureMinLegSize(),
                                 params.structureMatchMs() * 1_000_000L,
                                 params.structureSizeTolerance())
@@ -124,7 +213,7 @@ public final class Detector {
                             ? v3(c, self, partner, coordination)
                             : v31(c, self, partner, coordination, legs));
         }
-        return new Evaluation(observed, verdicts, updated);
+        return verdicts;
     }
 
     private Verdict v3(

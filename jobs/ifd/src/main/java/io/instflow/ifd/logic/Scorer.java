@@ -28,10 +28,11 @@ public final class Scorer {
             double coordination,
             DetectorParams p) {
         double baselineConfidence = baselineConfidence(baseline, p);
-        double weights = p.weightPressure() + p.weightBaseline() + p.weightCoordination();
+        double baselineWeight = baselineWeight(baseline, p);
+        double weights = p.weightPressure() + baselineWeight + p.weightCoordination();
         double blended =
                 (p.weightPressure() * c.raw()
-                                + p.weightBaseline() * baselineConfidence
+                                + baselineWeight * baselineConfidence
                                 + p.weightCoordination() * coordination)
                         / weights;
         double confidence = ComponentScores.clamp01(blended * (1 - p.marketMakingPenalty() * mm));
@@ -105,12 +106,29 @@ public final class Scorer {
         return classify(call, flow, r.baselineConfidence(), 0, r.finalConfidence(), failed, p);
     }
 
-    /** 0.5 without a usable baseline; else min(0.5 min(|z| / 4, 1) + 0.5 rank / 100, 1). */
+    /**
+     * min(0.5 min(|z| / 4, 1) + 0.5 rank / 100, 1); v3.0 takes 0.5 instead when the baseline is
+     * absent or below {@code min_data_quality}, v3.1 takes 0 without a baseline (its weight is 0
+     * then).
+     */
     static double baselineConfidence(Baseline b, DetectorParams p) {
-        if (!b.present() || b.dataQuality() < p.minDataQuality()) {
-            return 0.5;
+        boolean usable =
+                p.isV31() ? b.present() : b.present() && b.dataQuality() >= p.minDataQuality();
+        if (!usable) {
+            return p.isV31() ? 0 : 0.5;
         }
         return Math.min(0.5 * Math.min(Math.abs(b.z()) / 4, 1) + 0.5 * b.percentileRank() / 100, 1);
+    }
+
+    /**
+     * The baseline's weight in the confidence blend: v3.0's {@code weights.baseline}; v3.1 scales
+     * it by the baseline's data quality, so a young baseline neither caps nor props up confidence.
+     */
+    static double baselineWeight(Baseline b, DetectorParams p) {
+        if (!p.isV31()) {
+            return p.weightBaseline();
+        }
+        return b.present() ? p.weightBaseline() * b.dataQuality() : 0;
     }
 
     static Decision classify(

@@ -10,6 +10,9 @@ public class ContractHistory {
     public boolean call;
     public long strike;
 
+    /** Expiration of the contract, ns since the epoch: its history goes a day after. */
+    public long expiration;
+
     /** Start (ns) of the last window seen. */
     public long lastWindowStart = Long.MIN_VALUE;
 
@@ -24,10 +27,8 @@ public class ContractHistory {
 
     public long[] volumes = new long[0];
 
-    /** Trading dates (epoch days) and the daily aggregates of the baseline. */
-    public long[] dates = new long[0];
-
-    public io.instflow.ifd.model.DailyStats[] days = new io.instflow.ifd.model.DailyStats[0];
+    /** The daily aggregates of the contract's own baseline. */
+    public BaselineDays baseline = new BaselineDays();
 
     public ContractHistory() {}
 }

@@ -44,7 +44,7 @@ class DetectorFunctionTest {
                                 5,
                                 io.instflow.contract.Deployment.ifd(params.profile(), "")),
                         List.of(FuturesPrices.STATE)),
-                w -> w.contract.underlying + "|" + w.contract.expiration,
+                DetectorFunction::key,
                 Types.STRING,
                 1,
                 1,

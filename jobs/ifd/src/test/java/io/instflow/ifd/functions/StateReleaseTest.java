@@ -100,7 +100,7 @@ class StateReleaseTest {
         try (var h =
                 new KeyedBroadcastOperatorTestHarness<String, ContractWindow, FlowEvent, Signal>(
                         new CoBroadcastWithKeyedOperator<>(function, List.of(FuturesPrices.STATE)),
-                        w -> w.contract.underlying + "|" + w.contract.expiration,
+                        DetectorFunction::key,
                         Types.STRING,
                         1,
                         1,
