@@ -154,6 +154,7 @@ final class PipelineCommand implements Callable<Integer> {
         var params = pipeline.profile(profile);
         BaselineSeed seed =
                 baselines == null ? BaselineSeed.EMPTY : BaselineSeedFile.read(baselines);
+        seed.requireWindowMinutes(pipeline.windowMinutes());
         if (live && input != null) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(),

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * {@code instflow pipeline --live} against the fake Databento gateway (the real protocol) serving a
@@ -36,13 +37,15 @@ class PipelineLiveITCase {
     @TempDir Path tmp;
 
     @Test
-    void shouldRunTheWholePipelineOnTheLiveGateway() throws Exception {
+    void shouldRunTheWholePipelineOnTheLiveGatewayFromABackfillOfThePriorDays() throws Exception {
         Path sim = tmp.resolve("sim");
         assertThat(
                         run(
                                 "simulate",
                                 "--out",
                                 sim.toString(),
+                                "--warmup-days",
+                                "2",
                                 "--days",
                                 "1",
                                 "--minutes",
@@ -50,15 +53,34 @@ class PipelineLiveITCase {
                                 "--seed",
                                 "4"))
                 .isZero();
-        byte[] definitions = decompress(sim.resolve("definitions.dbn.zst"));
-        Path mboFile;
+        List<Path> days;
         try (Stream<Path> files = Files.list(sim)) {
-            mboFile =
+            days =
                     files.filter(f -> f.getFileName().toString().startsWith("mbo-"))
-                            .findFirst()
-                            .orElseThrow();
+                            .sorted()
+                            .toList();
         }
-        byte[] mbo = decompress(mboFile);
+        assertThat(days).hasSize(3);
+        Path baselines = tmp.resolve("baselines.json");
+        StringWriter backfillConsole = new StringWriter();
+        assertThat(
+                        InstflowCommand.run(
+                                new PrintWriter(backfillConsole),
+                                new PrintWriter(new StringWriter()),
+                                "backfill",
+                                "--input",
+                                sim.resolve("definitions.dbn.zst").toString(),
+                                days.get(0).toString(),
+                                days.get(1).toString(),
+                                "--out",
+                                baselines.toString(),
+                                "--parallelism",
+                                "1"))
+                .as(backfillConsole.toString())
+                .isZero();
+        assertThat(backfillConsole.toString()).contains("baselines of ").contains("written to");
+        byte[] definitions = decompress(sim.resolve("definitions.dbn.zst"));
+        byte[] mbo = decompress(days.get(2));
         ByteArrayOutputStream stream = new ByteArrayOutputStream();
         stream.write(mbo, 0, recordsStart(mbo));
         stream.write(
@@ -102,6 +124,8 @@ class PipelineLiveITCase {
                             out.toString(),
                             "--dir",
                             tmp.resolve("work").toString(),
+                            "--baselines",
+                            baselines.toString(),
                             "--parallelism",
                             "1");
             assertThat(code).as(console + "\n" + err).isZero();
@@ -132,6 +156,24 @@ class PipelineLiveITCase {
         assertThat(summary.get("pressure_windows").asInt()).isPositive();
         assertThat(out.resolve("bars-5m.jsonl")).isNotEmptyFile();
         assertThat(summary.has("detection_quality")).as("no labels in a live run").isFalse();
+        ObjectMapper json = new ObjectMapper();
+        List<Double> qualities =
+                Files.readAllLines(out.resolve("rejections.jsonl")).stream()
+                        .map(l -> readTree(json, l).get("data_quality").asDouble())
+                        .toList();
+        assertThat(qualities)
+                .as("the live day's baselines start from the two backfilled days of 20")
+                .isNotEmpty()
+                .allSatisfy(q -> assertThat(q).isBetween(0.0, 0.1 + 1e-9))
+                .anySatisfy(q -> assertThat(q).isCloseTo(0.1, within(1e-9)));
+    }
+
+    private static JsonNode readTree(ObjectMapper json, String line) {
+        try {
+            return json.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

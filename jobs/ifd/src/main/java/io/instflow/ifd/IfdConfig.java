@@ -132,14 +132,7 @@ public record IfdConfig(
             throw new IllegalArgumentException(
                     "window.minutes must be 1 to 5, got " + windowMinutes);
         }
-        if (!baselines.isEmpty() && baselines.windowMinutes() != windowMinutes) {
-            throw new IllegalArgumentException(
-                    "the baselines were built with "
-                            + baselines.windowMinutes()
-                            + "-minute windows but the job uses "
-                            + windowMinutes
-                            + "; build them again with 'instflow backfill' and this configuration");
-        }
+        baselines.requireWindowMinutes(windowMinutes);
     }
 
     /** The same job, starting from {@code seed}. */

@@ -36,6 +36,21 @@ public record BaselineSeed(
         return pools.get(key);
     }
 
+    /**
+     * @throws IllegalArgumentException when the days were aggregated over windows of another length
+     *     than the job's
+     */
+    public void requireWindowMinutes(int jobWindowMinutes) {
+        if (!isEmpty() && windowMinutes != jobWindowMinutes) {
+            throw new IllegalArgumentException(
+                    "the baselines were built with "
+                            + windowMinutes
+                            + "-minute windows but the job uses "
+                            + jobWindowMinutes
+                            + "; build them again with 'instflow backfill' and this configuration");
+        }
+    }
+
     public boolean isEmpty() {
         return contracts.isEmpty() && pools.isEmpty();
     }
