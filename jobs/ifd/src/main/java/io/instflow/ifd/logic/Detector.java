@@ -146,6 +146,8 @@ public final class Detector {
         BaselineDays seeded = seed.contract(w.contract.rawSymbol);
         if (seeded != null) {
             h.baseline = seeded.copy();
+            // a contract with prior days is not new: trend and persistence read all its windows
+            h.seen = (int) Math.min(h.recent.length, seeded.windows());
         }
         return h;
     }

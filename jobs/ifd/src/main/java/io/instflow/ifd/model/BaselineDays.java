@@ -47,6 +47,15 @@ public class BaselineDays implements Serializable {
         days[at].add(logPressure, volume);
     }
 
+    /** Windows over all the days. */
+    public long windows() {
+        long n = 0;
+        for (DailyStats d : days) {
+            n += d.windows;
+        }
+        return n;
+    }
+
     /** A deep copy, so a shared seed is never changed by the history that starts from it. */
     public BaselineDays copy() {
         BaselineDays c = new BaselineDays();
