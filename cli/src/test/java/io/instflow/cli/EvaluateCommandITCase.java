@@ -8,6 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,6 +55,55 @@ class EvaluateCommandITCase {
             assertThat(kind.path("episodes").asLong()).as(decoy).isPositive();
             assertThat(kind.path("drew_a_signal").asLong()).as(decoy).isZero();
         }
+    }
+
+    @Test
+    void shouldDetectFromTheFirstDayWithoutAnyWarmUp() throws Exception {
+        JsonNode cold = evaluate("cold", "--seeds", "8", "--days", "7", "--warmup-days", "0");
+        assertThat(cold.path("directional_episodes").asLong()).isGreaterThanOrEqualTo(10);
+        assertThat(cold.path("recall").asDouble()).isGreaterThanOrEqualTo(0.7);
+        assertThat(cold.path("precision").asDouble()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void shouldFindFromABackfillWhatAWarmRunFinds() throws Exception {
+        String[] session = {"--seeds", "7", "--days", "2", "--warmup-days", "4"};
+        JsonNode warm = evaluate("warm", session);
+        String[] backfilled = Arrays.copyOf(session, session.length + 1);
+        backfilled[session.length] = "--backfill";
+        JsonNode backfill = evaluate("backfill", backfilled);
+        assertThat(backfill.path("directional_episodes").asLong())
+                .isEqualTo(warm.path("directional_episodes").asLong())
+                .isPositive();
+        assertThat(backfill.path("recall").asDouble())
+                .isGreaterThanOrEqualTo(warm.path("recall").asDouble() - 0.05);
+        assertThat(backfill.path("precision").asDouble()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    /** production-v31's figures of one evaluate run. */
+    private JsonNode evaluate(String name, String... options) throws Exception {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "evaluate",
+                                "--profiles",
+                                "production-v31",
+                                "--out",
+                                tmp.resolve(name).toString()));
+        args.addAll(List.of(options));
+        StringWriter console = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code =
+                InstflowCommand.run(
+                        new PrintWriter(console),
+                        new PrintWriter(err),
+                        args.toArray(String[]::new));
+        assertThat(code).as(err.toString()).isZero();
+        System.out.println(console);
+        return new ObjectMapper()
+                .readTree(tmp.resolve(name).resolve("evaluation.json").toFile())
+                .path("profiles")
+                .path("production-v31");
     }
 
     @Test
