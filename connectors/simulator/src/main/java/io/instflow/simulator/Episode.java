@@ -50,7 +50,13 @@ public record Episode(
     public static final String BURST = "burst";
 
     /** The kinds a detector should signal; every other kind is a decoy. */
-    public static final Set<String> DIRECTIONAL = Set.of(INSTITUTIONAL, BLOCK, BURST);
+    public static final String RISK_REVERSAL = "risk_reversal";
+
+    public static final String CHURN = "churn";
+    public static final String SPREAD_PRINT = "spread_print";
+
+    public static final Set<String> DIRECTIONAL =
+            Set.of(INSTITUTIONAL, BLOCK, BURST, RISK_REVERSAL);
 
     /** Whether a detector should signal this episode. */
     public boolean directional() {

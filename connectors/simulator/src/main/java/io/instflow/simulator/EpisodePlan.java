@@ -17,6 +17,9 @@ final class EpisodePlan {
     long nextActionNs;
     long volume;
 
+    /** The side a churn aggresses next: it alternates. */
+    boolean churnBuy;
+
     /** Start and end (ns) of the futures drift that follows, once started. */
     long[] driftWindow;
 
@@ -36,6 +39,7 @@ final class EpisodePlan {
         this.endNs = endNs;
         this.drift = drift;
         this.nextActionNs = startNs;
+        this.churnBuy = buy;
     }
 
     /** Share of the episode elapsed at {@code ns}, in [0, 1]. */

@@ -71,9 +71,9 @@ final class EpisodePlanner {
         if (kind.equals(Episode.STRADDLE)) {
             out.add(center);
             out.add(partner(chain, center));
-        } else if (kind.equals(Episode.STRANGLE)) {
+        } else if (kind.equals(Episode.STRANGLE) || kind.equals(Episode.RISK_REVERSAL)) {
             out.addAll(strangle(chain, center, future, random));
-        } else if (kind.equals(Episode.VERTICAL)) {
+        } else if (kind.equals(Episode.VERTICAL) || kind.equals(Episode.SPREAD_PRINT)) {
             strikes.sort((a, b) -> Long.compare(a.strike(), b.strike()));
             int at = Math.min(strikes.indexOf(center), strikes.size() - 2);
             out.add(strikes.get(at));

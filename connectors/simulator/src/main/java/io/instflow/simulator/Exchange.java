@@ -274,6 +274,28 @@ final class Exchange {
         return size;
     }
 
+    /**
+     * A spread's leg as CME prints it: a trade with side N (no aggressor on the outright) at the
+     * best bid, one T record; the outright book does not change. Returns the size printed.
+     */
+    long legPrint(int index, long ts, long size) {
+        QuoteLadder q = ladders[index];
+        if (q.bidPx[0] <= 0 || q.askPx[0] <= 0) {
+            return 0;
+        }
+        long px = q.bidPx[0];
+        stream.message(ts);
+        stream.record(
+                chain.get(index).instrumentId(),
+                MboStream.TRADE,
+                (byte) 'N',
+                0,
+                px,
+                size,
+                Flags.LAST);
+        return size;
+    }
+
     /** Rests a large order behind the touch, to be cancelled unfilled at {@code cancelAt}. */
     void spoof(int index, long ts, boolean bid, long size, long cancelAt) {
         if (spoofSz[index] > 0) {

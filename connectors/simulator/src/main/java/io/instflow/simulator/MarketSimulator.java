@@ -251,6 +251,44 @@ public final class MarketSimulator {
                     plan.nextActionNs = now + (long) (exponential(9.0) * 1e9);
                     break;
                 }
+            case Episode.RISK_REVERSAL:
+                {
+                    // the call bought and the put sold together (or the reverse): one view, two
+                    // legs in matched size within a fraction of a second
+                    long size = pareto(10, 1.6, 250);
+                    long other = Math.max(1, Math.round(size * (0.9 + 0.2 * random.nextDouble())));
+                    plan.volume +=
+                            exchange.aggress(plan.targets.get(0).index(), now, plan.buy, size);
+                    plan.volume +=
+                            exchange.aggress(
+                                    plan.targets.get(1).index(),
+                                    now + (1 + random.nextInt(300)) * 1_000_000L,
+                                    !plan.buy,
+                                    other);
+                    plan.nextActionNs = now + (long) (exponential(4.0 / ramp) * 1e9);
+                    break;
+                }
+            case Episode.CHURN:
+                {
+                    // both sides aggress the same contract in turn in similar size: heavy, not
+                    // one-sided
+                    int target = plan.targets.get(0).index();
+                    long size = pareto(10, 1.6, 150);
+                    plan.volume += exchange.aggress(target, now, plan.churnBuy, size);
+                    plan.churnBuy = !plan.churnBuy;
+                    plan.nextActionNs = now + (long) (exponential(2.0) * 1e9);
+                    break;
+                }
+            case Episode.SPREAD_PRINT:
+                {
+                    // a vertical traded as a spread: both legs print with side N, same size
+                    long size = pareto(10, 1.6, 200);
+                    plan.volume += exchange.legPrint(plan.targets.get(0).index(), now, size);
+                    plan.volume +=
+                            exchange.legPrint(plan.targets.get(1).index(), now + 1_000, size);
+                    plan.nextActionNs = now + (long) (exponential(5.0) * 1e9);
+                    break;
+                }
             case Episode.BLOCK:
                 {
                     // one large order first, then thinner flow the same way

@@ -41,7 +41,8 @@ public record SimulatorConfig(
     /**
      * Which episode kinds a day cycles through. CLASSIC: institutional, straddle, institutional,
      * spoof. HARD adds the markets that break a detector tuned on CLASSIC: strangles, verticals,
-     * blocks followed by thinner flow and bursts inside one window.
+     * blocks followed by thinner flow, bursts inside one window, risk reversals (directional),
+     * two-sided churn at one strike, and spread trades printed on their legs with side N.
      */
     public enum Mix {
         CLASSIC(Episode.INSTITUTIONAL, Episode.STRADDLE, Episode.INSTITUTIONAL, Episode.SPOOF),
@@ -52,7 +53,10 @@ public record SimulatorConfig(
                 Episode.VERTICAL,
                 Episode.BURST,
                 Episode.STRADDLE,
+                Episode.RISK_REVERSAL,
+                Episode.CHURN,
                 Episode.INSTITUTIONAL,
+                Episode.SPREAD_PRINT,
                 Episode.SPOOF);
 
         private final String[] kinds;

@@ -81,6 +81,9 @@ class HardMixTest {
                         Episode.VERTICAL,
                         Episode.BURST,
                         Episode.STRADDLE,
+                        Episode.RISK_REVERSAL,
+                        Episode.CHURN,
+                        Episode.SPREAD_PRINT,
                         Episode.SPOOF);
         result.episodes()
                 .forEach(
@@ -139,6 +142,58 @@ class HardMixTest {
                 assertThat(e.endNs() - e.startNs()).isLessThanOrEqualTo(3 * 60_000_000_000L);
             }
         }
+    }
+
+    @Test
+    void shouldTradeARiskReversalsLegsOnOppositeSidesAndLabelItByItsCall() {
+        int episodes = 0;
+        for (Episode e : result.episodes()) {
+            if (!e.kind().equals(Episode.RISK_REVERSAL)) {
+                continue;
+            }
+            assertThat(e.optionType()).as("labelled by the call it buys or sells").isEqualTo("C");
+            List<long[]> call = during(e, e.instrumentIds().get(0));
+            List<long[]> put = during(e, e.instrumentIds().get(1));
+            byte callSide = (byte) (e.direction().equals("BUY") ? 'B' : 'A');
+            assertThat(call).isNotEmpty().allSatisfy(p -> assertThat(p[2]).isEqualTo(callSide));
+            assertThat(put)
+                    .isNotEmpty()
+                    .allSatisfy(p -> assertThat(p[2]).isNotEqualTo(callSide).isNotEqualTo('N'));
+            episodes++;
+        }
+        assertThat(episodes).isPositive();
+    }
+
+    @Test
+    void shouldChurnBothSidesAndPrintSpreadLegsWithSideN() {
+        int churns = 0;
+        int spreads = 0;
+        for (Episode e : result.episodes()) {
+            if (e.kind().equals(Episode.CHURN)) {
+                List<long[]> own = during(e, e.instrumentIds().get(0));
+                assertThat(own).anySatisfy(p -> assertThat(p[2]).isEqualTo('B'));
+                assertThat(own).anySatisfy(p -> assertThat(p[2]).isEqualTo('A'));
+                churns++;
+            }
+            if (e.kind().equals(Episode.SPREAD_PRINT)) {
+                List<long[]> first = during(e, e.instrumentIds().get(0));
+                List<long[]> second = during(e, e.instrumentIds().get(1));
+                List<long[]> legs = first.stream().filter(p -> p[2] == 'N').toList();
+                assertThat(legs).isNotEmpty();
+                for (long[] leg : legs) {
+                    assertThat(second)
+                            .anySatisfy(
+                                    p -> {
+                                        assertThat(p[2]).isEqualTo('N');
+                                        assertThat(p[3]).isEqualTo(leg[3]);
+                                        assertThat(p[1] - leg[1]).isBetween(0L, 1_000_000L);
+                                    });
+                }
+                spreads++;
+            }
+        }
+        assertThat(churns).isPositive();
+        assertThat(spreads).isPositive();
     }
 
     private static List<long[]> during(Episode e, long instrumentId) {

@@ -174,6 +174,7 @@ public final class BookFunction
         if ((result & OrderBook.TRADE) != 0) {
             FlowEvent t = event(FlowEvent.TRADE, e);
             t.aggressor = b.lastTradeAggressor();
+            t.sideInferred = side != 'B' && side != 'A';
             t.size = b.lastTradeSize();
             t.price = b.lastTradePrice();
             emit(t, contract, out, ctx.timerService());

@@ -126,7 +126,8 @@ public final class PressureWindowFunction
                 } else {
                     stats.addTrade(e.aggressor, e.size, e.price, blockSize);
                     if (minPrintSize > 0) {
-                        stats.addPrint(e.tsEvent, e.aggressor, e.size, minPrintSize);
+                        stats.addPrint(
+                                e.tsEvent, e.aggressor, e.sideInferred, e.size, minPrintSize);
                     }
                 }
             }

@@ -23,13 +23,14 @@ public final class Structures {
     public static final String VERTICAL = "vertical";
     public static final String BUTTERFLY = "butterfly";
     public static final String RISK_REVERSAL = "risk_reversal";
+    public static final String SPREAD = "spread";
 
     /**
      * Structures whose legs offset each other's direction, so their legs are not directional flow;
      * in name order, which breaks ties between kinds.
      */
     public static final List<String> NON_DIRECTIONAL =
-            List.of(BUTTERFLY, STRADDLE, STRANGLE, VERTICAL);
+            List.of(BUTTERFLY, SPREAD, STRADDLE, STRANGLE, VERTICAL);
 
     private static final Comparator<Leg> BY_TIME =
             Comparator.comparingLong(Leg::tsNs)
@@ -46,6 +47,7 @@ public final class Structures {
             long tsNs,
             long size,
             int aggressor,
+            boolean inferred,
             int index) {}
 
     /** What a contract's volume on one aggressor side was a leg of. */
@@ -116,6 +118,7 @@ public final class Structures {
                                     s.printTsNs(i),
                                     s.printSize(i),
                                     s.printAggressor(i),
+                                    s.printInferred(i),
                                     i));
                 }
             }
@@ -123,6 +126,7 @@ public final class Structures {
         legs.sort(BY_TIME);
         boolean[] used = new boolean[legs.size()];
         Found found = new Found();
+        findSpreads(legs, used, matchNs, sizeTolerance, found);
         findButterflies(legs, used, matchNs, sizeTolerance, found);
         for (int i = 0; i < legs.size(); i++) {
             if (used[i]) {
@@ -158,6 +162,34 @@ public final class Structures {
             return a.strike == b.strike ? STRADDLE : STRANGLE;
         }
         return a.strike != b.strike && !sameSide ? VERTICAL : null;
+    }
+
+    /**
+     * A spread traded as one instrument prints each leg on the outright with side N: two inferred
+     * prints on different contracts, within the match time, in matched size, are its legs whatever
+     * sides the quotes suggest.
+     */
+    private static void findSpreads(
+            List<Leg> legs, boolean[] used, long matchNs, double tolerance, Found found) {
+        for (int i = 0; i < legs.size(); i++) {
+            Leg a = legs.get(i);
+            if (used[i] || !a.inferred) {
+                continue;
+            }
+            for (int j = i + 1; j < legs.size() && legs.get(j).tsNs - a.tsNs <= matchNs; j++) {
+                Leg b = legs.get(j);
+                if (!used[j]
+                        && b.inferred
+                        && b.instrumentId != a.instrumentId
+                        && matched(a.size, b.size, tolerance)) {
+                    used[i] = true;
+                    used[j] = true;
+                    found.add(a, SPREAD);
+                    found.add(b, SPREAD);
+                    break;
+                }
+            }
+        }
     }
 
     /**

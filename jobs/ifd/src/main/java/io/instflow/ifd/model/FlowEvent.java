@@ -19,6 +19,12 @@ public class FlowEvent {
     /** {@link io.instflow.book.Aggressor} of a trade. */
     public int aggressor;
 
+    /**
+     * The trade was printed with side N (a spread's leg, for one) and its aggressor was inferred
+     * from the quotes.
+     */
+    public boolean sideInferred;
+
     public long size;
 
     /** Trade price, 1e-9 units. */

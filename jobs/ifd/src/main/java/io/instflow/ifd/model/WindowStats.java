@@ -43,11 +43,15 @@ public final class WindowStats {
     public static final int MAX_PRINTS = 128;
 
     /**
-     * The window's larger prints, for v3.1's structure detection: {ts_event ns, size, aggressor}
-     * triples in arrival order, {@link #printCount} of them (the last may be smaller than the
-     * minimum, see {@link #addPrint}). Empty unless the job records prints.
+     * The window's larger prints, for v3.1's structure detection: {ts_event ns, size, aggressor
+     * (with {@link #INFERRED} when the side was inferred)} triples in arrival order, {@link
+     * #printCount} of them (the last may be smaller than the minimum, see {@link #addPrint}). Empty
+     * unless the job records prints.
      */
     public long[] prints = new long[0];
+
+    /** Marks a print's aggressor as inferred from the quotes (the trade came with side N). */
+    static final int INFERRED = 8;
 
     public int printCount;
 
@@ -89,11 +93,14 @@ public final class WindowStats {
      * Records one trade for {@link #prints}. Trades of one match event (same ts_event, same
      * aggressor side: one aggressor order sweeping levels) make one print; a finished print smaller
      * than {@code minSize} is replaced by the next.
+     *
+     * @param inferred the trade came with side N and its aggressor was inferred
      */
-    public void addPrint(long tsNs, int aggressor, long size, long minSize) {
+    public void addPrint(long tsNs, int aggressor, boolean inferred, long size, long minSize) {
+        long code = aggressor | (inferred ? INFERRED : 0);
         if (printCount > 0) {
             int last = printCount - 1;
-            if (printTsNs(last) == tsNs && printAggressor(last) == aggressor) {
+            if (printTsNs(last) == tsNs && prints[last * 3 + 2] == code) {
                 prints[last * 3 + 1] += size;
                 return;
             }
@@ -109,8 +116,13 @@ public final class WindowStats {
         }
         prints[printCount * 3] = tsNs;
         prints[printCount * 3 + 1] = size;
-        prints[printCount * 3 + 2] = aggressor;
+        prints[printCount * 3 + 2] = code;
         printCount++;
+    }
+
+    /** Records a trade printed with its side (B or A). */
+    public void addPrint(long tsNs, int aggressor, long size, long minSize) {
+        addPrint(tsNs, aggressor, false, size, minSize);
     }
 
     public long printTsNs(int i) {
@@ -122,7 +134,12 @@ public final class WindowStats {
     }
 
     public int printAggressor(int i) {
-        return (int) prints[i * 3 + 2];
+        return (int) prints[i * 3 + 2] & ~INFERRED;
+    }
+
+    /** Whether the print's aggressor was inferred (it came with side N, as spread legs do). */
+    public boolean printInferred(int i) {
+        return (prints[i * 3 + 2] & INFERRED) != 0;
     }
 
     /** Adds a large order cancelled unfilled within the spoofing lifetime, on its side. */
@@ -163,7 +180,7 @@ public final class WindowStats {
             lastTradePrice = o.lastTradePrice;
         }
         for (int i = 0; i < o.printCount; i++) {
-            addPrint(o.printTsNs(i), o.printAggressor(i), o.printSize(i), 0);
+            addPrint(o.printTsNs(i), o.printAggressor(i), o.printInferred(i), o.printSize(i), 0);
         }
         return this;
     }

@@ -110,6 +110,28 @@ class DetectorTest {
             new Detector(DetectorParams.testing().toBuilder().algorithm("v3.1").build(), WINDOW_NS);
 
     @Test
+    void shouldRejectASpreadPrintedOnItsLegsWithSideNWhateverSideTheQuotesSuggest() {
+        List<ContractWindow> period =
+                List.of(
+                        legs(contract(1, "C", 21_100), Aggressor.SELL, true, 0, 20, 400),
+                        legs(contract(2, "C", 21_200), Aggressor.SELL, true, 0, 20, 400));
+        assertThat(v31.evaluate(period, Map.of()).verdicts())
+                .hasSize(2)
+                .allSatisfy(
+                        v -> assertThat(v.decision().failedGates()).contains("multi_leg:spread"));
+        List<ContractWindow> aggressive =
+                List.of(
+                        legs(contract(1, "C", 21_100), Aggressor.SELL, false, 0, 20, 400),
+                        legs(contract(2, "C", 21_200), Aggressor.SELL, false, 0, 20, 400));
+        assertThat(v31.evaluate(aggressive, Map.of()).verdicts())
+                .as("the same prints with their sides are one view on two strikes")
+                .allSatisfy(
+                        v ->
+                                assertThat(v.decision().failedGates())
+                                        .noneMatch(g -> g.startsWith("multi_leg")));
+    }
+
+    @Test
     void shouldRejectAStrangleBoughtLegByLegAsMultiLegInV31ButNotInV3() {
         List<ContractWindow> period =
                 List.of(
@@ -277,12 +299,23 @@ class DetectorTest {
      */
     private static ContractWindow legs(
             ContractInfo c, int aggressor, long offsetMs, int prints, long volume) {
+        return legs(c, aggressor, false, offsetMs, prints, volume);
+    }
+
+    /** As above; {@code inferred}: the trades came with side N, their aggressor inferred. */
+    private static ContractWindow legs(
+            ContractInfo c,
+            int aggressor,
+            boolean inferred,
+            long offsetMs,
+            int prints,
+            long volume) {
         WindowStats s = new WindowStats();
         for (int i = 0; i < prints; i++) {
             long size = volume / prints;
             long ts = START + (offsetMs + i * 1000L) * 1_000_000L;
             s.addTrade(aggressor, size, 100_000_000_000L, 50);
-            s.addPrint(ts, aggressor, size, 5);
+            s.addPrint(ts, aggressor, inferred, size, 5);
         }
         return new ContractWindow(c, START, START + WINDOW_NS, s);
     }
