@@ -61,7 +61,7 @@ final class PipelineCommand implements Callable<Integer> {
             names = "--profile",
             defaultValue = "production",
             description =
-                    "Detector profile: production, testing, conservative, production-v31, testing-v31 (default: ${DEFAULT-VALUE}).")
+                    "Detector profile: production (v3.1), testing, conservative, production-v3, testing-v31 (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(

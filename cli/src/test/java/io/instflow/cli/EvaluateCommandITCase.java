@@ -34,7 +34,7 @@ class EvaluateCommandITCase {
                         "--seeds",
                         "5,6",
                         "--profiles",
-                        "production-v31",
+                        "production",
                         "--mix",
                         "hard",
                         "--out",
@@ -45,7 +45,7 @@ class EvaluateCommandITCase {
                 new ObjectMapper()
                         .readTree(tmp.resolve("eval/evaluation.json").toFile())
                         .path("profiles")
-                        .path("production-v31");
+                        .path("production");
         assertThat(profile.path("algorithm").asText()).isEqualTo("v3.1");
         assertThat(profile.path("directional_episodes").asLong()).isGreaterThanOrEqualTo(8);
         assertThat(profile.path("precision").asDouble()).isGreaterThanOrEqualTo(0.85);
@@ -80,14 +80,14 @@ class EvaluateCommandITCase {
         assertThat(backfill.path("precision").asDouble()).isGreaterThanOrEqualTo(0.8);
     }
 
-    /** production-v31's figures of one evaluate run. */
+    /** production's figures of one evaluate run. */
     private JsonNode evaluate(String name, String... options) throws Exception {
         List<String> args =
                 new ArrayList<>(
                         List.of(
                                 "evaluate",
                                 "--profiles",
-                                "production-v31",
+                                "production",
                                 "--out",
                                 tmp.resolve(name).toString()));
         args.addAll(List.of(options));
@@ -103,7 +103,7 @@ class EvaluateCommandITCase {
         return new ObjectMapper()
                 .readTree(tmp.resolve(name).resolve("evaluation.json").toFile())
                 .path("profiles")
-                .path("production-v31");
+                .path("production");
     }
 
     @Test

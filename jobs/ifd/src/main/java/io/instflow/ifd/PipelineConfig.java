@@ -72,8 +72,9 @@ public record PipelineConfig(
                                     .STRICT_DUPLICATE_DETECTION);
 
     /**
-     * The bundled configuration: the production, testing and conservative profiles of the spec, and
-     * production-v31 and testing-v31, their gates with IFD v3.1.
+     * The bundled configuration: production (the spec's production gates with IFD v3.1), the spec's
+     * testing and conservative profiles, production-v3 (the spec's production profile as it was)
+     * and testing-v31 (testing's gates with IFD v3.1).
      */
     public static PipelineConfig defaults() {
         try (InputStream in = PipelineConfig.class.getResourceAsStream("/pipeline_config.json")) {

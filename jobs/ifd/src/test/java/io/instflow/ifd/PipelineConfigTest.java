@@ -23,11 +23,13 @@ class PipelineConfigTest {
         assertThat(config.profile("testing").diagnostics()).isTrue();
         assertThat(config.profile("conservative").minTotalVolume()).isEqualTo(200);
         assertThat(config.windowMinutes()).isEqualTo(5);
-        assertThat(production).isEqualTo(DetectorParams.production());
-        assertThat(config.profile("production-v31"))
-                .as("v3.1 with production's gates")
+        assertThat(production)
+                .as("production runs v3.1 with the spec's production gates")
+                .isEqualTo(DetectorParams.production().toBuilder().algorithm("v3.1").build());
+        assertThat(config.profile("production-v3"))
+                .as("the spec's production profile, kept for shadows and reproduction")
                 .isEqualTo(
-                        production.toBuilder().algorithm("v3.1").profile("production-v31").build());
+                        DetectorParams.production().toBuilder().profile("production-v3").build());
         assertThat(config.profile("testing-v31").isV31()).isTrue();
     }
 
