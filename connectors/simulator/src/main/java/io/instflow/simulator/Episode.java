@@ -54,6 +54,7 @@ public record Episode(
 
     public static final String CHURN = "churn";
     public static final String SPREAD_PRINT = "spread_print";
+    public static final String CALENDAR = "calendar";
 
     public static final Set<String> DIRECTIONAL =
             Set.of(INSTITUTIONAL, BLOCK, BURST, RISK_REVERSAL);

@@ -78,6 +78,8 @@ final class EpisodePlanner {
             int at = Math.min(strikes.indexOf(center), strikes.size() - 2);
             out.add(strikes.get(at));
             out.add(strikes.get(at + 1));
+        } else if (kind.equals(Episode.CALENDAR)) {
+            out.addAll(calendar(chain, type, future));
         } else if (!kind.equals(Episode.INSTITUTIONAL)) {
             out.add(center);
         } else {
@@ -115,6 +117,37 @@ final class EpisodePlanner {
         return List.of(
                 sameSeries(chain, option, 'C', strikes.get(call)),
                 sameSeries(chain, option, 'P', strikes.get(put)));
+    }
+
+    /**
+     * A calendar's legs: the weekly and the quarterly option of one type at the strike both list
+     * nearest the future.
+     */
+    private static List<Contract> calendar(List<Contract> chain, char type, double future) {
+        String weekly = weeklyRoot(chain);
+        Contract best = null;
+        Contract partner = null;
+        for (Contract w : chain) {
+            if (!w.isOption() || !w.root().equals(weekly) || w.instrumentClass() != type) {
+                continue;
+            }
+            for (Contract q : chain) {
+                if (q.isOption()
+                        && q.root().equals("NQ")
+                        && q.instrumentClass() == type
+                        && q.strike() == w.strike()
+                        && (best == null
+                                || Math.abs(w.strikePoints() - future)
+                                        < Math.abs(best.strikePoints() - future))) {
+                    best = w;
+                    partner = q;
+                }
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no strike listed weekly and quarterly for a calendar");
+        }
+        return List.of(best, partner);
     }
 
     private static Contract sameSeries(

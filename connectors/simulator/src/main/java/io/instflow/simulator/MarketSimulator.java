@@ -234,9 +234,10 @@ public final class MarketSimulator {
                 }
             case Episode.STRANGLE:
             case Episode.VERTICAL:
+            case Episode.CALENDAR:
                 {
-                    // two legs in matched size within a fraction of a second; a vertical sells
-                    // the second strike
+                    // two legs in matched size within a fraction of a second; a vertical or a
+                    // calendar sells the second leg
                     long size = pareto(5, 1.8, 120);
                     long other = Math.max(1, Math.round(size * (0.9 + 0.2 * random.nextDouble())));
                     boolean secondBuy = plan.kind.equals(Episode.STRANGLE) == plan.buy;

@@ -42,7 +42,8 @@ public record SimulatorConfig(
      * Which episode kinds a day cycles through. CLASSIC: institutional, straddle, institutional,
      * spoof. HARD adds the markets that break a detector tuned on CLASSIC: strangles, verticals,
      * blocks followed by thinner flow, bursts inside one window, risk reversals (directional),
-     * two-sided churn at one strike, and spread trades printed on their legs with side N.
+     * two-sided churn at one strike, spread trades printed on their legs with side N, and calendars
+     * (one strike's weekly sold against its quarterly bought, or the reverse).
      */
     public enum Mix {
         CLASSIC(Episode.INSTITUTIONAL, Episode.STRADDLE, Episode.INSTITUTIONAL, Episode.SPOOF),
@@ -57,6 +58,7 @@ public record SimulatorConfig(
                 Episode.CHURN,
                 Episode.INSTITUTIONAL,
                 Episode.SPREAD_PRINT,
+                Episode.CALENDAR,
                 Episode.SPOOF);
 
         private final String[] kinds;

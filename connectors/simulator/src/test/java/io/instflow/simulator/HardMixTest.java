@@ -84,6 +84,7 @@ class HardMixTest {
                         Episode.RISK_REVERSAL,
                         Episode.CHURN,
                         Episode.SPREAD_PRINT,
+                        Episode.CALENDAR,
                         Episode.SPOOF);
         result.episodes()
                 .forEach(
@@ -159,6 +160,26 @@ class HardMixTest {
             assertThat(put)
                     .isNotEmpty()
                     .allSatisfy(p -> assertThat(p[2]).isNotEqualTo(callSide).isNotEqualTo('N'));
+            episodes++;
+        }
+        assertThat(episodes).isPositive();
+    }
+
+    @Test
+    void shouldTradeACalendarsWeeklyAndQuarterlyAtOneStrikeOnOppositeSides() {
+        int episodes = 0;
+        for (Episode e : result.episodes()) {
+            if (!e.kind().equals(Episode.CALENDAR)) {
+                continue;
+            }
+            assertThat(e.strikes()).as("one strike").hasSize(1);
+            assertThat(e.rawSymbols().get(0)).startsWith("QN");
+            assertThat(e.rawSymbols().get(1)).startsWith("NQ");
+            List<long[]> weekly = during(e, e.instrumentIds().get(0));
+            List<long[]> quarterly = during(e, e.instrumentIds().get(1));
+            assertThat(weekly).isNotEmpty();
+            assertThat(quarterly).isNotEmpty();
+            assertThat(weekly.get(0)[2]).isNotEqualTo(quarterly.get(0)[2]);
             episodes++;
         }
         assertThat(episodes).isPositive();

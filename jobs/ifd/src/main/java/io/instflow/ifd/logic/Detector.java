@@ -93,9 +93,9 @@ public final class Detector {
     }
 
     /**
-     * Evaluates the windows that closed. Each expiration is judged on its own (market making,
-     * coordination and structures within one expiry, as spec section 5 has it); v3.1's baseline
-     * pools span every expiration of the underlying.
+     * Evaluates the windows that closed. Each expiration is judged on its own (market making and
+     * coordination within one expiry, as spec section 5 has it); v3.1's structures (calendars) and
+     * baseline pools span every expiration of the underlying.
      *
      * @param due the contract windows of this window period, of one underlying
      * @param known every history of the underlying by instrument id; read only
@@ -134,10 +134,18 @@ public final class Detector {
                         .add(c);
             }
         }
+        Structures.Found legs =
+                params.isV31()
+                        ? Structures.find(
+                                observed,
+                                params.structureMinLegSize(),
+                                params.structureMatchMs() * 1_000_000L,
+                                params.structureSizeTolerance())
+                        : null;
         List<Verdict> verdicts = new ArrayList<>();
         candidatesByExpiry.forEach(
                 (expiration, candidates) ->
-                        verdicts.addAll(judge(expiration, candidates, observed, known, updated)));
+                        verdicts.addAll(judge(expiration, candidates, legs, known, updated)));
         return new Evaluation(observed, verdicts, updated, updatedPools);
     }
 
@@ -175,11 +183,11 @@ public final class Detector {
                 });
     }
 
-    /** The verdicts of one expiration's candidates. */
+    /** The verdicts of one expiration's candidates; {@code legs} is null but in v3.1. */
     private List<Verdict> judge(
             long expiration,
             List<Candidate> candidates,
-            List<ContractWindow> observed,
+            Structures.Found legs,
             Map<Long, ContractHistory> known,
             Map<Long, ContractHistory> updated) {
         Map<String, ContractHistory> byStrike = new HashMap<>();
@@ -189,16 +197,6 @@ public final class Detector {
                     .forEach(h -> byStrike.put(strikeKey(h, h.call), h));
         }
         List<Coordination.Peer> peers = candidates.stream().map(Candidate::peer).toList();
-        Structures.Found legs =
-                params.isV31()
-                        ? Structures.find(
-                                observed.stream()
-                                        .filter(w -> w.contract.expiration == expiration)
-                                        .toList(),
-                                params.structureMinLegSize(),
-                                params.structureMatchMs() * 1_000_000L,
-                                params.structureSizeTolerance())
-                        : null;
         List<Verdict> verdicts = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);

@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * IFD v3.1's multi-leg structures (docs/ifd-v3.1.md section 2): prints of different contracts of
- * one underlying and expiration, traded within {@code structure.match_ms} of each other in matched
- * size, paired into the structure their types, strikes and aggressor sides make. Which part of each
- * contract's volume was a leg, and of what, is what the detector reads.
+ * one underlying, traded within {@code structure.match_ms} of each other in matched size, paired
+ * into the structure their types, strikes and aggressor sides make. Which part of each contract's
+ * volume was a leg, and of what, is what the detector reads.
  */
 public final class Structures {
 
@@ -24,13 +24,14 @@ public final class Structures {
     public static final String BUTTERFLY = "butterfly";
     public static final String RISK_REVERSAL = "risk_reversal";
     public static final String SPREAD = "spread";
+    public static final String CALENDAR = "calendar";
 
     /**
      * Structures whose legs offset each other's direction, so their legs are not directional flow;
      * in name order, which breaks ties between kinds.
      */
     public static final List<String> NON_DIRECTIONAL =
-            List.of(BUTTERFLY, SPREAD, STRADDLE, STRANGLE, VERTICAL);
+            List.of(BUTTERFLY, CALENDAR, SPREAD, STRADDLE, STRANGLE, VERTICAL);
 
     private static final Comparator<Leg> BY_TIME =
             Comparator.comparingLong(Leg::tsNs)
@@ -44,6 +45,7 @@ public final class Structures {
             long instrumentId,
             boolean call,
             long strike,
+            long expiration,
             long tsNs,
             long size,
             int aggressor,
@@ -115,6 +117,7 @@ public final class Structures {
                                     w.contract.instrumentId,
                                     w.contract.isCall(),
                                     w.contract.strike,
+                                    w.contract.expiration,
                                     s.printTsNs(i),
                                     s.printSize(i),
                                     s.printAggressor(i),
@@ -155,6 +158,9 @@ public final class Structures {
             return null;
         }
         boolean sameSide = a.aggressor == b.aggressor;
+        if (a.expiration != b.expiration) {
+            return a.call == b.call && a.strike == b.strike && !sameSide ? CALENDAR : null;
+        }
         if (a.call != b.call) {
             if (!sameSide) {
                 return RISK_REVERSAL;
@@ -213,6 +219,7 @@ public final class Structures {
                 Leg wing = legs.get(k);
                 if (k == m
                         || used[k]
+                        || wing.expiration != body.expiration
                         || wing.call != body.call
                         || wing.aggressor == body.aggressor) {
                     continue;

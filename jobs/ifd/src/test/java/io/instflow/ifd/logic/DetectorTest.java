@@ -132,6 +132,21 @@ class DetectorTest {
     }
 
     @Test
+    void shouldRejectACalendarAcrossTwoExpiriesOfTheUnderlying() {
+        ContractInfo weekly = contract(1, "C", 21_000);
+        weekly.expiration = START + 3L * 86_400_000_000_000L;
+        ContractInfo quarterly = contract(2, "C", 21_000);
+        List<ContractWindow> period =
+                List.of(
+                        legs(weekly, Aggressor.SELL, 0, 20, 400),
+                        legs(quarterly, Aggressor.BUY, 200, 20, 400));
+        assertThat(v31.evaluate(period, Map.of()).verdicts())
+                .hasSize(2)
+                .allSatisfy(
+                        v -> assertThat(v.decision().failedGates()).contains("multi_leg:calendar"));
+    }
+
+    @Test
     void shouldRejectAStrangleBoughtLegByLegAsMultiLegInV31ButNotInV3() {
         List<ContractWindow> period =
                 List.of(
