@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -349,14 +350,17 @@ final class PipelineCommand implements Callable<Integer> {
             quality.put("recall", Math.round(score.recall() * 1000) / 1000.0);
             quality.put("straddle_episodes", count(source.labels(), Episode.STRADDLE));
             quality.put(
-                    "straddles_rejected_as_market_making",
+                    "straddles_rejected_as_market_making_or_multi_leg",
                     EpisodeScore.rejectedFor(
-                            outputs.failed(), source.labels(), Episode.STRADDLE, "market_making"));
+                            outputs.failed(),
+                            source.labels(),
+                            Episode.STRADDLE,
+                            Set.of("market_making", "multi_leg:straddle")));
             quality.put("spoof_episodes", count(source.labels(), Episode.SPOOF));
             quality.put(
                     "spoofs_rejected_as_spoofing",
                     EpisodeScore.rejectedFor(
-                            outputs.failed(), source.labels(), Episode.SPOOF, "spoofing"));
+                            outputs.failed(), source.labels(), Episode.SPOOF, Set.of("spoofing")));
             Map<String, Object> kinds = new LinkedHashMap<>();
             for (EpisodeScore.KindScore k :
                     EpisodeScore.byKind(
@@ -411,11 +415,11 @@ final class PipelineCommand implements Callable<Integer> {
             console.println("detection quality    not measured: the input has no labels.json");
         } else {
             console.printf(
-                    "episodes             %d directional, %d detected; %d/%d straddles rejected as market making, "
+                    "episodes             %d directional, %d detected; %d/%d straddles rejected as market making or multi-leg, "
                             + "%d/%d spoofs as spoofing%n",
                     q.get("directional_episodes"),
                     q.get("detected_episodes"),
-                    q.get("straddles_rejected_as_market_making"),
+                    q.get("straddles_rejected_as_market_making_or_multi_leg"),
                     q.get("straddle_episodes"),
                     q.get("spoofs_rejected_as_spoofing"),
                     q.get("spoof_episodes"));

@@ -51,7 +51,7 @@ class PipelineCommandITCase {
             JsonNode summary = MAPPER.readTree(out.resolve("summary.json").toFile());
             assertThat(summary.get("profile").asText()).isEqualTo("production");
             JsonNode quality = summary.get("detection_quality");
-            assertThat(quality.get("straddles_rejected_as_market_making").asLong())
+            assertThat(quality.get("straddles_rejected_as_market_making_or_multi_leg").asLong())
                     .as("seed %d", seed)
                     .isEqualTo(quality.get("straddle_episodes").asLong())
                     .isPositive();

@@ -7,6 +7,7 @@ import io.instflow.simulator.Episode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,10 +48,11 @@ public record EpisodeScore(
 
     /**
      * Episodes of {@code kind} with at least one rejected candidate on their contracts, during the
-     * episode, that failed {@code gate}: a straddle should fail market_making, a spoof spoofing.
+     * episode, that failed one of {@code gates}: a straddle should fail market_making (or, in v3.1,
+     * multi_leg:straddle), a spoof spoofing.
      */
     public static long rejectedFor(
-            List<Rejection> rejections, List<Episode> labels, String kind, String gate) {
+            List<Rejection> rejections, List<Episode> labels, String kind, Set<String> gates) {
         return labels.stream()
                 .filter(e -> e.kind().equals(kind))
                 .filter(
@@ -66,8 +68,8 @@ public record EpisodeScore(
                                                                         > e.startNs()
                                                                 && r.getMetrics().getWindowStart()
                                                                         < e.endNs()
-                                                                && r.getFailedGates()
-                                                                        .contains(gate)))
+                                                                && r.getFailedGates().stream()
+                                                                        .anyMatch(gates::contains)))
                 .count();
     }
 
