@@ -8,6 +8,7 @@ import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
 import io.instflow.ifd.PipelineConfig;
+import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
@@ -67,7 +68,8 @@ final class LocalRun {
                 true,
                 false,
                 pipeline.guard(),
-                pipeline.definitionWaitMs());
+                pipeline.definitionWaitMs(),
+                BaselineSeed.EMPTY);
     }
 
     /** Starts the IFD job unbounded on an embedded cluster, exactly-once, and returns at once. */

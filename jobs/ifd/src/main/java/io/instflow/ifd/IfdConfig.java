@@ -40,38 +40,6 @@ public record IfdConfig(
     /** Events of an instrument without a definition wait ten minutes of event time by default. */
     public static final long DEFINITION_WAIT_MS = 600_000;
 
-    /** Starting from no baselines. */
-    public IfdConfig(
-            String bootstrap,
-            String inputPrefix,
-            String outputPrefix,
-            DetectorParams params,
-            int windowMinutes,
-            long outOfOrdernessMs,
-            long idleMs,
-            long checkpointIntervalMs,
-            boolean bounded,
-            boolean exactlyOnce,
-            boolean barchartBackup,
-            EventTimeGuard guard,
-            long definitionWaitMs) {
-        this(
-                bootstrap,
-                inputPrefix,
-                outputPrefix,
-                params,
-                windowMinutes,
-                outOfOrdernessMs,
-                idleMs,
-                checkpointIntervalMs,
-                bounded,
-                exactlyOnce,
-                barchartBackup,
-                guard,
-                definitionWaitMs,
-                BaselineSeed.EMPTY);
-    }
-
     /** With the default event-time guard and definition wait. */
     public IfdConfig(
             String bootstrap,
@@ -98,7 +66,8 @@ public record IfdConfig(
                 exactlyOnce,
                 barchartBackup,
                 EventTimeGuard.defaults(),
-                DEFINITION_WAIT_MS);
+                DEFINITION_WAIT_MS,
+                BaselineSeed.EMPTY);
     }
 
     /** Without the Barchart backup. */

@@ -131,6 +131,9 @@ public final class BaselineSeedFile {
                 throw new IllegalArgumentException(key + ": dates are not ascending");
             }
             d.windows = required(day, "windows").asLong();
+            if (d.windows < 0) {
+                throw new IllegalArgumentException(key + ": a day has " + d.windows + " windows");
+            }
             d.sumPressure = required(day, "sum_pressure").asDouble();
             d.sumPressureSquared = required(day, "sum_pressure_squared").asDouble();
             d.sumLogVolume = required(day, "sum_log_volume").asDouble();
@@ -146,6 +149,9 @@ public final class BaselineSeedFile {
             }
             for (int b = 0; b < DailyStats.BINS; b++) {
                 d.histogram[b] = histogram.get(b).asLong();
+                if (d.histogram[b] < 0) {
+                    throw new IllegalArgumentException(key + ": a histogram bin is negative");
+                }
             }
             out.days[i] = d;
         }
