@@ -7,6 +7,7 @@ package io.instflow.simulator;
  * @param root product code or option root: NQ, QN1..QN4
  * @param strike strike in 1e-9 units, or 0 for futures
  * @param underlyingIndex index of the underlying future in the chain, or -1 for futures
+ * @param listedNs from when the exchange lists it (ns); {@link Long#MIN_VALUE} for all of the run
  */
 public record Contract(
         int index,
@@ -22,7 +23,8 @@ public record Contract(
         int maturityYear,
         int maturityMonth,
         int maturityDay,
-        int maturityWeek) {
+        int maturityWeek,
+        long listedNs) {
 
     public boolean isOption() {
         return instrumentClass == 'C' || instrumentClass == 'P';
@@ -30,6 +32,11 @@ public record Contract(
 
     public boolean isCall() {
         return instrumentClass == 'C';
+    }
+
+    /** Whether the exchange lists it at {@code ns}: listed and not yet expired. */
+    public boolean listedAt(long ns) {
+        return ns >= listedNs && ns < expiration;
     }
 
     /** Strike in index points. */

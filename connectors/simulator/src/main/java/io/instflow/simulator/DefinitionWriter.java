@@ -36,7 +36,10 @@ final class DefinitionWriter {
                         .minPriceIncrement(c.isOption() ? DbnConstants.UNDEF_PRICE : NQ_TICK)
                         .displayFactor(1_000_000_000L)
                         .expiration(c.expiration())
-                        .activation(c.expiration() - 120L * 86_400 * 1_000_000_000L)
+                        .activation(
+                                c.listedNs() == Long.MIN_VALUE
+                                        ? c.expiration() - 120L * 86_400 * 1_000_000_000L
+                                        : c.listedNs())
                         .highLimitPrice(DbnConstants.UNDEF_PRICE)
                         .lowLimitPrice(DbnConstants.UNDEF_PRICE)
                         .maxPriceVariation(DbnConstants.UNDEF_PRICE)

@@ -14,8 +14,9 @@ import java.util.Set;
  * Ground truth of one injected episode, as written to {@code labels.json}.
  *
  * @param kind directional flow ({@code institutional}, {@code block}: one large order then thinner
- *     flow, {@code burst}: flow mostly inside one window) or a decoy ({@code straddle}, {@code
- *     strangle}, {@code vertical}, {@code spoof})
+ *     flow, {@code burst}: flow mostly inside one window, {@code risk_reversal}) or a decoy ({@code
+ *     straddle}, {@code strangle}, {@code vertical}, {@code churn}, {@code spread_print}, {@code
+ *     calendar}, {@code retail}: many small orders one way, {@code spoof})
  * @param direction the flow side: BUY (aggressors lift offers, or spoof bids) or SELL
  * @param optionType {@code C}, {@code P}, or {@code C+P} for a straddle or strangle
  * @param strikes strikes in index points
@@ -48,14 +49,13 @@ public record Episode(
     public static final String VERTICAL = "vertical";
     public static final String BLOCK = "block";
     public static final String BURST = "burst";
-
-    /** The kinds a detector should signal; every other kind is a decoy. */
     public static final String RISK_REVERSAL = "risk_reversal";
-
     public static final String CHURN = "churn";
     public static final String SPREAD_PRINT = "spread_print";
     public static final String CALENDAR = "calendar";
+    public static final String RETAIL = "retail";
 
+    /** The kinds a detector should signal; every other kind is a decoy. */
     public static final Set<String> DIRECTIONAL =
             Set.of(INSTITUTIONAL, BLOCK, BURST, RISK_REVERSAL);
 

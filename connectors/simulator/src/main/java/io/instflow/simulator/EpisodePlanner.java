@@ -6,9 +6,12 @@ import java.util.SplittableRandom;
 
 /**
  * Places a day's episodes in equal slots of the session (so they never overlap) and picks their
- * targets near the money: institutional flow in one strike or a cluster of adjacent strikes of one
- * type, straddles at one strike, strangles at an out-of-the-money call and put, verticals at two
- * adjacent strikes of one type, blocks, bursts and spoofing in one contract.
+ * targets near the money in one series: institutional flow in one strike or a cluster of adjacent
+ * strikes of one type, straddles at one strike, strangles at an out-of-the-money call and put,
+ * verticals at two adjacent strikes of one type, blocks, bursts, retail bursts and spoofing in one
+ * contract. In the classic universe the series is the weekly (3 in 5) or the quarterly; in the
+ * rolling one, the nearest listed weekly (4 in 10), the nearest listed daily (3 in 10) or the
+ * quarterly.
  */
 final class EpisodePlanner {
 
@@ -42,7 +45,15 @@ final class EpisodePlanner {
                             + i * slot
                             + (long) (random.nextDouble() * (slot - duration - MINUTE / 2));
             boolean buy = kind.equals(Episode.STRADDLE) || random.nextBoolean();
-            List<Contract> targets = targets(kind, chain, future, random);
+            List<Contract> targets =
+                    targets(
+                            kind,
+                            chain,
+                            series(config, chain, start, start + duration, random),
+                            future,
+                            start,
+                            start + duration,
+                            random);
             boolean drift =
                     Episode.DIRECTIONAL.contains(kind)
                             && random.nextDouble() < config.driftProbability();
@@ -51,13 +62,73 @@ final class EpisodePlanner {
         return plans;
     }
 
+    /**
+     * The options of the series an episode plays in, all listed from {@code startNs} to {@code
+     * endNs}.
+     */
+    private static List<Contract> series(
+            SimulatorConfig config,
+            List<Contract> chain,
+            long startNs,
+            long endNs,
+            SplittableRandom random) {
+        if (!config.mix().listsDuringRun()) {
+            String root = random.nextInt(5) < 3 ? weeklyRoot(chain) : "NQ";
+            return chain.stream().filter(c -> c.isOption() && c.root().equals(root)).toList();
+        }
+        int pick = random.nextInt(10);
+        Contract weekly = nearestListed(chain, startNs, endNs, EpisodePlanner::isWeekly);
+        Contract daily = nearestListed(chain, startNs, endNs, EpisodePlanner::isDaily);
+        Contract quarterly = nearestListed(chain, startNs, endNs, c -> c.root().equals("NQ"));
+        Contract chosen = pick < 4 || daily == null ? weekly : pick < 7 ? daily : quarterly;
+        return chain.stream()
+                .filter(
+                        c ->
+                                c.isOption()
+                                        && c.root().equals(chosen.root())
+                                        && c.expiration() == chosen.expiration())
+                .toList();
+    }
+
+    private static boolean isWeekly(Contract c) {
+        return c.root().startsWith("QN");
+    }
+
+    private static boolean isDaily(Contract c) {
+        return c.root().length() == 3 && c.root().charAt(0) == 'Q' && !isWeekly(c);
+    }
+
+    /** The option of the kind that expires first among those listed over the whole episode. */
+    private static Contract nearestListed(
+            List<Contract> chain,
+            long startNs,
+            long endNs,
+            java.util.function.Predicate<Contract> kind) {
+        Contract nearest = null;
+        for (Contract c : chain) {
+            if (c.isOption()
+                    && kind.test(c)
+                    && c.listedAt(startNs)
+                    && c.listedAt(endNs)
+                    && (nearest == null || c.expiration() < nearest.expiration())) {
+                nearest = c;
+            }
+        }
+        return nearest;
+    }
+
     private static List<Contract> targets(
-            String kind, List<Contract> chain, double future, SplittableRandom random) {
-        String root = random.nextInt(5) < 3 ? weeklyRoot(chain) : "NQ";
+            String kind,
+            List<Contract> chain,
+            List<Contract> series,
+            double future,
+            long startNs,
+            long endNs,
+            SplittableRandom random) {
         char type = random.nextBoolean() ? 'C' : 'P';
         List<Contract> strikes = new ArrayList<>();
-        for (Contract c : chain) {
-            if (c.isOption() && c.root().equals(root) && c.instrumentClass() == type) {
+        for (Contract c : series) {
+            if (c.instrumentClass() == type) {
                 strikes.add(c);
             }
         }
@@ -79,7 +150,7 @@ final class EpisodePlanner {
             out.add(strikes.get(at));
             out.add(strikes.get(at + 1));
         } else if (kind.equals(Episode.CALENDAR)) {
-            out.addAll(calendar(chain, type, future));
+            out.addAll(calendar(chain, type, future, startNs, endNs));
         } else if (!kind.equals(Episode.INSTITUTIONAL)) {
             out.add(center);
         } else {
@@ -120,15 +191,20 @@ final class EpisodePlanner {
     }
 
     /**
-     * A calendar's legs: the weekly and the quarterly option of one type at the strike both list
-     * nearest the future.
+     * A calendar's legs: the weekly listed over the whole episode that expires first, and the
+     * quarterly option of one type at the strike both list nearest the future.
      */
-    private static List<Contract> calendar(List<Contract> chain, char type, double future) {
-        String weekly = weeklyRoot(chain);
+    private static List<Contract> calendar(
+            List<Contract> chain, char type, double future, long startNs, long endNs) {
+        Contract weekly = nearestListed(chain, startNs, endNs, EpisodePlanner::isWeekly);
         Contract best = null;
         Contract partner = null;
         for (Contract w : chain) {
-            if (!w.isOption() || !w.root().equals(weekly) || w.instrumentClass() != type) {
+            if (weekly == null
+                    || !w.isOption()
+                    || !w.root().equals(weekly.root())
+                    || w.expiration() != weekly.expiration()
+                    || w.instrumentClass() != type) {
                 continue;
             }
             for (Contract q : chain) {

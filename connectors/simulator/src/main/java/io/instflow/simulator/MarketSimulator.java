@@ -21,7 +21,11 @@ import java.util.function.Consumer;
  * definitions, one MBO file per trading day (snapshot first, then market-maker quoting, background
  * trades and, after the warm-up days, the injected episodes) and {@code labels.json} with the
  * ground truth. Time advances in 100 ms steps; everything random comes from one seeded generator,
- * so the same configuration gives the same bytes.
+ * so the same configuration gives the same bytes. Only listed contracts are quoted and traded. With
+ * a mix that {@linkplain SimulatorConfig.Mix#listsDuringRun() lists during the run}, background
+ * activity is U-shaped over the session (busiest at the open and the close), higher close to
+ * expiry, and self-exciting: each background trade raises its contract's rate for a while (a Hawkes
+ * process), so trades come in clusters as they do in real markets.
  */
 public final class MarketSimulator {
 
@@ -31,6 +35,15 @@ public final class MarketSimulator {
     private static final double FUTURE_VOL_POINTS_PER_SQRT_SECOND = 0.9;
     private static final double SECOND_FUTURE_PREMIUM = 160.0;
     private static final long MINUTE = 60_000_000_000L;
+    private static final double DAY_NS = 86_400e9;
+
+    /** Expected trades each background trade triggers (the Hawkes branching ratio). */
+    private static final double CLUSTERING = 0.5;
+
+    /** How long a trade's excitation lasts (the Hawkes kernel's time constant), seconds. */
+    private static final double CLUSTER_SECONDS = 15;
+
+    private static final double CLUSTER_DECAY = Math.exp(-STEP_SECONDS / CLUSTER_SECONDS);
 
     private final SimulatorConfig config;
     private final SplittableRandom random;
@@ -38,6 +51,11 @@ public final class MarketSimulator {
     private final Exchange exchange;
     private double future = ChainBuilder.START_PRICE;
     private final List<DriftWindow> drifts = new ArrayList<>();
+
+    /** Per contract: the extra background trade rate (per second) its recent trades excite. */
+    private final double[] excitation;
+
+    private long sessionStartNs;
 
     /** A linear move of the futures, {@code pointsPerStep} added at each step in [start, end). */
     private record DriftWindow(long start, long end, double pointsPerStep) {}
@@ -47,6 +65,7 @@ public final class MarketSimulator {
         this.random = new SplittableRandom(config.seed());
         this.chain = ChainBuilder.build(config);
         this.exchange = new Exchange(chain, random, 5, 3);
+        this.excitation = new double[chain.size()];
     }
 
     public List<Contract> chain() {
@@ -121,9 +140,13 @@ public final class MarketSimulator {
 
     private void runSession(long start, List<EpisodePlan> plans) {
         long steps = (long) config.minutes() * MINUTE / STEP_NS;
+        sessionStartNs = start;
+        java.util.Arrays.fill(excitation, 0);
         quoteAll(start, true);
         for (Contract c : chain) {
-            exchange.snapshot(c.index());
+            if (c.listedAt(start)) {
+                exchange.snapshot(c.index());
+            }
         }
         for (long s = 1; s < steps; s++) {
             long now = start + s * STEP_NS;
@@ -162,6 +185,9 @@ public final class MarketSimulator {
      */
     private void quoteAll(long now, boolean opening) {
         for (Contract c : chain) {
+            if (!c.listedAt(now)) {
+                continue;
+            }
             QuoteLadder ladder = exchange.ladder(c.index());
             if (!c.isOption()) {
                 double price = future + c.index() * SECOND_FUTURE_PREMIUM;
@@ -191,17 +217,52 @@ public final class MarketSimulator {
     }
 
     private void background(long now) {
+        if (config.mix().listsDuringRun()) {
+            clusteredBackground(now);
+            return;
+        }
         double activity = config.profile().activity;
         for (Contract c : chain) {
-            double rate =
-                    c.isOption()
-                            ? 0.004
-                                    * activity
-                                    * Math.exp(-Math.abs(Math.log(c.strikePoints() / future)) * 150)
-                            : 1.2 * activity / (1 + c.index() * 4);
+            double rate = baseRate(c, activity);
             if (random.nextDouble() < rate * STEP_SECONDS) {
                 exchange.aggress(
                         c.index(), now, random.nextBoolean(), 1 + geometric(c.isOption() ? 3 : 2));
+            }
+        }
+    }
+
+    /**
+     * Background trades per second of a contract at flat activity: options fall off with distance
+     * from the money, the second future trades less than the front.
+     */
+    private double baseRate(Contract c, double activity) {
+        return c.isOption()
+                ? 0.004 * activity * Math.exp(-Math.abs(Math.log(c.strikePoints() / future)) * 150)
+                : 1.2 * activity / (1 + c.index() * 4);
+    }
+
+    /**
+     * The rolling universe's background: the base rate shaped by the time of day (U-shaped, mean 1)
+     * and by days to expiry, scaled by 1 - {@link #CLUSTERING} so that the clusters the trades
+     * excite bring the mean back to it.
+     */
+    private void clusteredBackground(long now) {
+        double activity = config.profile().activity;
+        double x = (double) (now - sessionStartNs) / (config.minutes() * MINUTE);
+        double timeOfDay = 0.6 + 1.2 * (2 * x - 1) * (2 * x - 1);
+        for (Contract c : chain) {
+            if (!c.listedAt(now)) {
+                continue;
+            }
+            int i = c.index();
+            double expiry =
+                    c.isOption() ? 1 + 2 * Math.exp(-(c.expiration() - now) / DAY_NS / 1.5) : 1;
+            double rate =
+                    baseRate(c, activity) * timeOfDay * expiry * (1 - CLUSTERING) + excitation[i];
+            excitation[i] *= CLUSTER_DECAY;
+            if (random.nextDouble() < rate * STEP_SECONDS) {
+                exchange.aggress(i, now, random.nextBoolean(), 1 + geometric(c.isOption() ? 3 : 2));
+                excitation[i] += CLUSTERING / CLUSTER_SECONDS;
             }
         }
     }
@@ -300,6 +361,14 @@ public final class MarketSimulator {
                                             target, now, plan.buy, 300 + random.nextInt(300))
                                     : exchange.aggress(target, now, plan.buy, pareto(5, 1.8, 60));
                     plan.nextActionNs = now + (long) (exponential(6.0 / ramp) * 1e9);
+                    break;
+                }
+            case Episode.RETAIL:
+                {
+                    // many small orders the same way, close together: retail chasing a move
+                    int target = plan.targets.get(0).index();
+                    plan.volume += exchange.aggress(target, now, plan.buy, 1 + random.nextInt(3));
+                    plan.nextActionNs = now + (long) (exponential(0.7) * 1e9);
                     break;
                 }
             case Episode.BURST:

@@ -42,8 +42,9 @@ public record SimulatorConfig(
      * Which episode kinds a day cycles through. CLASSIC: institutional, straddle, institutional,
      * spoof. HARD adds the markets that break a detector tuned on CLASSIC: strangles, verticals,
      * blocks followed by thinner flow, bursts inside one window, risk reversals (directional),
-     * two-sided churn at one strike, spread trades printed on their legs with side N, and calendars
-     * (one strike's weekly sold against its quarterly bought, or the reverse).
+     * two-sided churn at one strike, spread trades printed on their legs with side N, calendars
+     * (one strike's weekly sold against its quarterly bought, or the reverse) and retail bursts of
+     * small lots.
      */
     public enum Mix {
         CLASSIC(Episode.INSTITUTIONAL, Episode.STRADDLE, Episode.INSTITUTIONAL, Episode.SPOOF),
@@ -59,12 +60,23 @@ public record SimulatorConfig(
                 Episode.INSTITUTIONAL,
                 Episode.SPREAD_PRINT,
                 Episode.CALENDAR,
+                Episode.RETAIL,
                 Episode.SPOOF);
 
         private final String[] kinds;
 
         Mix(String... kinds) {
             this.kinds = kinds;
+        }
+
+        /**
+         * Whether the universe lists and expires weeklies and dailies during the run ({@link
+         * ChainBuilder}) and background activity is U-shaped over the session and clustered in time
+         * ({@link MarketSimulator}); the classic mix keeps the fixed universe and flat activity its
+         * figures were measured on.
+         */
+        public boolean listsDuringRun() {
+            return this == HARD;
         }
 
         /**

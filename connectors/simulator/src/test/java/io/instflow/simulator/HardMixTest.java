@@ -18,7 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The hard episode mix, read back from the files: multi-leg decoys trade their legs together in
- * matched size, a block opens with one large print, a burst stays short.
+ * matched size, a block opens with one large print, a burst stays short, retail trades small lots;
+ * dailies trade from their listing to their expiry only; the background is busiest at the open and
+ * the close and comes in clusters.
  */
 class HardMixTest {
 
@@ -28,6 +30,11 @@ class HardMixTest {
 
     /** Prints (the T records of one aggressor in one match event): instrument, ts, side, size. */
     static final List<long[]> prints = new ArrayList<>();
+
+    static final long SESSION_NS = 90 * 60_000_000_000L;
+
+    /** Instrument ids of every MBO record, by day. */
+    static final List<Set<Long>> tradedByDay = new ArrayList<>();
 
     @BeforeAll
     static void simulate() {
@@ -42,11 +49,14 @@ class HardMixTest {
                                         .build())
                         .run(line -> {});
         for (SimulationResult.Day day : result.days()) {
+            Set<Long> instruments = new java.util.HashSet<>();
+            tradedByDay.add(instruments);
             try (DbnReader reader = DbnReader.open(day.file())) {
                 reader.readAll(
                         new RecordHandler() {
                             @Override
                             public void onMbo(MboDecoder r) {
+                                instruments.add(r.instrumentId());
                                 if (r.action() != 'T') {
                                     return;
                                 }
@@ -85,6 +95,7 @@ class HardMixTest {
                         Episode.CHURN,
                         Episode.SPREAD_PRINT,
                         Episode.CALENDAR,
+                        Episode.RETAIL,
                         Episode.SPOOF);
         result.episodes()
                 .forEach(
@@ -215,6 +226,95 @@ class HardMixTest {
         }
         assertThat(churns).isPositive();
         assertThat(spreads).isPositive();
+    }
+
+    @Test
+    void shouldTradeADailyFromTheSessionBeforeItsExpiryToItsExpiryOnly() {
+        MarketSimulator simulator =
+                new MarketSimulator(
+                        SimulatorConfig.builder(out)
+                                .days(2)
+                                .minutes(90)
+                                .seed(12)
+                                .episodesPerDay(8)
+                                .mix(SimulatorConfig.Mix.HARD)
+                                .build());
+        List<Contract> monday = series(simulator.chain(), "Q1AX6");
+        List<Contract> tuesday = series(simulator.chain(), "Q1BX6");
+        List<Contract> weekly = series(simulator.chain(), "QN1X6");
+        assertThat(monday).as("Monday's daily").isNotEmpty();
+        assertThat(tuesday).as("Tuesday's daily").isNotEmpty();
+        assertThat(weekly).as("Friday's weekly").isNotEmpty();
+        assertThat(traded(monday, 0)).as("Monday's daily on its expiry day").isPositive();
+        assertThat(traded(monday, 1)).as("Monday's daily after its expiry").isZero();
+        assertThat(traded(tuesday, 0)).as("Tuesday's daily, listed on Monday").isPositive();
+        assertThat(traded(tuesday, 1)).isPositive();
+        assertThat(traded(weekly, 1)).as("the weekly, listed the Thursday before").isPositive();
+    }
+
+    @Test
+    void shouldTradeRetailBurstsInSmallLotsOneWay() {
+        int episodes = 0;
+        for (Episode e : result.episodes()) {
+            if (!e.kind().equals(Episode.RETAIL)) {
+                continue;
+            }
+            byte side = (byte) (e.direction().equals("BUY") ? 'B' : 'A');
+            List<long[]> own =
+                    during(e, e.instrumentIds().get(0)).stream().filter(p -> p[2] == side).toList();
+            assertThat(own.size()).as("many orders").isGreaterThan(100);
+            long large = own.stream().filter(p -> p[3] > 3).count();
+            assertThat(large).as("orders of more than 3 lots").isLessThan(own.size() / 20);
+            episodes++;
+        }
+        assertThat(episodes).isPositive();
+    }
+
+    @Test
+    void shouldTradeMostAtTheOpenAndTheCloseAndInClusters() {
+        long future = ChainBuilder.FIRST_INSTRUMENT_ID;
+        long[] bySixth = new long[6];
+        java.util.Map<Long, Long> perTenSeconds = new java.util.HashMap<>();
+        for (long[] p : prints) {
+            if (p[0] != future) {
+                continue;
+            }
+            long intoSession = Math.floorMod(p[1] - sessionStart(), 86_400_000_000_000L);
+            bySixth[(int) (intoSession * 6 / SESSION_NS)]++;
+            perTenSeconds.merge(p[1] / 10_000_000_000L, 1L, Long::sum);
+        }
+        double middle = (bySixth[2] + bySixth[3]) / 2.0;
+        assertThat(bySixth[0]).as("the open against midday").isGreaterThan((long) (1.5 * middle));
+        assertThat(bySixth[5]).as("the close against midday").isGreaterThan((long) (1.5 * middle));
+        long bins = 2 * SESSION_NS / 10_000_000_000L;
+        double mean = prints.stream().filter(p -> p[0] == future).count() / (double) bins;
+        double squares = 0;
+        for (long n : perTenSeconds.values()) {
+            squares += (n - mean) * (n - mean);
+        }
+        squares += (bins - perTenSeconds.size()) * mean * mean;
+        double dispersion = squares / bins / mean;
+        assertThat(dispersion)
+                .as("variance over mean of trades per 10 s (1 for a Poisson stream)")
+                .isGreaterThan(1.5);
+    }
+
+    private static long sessionStart() {
+        return java.time.LocalDate.of(2026, 11, 2)
+                        .atTime(14, 30)
+                        .toEpochSecond(java.time.ZoneOffset.UTC)
+                * 1_000_000_000L;
+    }
+
+    private static List<Contract> series(List<Contract> chain, String prefix) {
+        return chain.stream().filter(c -> c.rawSymbol().startsWith(prefix + " ")).toList();
+    }
+
+    /** MBO records of {@code contracts}' instruments on the run's {@code day}-th day. */
+    private static long traded(List<Contract> contracts, int day) {
+        return contracts.stream()
+                .filter(c -> tradedByDay.get(day).contains(c.instrumentId()))
+                .count();
     }
 
     private static List<long[]> during(Episode e, long instrumentId) {

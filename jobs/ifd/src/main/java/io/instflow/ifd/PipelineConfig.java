@@ -58,11 +58,20 @@ public record PipelineConfig(
                     "min_data_quality",
                     "min_total_volume",
                     "diagnostics",
-                    "structure");
+                    "structure",
+                    "events");
 
     /** v3.1's structure detection, optional in a profile (docs/ifd-v3.1.md section 2). */
     private static final Set<String> STRUCTURE =
             Set.of("min_leg_size", "match_ms", "size_tolerance", "min_share");
+
+    /** v3.1's event evidence, optional in a profile (docs/ifd-v3.1.md section 4). */
+    private static final Set<String> EVENTS =
+            Set.of(
+                    "sweep_min_levels",
+                    "sweep_min_size",
+                    "sweep_baseline_multiple",
+                    "min_mean_order_size");
 
     /** Duplicate keys are errors: with them, which value counts would depend on the parser. */
     private static final ObjectMapper MAPPER =
@@ -116,6 +125,11 @@ public record PipelineConfig(
                     STRUCTURE,
                     source,
                     "profiles." + name + ".structure.");
+            checkKeys(
+                    profiles.get(name).path("events"),
+                    EVENTS,
+                    source,
+                    "profiles." + name + ".events.");
             byName.put(name, profile(name, profiles.get(name), values));
         }
         EventTimeGuard defaults = EventTimeGuard.defaults();
@@ -159,6 +173,15 @@ public record PipelineConfig(
                     .structureMatchMs(v.integer(structure, st + "match_ms", 0, 60_000))
                     .structureSizeTolerance(v.number(structure, st + "size_tolerance", 0, 1))
                     .structureMinShare(v.number(structure, st + "min_share", 0, 1));
+        }
+        JsonNode events = p.path("events");
+        if (!events.isMissingNode()) {
+            String ev = at + "events.";
+            builder.sweepMinLevels((int) v.integer(events, ev + "sweep_min_levels", 2, 100))
+                    .sweepMinSize(v.integer(events, ev + "sweep_min_size", 1, 1_000_000))
+                    .sweepBaselineMultiple(
+                            v.number(events, ev + "sweep_baseline_multiple", 0, 1000))
+                    .minMeanOrderSize(v.number(events, ev + "min_mean_order_size", 0, 1_000_000));
         }
         return builder.algorithm(v.oneOf(p, at + "algorithm", DetectorParams.ALGORITHMS))
                 .profile(name)

@@ -127,7 +127,12 @@ public final class PressureWindowFunction
                     stats.addTrade(e.aggressor, e.size, e.price, blockSize);
                     if (minPrintSize > 0) {
                         stats.addPrint(
-                                e.tsEvent, e.aggressor, e.sideInferred, e.size, minPrintSize);
+                                e.tsEvent,
+                                e.aggressor,
+                                e.sideInferred,
+                                e.size,
+                                e.price,
+                                minPrintSize);
                     }
                 }
             }

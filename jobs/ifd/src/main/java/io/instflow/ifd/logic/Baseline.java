@@ -17,10 +17,22 @@ import java.util.TreeMap;
  * @param dataQuality days present / lookback days, in [0, 1]
  * @param z (log_pressure - mean) / sd, 0 when sd is 0
  * @param percentileRank rank of |log_pressure| among the baseline's windows, 0 to 100
+ * @param typicalVolume the baseline windows' typical classified volume, exp(mean ln(1 + volume)) -
+ *     1 (v3.1's yardstick for a sweep, docs/ifd-v3.1.md section 4); 0 without a baseline
  */
-public record Baseline(boolean present, double dataQuality, double z, double percentileRank) {
+public record Baseline(
+        boolean present,
+        double dataQuality,
+        double z,
+        double percentileRank,
+        double typicalVolume) {
 
-    public static final Baseline NONE = new Baseline(false, 0, 0, 0);
+    public static final Baseline NONE = new Baseline(false, 0, 0, 0, 0);
+
+    /** A baseline without a volume yardstick, as v3 and compat read it. */
+    public Baseline(boolean present, double dataQuality, double z, double percentileRank) {
+        this(present, dataQuality, z, percentileRank, 0);
+    }
 
     /**
      * @param days daily aggregates by trading date (days since the epoch)
@@ -53,6 +65,7 @@ public record Baseline(boolean present, double dataQuality, double z, double per
         long n = 0;
         double sum = 0;
         double sumSquares = 0;
+        double sumLogVolume = 0;
         long[] histogram = new long[DailyStats.BINS];
         for (int i = 0; i < days.dates.length; i++) {
             if (days.dates[i] < from || days.dates[i] >= today) {
@@ -63,6 +76,7 @@ public record Baseline(boolean present, double dataQuality, double z, double per
             n += d.windows;
             sum += d.sumPressure;
             sumSquares += d.sumPressureSquared;
+            sumLogVolume += d.sumLogVolume;
             for (int b = 0; b < histogram.length; b++) {
                 histogram[b] += d.histogram[b];
             }
@@ -81,14 +95,14 @@ public record Baseline(boolean present, double dataQuality, double z, double per
             below += histogram[b];
         }
         double rank = 100.0 * (below + 0.5 * histogram[bin]) / n;
-        return new Baseline(true, quality, z, rank);
+        return new Baseline(true, quality, z, rank, Math.expm1(sumLogVolume / n));
     }
 
     /**
      * v3.1's baseline (docs/ifd-v3.1.md section 5): the contract's own, and the pool's for what the
      * contract's quality leaves. With q_c and q_p the two data qualities, the pool's weight is (1 -
-     * q_c)·q_p; z and rank are the weighted means and the quality is q_c + (1 - q_c)·q_p. Absent
-     * when neither has a day.
+     * q_c)·q_p; z, rank and typical volume are the weighted means and the quality is q_c + (1 -
+     * q_c)·q_p. Absent when neither has a day.
      */
     public static Baseline blend(Baseline contract, Baseline pool) {
         double own = contract.present ? contract.dataQuality : 0;
@@ -101,7 +115,8 @@ public record Baseline(boolean present, double dataQuality, double z, double per
                 true,
                 quality,
                 (own * contract.z + pooled * pool.z) / quality,
-                (own * contract.percentileRank + pooled * pool.percentileRank) / quality);
+                (own * contract.percentileRank + pooled * pool.percentileRank) / quality,
+                (own * contract.typicalVolume + pooled * pool.typicalVolume) / quality);
     }
 
     private static long[] append(long[] a, long v) {

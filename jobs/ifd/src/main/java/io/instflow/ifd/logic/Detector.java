@@ -241,9 +241,10 @@ public final class Detector {
     }
 
     /**
-     * v3.0's scoring with v3.1's market making, and rejected as {@code multi_leg:KIND} when at
-     * least {@code structure.min_share} of the candidate's volume on its side was legs of a
-     * non-directional structure.
+     * v3.0's scoring with v3.1's market making and event evidence; rejected as {@code
+     * multi_leg:KIND} when at least {@code structure.min_share} of the candidate's volume on its
+     * side was legs of a non-directional structure, and as {@code retail_flow} when its side's
+     * aggressive orders average below {@code events.min_mean_order_size}.
      */
     private Verdict v31(
             Candidate c,
@@ -253,7 +254,7 @@ public final class Detector {
             Structures.Found legs) {
         WindowStats st = c.window().stats;
         int direction = c.components().direction();
-        ComponentScores components = withBlockEvidence(c.components(), st);
+        ComponentScores components = withEventEvidence(c.components(), st, c.baseline());
         double spoof = MarketMaking.spoofRatio(st, direction);
         VolumePair v = volumes(self, partner, c.window());
         double mm =
@@ -272,26 +273,44 @@ public final class Detector {
         if (share != null && share.volume() >= params.structureMinShare() * sideVolume) {
             d = d.withFailures(List.of("multi_leg:" + share.kind()));
         }
+        double meanOrder = st.meanOrderSize(side);
+        if (meanOrder > 0 && meanOrder < params.minMeanOrderSize()) {
+            d = d.withFailures(List.of("retail_flow"));
+        }
         return new Verdict(new Candidate(c.window(), components, c.baseline()), d, mm, spoof);
     }
 
     /**
-     * A block on the candidate's side carries persistence and trend by itself: evidence = min(1,
-     * largest print on the side / (2 · {@code pressure.block_size})), and each of the two is at
-     * least that; raw is recomputed with them.
+     * A block or a sweep on the candidate's side carries persistence and trend by itself; raw is
+     * recomputed with them. A block (a print of at least {@code pressure.block_size}) gives min(1,
+     * size / (2 · block_size)); a sweep (a print over at least {@code events.sweep_min_levels}
+     * price levels, at least T = max({@code events.sweep_min_size}, {@code
+     * events.sweep_baseline_multiple} · the baseline's typical window volume)) gives min(1, size /
+     * (2 · T)). Each of trend and persistence is at least the larger evidence.
      */
-    private ComponentScores withBlockEvidence(ComponentScores c, WindowStats st) {
+    private ComponentScores withEventEvidence(
+            ComponentScores c, WindowStats st, Baseline baseline) {
         int side = c.direction() > 0 ? Aggressor.BUY : Aggressor.SELL;
-        long largest = 0;
+        double sweepSize =
+                Math.max(
+                        params.sweepMinSize(),
+                        params.sweepBaselineMultiple() * baseline.typicalVolume());
+        double evidence = 0;
         for (int i = 0; i < st.printCount; i++) {
-            if (st.printAggressor(i) == side) {
-                largest = Math.max(largest, st.printSize(i));
+            if (st.printAggressor(i) != side) {
+                continue;
+            }
+            long size = st.printSize(i);
+            if (size >= params.blockSize()) {
+                evidence = Math.max(evidence, Math.min(1, size / (2.0 * params.blockSize())));
+            }
+            if (st.printLevels(i) >= params.sweepMinLevels() && size >= sweepSize) {
+                evidence = Math.max(evidence, Math.min(1, size / (2.0 * sweepSize)));
             }
         }
-        if (largest < params.blockSize()) {
+        if (evidence == 0) {
             return c;
         }
-        double evidence = Math.min(1, largest / (2.0 * params.blockSize()));
         double trend = Math.max(c.trend(), evidence);
         double persistence = Math.max(c.persistence(), evidence);
         double raw =

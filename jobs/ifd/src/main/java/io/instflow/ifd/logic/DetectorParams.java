@@ -44,7 +44,11 @@ public record DetectorParams(
         long structureMinLegSize,
         long structureMatchMs,
         double structureSizeTolerance,
-        double structureMinShare)
+        double structureMinShare,
+        int sweepMinLevels,
+        long sweepMinSize,
+        double sweepBaselineMultiple,
+        double minMeanOrderSize)
         implements java.io.Serializable {
 
     /** The algorithms a profile may select. */
@@ -160,6 +164,10 @@ public record DetectorParams(
         b.structureMatchMs = structureMatchMs;
         b.structureSizeTolerance = structureSizeTolerance;
         b.structureMinShare = structureMinShare;
+        b.sweepMinLevels = sweepMinLevels;
+        b.sweepMinSize = sweepMinSize;
+        b.sweepBaselineMultiple = sweepBaselineMultiple;
+        b.minMeanOrderSize = minMeanOrderSize;
         return b;
     }
 
@@ -200,6 +208,10 @@ public record DetectorParams(
         private long structureMatchMs = 1000;
         private double structureSizeTolerance = 0.25;
         private double structureMinShare = 0.5;
+        private int sweepMinLevels = 2;
+        private long sweepMinSize = 20;
+        private double sweepBaselineMultiple = 3.0;
+        private double minMeanOrderSize = 4.0;
 
         private Builder() {}
 
@@ -378,6 +390,26 @@ public record DetectorParams(
             return this;
         }
 
+        public Builder sweepMinLevels(int value) {
+            this.sweepMinLevels = value;
+            return this;
+        }
+
+        public Builder sweepMinSize(long value) {
+            this.sweepMinSize = value;
+            return this;
+        }
+
+        public Builder sweepBaselineMultiple(double value) {
+            this.sweepBaselineMultiple = value;
+            return this;
+        }
+
+        public Builder minMeanOrderSize(double value) {
+            this.minMeanOrderSize = value;
+            return this;
+        }
+
         public DetectorParams build() {
             return new DetectorParams(
                     algorithm,
@@ -414,7 +446,11 @@ public record DetectorParams(
                     structureMinLegSize,
                     structureMatchMs,
                     structureSizeTolerance,
-                    structureMinShare);
+                    structureMinShare,
+                    sweepMinLevels,
+                    sweepMinSize,
+                    sweepBaselineMultiple,
+                    minMeanOrderSize);
         }
     }
 }

@@ -43,17 +43,29 @@ public final class WindowStats {
     public static final int MAX_PRINTS = 128;
 
     /**
-     * The window's larger prints, for v3.1's structure detection: {ts_event ns, size, aggressor
-     * (with {@link #INFERRED} when the side was inferred)} triples in arrival order, {@link
-     * #printCount} of them (the last may be smaller than the minimum, see {@link #addPrint}). Empty
-     * unless the job records prints.
+     * The window's larger prints, for v3.1's structure detection and event evidence: {ts_event ns,
+     * size, code} triples in arrival order, {@link #printCount} of them (the last may be smaller
+     * than the minimum, see {@link #addPrint}). The code holds the aggressor, {@link #INFERRED}
+     * when the side was inferred, and from bit {@link #LEVELS_SHIFT} the price levels the print
+     * took. Empty unless the job records prints.
      */
     public long[] prints = new long[0];
 
     /** Marks a print's aggressor as inferred from the quotes (the trade came with side N). */
     static final int INFERRED = 8;
 
+    private static final int LEVELS_SHIFT = 4;
+    private static final long LEVEL = 1L << LEVELS_SHIFT;
+
     public int printCount;
+
+    /** Price (1e-9 units) of the last trade of the last print: a new price is a new level. */
+    public long printPriceE9;
+
+    /** Aggressive orders (prints of any size) on each side: volume / orders is the mean order. */
+    public long buyOrders;
+
+    public long sellOrders;
 
     /** Adds one classified trade (price in 1e-9 units). */
     public void addTrade(int aggressor, long size, long priceE9, long blockSize) {
@@ -91,22 +103,43 @@ public final class WindowStats {
 
     /**
      * Records one trade for {@link #prints}. Trades of one match event (same ts_event, same
-     * aggressor side: one aggressor order sweeping levels) make one print; a finished print smaller
-     * than {@code minSize} is replaced by the next.
+     * aggressor side: one aggressor order sweeping levels) make one print, a level more at each new
+     * price; a finished print smaller than {@code minSize} is replaced by the next.
      *
      * @param inferred the trade came with side N and its aggressor was inferred
      */
-    public void addPrint(long tsNs, int aggressor, boolean inferred, long size, long minSize) {
+    public void addPrint(
+            long tsNs, int aggressor, boolean inferred, long size, long priceE9, long minSize) {
         long code = aggressor | (inferred ? INFERRED : 0);
         if (printCount > 0) {
             int last = printCount - 1;
-            if (printTsNs(last) == tsNs && prints[last * 3 + 2] == code) {
+            if (printTsNs(last) == tsNs && (prints[last * 3 + 2] & (LEVEL - 1)) == code) {
                 prints[last * 3 + 1] += size;
+                if (priceE9 != printPriceE9) {
+                    prints[last * 3 + 2] += LEVEL;
+                    printPriceE9 = priceE9;
+                }
                 return;
             }
-            if (printSize(last) < minSize) {
-                printCount--;
-            }
+        }
+        if (aggressor == Aggressor.BUY) {
+            buyOrders++;
+        } else if (aggressor == Aggressor.SELL) {
+            sellOrders++;
+        }
+        printPriceE9 = priceE9;
+        append(tsNs, size, code | LEVEL, minSize);
+    }
+
+    /** Records a trade printed with its side (B or A). */
+    public void addPrint(long tsNs, int aggressor, long size, long priceE9, long minSize) {
+        addPrint(tsNs, aggressor, false, size, priceE9, minSize);
+    }
+
+    /** Appends a print, first dropping the last one when it finished below {@code minSize}. */
+    private void append(long tsNs, long size, long code, long minSize) {
+        if (printCount > 0 && printSize(printCount - 1) < minSize) {
+            printCount--;
         }
         if (printCount == MAX_PRINTS) {
             return;
@@ -120,11 +153,6 @@ public final class WindowStats {
         printCount++;
     }
 
-    /** Records a trade printed with its side (B or A). */
-    public void addPrint(long tsNs, int aggressor, long size, long minSize) {
-        addPrint(tsNs, aggressor, false, size, minSize);
-    }
-
     public long printTsNs(int i) {
         return prints[i * 3];
     }
@@ -134,7 +162,19 @@ public final class WindowStats {
     }
 
     public int printAggressor(int i) {
-        return (int) prints[i * 3 + 2] & ~INFERRED;
+        return (int) prints[i * 3 + 2] & (INFERRED - 1);
+    }
+
+    /** Price levels the print took: 2 or more make it a sweep. */
+    public int printLevels(int i) {
+        return (int) (prints[i * 3 + 2] >>> LEVELS_SHIFT);
+    }
+
+    /** Mean aggressive order size on {@code aggressor}'s side, 0 when no order was recorded. */
+    public double meanOrderSize(int aggressor) {
+        long orders = aggressor == Aggressor.BUY ? buyOrders : sellOrders;
+        long volume = aggressor == Aggressor.BUY ? buyVolume : sellVolume;
+        return orders == 0 ? 0 : (double) volume / orders;
     }
 
     /** Whether the print's aggressor was inferred (it came with side N, as spread legs do). */
@@ -179,8 +219,10 @@ public final class WindowStats {
         if (o.lastTradePrice != 0) {
             lastTradePrice = o.lastTradePrice;
         }
+        buyOrders += o.buyOrders;
+        sellOrders += o.sellOrders;
         for (int i = 0; i < o.printCount; i++) {
-            addPrint(o.printTsNs(i), o.printAggressor(i), o.printInferred(i), o.printSize(i), 0);
+            append(o.printTsNs(i), o.printSize(i), o.prints[i * 3 + 2], 0);
         }
         return this;
     }

@@ -292,6 +292,45 @@ class DetectorTest {
     }
 
     @Test
+    void shouldLetASweepOverSeveralLevelsCarryItsWindowButNotTheSameSizeAtOneLevelInV31() {
+        ContractWindow swept = sweep(contract(1, "C", 21_000), 3, 40);
+        ContractWindow atTouch = sweep(contract(1, "C", 21_000), 1, 40);
+        ComponentScores sweep =
+                v31.evaluate(List.of(swept), Map.of()).verdicts().get(0).candidate().components();
+        ComponentScores touch =
+                v31.evaluate(List.of(atTouch), Map.of()).verdicts().get(0).candidate().components();
+        assertThat(touch.trend()).as("40 lots at one price: neither block nor sweep").isLessThan(1);
+        assertThat(sweep.trend())
+                .as("40 lots over 3 levels, twice the 20-lot sweep floor")
+                .isEqualTo(1);
+        assertThat(sweep.persistence()).isEqualTo(1);
+        assertThat(sweep.raw()).isGreaterThan(touch.raw());
+    }
+
+    @Test
+    void shouldRejectOneSidedFlowOfSmallOrdersAsRetailInV31Only() {
+        ContractWindow retail = legs(contract(1, "C", 21_000), Aggressor.BUY, 0, 200, 400);
+        Detector.Verdict v = v31.evaluate(List.of(retail), Map.of()).verdicts().get(0);
+        assertThat(v.decision().failedGates()).as("200 orders of 2 lots").contains("retail_flow");
+        assertThat(
+                        detector.evaluate(List.of(retail), Map.of())
+                                .verdicts()
+                                .get(0)
+                                .decision()
+                                .failedGates())
+                .doesNotContain("retail_flow");
+        ContractWindow sized = legs(contract(1, "C", 21_000), Aggressor.BUY, 0, 20, 400);
+        assertThat(
+                        v31.evaluate(List.of(sized), Map.of())
+                                .verdicts()
+                                .get(0)
+                                .decision()
+                                .failedGates())
+                .as("20 orders of 20 lots")
+                .doesNotContain("retail_flow");
+    }
+
+    @Test
     void shouldKeepV3AndCompatParameterVersionsWhenV31ValuesChange() {
         DetectorParams production = DetectorParams.production();
         assertThat(
@@ -330,7 +369,19 @@ class DetectorTest {
             long size = volume / prints;
             long ts = START + (offsetMs + i * 1000L) * 1_000_000L;
             s.addTrade(aggressor, size, 100_000_000_000L, 50);
-            s.addPrint(ts, aggressor, inferred, size, 5);
+            s.addPrint(ts, aggressor, inferred, size, 100_000_000_000L, 5);
+        }
+        return new ContractWindow(c, START, START + WINDOW_NS, s);
+    }
+
+    /** One aggressive buy of {@code size} lots filled over {@code levels} prices, in one match. */
+    private static ContractWindow sweep(ContractInfo c, int levels, long size) {
+        WindowStats s = new WindowStats();
+        for (int level = 0; level < levels; level++) {
+            long fill = size / levels + (level < size % levels ? 1 : 0);
+            long price = 100_000_000_000L + level * 250_000_000L;
+            s.addTrade(Aggressor.BUY, fill, price, 50);
+            s.addPrint(START + 1_000_000L, Aggressor.BUY, false, fill, price, 5);
         }
         return new ContractWindow(c, START, START + WINDOW_NS, s);
     }

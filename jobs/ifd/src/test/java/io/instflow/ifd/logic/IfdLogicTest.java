@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.within;
 
 class IfdLogicTest {
 
+    private static final long PX = 100_000_000_000L;
+    private static final long TICK = 250_000_000L;
+
     private static final DetectorParams PRODUCTION = DetectorParams.production();
 
     private static WindowStats window(long buy, long sell, int trades) {
@@ -269,20 +272,41 @@ class IfdLogicTest {
     @Test
     void shouldMergeTheTradesOfOneMatchIntoOnePrintAndDropSmallOnes() {
         WindowStats s = new WindowStats();
-        s.addPrint(1_000, Aggressor.BUY, 3, 5);
-        s.addPrint(1_000, Aggressor.BUY, 4, 5);
-        s.addPrint(2_000, Aggressor.SELL, 2, 5);
-        s.addPrint(3_000, Aggressor.BUY, 6, 5);
+        s.addPrint(1_000, Aggressor.BUY, 3, PX, 5);
+        s.addPrint(1_000, Aggressor.BUY, 4, PX + TICK, 5);
+        s.addPrint(2_000, Aggressor.SELL, 2, PX, 5);
+        s.addPrint(3_000, Aggressor.BUY, 6, PX, 5);
         assertThat(s.printCount).as("7 lots in one match; the 2-lot print replaced").isEqualTo(2);
         assertThat(s.printSize(0)).isEqualTo(7);
+        assertThat(s.printLevels(0)).as("the match took two price levels").isEqualTo(2);
+        assertThat(s.printLevels(1)).isEqualTo(1);
         assertThat(s.printTsNs(1)).isEqualTo(3_000);
         assertThat(s.printAggressor(1)).isEqualTo(Aggressor.BUY);
+        assertThat(s.buyOrders).as("two buy orders, whatever their size").isEqualTo(2);
+        assertThat(s.sellOrders).isEqualTo(1);
         for (int i = 0; i < 2 * WindowStats.MAX_PRINTS; i++) {
-            s.addPrint(10_000 + i, Aggressor.SELL, 9, 5);
+            s.addPrint(10_000 + i, Aggressor.SELL, 9, PX, 5);
         }
         assertThat(s.printCount).isEqualTo(WindowStats.MAX_PRINTS);
+        assertThat(s.sellOrders).as("orders are counted past the kept prints").isEqualTo(257);
         WindowStats merged = new WindowStats().merge(s);
         assertThat(merged.printCount).isEqualTo(WindowStats.MAX_PRINTS);
         assertThat(merged.printSize(0)).isEqualTo(7);
+        assertThat(merged.printLevels(0)).isEqualTo(2);
+        assertThat(merged.sellOrders).isEqualTo(257);
+    }
+
+    @Test
+    void shouldGiveTheMeanAggressiveOrderSizePerSide() {
+        WindowStats s = new WindowStats();
+        for (int i = 0; i < 10; i++) {
+            s.addTrade(Aggressor.BUY, 2, PX, 50);
+            s.addPrint(1_000 + i, Aggressor.BUY, 2, PX, 5);
+        }
+        s.addTrade(Aggressor.SELL, 30, PX, 50);
+        s.addPrint(5_000, Aggressor.SELL, 30, PX, 5);
+        assertThat(s.meanOrderSize(Aggressor.BUY)).isEqualTo(2.0);
+        assertThat(s.meanOrderSize(Aggressor.SELL)).isEqualTo(30.0);
+        assertThat(new WindowStats().meanOrderSize(Aggressor.BUY)).isZero();
     }
 }
