@@ -5,7 +5,6 @@ import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.io.PressureBaselines;
 import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ifd.logic.DetectorParams;
-import io.instflow.ingest.FileReplay;
 import io.instflow.localkafka.LocalKafka;
 
 import java.io.PrintWriter;
@@ -13,9 +12,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Baselines out of DBN files: the files go through the IFD job on a broker and an embedded Flink
- * cluster of their own (the same books, windows and daily aggregates a running job keeps), and
- * every window the detector saw is folded into its contract's and its pool's days.
+ * Baselines out of prior days (DBN files, or Databento's historical trades): they go through the
+ * IFD job on a broker and an embedded Flink cluster of their own (the same books, windows and daily
+ * aggregates a running job keeps), and every window the detector saw is folded into its contract's
+ * and its pool's days.
  */
 final class Backfill {
 
@@ -24,11 +24,11 @@ final class Backfill {
     /**
      * @param work a directory for the broker's data, removed by the caller
      * @param params the profile the job runs; its lookback prunes the days
-     * @throws IllegalArgumentException when the files hold no MBO records or no option windows
+     * @throws IllegalArgumentException when the source holds no MBO records or no option windows
      */
     static BaselineSeed build(
             Path work,
-            PipelineInput source,
+            BackfillSource source,
             PipelineConfig pipeline,
             DetectorParams params,
             int parallelism,
@@ -42,11 +42,13 @@ final class Backfill {
             String bootstrap = kafka.bootstrapServers();
             LocalRun.step(
                     console, "backfill: replaying " + source.description() + " into " + bootstrap);
-            FileReplay.Result replay = LocalRun.replay(bootstrap, source, parallelism);
-            if (replay.mboRecords() == 0) {
+            long records = source.load(bootstrap, parallelism);
+            if (records == 0) {
                 throw new IllegalArgumentException(
-                        "backfill: the input holds no MBO records; give the prior days' MBO files"
-                                + " with their definitions");
+                        "backfill: "
+                                + source.description()
+                                + " holds no MBO or trade records; give the prior days' MBO files"
+                                + " with their definitions, or a range and symbols that traded");
             }
             LocalRun.createTopics(bootstrap, "", Topic.Set.IFD, parallelism);
             LocalRun.step(
@@ -54,7 +56,7 @@ final class Backfill {
                     String.format(
                             "backfill: running the IFD job over %,d MBO records (%d-minute"
                                     + " windows)",
-                            replay.mboRecords(), pipeline.windowMinutes()));
+                            records, pipeline.windowMinutes()));
             LocalRun.runIfd(bootstrap, "", params, pipeline, parallelism);
             PipelineOutputs outputs = PipelineOutputs.read(bootstrap, "");
             BaselineSeed seed =

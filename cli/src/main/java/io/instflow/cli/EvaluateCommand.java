@@ -185,10 +185,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 baselines =
                         Backfill.build(
                                 work.resolve("backfill-" + seed),
-                                new PipelineInput(
-                                        files.subList(0, 1 + warmupDays),
-                                        null,
-                                        warmupDays + " warm-up days of seed " + seed),
+                                BackfillSource.files(
+                                        new PipelineInput(
+                                                files.subList(0, 1 + warmupDays),
+                                                null,
+                                                warmupDays + " warm-up days of seed " + seed)),
                                 pipeline,
                                 longestLookback(params),
                                 parallelism,

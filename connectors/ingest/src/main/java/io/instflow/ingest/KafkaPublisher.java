@@ -8,6 +8,8 @@ import io.instflow.contract.kafka.KafkaSettings;
 import io.instflow.contract.kafka.KafkaUnavailableException;
 import io.instflow.dbn.record.InstrumentDefDecoder;
 import io.instflow.dbn.record.MboDecoder;
+import io.instflow.dbn.record.TradeAsMbo;
+import io.instflow.dbn.record.TradeDecoder;
 import io.instflow.schemas.AvroSerde;
 
 import org.apache.kafka.clients.producer.Callback;
@@ -46,7 +48,9 @@ public final class KafkaPublisher implements AutoCloseable {
                     firstError.compareAndSet(null, error);
                 }
             };
+    private final TradeAsMbo tradeAsMbo = new TradeAsMbo();
     private long mboRecords;
+    private long trades;
     private long definitions;
     private long deadLetters;
 
@@ -77,6 +81,21 @@ public final class KafkaPublisher implements AutoCloseable {
         byte[] value = mboEncoder.encode(r, tsOut);
         producer.send(new ProducerRecord<>(topics.mbo(), key(r.instrumentId()), value), callback);
         mboRecords++;
+    }
+
+    /**
+     * Publishes a trades record to the MBO topic as the T record it stands for ({@link
+     * TradeAsMbo}), for trade-only data such as a backfill from the historical {@code trades}
+     * schema. Counted in {@link #trades()}, not in {@link #mboRecords()}.
+     */
+    public void trade(TradeDecoder t) {
+        checkError();
+        MboDecoder r = tradeAsMbo.of(t);
+        producer.send(
+                new ProducerRecord<>(
+                        topics.mbo(), key(r.instrumentId()), mboEncoder.encode(r, false)),
+                callback);
+        trades++;
     }
 
     /** Publishes a definition to the compacted definitions topic, keyed by its instrument id. */
@@ -142,6 +161,11 @@ public final class KafkaPublisher implements AutoCloseable {
 
     public long mboRecords() {
         return mboRecords;
+    }
+
+    /** Trades records published as MBO T records. */
+    public long trades() {
+        return trades;
     }
 
     public long definitions() {

@@ -23,8 +23,10 @@ import java.util.Map;
 
 /**
  * Sends decoded market records to Kafka: MBO to the MBO topic, definitions to the definitions
- * topic. Record types the topics do not carry (trades, MBP, statistics, ...) are counted and
- * reported, and records of unknown types go to the dead-letter topic: nothing vanishes silently.
+ * topic, and trades to the MBO topic as T records when asked for ({@link #tradesAsMbo}: trade-only
+ * data; never beside MBO, which carries the same trades). Record types the topics do not carry
+ * (MBP, statistics, ...) are counted and reported, and records of unknown types go to the
+ * dead-letter topic: nothing vanishes silently.
  */
 public final class MarketDataHandler implements RecordHandler {
 
@@ -32,11 +34,23 @@ public final class MarketDataHandler implements RecordHandler {
     private final boolean tsOut;
     private final String source;
     private final long[] skipped = new long[256];
+    private final boolean tradesAsMbo;
 
     public MarketDataHandler(KafkaPublisher publisher, boolean tsOut, String source) {
+        this(publisher, tsOut, source, false);
+    }
+
+    private MarketDataHandler(
+            KafkaPublisher publisher, boolean tsOut, String source, boolean tradesAsMbo) {
         this.publisher = publisher;
         this.tsOut = tsOut;
         this.source = source;
+        this.tradesAsMbo = tradesAsMbo;
+    }
+
+    /** A handler that also publishes trades records, as MBO T records. */
+    public static MarketDataHandler tradesAsMbo(KafkaPublisher publisher, String source) {
+        return new MarketDataHandler(publisher, false, source, true);
     }
 
     @Override
@@ -51,7 +65,11 @@ public final class MarketDataHandler implements RecordHandler {
 
     @Override
     public void onTrade(TradeDecoder r) {
-        skip(r);
+        if (tradesAsMbo) {
+            publisher.trade(r);
+        } else {
+            skip(r);
+        }
     }
 
     @Override
