@@ -33,7 +33,7 @@ final class EpisodePlanner {
         }
         long slot = (long) config.minutes() * MINUTE / count;
         for (int i = 0; i < count; i++) {
-            String kind = config.mix().kind(dayIndex, i, count);
+            String kind = config.mix().kind(dayIndex, i, count, config.seed());
             long duration = Math.min(slot - MINUTE, (4 + random.nextInt(5)) * MINUTE);
             if (kind.equals(Episode.BURST)) {
                 duration = Math.min(duration, (2 + random.nextInt(2)) * MINUTE);

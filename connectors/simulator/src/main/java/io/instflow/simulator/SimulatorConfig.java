@@ -82,10 +82,13 @@ public record SimulatorConfig(
         /**
          * The kind of a day's {@code i}-th episode. CLASSIC rotates its four kinds by one each day,
          * as the sessions its figures were measured on; HARD continues its cycle from day to day,
-         * so every kind is played as often.
+         * starting where the seed says, so every kind is played as often across seeds.
          */
-        String kind(int dayIndex, int i, int perDay) {
-            int turn = this == CLASSIC ? i + dayIndex : i + dayIndex * perDay;
+        String kind(int dayIndex, int i, int perDay, long seed) {
+            int turn =
+                    this == CLASSIC
+                            ? i + dayIndex
+                            : i + dayIndex * perDay + (int) Math.floorMod(seed, kinds.length);
             return kinds[turn % kinds.length];
         }
 

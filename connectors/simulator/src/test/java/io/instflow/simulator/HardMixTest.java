@@ -167,10 +167,19 @@ class HardMixTest {
             List<long[]> call = during(e, e.instrumentIds().get(0));
             List<long[]> put = during(e, e.instrumentIds().get(1));
             byte callSide = (byte) (e.direction().equals("BUY") ? 'B' : 'A');
-            assertThat(call).isNotEmpty().allSatisfy(p -> assertThat(p[2]).isEqualTo(callSide));
-            assertThat(put)
-                    .isNotEmpty()
-                    .allSatisfy(p -> assertThat(p[2]).isNotEqualTo(callSide).isNotEqualTo('N'));
+            int pairs = 0;
+            for (long[] c : call) {
+                for (long[] p : put) {
+                    if (p[1] > c[1]
+                            && p[1] - c[1] <= 300_000_000L
+                            && Math.abs(p[3] - c[3]) <= 0.25 * Math.max(p[3], c[3])) {
+                        assertThat(c[2]).as("the call leg").isEqualTo(callSide);
+                        assertThat(p[2]).as("the put leg").isNotEqualTo(callSide).isNotEqualTo('N');
+                        pairs++;
+                    }
+                }
+            }
+            assertThat(pairs).as("legs traded together").isPositive();
             episodes++;
         }
         assertThat(episodes).isPositive();
