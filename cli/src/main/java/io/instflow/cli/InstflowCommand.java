@@ -70,6 +70,7 @@ public final class InstflowCommand {
                     }
                     if (e instanceof io.instflow.contract.kafka.KafkaUnavailableException
                             || e instanceof io.instflow.databento.GatewayException
+                            || e instanceof io.instflow.databento.HistoricalApiException
                             || e instanceof IllegalStateException) {
                         err.println("error: " + e.getMessage());
                         return EXIT_IO;

@@ -147,34 +147,20 @@ class BackfillCommandITCase {
                         Map.of(
                                 "definition", Files.readAllBytes(days.definitions()),
                                 "trades", Files.readAllBytes(trades)))) {
-            Path log = tmp.resolve("backfill.log");
-            ProcessBuilder command =
-                    new ProcessBuilder(
-                                    Path.of(System.getProperty("java.home"), "bin", "java")
-                                            .toString(),
-                                    "-jar",
-                                    SharedTestData.repositoryRoot()
-                                            .resolve("cli/target/instflow-cli.jar")
-                                            .toString(),
-                                    "backfill",
-                                    "--start",
-                                    "2026-11-02",
-                                    "--end",
-                                    "2026-11-04",
-                                    "--base-url",
-                                    api.baseUrl(),
-                                    "--out",
-                                    fromTrades.toString(),
-                                    "--parallelism",
-                                    "1")
-                            .directory(tmp.toFile())
-                            .redirectErrorStream(true)
-                            .redirectOutput(log.toFile());
-            command.environment().put("DATABENTO_API_KEY", KEY);
-            Process backfill = command.start();
-            assertThat(backfill.waitFor(4, TimeUnit.MINUTES)).isTrue();
-            String output = Files.readString(log);
-            assertThat(backfill.exitValue()).as(output).isZero();
+            Result backfill =
+                    backfill(
+                            "--start",
+                            "2026-11-02",
+                            "--end",
+                            "2026-11-04",
+                            "--base-url",
+                            api.baseUrl(),
+                            "--out",
+                            fromTrades.toString(),
+                            "--parallelism",
+                            "1");
+            String output = backfill.output();
+            assertThat(backfill.exit()).as(output).isZero();
             assertThat(output)
                     .contains(String.format("%,d trades records from Databento", tradeRecords))
                     .doesNotContain(KEY);
@@ -218,6 +204,52 @@ class BackfillCommandITCase {
         Map<Long, JsonNode> out = new java.util.TreeMap<>();
         days.forEach(d -> out.put(d.get("date").asLong(), d));
         return out;
+    }
+
+    @Test
+    void shouldStopWithTheApisAnswerWhenTheHistoricalRequestIsRefused() throws Exception {
+        Path out = tmp.resolve("refused.json");
+        try (FakeHistoricalApi api = new FakeHistoricalApi(Map.of())) {
+            Result backfill =
+                    backfill(
+                            "--start",
+                            "2026-11-02",
+                            "--base-url",
+                            api.baseUrl(),
+                            "--out",
+                            out.toString(),
+                            "--parallelism",
+                            "1");
+            assertThat(backfill.exit()).as(backfill.output()).isEqualTo(3);
+            assertThat(backfill.output())
+                    .contains("422")
+                    .contains("schema definition not served here")
+                    .doesNotContain(KEY);
+        }
+        assertThat(out).doesNotExist();
+    }
+
+    private record Result(int exit, String output) {}
+
+    /** {@code instflow backfill ARGS} as a user runs it, with the key in the environment. */
+    private Result backfill(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(
+                SharedTestData.repositoryRoot().resolve("cli/target/instflow-cli.jar").toString());
+        command.add("backfill");
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile(tmp, "backfill-", ".log");
+        ProcessBuilder builder =
+                new ProcessBuilder(command)
+                        .directory(tmp.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile());
+        builder.environment().put("DATABENTO_API_KEY", KEY);
+        Process process = builder.start();
+        assertThat(process.waitFor(4, TimeUnit.MINUTES)).as("backfill finished").isTrue();
+        return new Result(process.exitValue(), Files.readString(log));
     }
 
     /** The T records of the simulated MBO days as one trades (MBP-0) file; returns how many. */
