@@ -50,7 +50,8 @@ class EvaluateCommandITCase {
         assertThat(profile.path("directional_episodes").asLong()).isGreaterThanOrEqualTo(8);
         assertThat(profile.path("precision").asDouble()).isGreaterThanOrEqualTo(0.85);
         assertThat(profile.path("recall").asDouble()).isGreaterThanOrEqualTo(0.75);
-        for (String decoy : new String[] {"strangle", "vertical", "straddle", "spoof"}) {
+        for (String decoy :
+                new String[] {"strangle", "vertical", "straddle", "retail", "calendar", "spoof"}) {
             JsonNode kind = profile.path("by_kind").path(decoy);
             assertThat(kind.path("episodes").asLong()).as(decoy).isPositive();
             assertThat(kind.path("drew_a_signal").asLong()).as(decoy).isZero();
