@@ -31,6 +31,7 @@ import java.io.UncheckedIOException;
             DashboardCommand.class,
             BarchartCommand.class,
             BackfillCommand.class,
+            AlertCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class InstflowCommand {
@@ -58,6 +59,7 @@ public final class InstflowCommand {
         CommandLine cli = new CommandLine(new InstflowCommand());
         cli.setOut(out);
         cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
                     if (e instanceof DbnFormatException) {
