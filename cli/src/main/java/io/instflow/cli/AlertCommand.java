@@ -115,6 +115,7 @@ final class AlertCommand implements Callable<Integer> {
         props.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         Alerter alerter = new Alerter(hook, format, minTier, state, out, err);
+        boolean started = false;
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(
                         props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -140,6 +141,7 @@ final class AlertCommand implements Callable<Integer> {
                             + "; state "
                             + state.file());
             out.flush();
+            started = true;
             while (!untilEnd || !reachedEnd(consumer, end)) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     alerter.accept(r.partition(), r.offset(), r.value());
@@ -147,8 +149,10 @@ final class AlertCommand implements Callable<Integer> {
                 remember(consumer, partitions, state);
             }
         } finally {
-            out.println(alerter.summary());
-            out.flush();
+            if (started) {
+                out.println(alerter.summary());
+                out.flush();
+            }
         }
         return 0;
     }
