@@ -8,6 +8,7 @@ import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ifd.logic.DetectorParams;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -85,6 +86,13 @@ final class BackfillCommand implements Callable<Integer> {
             description = "Historical API base URL (default: ${DEFAULT-VALUE}).")
     String baseUrl;
 
+    @Mixin CacheCommand.Location cacheLocation;
+
+    @Option(
+            names = "--no-cache",
+            description = "Fetch from the historical API even when the cache holds the answer.")
+    boolean noCache;
+
     @Option(
             names = "--out",
             required = true,
@@ -160,7 +168,7 @@ final class BackfillCommand implements Callable<Integer> {
         }
         io.instflow.dbn.SType.fromApiName(stypeIn);
         return BackfillSource.historical(
-                HistoricalClient.create(baseUrl, ApiKey.require()),
+                cacheLocation.client(HistoricalClient.create(baseUrl, ApiKey.require()), noCache),
                 dataset,
                 symbols,
                 stypeIn,

@@ -81,8 +81,10 @@ interface BackfillSource {
                         LocalRun.step(
                                 console,
                                 String.format(
-                                        "backfill: %,d %s records from Databento",
-                                        result.records(), schema));
+                                        "backfill: %,d %s records from Databento%s",
+                                        result.records(),
+                                        schema,
+                                        result.cached() ? " (from the local cache)" : ""));
                     }
                     return publisher.trades();
                 }

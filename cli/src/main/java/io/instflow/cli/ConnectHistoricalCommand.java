@@ -38,14 +38,23 @@ final class ConnectHistoricalCommand implements Callable<Integer> {
             description = "API base URL (default: ${DEFAULT-VALUE}).")
     String baseUrl;
 
+    @picocli.CommandLine.Mixin CacheCommand.Location cacheLocation;
+
+    @Option(
+            names = "--no-cache",
+            description = "Fetch from the historical API even when the cache holds the answer.")
+    boolean noCache;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
         data.validate();
         io.instflow.databento.HistoricalClient client =
-                io.instflow.databento.HistoricalClient.create(
-                        baseUrl, io.instflow.databento.ApiKey.require());
+                cacheLocation.client(
+                        io.instflow.databento.HistoricalClient.create(
+                                baseUrl, io.instflow.databento.ApiKey.require()),
+                        noCache);
         Topics topics = new Topics(kafka.topicPrefix);
         TopicAdmin.ensure(kafka.bootstrap, topics, kafka.partitions);
         List<String> ordered = new java.util.ArrayList<>(data.schemas);
@@ -68,7 +77,13 @@ final class ConnectHistoricalCommand implements Callable<Integer> {
                                 new io.instflow.ingest.MarketDataHandler(
                                         publisher, false, "databento-historical"));
                 publisher.flush();
-                spec.commandLine().getErr().printf("%s: %,d records%n", schema, result.records());
+                spec.commandLine()
+                        .getErr()
+                        .printf(
+                                "%s: %,d records%s%n",
+                                schema,
+                                result.records(),
+                                result.cached() ? " (from the cache)" : "");
             }
             spec.commandLine()
                     .getOut()

@@ -42,7 +42,7 @@ final class ConsumeCommand implements Callable<Integer> {
     String topic;
 
     @Option(
-            names = "--bootstrap",
+            names = {"--bootstrap", "--bootstrap-server"},
             defaultValue = "localhost:9092",
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
     String bootstrap;

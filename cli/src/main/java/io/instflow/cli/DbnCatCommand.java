@@ -7,6 +7,7 @@ import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.json.DbnJsonWriter;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +27,9 @@ final class DbnCatCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "FILE",
-            description = "DBN file (.dbn, .dbn.zst; .frag for records without metadata)")
+            description =
+                    "DBN file (.dbn, .dbn.zst; .frag for records without metadata); - reads"
+                            + " standard input")
     Path file;
 
     @Option(
@@ -40,6 +43,8 @@ final class DbnCatCommand implements Callable<Integer> {
             description = "Stop after N records (default: all).")
     long limit = Long.MAX_VALUE;
 
+    @Mixin DbnInputOutput io;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -48,8 +53,8 @@ final class DbnCatCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "--limit must be 0 or more, got " + limit);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        try (DbnReader reader = DbnReader.open(file)) {
+        PrintWriter out = io.writer(spec);
+        try (DbnReader reader = DbnInputOutput.open(file)) {
             Metadata metadata = reader.metadata();
             boolean tsOut = metadata != null && metadata.tsOut();
             DbnJsonWriter writer =
@@ -59,7 +64,7 @@ final class DbnCatCommand implements Callable<Integer> {
                 dispatcher.dispatch(reader.buffer(), reader.recordOffset(), reader.recordLength());
             }
             writer.close();
-            out.flush();
+            io.finish(out);
         }
         return 0;
     }

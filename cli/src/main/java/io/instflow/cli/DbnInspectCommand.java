@@ -9,6 +9,7 @@ import io.instflow.dbn.io.DbnReader;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,11 +35,15 @@ final class DbnInspectCommand implements Callable<Integer> {
     @Parameters(
             index = "0",
             paramLabel = "FILE",
-            description = "DBN file (.dbn, .dbn.zst; .frag for records without metadata)")
+            description =
+                    "DBN file (.dbn, .dbn.zst; .frag for records without metadata); - reads"
+                            + " standard input")
     Path file;
 
     @Option(names = "--json", description = "Print one JSON object (timestamps as integer ns).")
     boolean json;
+
+    @Mixin DbnInputOutput io;
 
     @Spec CommandSpec spec;
 
@@ -46,17 +51,17 @@ final class DbnInspectCommand implements Callable<Integer> {
     public Integer call() {
         DbnSummary summary = new DbnSummary();
         Metadata metadata;
-        try (DbnReader reader = DbnReader.open(file)) {
+        try (DbnReader reader = DbnInputOutput.open(file)) {
             metadata = reader.metadata();
             reader.readAll(summary);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = io.writer(spec);
         if (json) {
             printJson(out, metadata, summary);
         } else {
             printText(out, metadata, summary);
         }
-        out.flush();
+        io.finish(out);
         return 0;
     }
 

@@ -32,6 +32,7 @@ import java.io.UncheckedIOException;
             BarchartCommand.class,
             BackfillCommand.class,
             AlertCommand.class,
+            CacheCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class InstflowCommand {

@@ -180,6 +180,13 @@ final class PipelineCommand implements Callable<Integer> {
         Dashboard board = null;
         try {
             kafka.start(Duration.ofSeconds(120));
+            LocalRun.step(
+                    console,
+                    "Kafka at "
+                            + kafka.bootstrapServers()
+                            + " for the length of the run (instflow consume TOPIC --bootstrap "
+                            + kafka.bootstrapServers()
+                            + ")");
             if (dashboard) {
                 board =
                         Dashboard.start(

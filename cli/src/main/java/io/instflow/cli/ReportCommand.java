@@ -62,8 +62,9 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(
             names = "--out",
-            defaultValue = "report",
-            description = "Output directory (default: ${DEFAULT-VALUE}).")
+            paramLabel = "DIR",
+            description =
+                    "Output directory (default: report inside --from, or ./report with --bootstrap).")
     Path out;
 
     @Option(
@@ -91,7 +92,21 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        ReportBuilder.Result result = new ReportBuilder(data, promotion.rule()).write(out, day);
+        if (data.isEmpty()) {
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "error: nothing to report: "
+                                    + data.source()
+                                    + " has no signals, pressure windows or bars (did the run"
+                                    + " read any market data?)");
+            return InstflowCommand.EXIT_BAD_INPUT;
+        }
+        Path dir =
+                out != null
+                        ? out
+                        : source.from != null ? source.from.resolve("report") : Path.of("report");
+        ReportBuilder.Result result = new ReportBuilder(data, promotion.rule()).write(dir, day);
         print(spec.commandLine().getOut(), result);
         return 0;
     }

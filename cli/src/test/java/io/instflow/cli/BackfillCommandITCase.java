@@ -170,6 +170,21 @@ class BackfillCommandITCase {
             assertThat(api.forms.get(1).get("symbols")).contains("NQ.OPT").contains("Q1A.OPT");
             assertThat(api.authorizations).allSatisfy(a -> assertThat(a).startsWith("Basic "));
         }
+        StringWriter cached = new StringWriter();
+        assertThat(
+                        InstflowCommand.run(
+                                new PrintWriter(cached),
+                                new PrintWriter(new StringWriter()),
+                                "cache",
+                                "list",
+                                "--cache-dir",
+                                tmp.resolve("cache").toString()))
+                .isZero();
+        assertThat(cached.toString())
+                .as("the settled range is cached for the next request")
+                .contains("GLBX.MDP3  definition")
+                .contains(String.format("%,d records", tradeRecords))
+                .contains("2 entries");
         JsonNode mbo = new ObjectMapper().readTree(fromMbo.toFile()).path("contracts");
         JsonNode traded = new ObjectMapper().readTree(fromTrades.toFile()).path("contracts");
         assertThat(traded.size()).as("contracts that traded").isGreaterThan(10);
@@ -247,6 +262,7 @@ class BackfillCommandITCase {
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
         builder.environment().put("DATABENTO_API_KEY", KEY);
+        builder.environment().put("INSTFLOW_CACHE", tmp.resolve("cache").toString());
         Process process = builder.start();
         assertThat(process.waitFor(4, TimeUnit.MINUTES)).as("backfill finished").isTrue();
         return new Result(process.exitValue(), Files.readString(log));

@@ -5,6 +5,7 @@ import io.instflow.testing.SharedTestData;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,6 +50,26 @@ class DbnCommandTest {
                                         dir.resolve("expected").resolve(expected),
                                         StandardCharsets.UTF_8)
                                 .strip());
+    }
+
+    @Test
+    void catShouldReadStandardInputAndWriteTheVendorRenderingToAFile(@TempDir Path tmp)
+            throws IOException {
+        Path dir = SharedTestData.require().resolve("databento/databento-python/GLBX.MDP3");
+        Path out = tmp.resolve("mbo.jsonl");
+        java.io.InputStream stdin = System.in;
+        Result result;
+        try (java.io.InputStream file =
+                Files.newInputStream(dir.resolve("test_data.mbo.dbn.zst"))) {
+            System.setIn(file);
+            result = run("dbn", "cat", "-", "-o", out.toString());
+        } finally {
+            System.setIn(stdin);
+        }
+        assertThat(result.code()).as(result.err()).isZero();
+        assertThat(result.out()).isEmpty();
+        assertThat(Files.readString(out).strip())
+                .isEqualTo(Files.readString(dir.resolve("expected/test_data.mbo.jsonl")).strip());
     }
 
     @Test

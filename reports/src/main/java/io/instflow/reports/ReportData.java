@@ -126,6 +126,11 @@ public record ReportData(
                 : row.path("start_ns").asLong();
     }
 
+    /** True when there is nothing a report could show: no signals, windows or bars. */
+    public boolean isEmpty() {
+        return production.isEmpty() && shadow.isEmpty() && pressure.isEmpty() && bars5m.isEmpty();
+    }
+
     public boolean hasShadow() {
         return !comparisons.isEmpty() || !shadow.isEmpty();
     }

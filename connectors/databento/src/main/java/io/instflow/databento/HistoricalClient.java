@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,7 +18,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -50,12 +54,23 @@ public final class HistoricalClient {
     private final ReconnectPolicy retry;
     private final LiveClient.Sleeper sleeper;
     private final SplittableRandom jitter = new SplittableRandom();
+    private final HistoricalCache cache;
 
     /** What a request returned besides its records. */
-    public record Result(Metadata metadata, long records, List<String> warnings, int attempts) {}
+    public record Result(
+            Metadata metadata, long records, List<String> warnings, int attempts, boolean cached) {}
 
     public HistoricalClient(
             String baseUrl, ApiKey key, ReconnectPolicy retry, LiveClient.Sleeper sleeper) {
+        this(baseUrl, key, retry, sleeper, null);
+    }
+
+    private HistoricalClient(
+            String baseUrl,
+            ApiKey key,
+            ReconnectPolicy retry,
+            LiveClient.Sleeper sleeper,
+            HistoricalCache cache) {
         this.baseUrl = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         if (!"https".equals(this.baseUrl.getScheme()) && !loopback(this.baseUrl.getHost())) {
             throw new IllegalArgumentException(
@@ -69,6 +84,15 @@ public final class HistoricalClient {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         this.retry = retry;
         this.sleeper = sleeper;
+        this.cache = cache;
+    }
+
+    /**
+     * This client, answering a request it has answered before from {@code cache} and keeping every
+     * settled range it fetches there ({@link HistoricalCache#cacheable}).
+     */
+    public HistoricalClient withCache(HistoricalCache cache) {
+        return new HistoricalClient(baseUrl.toString(), key, retry, sleeper, cache);
     }
 
     /** A client with 5 attempts, 1 s doubling to 30 s between them. */
@@ -86,6 +110,19 @@ public final class HistoricalClient {
      * @throws HistoricalApiException for a refused request, or when retries are exhausted
      */
     public Result getRange(HistoricalRequest request, RecordHandler handler) {
+        if (cache != null) {
+            java.util.Optional<Path> hit = cache.lookup(request);
+            if (hit.isPresent()) {
+                LOG.info(
+                        "historical {} {} from the cache: {}",
+                        request.dataset(),
+                        request.schema(),
+                        hit.get());
+                try (DbnReader reader = DbnReader.open(hit.get())) {
+                    return read(reader, handler, List.of(), 0, true);
+                }
+            }
+        }
         HttpRequest http =
                 HttpRequest.newBuilder(baseUrl.resolve("v0/timeseries.get_range"))
                         .header(
@@ -105,7 +142,7 @@ public final class HistoricalClient {
             HttpResponse<InputStream> response = send(http);
             int status = response.statusCode();
             if (status == 200) {
-                return decode(response, handler, attempt);
+                return decode(request, response, handler, attempt);
             }
             String detail = scrub(detail(response));
             boolean retryable = status == 408 || status == 429 || status >= 500;
@@ -138,20 +175,62 @@ public final class HistoricalClient {
         }
     }
 
-    private Result decode(HttpResponse<InputStream> response, RecordHandler handler, int attempt) {
+    private Result decode(
+            HistoricalRequest request,
+            HttpResponse<InputStream> response,
+            RecordHandler handler,
+            int attempt) {
         List<String> warnings = warnings(response);
         for (String warning : warnings) {
             LOG.warn("historical API: {}", warning);
         }
-        try (DbnReader reader = DbnReader.of(response.body(), false, "timeseries.get_range")) {
-            Metadata metadata = reader.metadata();
-            RecordDispatcher dispatcher = new RecordDispatcher(handler);
-            long records = 0;
-            while (reader.nextRecord()) {
-                dispatcher.dispatch(reader.buffer(), reader.recordOffset(), reader.recordLength());
-                records++;
+        Instant now = Instant.now();
+        if (cache == null || !HistoricalCache.cacheable(request, now)) {
+            try (DbnReader reader = DbnReader.of(response.body(), false, "timeseries.get_range")) {
+                return read(reader, handler, warnings, attempt, false);
             }
-            return new Result(metadata, records, warnings, attempt);
+        }
+        Path temp = cache.newTempFile(request);
+        Result result;
+        try (OutputStream copy = Files.newOutputStream(temp);
+                DbnReader reader =
+                        DbnReader.of(
+                                new CopyingInputStream(response.body(), copy),
+                                false,
+                                "timeseries.get_range")) {
+            result = read(reader, handler, warnings, attempt, false);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new UncheckedIOException("cannot write the cache file " + temp, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
+        cache.store(request, temp, result.records(), now);
+        return result;
+    }
+
+    private static Result read(
+            DbnReader reader,
+            RecordHandler handler,
+            List<String> warnings,
+            int attempt,
+            boolean cached) {
+        Metadata metadata = reader.metadata();
+        RecordDispatcher dispatcher = new RecordDispatcher(handler);
+        long records = 0;
+        while (reader.nextRecord()) {
+            dispatcher.dispatch(reader.buffer(), reader.recordOffset(), reader.recordLength());
+            records++;
+        }
+        return new Result(metadata, records, warnings, attempt, cached);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("could not delete the partial cache file {}: {}", file, e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -244,5 +246,118 @@ class HistoricalClientTest {
         assertThat(sleeps)
                 .containsExactly(
                         Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400));
+    }
+
+    @Test
+    void shouldAnswerARepeatedSettledRequestFromTheCacheWithTheSameRecords(@TempDir Path tmp)
+            throws IOException {
+        byte[] body =
+                Files.readAllBytes(
+                        SharedTestData.file(
+                                "databento/databento-python/GLBX.MDP3/test_data.mbo.dbn.zst"));
+        script = List.of(new Response(200, body, null, null));
+        HistoricalCache cache = new HistoricalCache(tmp);
+        HistoricalClient client = client().withCache(cache);
+        List<Long> first = new ArrayList<>();
+        HistoricalClient.Result fetched = client.getRange(request("mbo"), orders(first));
+        HistoricalRequest reordered =
+                new HistoricalRequest(
+                        "GLBX.MDP3",
+                        "mbo",
+                        List.of("ESH1", "ESH1"),
+                        "raw_symbol",
+                        "2020-12-28",
+                        "2020-12-29",
+                        4L);
+        List<Long> second = new ArrayList<>();
+        HistoricalClient.Result cached = client.getRange(reordered, orders(second));
+
+        assertThat(fetched.cached()).isFalse();
+        assertThat(cached.cached()).isTrue();
+        assertThat(served).as("requests that reached the API").isEqualTo(1);
+        assertThat(second).hasSize(4).isEqualTo(first);
+        assertThat(cached.metadata().symbols()).containsExactly("ESH1");
+        assertThat(cache.list())
+                .singleElement()
+                .satisfies(
+                        e -> {
+                            assertThat(e.bytes()).isEqualTo(body.length);
+                            assertThat(e.records()).isEqualTo(4);
+                            assertThat(e.symbols()).containsExactly("ESH1");
+                            assertThat(e.schema()).isEqualTo("mbo");
+                        });
+    }
+
+    @Test
+    void shouldKeepNeitherAnOpenOrRecentRangeNorABrokenBody(@TempDir Path tmp) throws IOException {
+        byte[] body =
+                Files.readAllBytes(
+                        SharedTestData.file(
+                                "databento/databento-python/GLBX.MDP3/test_data.mbo.dbn.zst"));
+        HistoricalCache cache = new HistoricalCache(tmp);
+        HistoricalClient client = client().withCache(cache);
+        script = List.of(new Response(200, body, null, null));
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        for (String end : new String[] {null, today}) {
+            HistoricalRequest open =
+                    new HistoricalRequest(
+                            "GLBX.MDP3",
+                            "mbo",
+                            List.of("ESH1"),
+                            "raw_symbol",
+                            "2020-12-28",
+                            end,
+                            null);
+            client.getRange(open, orders(new ArrayList<>()));
+            client.getRange(open, orders(new ArrayList<>()));
+        }
+        assertThat(served).isEqualTo(4);
+        assertThat(cache.list()).isEmpty();
+
+        script =
+                List.of(
+                        new Response(
+                                200, java.util.Arrays.copyOf(body, body.length / 2), null, null));
+        assertThatThrownBy(() -> client.getRange(request("mbo"), orders(new ArrayList<>())))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(cache.list()).isEmpty();
+        try (var files = Files.walk(tmp)) {
+            assertThat(files.filter(Files::isRegularFile)).as("no partial file left").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldReadEveryTimeFormOfTheApiWhenJudgingWhetherARangeHasSettled() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-26T12:00:00Z");
+        for (String end :
+                List.of(
+                        "2026-11-25",
+                        "2026-11-25T11:59:00Z",
+                        "2026-11-25T11:00",
+                        "1764071940000000000")) {
+            assertThat(HistoricalCache.cacheable(range(end), now)).as(end).isTrue();
+        }
+        for (String end :
+                List.of(
+                        "2026-11-26",
+                        "2026-11-25T12:30:00Z",
+                        "2026-11-25T13:00:00+00:00",
+                        "soon")) {
+            assertThat(HistoricalCache.cacheable(range(end), now)).as(end).isFalse();
+        }
+    }
+
+    private static HistoricalRequest range(String end) {
+        return new HistoricalRequest(
+                "GLBX.MDP3", "trades", List.of("NQ.OPT"), "parent", "2026-11-01", end, null);
+    }
+
+    private static RecordHandler orders(List<Long> into) {
+        return new RecordHandler() {
+            @Override
+            public void onMbo(MboDecoder r) {
+                into.add(r.orderId());
+            }
+        };
     }
 }
