@@ -1,5 +1,7 @@
 package io.instflow.cli;
 
+import io.instflow.testing.JsonSchemas;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,9 @@ class PipelineCommandITCase {
             episodes += quality.get("directional_episodes").asLong();
             detected += quality.get("detected_episodes").asLong();
             assertOutputFiles(out, summary);
+            if (seed == SEEDS.get(0)) {
+                assertExportConforms(out);
+            }
         }
         double precision = (double) matched / signals;
         double recall = (double) detected / episodes;
@@ -72,6 +77,22 @@ class PipelineCommandITCase {
                 SEEDS, signals, precision, recall, detected, episodes);
         assertThat(precision).as("precision over seeds %s", SEEDS).isGreaterThanOrEqualTo(0.8);
         assertThat(recall).as("recall over seeds %s", SEEDS).isGreaterThanOrEqualTo(0.7);
+    }
+
+    /** The report's export of a real run, by its published schema. */
+    private static void assertExportConforms(Path out) throws Exception {
+        StringWriter err = new StringWriter();
+        int code =
+                InstflowCommand.run(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err),
+                        "report",
+                        "--from",
+                        out.toString());
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode export = MAPPER.readTree(out.resolve("report/export.json").toFile());
+        assertThat(export.path("signals")).isNotEmpty();
+        assertThat(JsonSchemas.violations("export", export)).isEmpty();
     }
 
     private static void assertOutputFiles(Path out, JsonNode summary) throws Exception {
@@ -100,6 +121,7 @@ class PipelineCommandITCase {
                             "emitted_at")) {
                 assertThat(s.has(field)).as("signals.jsonl field %s in %s", field, line).isTrue();
             }
+            assertThat(JsonSchemas.violations("signal", s)).as(line).isEmpty();
             assertThat(s.get("final_confidence").asDouble()).isGreaterThanOrEqualTo(0.7);
             assertThat(s.get("window_end_ns").asLong() - s.get("window_start_ns").asLong())
                     .isEqualTo(300_000_000_000L);
@@ -107,6 +129,9 @@ class PipelineCommandITCase {
         List<String> rejections = Files.readAllLines(out.resolve("rejections.jsonl"));
         assertThat(rejections).hasSize(summary.get("rejections").asInt());
         assertThat(MAPPER.readTree(rejections.get(0)).get("failed_gates").size()).isPositive();
+        for (String line : rejections) {
+            assertThat(JsonSchemas.violations("rejection", line)).as(line).isEmpty();
+        }
         List<String> bars = Files.readAllLines(out.resolve("bars-5m.jsonl"));
         assertThat(bars).hasSize(summary.get("bars_5m").asInt()).isNotEmpty();
         JsonNode bar = MAPPER.readTree(bars.get(0));

@@ -3,8 +3,12 @@ package io.instflow.cli;
 import io.instflow.avro.Direction;
 import io.instflow.avro.Tier;
 import io.instflow.ifd.io.FlatJson;
+import io.instflow.testing.JsonSchemas;
 import io.instflow.testing.OutputRecords;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,7 +76,14 @@ class ReportCommandTest {
                         run.toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(run.resolve("report/report.html")).isNotEmptyFile();
-        assertThat(run.resolve("report/export.json")).isNotEmptyFile();
+        JsonNode export = new ObjectMapper().readTree(run.resolve("report/export.json").toFile());
+        assertThat(JsonSchemas.violations("export", export)).isEmpty();
+        ((ObjectNode) export.path("signals").get(0)).remove("tier");
+        assertThat(JsonSchemas.violations("export", export))
+                .as("the export's signals are checked against the signal schema")
+                .singleElement()
+                .asString()
+                .contains("tier");
         assertThat(out.toString()).contains(run.resolve("report/report.html").toString());
     }
 }

@@ -21,7 +21,8 @@ public final class FlatJson {
     private static final Map<String, String> RENAMED =
             Map.of(
                     "window_start", "window_start_ns",
-                    "window_end", "window_end_ns");
+                    "window_end", "window_end_ns",
+                    "strike_price", "strike");
 
     private FlatJson() {}
 
@@ -35,18 +36,52 @@ public final class FlatJson {
         return of(record).toString();
     }
 
+    /** The JSON name of an Avro field that is not inlined. */
+    static String name(String avroField) {
+        return RENAMED.getOrDefault(avroField, avroField);
+    }
+
     private static void inline(IndexedRecord record, ObjectNode node) {
         for (Schema.Field field : record.getSchema().getFields()) {
             Object value = record.get(field.pos());
-            String name = RENAMED.getOrDefault(field.name(), field.name());
+            String name = name(field.name());
             if (value instanceof IndexedRecord nested) {
                 inline(nested, node);
+            } else if (value == null && nestedRecord(field.schema()) != null) {
+                inlineNulls(nestedRecord(field.schema()), node);
             } else if (field.name().equals("strike_price") && value instanceof Long nanos) {
                 node.put("strike", nanos / 1e9);
             } else {
                 put(node, name, value);
             }
         }
+    }
+
+    /** An absent nested record still gives each of its fields, as null: one shape per type. */
+    private static void inlineNulls(Schema record, ObjectNode node) {
+        for (Schema.Field field : record.getFields()) {
+            Schema nested = nestedRecord(field.schema());
+            if (nested != null) {
+                inlineNulls(nested, node);
+            } else {
+                node.putNull(name(field.name()));
+            }
+        }
+    }
+
+    /** The record type of a field that holds a record (possibly nullable), else null. */
+    static Schema nestedRecord(Schema schema) {
+        if (schema.getType() == Schema.Type.RECORD) {
+            return schema;
+        }
+        if (schema.getType() == Schema.Type.UNION) {
+            for (Schema t : schema.getTypes()) {
+                if (t.getType() == Schema.Type.RECORD) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     private static void put(ObjectNode node, String name, Object value) {
