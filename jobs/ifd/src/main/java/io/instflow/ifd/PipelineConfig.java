@@ -37,6 +37,7 @@ public record PipelineConfig(
                     "watermark",
                     "event_time_guard",
                     "checkpoint_interval_ms",
+                    "definition_wait_ms",
                     "profiles");
     private static final Set<String> GUARD =
             Set.of(
@@ -72,6 +73,23 @@ public record PipelineConfig(
                     "sweep_min_size",
                     "sweep_baseline_multiple",
                     "min_mean_order_size");
+
+    /** Every key a file may hold, as dotted paths ({@code profiles.NAME.} left out), sorted. */
+    static java.util.SortedSet<String> keys() {
+        java.util.SortedSet<String> keys = new TreeSet<>();
+        TOP.stream()
+                .filter(k -> !k.equals("watermark") && !k.equals("event_time_guard"))
+                .filter(k -> !k.equals("profiles"))
+                .forEach(keys::add);
+        WATERMARK.forEach(k -> keys.add("watermark." + k));
+        GUARD.forEach(k -> keys.add("event_time_guard." + k));
+        PROFILE.stream()
+                .filter(k -> !k.equals("structure") && !k.equals("events"))
+                .forEach(keys::add);
+        STRUCTURE.forEach(k -> keys.add("structure." + k));
+        EVENTS.forEach(k -> keys.add("events." + k));
+        return keys;
+    }
 
     /** Duplicate keys are errors: with them, which value counts would depend on the parser. */
     private static final ObjectMapper MAPPER =

@@ -158,6 +158,12 @@ class PipelineConfigTest {
         assertThatThrownBy(() -> PipelineConfig.load(file))
                 .hasMessageContaining("unknown key 'profiles.a.structure.match_s'")
                 .hasMessageContaining("match_ms");
+        Files.writeString(
+                file,
+                "{\"definition_wait_ms\": 120000, \"profiles\": {\"a\": {\"algorithm\": \"v3\", "
+                        + common
+                        + "}}}");
+        assertThat(PipelineConfig.load(file).definitionWaitMs()).isEqualTo(120_000);
         Files.writeString(file, "{\"profiles\": {\"a\": {\"algorithm\": \"v4\", " + common + "}}}");
         assertThatThrownBy(() -> PipelineConfig.load(file))
                 .hasMessageContaining("profiles.a.algorithm must be one of [compat, v3, v3.1]");
@@ -184,5 +190,19 @@ class PipelineConfigTest {
         assertThat(config.exactlyOnce()).isFalse();
         assertThatThrownBy(() -> IfdJob.parse(new String[] {"stray"}))
                 .hasMessageContaining("unexpected argument 'stray'");
+    }
+
+    @Test
+    void shouldDocumentEveryKeyInTheReadme() throws IOException {
+        String readme =
+                Files.readString(
+                        io.instflow.testing.SharedTestData.repositoryRoot().resolve("README.md"));
+        int start = readme.indexOf("## Configuration (`pipeline_config.json`)");
+        assertThat(start).as("the README's configuration section").isNotNegative();
+        int end = readme.indexOf("\n## ", start + 1);
+        String section = readme.substring(start, end < 0 ? readme.length() : end);
+        for (String key : PipelineConfig.keys()) {
+            assertThat(section).as("README documents %s", key).contains("| `" + key + "` |");
+        }
     }
 }
