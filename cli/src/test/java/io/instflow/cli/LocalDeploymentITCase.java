@@ -2,10 +2,14 @@ package io.instflow.cli;
 
 import io.instflow.avro.Signal;
 import io.instflow.schemas.AvroSerde;
+import io.instflow.testing.Await;
 import io.instflow.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -116,12 +120,13 @@ class LocalDeploymentITCase {
         submit("--profile", "testing", "--shadow");
 
         replay(sim.resolve("definitions.dbn.zst"), days.get(0));
-        List<String> firstDay = awaitStableSignals("ifd.signals", 1);
+        List<String> firstDay = awaitSignals("ifd-testing", "ifd.signals", 1);
 
         submit("--profile", "testing", "--savepoint");
         replay(sim.resolve("definitions.dbn.zst"), days.get(1));
-        List<String> production = awaitStableSignals("ifd.signals", firstDay.size() + 1);
-        List<String> reference = awaitStableSignals("ref.ifd.signals", production.size());
+        List<String> production = awaitSignals("ifd-testing", "ifd.signals", firstDay.size() + 1);
+        List<String> reference =
+                awaitSignals("ifd-testing-ref", "ref.ifd.signals", production.size());
 
         assertThat(new HashSet<>(production))
                 .as("no duplicates across the upgrade")
@@ -130,7 +135,7 @@ class LocalDeploymentITCase {
                 .as("the upgraded deployment committed what the uninterrupted one did")
                 .containsExactlyInAnyOrderElementsOf(reference);
         assertThat(production).containsAll(firstDay);
-        List<String> shadow = awaitStableSignals("shadow.ifd.signals", 1);
+        List<String> shadow = awaitSignals("ifd-testing-shadow", "shadow.ifd.signals", 1);
         assertThat(shadow)
                 .as("the shadow runs the same profile on the same input")
                 .containsExactlyInAnyOrderElementsOf(reference);
@@ -261,25 +266,25 @@ class LocalDeploymentITCase {
     }
 
     /**
-     * The topic's signal ids once at least {@code atLeast} are there and the count has stopped
-     * changing.
+     * The topic's signal ids once {@code job} has read all of its input (its committed offsets,
+     * which Flink commits when a checkpoint completes, are at the input's end) and two reads a
+     * checkpoint interval apart agree with at least {@code atLeast} ids.
      */
-    private static List<String> awaitStableSignals(String topic, int atLeast) throws Exception {
+    private static List<String> awaitSignals(String job, String topic, int atLeast)
+            throws Exception {
+        Await.until(() -> behind(job) == 0, Duration.ofMinutes(6), job + " read all its input");
         AvroSerde<Signal> serde = AvroSerde.of(Signal.class);
-        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         List<String> previous = List.of();
-        int stableRounds = 0;
         while (System.nanoTime() < deadline) {
             List<String> ids = new ArrayList<>();
             TopicReader.readAll(bootstrap, topic, Duration.ofSeconds(30))
                     .forEach(r -> ids.add(serde.deserialize(r.value()).getSignalId()));
-            stableRounds =
-                    ids.size() >= atLeast && ids.size() == previous.size() ? stableRounds + 1 : 0;
-            if (stableRounds >= 3) {
+            if (ids.size() >= atLeast && ids.size() == previous.size()) {
                 return ids;
             }
             previous = ids;
-            // one checkpoint interval: exactly-once output becomes visible per checkpoint
+            // one checkpoint interval: the last checkpoint's transactions commit within it
             Thread.sleep(10_000);
         }
         throw new AssertionError(
@@ -288,6 +293,30 @@ class LocalDeploymentITCase {
                         + atLeast
                         + " signals; last count "
                         + previous.size());
+    }
+
+    /** MBO records {@code job}'s consumer group has not committed; -1 before its first commit. */
+    private static long behind(String job) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(job)
+                            .partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
+            committed.keySet().stream()
+                    .filter(tp -> tp.topic().equals("md.glbx-mdp3.mbo"))
+                    .forEach(tp -> ends.put(tp, OffsetSpec.latest()));
+            if (ends.isEmpty()) {
+                return -1;
+            }
+            long lag = 0;
+            for (var e : admin.listOffsets(ends).all().get(10, TimeUnit.SECONDS).entrySet()) {
+                lag += Math.max(0, e.getValue().offset() - committed.get(e.getKey()).offset());
+            }
+            return lag;
+        } catch (Exception e) {
+            return -1;
+        }
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
