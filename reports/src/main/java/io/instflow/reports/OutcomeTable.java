@@ -87,6 +87,15 @@ public final class OutcomeTable {
         return cells.get(side + "|" + horizon + "|" + tier);
     }
 
+    /**
+     * The horizons at which none of {@code side}'s signals was judged although some were at another
+     * horizon: the data ended sooner after each signal. Empty for a side never judged.
+     */
+    public List<Integer> unjudgedHorizons(String side, List<Integer> horizons) {
+        List<Integer> missing = horizons.stream().filter(h -> get(side, h, ALL) == null).toList();
+        return missing.size() == horizons.size() ? List.of() : missing;
+    }
+
     public List<PnlPoint> cumulativePnl(String side, int horizon) {
         return pnl.getOrDefault(side + "|" + horizon, List.of());
     }

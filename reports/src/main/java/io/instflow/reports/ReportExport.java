@@ -120,6 +120,19 @@ final class ReportExport {
                 execution.set(side, node);
             }
         }
+        ObjectNode unjudged = MAPPER.createObjectNode();
+        for (String side :
+                List.of(
+                        data.label("production_profile", "production"),
+                        data.label("shadow_profile", "shadow"))) {
+            List<Integer> missing = outcomes.unjudgedHorizons(side, horizons);
+            if (execution.has(side) && !missing.isEmpty()) {
+                missing.forEach(unjudged.putArray(side)::add);
+            }
+        }
+        if (!unjudged.isEmpty()) {
+            execution.set("unjudged_horizons", unjudged);
+        }
         if (verdict != null) {
             execution
                     .putObject("promotion")

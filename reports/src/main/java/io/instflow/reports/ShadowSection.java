@@ -86,6 +86,23 @@ final class ShadowSection {
                                         "Sharpe per signal",
                                         "max drawdown (USD)"),
                                 rows));
+        List<String> unjudged = new ArrayList<>();
+        for (String side : List.of(production, shadow)) {
+            List<Integer> missing = outcomes.unjudgedHorizons(side, horizons);
+            if (!missing.isEmpty()) {
+                unjudged.add(side + " at " + plusMinutes(missing));
+            }
+        }
+        if (!unjudged.isEmpty()) {
+            s.blocks()
+                    .add(
+                            new Doc.Paragraph(
+                                    "Not judged: "
+                                            + String.join("; ", unjudged)
+                                            + ". The data ends sooner than that after each of"
+                                            + " these signals' windows, so there is no price to"
+                                            + " judge them by; a longer session would."));
+        }
         List<List<String>> tiers = new ArrayList<>();
         for (String side : List.of(production, shadow)) {
             for (String tier : List.of("MODERATE", "HIGH", "VERY_HIGH", "EXTREME")) {
@@ -151,5 +168,9 @@ final class ShadowSection {
                         new Doc.Paragraph(
                                 "Promotion: " + verdict.decision() + ". " + verdict.explanation()));
         return verdict;
+    }
+
+    private static String plusMinutes(List<Integer> horizons) {
+        return String.join(", ", horizons.stream().map(h -> "+" + h + " min").toList());
     }
 }

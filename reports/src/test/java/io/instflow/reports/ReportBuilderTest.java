@@ -205,6 +205,33 @@ class ReportBuilderTest {
     }
 
     @Test
+    void shouldNameTheHorizonsTheDataWasTooShortToJudge() throws Exception {
+        ReportData full = data(18, 25);
+        ReportData shortSession =
+                new ReportData(
+                        full.production(),
+                        full.shadow(),
+                        full.rejections(),
+                        full.pressure(),
+                        full.bars5m(),
+                        full.comparisons().stream()
+                                .filter(c -> c.path("horizon_minutes").asInt() != 30)
+                                .toList(),
+                        full.summary(),
+                        full.source());
+        ReportBuilder.Result r =
+                new ReportBuilder(shortSession, new PromotionRule(15, 20, 0.05)).write(tmp, null);
+        assertThat(Files.readString(r.html()))
+                .contains("Not judged: production at +30 min; candidate at +30 min.");
+        JsonNode unjudged =
+                MAPPER.readTree(r.export().toFile())
+                        .path("execution_summary")
+                        .path("unjudged_horizons");
+        assertThat(unjudged.path("production").toString()).isEqualTo("[30]");
+        assertThat(unjudged.path("candidate").toString()).isEqualTo("[30]");
+    }
+
+    @Test
     void shouldMarkDegradedSignalsAndWindowsFromTheBackupSource() throws Exception {
         ObjectNode estimated =
                 signal(4, "LONG", "MODERATE", 0.61)
