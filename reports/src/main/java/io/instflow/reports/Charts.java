@@ -48,6 +48,8 @@ public final class Charts {
      * 5-minute candles of one future with the day's signals on their bars: colour by direction,
      * size by tier.
      */
+    private static final long BAR_MS = 300_000;
+
     static void candles(Path file, String symbol, List<JsonNode> bars, List<JsonNode> signals)
             throws IOException {
         OHLCChart chart =
@@ -76,6 +78,11 @@ public final class Charts {
             closeByStart.put(b.path("start_ns").asLong(), b.path("close").asLong() / 1e9);
         }
         OHLCSeries candles = chart.addSeries(symbol, x, open, high, low, close);
+        if (!x.isEmpty()) {
+            // a bar's length of room at each end, so the first and last candles are drawn whole
+            chart.getStyler().setXAxisMin((double) x.get(0).getTime() - BAR_MS);
+            chart.getStyler().setXAxisMax((double) x.get(x.size() - 1).getTime() + BAR_MS);
+        }
         candles.setUpColor(new Color(0x4a, 0x90, 0xd9)).setDownColor(new Color(0x55, 0x55, 0x55));
         Map<String, List<Date>> markerX = new LinkedHashMap<>();
         Map<String, List<Double>> markerY = new LinkedHashMap<>();
