@@ -35,10 +35,21 @@ final class LocalRun {
     }
 
     static FileReplay.Result replay(String bootstrap, PipelineInput input, int partitions) {
+        return replay(bootstrap, input, partitions, FileReplay.Progress.NONE);
+    }
+
+    /** The replay with a progress line on {@code console} when it is a terminal. */
+    static FileReplay.Result replay(
+            String bootstrap, PipelineInput input, int partitions, PrintWriter console) {
+        return replay(bootstrap, input, partitions, new ConnectCommand.Progress(console));
+    }
+
+    private static FileReplay.Result replay(
+            String bootstrap, PipelineInput input, int partitions, FileReplay.Progress progress) {
         TopicAdmin.ensure(bootstrap, new Topics(""), partitions);
         try (KafkaPublisher publisher =
                 new KafkaPublisher(bootstrap, new Topics(""), "GLBX.MDP3", KafkaPublisher.BULK)) {
-            return new FileReplay(input.files(), 0, FileReplay.Progress.NONE).run(publisher);
+            return new FileReplay(input.files(), 0, progress).run(publisher);
         }
     }
 

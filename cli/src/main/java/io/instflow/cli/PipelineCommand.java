@@ -242,7 +242,7 @@ final class PipelineCommand implements Callable<Integer> {
                 }
                 LocalRun.step(console, "replaying " + source.description() + " into Kafka");
                 FileReplay.Result replay =
-                        LocalRun.replay(kafka.bootstrapServers(), source, parallelism);
+                        LocalRun.replay(kafka.bootstrapServers(), source, parallelism, console);
                 LocalRun.createTopics(
                         kafka.bootstrapServers(),
                         "",

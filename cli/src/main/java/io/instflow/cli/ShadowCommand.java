@@ -134,7 +134,7 @@ final class ShadowCommand implements Callable<Integer> {
             LocalRun.step(console, "simulating " + simulation.describe());
             PipelineInput input = simulation.simulate(work.resolve("session"));
             LocalRun.step(console, "replaying it into Kafka");
-            FileReplay.Result replay = LocalRun.replay(bootstrap, input, parallelism);
+            FileReplay.Result replay = LocalRun.replay(bootstrap, input, parallelism, console);
             LocalRun.createTopics(bootstrap, PRODUCTION_PREFIX, Topic.Set.IFD, parallelism);
             LocalRun.createTopics(bootstrap, SHADOW_PREFIX, Topic.Set.IFD, parallelism);
             LocalRun.createTopics(bootstrap, "", Topic.Set.COMPARISON, parallelism);
