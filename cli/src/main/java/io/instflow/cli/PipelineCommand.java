@@ -71,11 +71,7 @@ final class PipelineCommand implements Callable<Integer> {
                     "Where signals.jsonl, rejections.jsonl, bars-5m.jsonl and summary.json go (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(
-            names = "--dir",
-            description =
-                    "Working directory for Kafka's data and the simulation, kept after the run (default: a temporary one, deleted at the end).")
-    Path dir;
+    @Mixin WorkDir.Options workDirOptions;
 
     @Option(
             names = "--parallelism",
@@ -158,7 +154,7 @@ final class PipelineCommand implements Callable<Integer> {
         LiveClientConfig liveConfig = live ? liveConfig() : null;
         PipelineInput source = input == null ? null : PipelineInput.directory(input);
         PipelineOutputs.requireWritable(out);
-        WorkDir workDir = WorkDir.of(dir, "instflow-pipeline-");
+        WorkDir workDir = workDirOptions.open("instflow-pipeline-");
         Path work = workDir.path();
         long started = System.nanoTime();
         LocalRun.step(console, "starting a local Kafka broker in " + work.resolve("kafka"));

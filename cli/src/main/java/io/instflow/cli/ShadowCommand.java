@@ -84,11 +84,7 @@ final class ShadowCommand implements Callable<Integer> {
             description = "Outputs and report (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(
-            names = "--dir",
-            description =
-                    "Working directory for Kafka's data and the simulation, kept after the run (default: a temporary one, deleted at the end).")
-    Path dir;
+    @Mixin WorkDir.Options workDirOptions;
 
     @Option(
             names = "--parallelism",
@@ -115,7 +111,7 @@ final class ShadowCommand implements Callable<Integer> {
                         ? shadowProfile + " (" + shadowConfig.getFileName() + ")"
                         : shadowProfile;
         PipelineOutputs.requireWritable(out);
-        WorkDir workDir = WorkDir.of(dir, "instflow-shadow-");
+        WorkDir workDir = workDirOptions.open("instflow-shadow-");
         Path work = workDir.path();
         long started = System.nanoTime();
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0);

@@ -35,6 +35,28 @@ final class WorkDir implements AutoCloseable {
         }
     }
 
+    /** The {@code --dir} and {@code --keep} options of a command with an embedded run. */
+    static final class Options {
+        @picocli.CommandLine.Option(
+                names = "--dir",
+                description =
+                        "Working directory for Kafka's data and the simulation, kept after the run"
+                                + " (default: a temporary one, deleted at the end).")
+        Path dir;
+
+        @picocli.CommandLine.Option(
+                names = "--keep",
+                description =
+                        "Keep the temporary working directory after the run (its path is printed"
+                                + " at the start).")
+        boolean keep;
+
+        WorkDir open(String prefix) {
+            WorkDir work = of(dir, prefix);
+            return keep ? new WorkDir(work.path, false) : work;
+        }
+    }
+
     Path path() {
         return path;
     }
