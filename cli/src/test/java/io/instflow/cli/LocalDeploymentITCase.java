@@ -68,6 +68,8 @@ class LocalDeploymentITCase {
                 Integer.toString(kafkaPort),
                 "--web-port",
                 Integer.toString(webPort),
+                "--rpc-port",
+                Integer.toString(freePort()),
                 "--slots",
                 "8");
     }
