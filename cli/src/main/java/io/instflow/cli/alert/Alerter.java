@@ -10,7 +10,8 @@ import java.io.PrintWriter;
 /**
  * Turns the records of a signal topic into webhook posts: each signal at or above the minimum tier
  * is posted once, and the state moves past a record only after its post was accepted, so a restart
- * resumes with the first signal not yet sent.
+ * resumes with the first signal not yet sent. The state file is written after each post; skipped
+ * records reach it with the poll batch ({@code AlertCommand}), not one file write each.
  */
 public final class Alerter {
 
@@ -80,6 +81,8 @@ public final class Alerter {
                                 err.flush();
                             });
             state.markSent(signal.getSignalId());
+            state.advance(partition, offset + 1);
+            state.save();
             posted++;
             out.println(
                     "posted "
@@ -88,7 +91,6 @@ public final class Alerter {
             out.flush();
         }
         state.advance(partition, offset + 1);
-        state.save();
     }
 
     /** One line of counts, for the end of a run. */

@@ -86,6 +86,7 @@ public final class Webhook {
             }
             if (attempt < maxAttempts) {
                 onRetry.accept(attempt);
+                // the back-off itself: the alerter has nothing else to do until this post is taken
                 Thread.sleep(wait.toMillis());
                 backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
             }
