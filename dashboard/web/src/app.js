@@ -1,5 +1,6 @@
 // The dashboard page: one server-sent event stream (a snapshot, then updates and heartbeats)
-// merged into local state and drawn with lightweight-charts.
+// merged into local state and drawn with lightweight-charts. The last candle may be the bar in
+// progress (a preview that moves with each trade), replaced by the closed bar when it arrives.
 import { createChart, CandlestickSeries, HistogramSeries, createSeriesMarkers, ColorType } from 'lightweight-charts';
 
 const TIMEFRAME_SECONDS = { '1m': 60, '5m': 300 };
@@ -9,6 +10,7 @@ const COLORS = { LONG: '#26a69a', SHORT: '#ef5350' };
 
 const state = {
   bars: { '1m': {}, '5m': {} },
+  forming: { '1m': {}, '5m': {} },
   signals: new Map(),
   ladders: {},
   health: null,
@@ -50,11 +52,19 @@ function mergeBar(bar) {
   if (list.length > MAX_BARS) list.splice(0, list.length - MAX_BARS);
 }
 
+function mergeForming(bar) {
+  const tf = bar.interval === 300 ? '5m' : '1m';
+  const current = state.forming[tf][bar.symbol];
+  if (!current || current.time <= bar.time) state.forming[tf][bar.symbol] = bar;
+}
+
 function applySnapshot(s) {
   state.bars = { '1m': {}, '5m': {} };
   for (const tf of Object.keys(s.bars)) {
     for (const [symbol, bars] of Object.entries(s.bars[tf])) state.bars[tf][symbol] = bars.slice(-MAX_BARS);
   }
+  state.forming = { '1m': {}, '5m': {} };
+  s.forming.forEach(mergeForming);
   state.signals = new Map(s.signals.map((x) => [x.id, x]));
   state.ladders = s.ladders;
   state.health = s.health;
@@ -63,11 +73,13 @@ function applySnapshot(s) {
 
 function applyUpdate(u) {
   u.bars.forEach(mergeBar);
+  u.forming.forEach(mergeForming);
   u.signals.forEach((x) => state.signals.set(x.id, x));
   Object.assign(state.ladders, u.ladders);
   if (u.health) state.health = u.health;
-  if (u.lastLiveRecordAtMs !== null && state.heartbeat) {
-    state.heartbeat = { ...state.heartbeat, stale: false, quietForMs: 0, lastLiveRecordAtMs: u.lastLiveRecordAtMs };
+  const hb = state.heartbeat;
+  if (hb && u.lastLiveRecordAtMs !== null && u.lastLiveRecordAtMs !== hb.lastLiveRecordAtMs && !hb.kafkaProblem) {
+    state.heartbeat = { ...hb, mode: 'LIVE', quietForMs: 0, lastLiveRecordAtMs: u.lastLiveRecordAtMs };
   }
 }
 
@@ -95,6 +107,13 @@ function barsShown() {
   return (state.symbol && state.bars[state.timeframe][state.symbol]) || [];
 }
 
+// The bar in progress of the symbol shown, when it is newer than its last closed bar.
+function formingShown(bars) {
+  const bar = state.symbol && state.forming[state.timeframe][state.symbol];
+  const last = bars[bars.length - 1];
+  return bar && (!last || bar.time > last.time) ? bar : null;
+}
+
 // A signal's marker sits on the last bar of its window that the chart has.
 function markerTime(signal, bars) {
   const target = signal.windowEnd - 1;
@@ -117,8 +136,13 @@ function signalsShown(bars) {
 
 function renderChart() {
   const bars = barsShown();
-  candles.setData(bars.map((b) => ({ time: b.time, open: b.open, high: b.high, low: b.low, close: b.close })));
-  volume.setData(bars.map((b) => ({ time: b.time, value: b.volume, color: b.delta >= 0 ? '#26a69a66' : '#ef535066' })));
+  const forming = formingShown(bars);
+  const candle = (b) => ({ time: b.time, open: b.open, high: b.high, low: b.low, close: b.close });
+  const formingCandle = forming && {
+    ...candle(forming), color: '#8b95a7', wickColor: '#8b95a7', borderColor: '#d7dde8',
+  };
+  candles.setData([...bars.map(candle), ...(forming ? [formingCandle] : [])]);
+  volume.setData([...bars, ...(forming ? [forming] : [])].map((b) => ({ time: b.time, value: b.volume, color: b.delta >= 0 ? '#26a69a66' : '#ef535066' })));
   const placed = signalsShown(bars);
   markers.setMarkers(placed.map(({ signal, time }) => ({
     time,
@@ -135,6 +159,8 @@ function renderChart() {
     state.fitted = shown;
   }
   chartEl.dataset.bars = String(bars.length);
+  chartEl.dataset.formingTime = forming ? String(forming.time) : '';
+  chartEl.dataset.formingClose = forming ? String(forming.close) : '';
   chartEl.dataset.markers = String(placed.length);
   chartEl.dataset.symbol = state.symbol || '';
   chartEl.dataset.timeframe = state.timeframe;
@@ -260,17 +286,21 @@ function renderStatus() {
   const barAgeMs = last ? now - (last.time + last.interval) * 1000 : 0;
   const lastBar = !last ? 'no bars yet' : `last bar ${utc(last.time, true)} UTC, `
     + (barAgeMs < 0 ? 'ahead of this clock' : `${age(barAgeMs)} old`);
+  const fallback = hb && hb.fallback ? ` ${hb.fallback}.` : '';
   let kind;
   let text;
   if (!state.connected) {
     kind = 'disconnected';
     text = `Disconnected from the dashboard service; retrying. Showing the last known data (${lastBar}).`;
-  } else if (!hb || !hb.historyLoaded) {
+  } else if (!hb || hb.mode === 'LOADING') {
     kind = 'loading';
     text = 'Loading recent history…';
-  } else if (hb.stale) {
-    kind = 'stale';
-    text = `Stale: no new data for ${age(hb.quietForMs)} (market closed or job stopped). Showing the last known data: ${lastBar}.`;
+  } else if (hb.mode === 'HISTORICAL') {
+    kind = 'historical';
+    const why = hb.kafkaProblem ? `${hb.kafkaProblem}; retrying.`
+      : hb.lastLiveRecordAtMs === null ? 'Waiting for live data (the feed or the job is not running, or the market is closed).'
+        : `No live data for ${age(hb.quietForMs)} (market closed, feed or job stopped).`;
+    text = `HISTORICAL · ${why}${fallback} Showing the last known data: ${lastBar}.`;
   } else {
     kind = 'live';
     text = `Live · ${lastBar}`;
@@ -286,7 +316,7 @@ function renderAll() {
   renderSignals();
   renderHealth();
   renderStatus();
-  if (!state.rendered && state.heartbeat && state.heartbeat.historyLoaded) {
+  if (!state.rendered && state.heartbeat && state.heartbeat.mode !== 'LOADING') {
     state.rendered = true;
     window.instflowFirstRenderMs = performance.now();
     document.body.dataset.rendered = 'true';
@@ -334,7 +364,12 @@ events.addEventListener('snapshot', (e) => { state.connected = true; applySnapsh
 events.addEventListener('update', (e) => { applyUpdate(JSON.parse(e.data)); renderAll(); });
 events.addEventListener('heartbeat', (e) => {
   state.connected = true;
+  const previousMode = state.heartbeat && state.heartbeat.mode;
   state.heartbeat = { ...(state.heartbeat || {}), ...JSON.parse(e.data) };
-  renderStatus();
-  renderHealth();
+  if (state.heartbeat.mode !== previousMode) {
+    renderAll();
+  } else {
+    renderStatus();
+    renderHealth();
+  }
 });

@@ -1,6 +1,9 @@
 package io.instflow.cli;
 
 import io.instflow.dashboard.Dashboard;
+import io.instflow.dashboard.feed.DatabentoHistory;
+import io.instflow.databento.ApiKey;
+import io.instflow.databento.HistoricalClient;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +78,19 @@ final class DashboardCommand implements Callable<Integer> {
                             + " required with a --host beyond loopback (default: INSTFLOW_DASHBOARD_TOKEN).")
     String token;
 
+    @Option(
+            names = "--no-fallback",
+            description =
+                    "Never fetch Databento's 1-minute bars of the front NQ future when the topics have nothing"
+                            + " to show (by default they are fetched when DATABENTO_API_KEY is set).")
+    boolean noFallback;
+
+    @Option(
+            names = "--databento-url",
+            defaultValue = HistoricalClient.DEFAULT_BASE_URL,
+            hidden = true)
+    String databentoUrl;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -84,6 +100,22 @@ final class DashboardCommand implements Callable<Integer> {
         if (port < 0 || port > 65_535 || history < 0 || staleAfterSeconds < 1) {
             err.println(
                     "error: --port must be 0-65535, --history at least 0 and --stale-after at least 1 second");
+            return 1;
+        }
+        DatabentoHistory fallback;
+        try {
+            fallback =
+                    noFallback
+                            ? null
+                            : ApiKey.findDefault()
+                                    .map(
+                                            key ->
+                                                    DatabentoHistory.frontNq(
+                                                            HistoricalClient.create(
+                                                                    databentoUrl, key)))
+                                    .orElse(null);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage() + " (or run with --no-fallback)");
             return 1;
         }
         Dashboard.Options options =
@@ -97,7 +129,8 @@ final class DashboardCommand implements Callable<Integer> {
                         Duration.ofSeconds(staleAfterSeconds),
                         100,
                         500,
-                        token != null ? token : System.getenv("INSTFLOW_DASHBOARD_TOKEN"));
+                        token != null ? token : System.getenv("INSTFLOW_DASHBOARD_TOKEN"),
+                        fallback);
         CountDownLatch stopped = new CountDownLatch(1);
         try (Dashboard dashboard = Dashboard.start(options)) {
             Runtime.getRuntime()

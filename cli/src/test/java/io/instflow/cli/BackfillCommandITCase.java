@@ -11,6 +11,7 @@ import io.instflow.dbn.record.TradeEncoder;
 import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
+import io.instflow.testing.FakeHistoricalApi;
 import io.instflow.testing.SharedTestData;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -164,11 +165,11 @@ class BackfillCommandITCase {
             assertThat(output)
                     .contains(String.format("%,d trades records from Databento", tradeRecords))
                     .doesNotContain(KEY);
-            assertThat(api.forms)
+            assertThat(api.forms())
                     .extracting(f -> f.get("schema"))
                     .containsExactly("definition", "trades");
-            assertThat(api.forms.get(1).get("symbols")).contains("NQ.OPT").contains("Q1A.OPT");
-            assertThat(api.authorizations).allSatisfy(a -> assertThat(a).startsWith("Basic "));
+            assertThat(api.forms().get(1).get("symbols")).contains("NQ.OPT").contains("Q1A.OPT");
+            assertThat(api.authorizations()).allSatisfy(a -> assertThat(a).startsWith("Basic "));
         }
         StringWriter cached = new StringWriter();
         assertThat(

@@ -18,6 +18,7 @@ public enum Topic {
     REJECTIONS("ifd.rejections", "instrument_id", Set.IFD, true, false),
     BARS_1M("bars.1m", "symbol", Set.IFD, true, false),
     BARS_5M("bars.5m", "symbol", Set.IFD, true, false),
+    BARS_FORMING("bars.forming", "symbol", Set.IFD, true, false),
     METRICS("ifd.metrics", "job", Set.IFD, true, false),
     IFD_DEADLETTER(
             "ifd.deadletter",

@@ -93,6 +93,14 @@ public record Topics(String prefix) implements java.io.Serializable {
         };
     }
 
+    /**
+     * The 1- and 5-minute bars in progress, written after every trade without waiting for a
+     * checkpoint (at-least-once): a preview for live charts, replaced by the bar on {@link #bars}.
+     */
+    public String formingBars() {
+        return name(Topic.BARS_FORMING);
+    }
+
     public String metrics() {
         return name(Topic.METRICS);
     }

@@ -1,6 +1,8 @@
 package io.instflow.dashboard;
 
 import io.instflow.dashboard.feed.DashboardTopics;
+import io.instflow.dashboard.feed.DatabentoHistory;
+import io.instflow.dashboard.feed.HistoryFallback;
 import io.instflow.dashboard.feed.TopicFeed;
 import io.instflow.dashboard.server.DashboardServer;
 import io.instflow.dashboard.server.EventHub;
@@ -15,8 +17,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The dashboard service assembled: a topic reader feeding the state, the web server reading it, and
- * a heartbeat every second so that pages know whether data still flows.
+ * The dashboard service assembled: a topic reader feeding the state, the web server reading it, a
+ * heartbeat every second so that pages know whether data still flows, and the fallback to a
+ * historical source when the topics have nothing to show.
  */
 public final class Dashboard implements AutoCloseable {
 
@@ -26,6 +29,7 @@ public final class Dashboard implements AutoCloseable {
      * @param historyPerPartition records read back per partition on start
      * @param staleAfter silence on the live topics after which the page says the data is stale
      * @param token bearer token every request must carry, or null (loopback binds only)
+     * @param fallback where to fetch history when the topics have none, or null
      */
     public record Options(
             String bootstrap,
@@ -37,7 +41,8 @@ public final class Dashboard implements AutoCloseable {
             Duration staleAfter,
             int barsPerSeries,
             int signalCapacity,
-            String token) {
+            String token,
+            DatabentoHistory fallback) {
 
         public static Options defaults(String bootstrap) {
             return new Options(
@@ -50,6 +55,7 @@ public final class Dashboard implements AutoCloseable {
                     Duration.ofSeconds(90),
                     100,
                     500,
+                    null,
                     null);
         }
 
@@ -64,7 +70,8 @@ public final class Dashboard implements AutoCloseable {
                     staleAfter,
                     barsPerSeries,
                     signalCapacity,
-                    token);
+                    token,
+                    fallback);
         }
 
         /**
@@ -82,7 +89,8 @@ public final class Dashboard implements AutoCloseable {
                     staleAfter,
                     barsPerSeries,
                     signalCapacity,
-                    newToken);
+                    newToken,
+                    fallback);
         }
 
         public Options withPrefixes(String outputs, String inputs) {
@@ -96,7 +104,23 @@ public final class Dashboard implements AutoCloseable {
                     staleAfter,
                     barsPerSeries,
                     signalCapacity,
-                    token);
+                    token,
+                    fallback);
+        }
+
+        public Options withFallback(DatabentoHistory newFallback) {
+            return new Options(
+                    bootstrap,
+                    host,
+                    port,
+                    topicPrefix,
+                    inputPrefix,
+                    historyPerPartition,
+                    staleAfter,
+                    barsPerSeries,
+                    signalCapacity,
+                    token,
+                    newFallback);
         }
 
         public Options withStaleAfter(Duration newStaleAfter) {
@@ -110,7 +134,8 @@ public final class Dashboard implements AutoCloseable {
                     newStaleAfter,
                     barsPerSeries,
                     signalCapacity,
-                    token);
+                    token,
+                    fallback);
         }
     }
 
@@ -152,11 +177,13 @@ public final class Dashboard implements AutoCloseable {
                             t.setDaemon(true);
                             return t;
                         });
+        HistoryFallback fallback = new HistoryFallback(state, options.fallback());
         heartbeat.scheduleAtFixedRate(
-                () ->
-                        hub.publish(
-                                Frames.frame(
-                                        "heartbeat", state.heartbeat(System.currentTimeMillis()))),
+                () -> {
+                    long nowMs = System.currentTimeMillis();
+                    fallback.check(nowMs);
+                    hub.publish(Frames.frame("heartbeat", state.heartbeat(nowMs)));
+                },
                 1,
                 1,
                 TimeUnit.SECONDS);

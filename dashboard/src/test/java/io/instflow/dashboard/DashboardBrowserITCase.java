@@ -5,8 +5,12 @@ import io.instflow.avro.FeedStatusKind;
 import io.instflow.avro.OptionType;
 import io.instflow.avro.Tier;
 import io.instflow.dashboard.feed.DashboardTopics;
+import io.instflow.dashboard.feed.DatabentoHistory;
+import io.instflow.dashboard.feed.DatabentoHistoryTest;
+import io.instflow.testing.FakeHistoricalApi;
 import io.instflow.testing.HeadlessChromium;
 import io.instflow.testing.KafkaBroker;
+import io.instflow.testing.SharedTestData;
 import io.instflow.testing.TopicWriter;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import javax.imageio.ImageIO;
@@ -38,7 +43,9 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 /**
  * The dashboard in headless Chromium, fed by a real broker: candles from the topics' history, a
  * signal produced afterwards appearing as a marker within 2 s, the ladder of the current window,
- * and the page saying when data goes stale. Saves a screenshot to {@code target/dashboard.png}.
+ * the candle in progress moving with the trades, and the page saying when data is only historical;
+ * and, with Kafka unreachable, Databento's 1-minute bars labelled HISTORICAL. Saves screenshots to
+ * {@code target/dashboard.png} and {@code target/dashboard-fallback.png}.
  */
 class DashboardBrowserITCase {
 
@@ -133,6 +140,10 @@ class DashboardBrowserITCase {
                 assertThat(text(page, By.cssSelector("#health [data-job='ifd-production']")))
                         .contains("123456")
                         .contains("#17");
+                assertThat(page.findElement(By.id("status")).getDomAttribute("data-state"))
+                        .as("history alone is not live")
+                        .isEqualTo("historical");
+                assertThat(text(page, By.id("status"))).contains("HISTORICAL");
 
                 long sent = System.nanoTime();
                 producer.send(
@@ -170,6 +181,30 @@ class DashboardBrowserITCase {
                         .contains("77 / 3");
                 assertThat(page.findElement(By.id("status")).getDomAttribute("data-state"))
                         .isEqualTo("live");
+
+                producer.send(prefix + "bars.forming", null, bar(NQ, 60, now, 21_010));
+                producer.flush();
+                await(
+                        page,
+                        Duration.ofSeconds(10),
+                        "the forming candle",
+                        p -> Long.toString(now).equals(chart(p, "data-forming-time")));
+                producer.send(prefix + "bars.forming", null, bar(NQ, 60, now, 21_030));
+                producer.flush();
+                await(
+                        page,
+                        Duration.ofSeconds(10),
+                        "the forming candle moving with a trade",
+                        p -> "21030".equals(chart(p, "data-forming-close")));
+                assertThat(chart(page, "data-bars")).isEqualTo("40");
+                producer.send(prefix + "bars.1m", null, bar(NQ, 60, now, 21_020));
+                producer.flush();
+                await(
+                        page,
+                        Duration.ofSeconds(10),
+                        "the closed bar replacing the forming one",
+                        p -> "41".equals(chart(p, "data-bars")));
+                assertThat(chart(page, "data-forming-time")).isEmpty();
 
                 Path screenshot = Path.of("target", "dashboard.png");
                 Files.write(screenshot, chromium.screenshotPng());
@@ -214,19 +249,76 @@ class DashboardBrowserITCase {
                 await(
                         page,
                         STALE_AFTER.plusSeconds(10),
-                        "the stale notice",
+                        "the historical notice",
                         p ->
-                                "stale"
+                                "historical"
                                         .equals(
                                                 p.findElement(By.id("status"))
                                                         .getDomAttribute("data-state")));
                 assertThat(text(page, By.id("status")))
-                        .contains("no new data for")
+                        .contains("HISTORICAL")
+                        .contains("No live data for")
                         .contains("last bar");
                 assertThat(chart(page, "data-bars"))
                         .as("the last known data stays on the page")
                         .isEqualTo("8");
             }
+        }
+    }
+
+    @Test
+    void shouldFallBackToDatabentosBarsWhenKafkaIsUnreachable() throws Exception {
+        String reason = HeadlessChromium.unavailableReason();
+        assumeThat(reason).as("headless Chromium needs %s", reason).isNull();
+        byte[] ohlcv = Files.readAllBytes(SharedTestData.file(DatabentoHistoryTest.OHLCV));
+        String unreachable = "127.0.0.1:" + closedPort();
+        try (FakeHistoricalApi api = new FakeHistoricalApi(Map.of("ohlcv-1m", ohlcv));
+                Dashboard dashboard =
+                        Dashboard.start(
+                                Dashboard.Options.defaults(unreachable)
+                                        .withPort(0)
+                                        .withFallback(
+                                                DatabentoHistory.frontNq(
+                                                        DatabentoHistoryTest.client(api))));
+                HeadlessChromium chromium = HeadlessChromium.start(1400, 1000)) {
+            WebDriver page = chromium.driver();
+            page.get(dashboard.url().toString());
+            await(
+                    page,
+                    Duration.ofSeconds(30),
+                    "Databento's bars on the page",
+                    p -> p.findElements(By.cssSelector("#symbol option")).size() == 2);
+            assertThat(page.findElement(By.id("status")).getDomAttribute("data-state"))
+                    .isEqualTo("historical");
+            assertThat(text(page, By.id("status")))
+                    .startsWith("HISTORICAL")
+                    .contains("Kafka at " + unreachable + " is unreachable")
+                    .contains(
+                            "History from Databento GLBX.MDP3 ohlcv-1m of NQ.c.0 (20 1-minute bars)")
+                    .contains("last bar 2024-05-09 10:04 UTC");
+            assertThat(api.forms()).hasSize(1);
+
+            new Select(page.findElement(By.id("symbol"))).selectByValue("NQM4");
+            await(
+                    page,
+                    Duration.ofSeconds(5),
+                    "the NQM4 bars",
+                    p -> "NQM4".equals(chart(p, "data-symbol")));
+            assertThat(chart(page, "data-bars")).isEqualTo("10");
+            Files.write(Path.of("target", "dashboard-fallback.png"), chromium.screenshotPng());
+            page.findElement(By.id("tf-5m")).click();
+            await(
+                    page,
+                    Duration.ofSeconds(5),
+                    "the 5-minute bars built from Databento's",
+                    p -> "2".equals(chart(p, "data-bars")));
+        }
+    }
+
+    /** A port nothing listens on: bound, then released. */
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

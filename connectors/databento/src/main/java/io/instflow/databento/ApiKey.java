@@ -64,11 +64,16 @@ public final class ApiKey {
         return Optional.empty();
     }
 
-    /** {@link #find} with the process environment, ./.env and ~/.env; fails with what to do. */
-    public static ApiKey require() {
+    /** {@link #find} with the process environment, ./.env and ~/.env. */
+    public static Optional<ApiKey> findDefault() {
         return find(
-                        System.getenv(),
-                        List.of(Path.of(".env"), Path.of(System.getProperty("user.home"), ".env")))
+                System.getenv(),
+                List.of(Path.of(".env"), Path.of(System.getProperty("user.home"), ".env")));
+    }
+
+    /** {@link #findDefault}, failing with what to do when there is no key. */
+    public static ApiKey require() {
+        return findDefault()
                 .orElseThrow(
                         () ->
                                 new IllegalArgumentException(

@@ -66,6 +66,20 @@ public record KafkaConnectors(
         return sink(topic, key, new AvroValueSchema<>(type));
     }
 
+    /**
+     * Avro values of {@code type} to {@code topic} without transactions whatever the mode: a
+     * preview readers see at once, which a restart may repeat.
+     */
+    public <T extends SpecificRecordBase> KafkaSink<T> previewSink(
+            String topic, Class<T> type, OutputRecordSchema.Key<T> key) {
+        return KafkaSink.<T>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(
+                        new OutputRecordSchema<>(topic, key, new AvroValueSchema<>(type)))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+
     /** Values serialized by {@code value} to {@code topic}, keyed by {@code key}. */
     public <T> KafkaSink<T> sink(
             String topic, OutputRecordSchema.Key<T> key, SerializationSchema<T> value) {

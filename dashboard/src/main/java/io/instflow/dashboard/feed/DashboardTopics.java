@@ -5,8 +5,8 @@ import io.instflow.contract.Topics;
 import java.util.List;
 
 /**
- * The topics the dashboard reads: the job's outputs under {@code topicPrefix} and the feed status
- * under {@code inputPrefix}.
+ * The topics the dashboard reads: the job's outputs under {@code topicPrefix} (with the forming
+ * bars' preview) and the feed status under {@code inputPrefix}.
  */
 public record DashboardTopics(String topicPrefix, String inputPrefix) {
 
@@ -14,11 +14,17 @@ public record DashboardTopics(String topicPrefix, String inputPrefix) {
         return new Topics(topicPrefix).metrics();
     }
 
+    /** The bars in progress, a preview written without transactions. */
+    public String formingBars() {
+        return new Topics(topicPrefix).formingBars();
+    }
+
     public List<String> all() {
         Topics outputs = new Topics(topicPrefix);
         return List.of(
                 outputs.bars(1),
                 outputs.bars(5),
+                outputs.formingBars(),
                 outputs.signals(),
                 outputs.pressure(),
                 outputs.metrics(),

@@ -1,5 +1,6 @@
 package io.instflow.dashboard.feed;
 
+import io.instflow.avro.Bar;
 import io.instflow.dashboard.state.DashboardState;
 import io.instflow.schemas.TopicValues;
 
@@ -48,6 +49,7 @@ public final class TopicFeed implements Runnable, AutoCloseable {
     private final String bootstrap;
     private final Set<String> wanted;
     private final String metricsTopic;
+    private final String formingTopic;
     private final int historyPerPartition;
     private final DashboardState state;
     private final Consumer<DashboardState.Update> onUpdate;
@@ -68,6 +70,7 @@ public final class TopicFeed implements Runnable, AutoCloseable {
         this.bootstrap = bootstrap;
         this.wanted = new HashSet<>(topics.all());
         this.metricsTopic = topics.metrics();
+        this.formingTopic = topics.formingBars();
         this.historyPerPartition = historyPerPartition;
         this.state = state;
         this.onUpdate = onUpdate;
@@ -134,7 +137,11 @@ public final class TopicFeed implements Runnable, AutoCloseable {
             }
             return;
         }
-        state.apply(value, System.currentTimeMillis());
+        if (r.topic().equals(formingTopic) && value instanceof Bar bar) {
+            state.applyForming(bar, System.currentTimeMillis());
+        } else {
+            state.apply(value, System.currentTimeMillis());
+        }
     }
 
     /** Assigns partitions of wanted topics that exist now, starting each at its recent history. */
@@ -143,6 +150,8 @@ public final class TopicFeed implements Runnable, AutoCloseable {
         try {
             topics = consumer.listTopics(Duration.ofSeconds(5));
         } catch (KafkaException e) {
+            state.kafkaProblem(
+                    "Kafka at " + bootstrap + " is unreachable (" + e.getMessage() + ")");
             if (!reportedUnreachable) {
                 LOG.warn(
                         "Cannot list topics on Kafka at {} ({}); retrying every {} ms",
@@ -154,6 +163,7 @@ public final class TopicFeed implements Runnable, AutoCloseable {
             return;
         }
         reportedUnreachable = false;
+        state.kafkaProblem(null);
         List<TopicPartition> fresh = new ArrayList<>();
         topics.forEach(
                 (topic, partitions) -> {

@@ -188,7 +188,8 @@ public final class DashboardServer implements AutoCloseable {
         OutputStream out = exchange.getResponseBody();
         try (EventHub.Subscriber subscriber = hub.subscribe()) {
             long deadline = System.currentTimeMillis() + HISTORY_WAIT_MS;
-            while (!state.historyLoaded() && System.currentTimeMillis() < deadline) {
+            while (state.heartbeat(System.currentTimeMillis()).mode() == DashboardState.Mode.LOADING
+                    && System.currentTimeMillis() < deadline) {
                 write(out, Frames.frame("heartbeat", state.heartbeat(System.currentTimeMillis())));
                 subscriber.next(250, TimeUnit.MILLISECONDS);
             }

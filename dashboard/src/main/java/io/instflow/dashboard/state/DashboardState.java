@@ -18,21 +18,35 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Everything the dashboard knows, fed by the topic reader and read by the web server: bars,
- * signals, ladders and health, plus when data last arrived. Changes since the last {@link
- * #drainUpdate} are collected so that the page receives one small update per batch of records
- * rather than the whole state. Thread-safe.
+ * Everything the dashboard knows, fed by the topic reader and read by the web server: bars (closed
+ * and forming), signals, ladders and health, plus when data last arrived and whether what is shown
+ * is live or history ({@link Mode}). Changes since the last {@link #drainUpdate} are collected so
+ * that the page receives one small update per batch of records rather than the whole state.
+ * Thread-safe.
  */
 public final class DashboardState {
+
+    /**
+     * What the page shows: history still loading; live data (a record arrived within the stale
+     * threshold); or history only, because Kafka is unreachable or nothing live has arrived.
+     */
+    public enum Mode {
+        LOADING,
+        LIVE,
+        HISTORICAL
+    }
 
     /** The whole state, sent to a page when it connects. Times in ms since the epoch. */
     public record Snapshot(
             long serverTimeMs,
+            Mode mode,
             boolean historyLoaded,
-            boolean stale,
             long quietForMs,
             Long lastLiveRecordAtMs,
+            String kafkaProblem,
+            String fallback,
             Map<String, Map<String, List<BarView>>> bars,
+            List<BarView> forming,
             List<SignalView> signals,
             Map<String, PressureLadder.Ladder> ladders,
             PipelineHealth.View health,
@@ -41,18 +55,24 @@ public final class DashboardState {
     /** What changed since the previous update; the page merges it into what it has. */
     public record Update(
             List<BarView> bars,
+            List<BarView> forming,
             List<SignalView> signals,
             Map<String, PressureLadder.Ladder> ladders,
             PipelineHealth.View health,
             Long lastLiveRecordAtMs) {}
 
-    /** Sent every second: whether data is flowing. */
+    /**
+     * Sent every second: whether data is flowing. {@code kafkaProblem} says why Kafka cannot be
+     * read, {@code fallback} where the history on show came from when the topics had none.
+     */
     public record Heartbeat(
             long serverTimeMs,
+            Mode mode,
             boolean historyLoaded,
-            boolean stale,
             long quietForMs,
-            Long lastLiveRecordAtMs) {}
+            Long lastLiveRecordAtMs,
+            String kafkaProblem,
+            String fallback) {}
 
     private final BarBuffer bars;
     private final SignalBuffer signals;
@@ -61,13 +81,17 @@ public final class DashboardState {
     private final long staleAfterMs;
     private final long startedAtMs;
 
+    private final Map<String, BarView> forming = new TreeMap<>();
     private final Map<String, BarView> changedBars = new LinkedHashMap<>();
+    private final Map<String, BarView> changedForming = new LinkedHashMap<>();
     private final List<SignalView> newSignals = new ArrayList<>();
     private final Map<String, Boolean> changedLadders = new TreeMap<>();
     private boolean healthChanged;
     private boolean historyLoaded;
     private Long lastLiveRecordAtMs;
     private long undecodable;
+    private String kafkaProblem;
+    private String fallback;
 
     public DashboardState(
             int barsPerSeries, int signalCapacity, long staleAfterMs, long startedAtMs) {
@@ -87,6 +111,9 @@ public final class DashboardState {
             if (bars.merge(bar)) {
                 changedBars.put(bar.symbol() + "|" + bar.interval() + "|" + bar.time(), bar);
             }
+            forming.computeIfPresent(
+                    bar.symbol() + "|" + bar.interval(),
+                    (series, preview) -> preview.time() <= bar.time() ? null : preview);
         } else if (record instanceof Signal s) {
             SignalView signal = SignalView.of(s);
             if (signals.add(signal)) {
@@ -105,6 +132,54 @@ public final class DashboardState {
         }
     }
 
+    /**
+     * Applies a preview of a bar in progress: kept, one per symbol and timeframe, until a newer
+     * preview or its closed bar replaces it.
+     */
+    public synchronized void applyForming(Bar b, long arrivalMs) {
+        if (historyLoaded) {
+            lastLiveRecordAtMs = arrivalMs;
+        }
+        BarView bar = BarView.of(b);
+        String series = bar.symbol() + "|" + bar.interval();
+        BarView current = forming.get(series);
+        List<BarView> closed = bars.bars(bar.symbol(), bar.interval());
+        boolean superseded =
+                (current != null && current.time() > bar.time())
+                        || (!closed.isEmpty()
+                                && closed.get(closed.size() - 1).time() >= bar.time());
+        if (!superseded && !bar.equals(current)) {
+            forming.put(series, bar);
+            changedForming.put(series, bar);
+        }
+    }
+
+    /** Adds bars from a historical source; they do not count as live data. */
+    public synchronized void applyHistorical(List<BarView> historical) {
+        for (BarView bar : historical) {
+            if (bars.merge(bar)) {
+                changedBars.put(bar.symbol() + "|" + bar.interval() + "|" + bar.time(), bar);
+            }
+        }
+    }
+
+    /** Why Kafka cannot be read, or null once it answers again. */
+    public synchronized void kafkaProblem(String problem) {
+        kafkaProblem = problem;
+    }
+
+    /** Where the history on show came from, or why none could be fetched. */
+    public synchronized void fallback(String description) {
+        fallback = description;
+    }
+
+    /** True when only history can be shown and there is none: a case for the fallback source. */
+    public synchronized boolean wantsFallback(long nowMs) {
+        return mode(nowMs) == Mode.HISTORICAL
+                && bars.byTimeframe(60).isEmpty()
+                && bars.byTimeframe(300).isEmpty();
+    }
+
     /** Counts a value that is not a record of a known schema. */
     public synchronized void countUndecodable() {
         undecodable++;
@@ -121,6 +196,7 @@ public final class DashboardState {
     /** The changes since the previous call, or null when nothing changed. */
     public synchronized Update drainUpdate() {
         if (changedBars.isEmpty()
+                && changedForming.isEmpty()
                 && newSignals.isEmpty()
                 && changedLadders.isEmpty()
                 && !healthChanged) {
@@ -131,11 +207,13 @@ public final class DashboardState {
         Update update =
                 new Update(
                         new ArrayList<>(changedBars.values()),
+                        new ArrayList<>(changedForming.values()),
                         new ArrayList<>(newSignals),
                         ladders,
                         healthChanged ? health.view() : null,
                         lastLiveRecordAtMs);
         changedBars.clear();
+        changedForming.clear();
         newSignals.clear();
         changedLadders.clear();
         healthChanged = false;
@@ -148,11 +226,14 @@ public final class DashboardState {
         byTimeframe.put("5m", bars.byTimeframe(300));
         return new Snapshot(
                 nowMs,
+                mode(nowMs),
                 historyLoaded,
-                stale(nowMs),
                 quietForMs(nowMs),
                 lastLiveRecordAtMs,
+                kafkaProblem,
+                fallback,
                 byTimeframe,
+                new ArrayList<>(forming.values()),
                 signals.all(),
                 ladder.all(),
                 health.view(),
@@ -161,12 +242,28 @@ public final class DashboardState {
 
     public synchronized Heartbeat heartbeat(long nowMs) {
         return new Heartbeat(
-                nowMs, historyLoaded, stale(nowMs), quietForMs(nowMs), lastLiveRecordAtMs);
+                nowMs,
+                mode(nowMs),
+                historyLoaded,
+                quietForMs(nowMs),
+                lastLiveRecordAtMs,
+                kafkaProblem,
+                fallback);
     }
 
-    /** True when no record arrived on the live topics for longer than the stale threshold. */
-    private boolean stale(long nowMs) {
-        return quietForMs(nowMs) > staleAfterMs;
+    /**
+     * Live only while records keep arriving after the history: a record within the stale threshold.
+     */
+    private Mode mode(long nowMs) {
+        if (kafkaProblem != null) {
+            return Mode.HISTORICAL;
+        }
+        if (!historyLoaded) {
+            return Mode.LOADING;
+        }
+        return lastLiveRecordAtMs != null && quietForMs(nowMs) <= staleAfterMs
+                ? Mode.LIVE
+                : Mode.HISTORICAL;
     }
 
     private long quietForMs(long nowMs) {

@@ -219,7 +219,9 @@ class DashboardServerTest {
         assertThat(snapshot.get("historyLoaded").asBoolean()).isTrue();
 
         JsonNode health = JSON.readTree(get("/api/health").body());
-        assertThat(health.get("stale").asBoolean()).isFalse();
+        assertThat(health.get("mode").asText())
+                .as("history only: nothing live has arrived")
+                .isEqualTo("HISTORICAL");
         assertThat(health.has("quietForMs")).isTrue();
     }
 

@@ -5,6 +5,7 @@ import io.instflow.avro.OptionType;
 import io.instflow.avro.Tier;
 import io.instflow.dashboard.model.BarView;
 import io.instflow.dashboard.model.SignalView;
+import io.instflow.dashboard.state.DashboardState.Mode;
 
 import org.junit.jupiter.api.Test;
 
@@ -59,20 +60,67 @@ class DashboardStateTest {
     }
 
     @Test
-    void shouldCallTheDataStaleAfterTheLiveTopicsFallSilent() {
+    void shouldCallTheDataLiveOnlyWhileLiveRecordsArrive() {
         DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 1_000);
+        assertThat(state.heartbeat(1_500).mode()).isEqualTo(Mode.LOADING);
         state.apply(bar("NQZ4", 60, 0, 21_000), 1_100);
         state.markHistoryLoaded();
-        assertThat(state.heartbeat(5_000).stale()).isFalse();
-        assertThat(state.heartbeat(6_500).stale())
+        assertThat(state.heartbeat(2_000).mode())
                 .as("history alone, nothing live since the start")
-                .isTrue();
+                .isEqualTo(Mode.HISTORICAL);
 
         state.apply(bar("NQZ4", 60, 60, 21_000), 7_000);
         DashboardState.Heartbeat live = state.heartbeat(8_000);
-        assertThat(live.stale()).isFalse();
+        assertThat(live.mode()).isEqualTo(Mode.LIVE);
         assertThat(live.quietForMs()).isEqualTo(1_000);
-        assertThat(state.heartbeat(12_001).stale()).isTrue();
-        assertThat(state.snapshot(12_001).stale()).isTrue();
+        assertThat(state.heartbeat(12_001).mode()).isEqualTo(Mode.HISTORICAL);
+        assertThat(state.snapshot(12_001).mode()).isEqualTo(Mode.HISTORICAL);
+
+        state.apply(bar("NQZ4", 60, 120, 21_000), 12_500);
+        assertThat(state.heartbeat(12_600).mode()).isEqualTo(Mode.LIVE);
+        state.kafkaProblem("Kafka at localhost:1 is unreachable");
+        DashboardState.Heartbeat unreachable = state.heartbeat(12_700);
+        assertThat(unreachable.mode()).isEqualTo(Mode.HISTORICAL);
+        assertThat(unreachable.kafkaProblem()).contains("localhost:1");
+        state.kafkaProblem(null);
+        assertThat(state.heartbeat(12_800).mode()).isEqualTo(Mode.LIVE);
+    }
+
+    @Test
+    void shouldKeepTheLatestFormingBarUntilItsClosedBarArrives() {
+        DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 0);
+        state.apply(bar("NQZ4", 60, 0, 21_000), 10);
+        state.markHistoryLoaded();
+        state.drainUpdate();
+
+        state.applyForming(bar("NQZ4", 60, 60, 21_001), 20);
+        state.applyForming(bar("NQZ4", 60, 60, 21_004), 30);
+        DashboardState.Update update = state.drainUpdate();
+        assertThat(update.forming()).extracting(BarView::close).containsExactly(21_004.0);
+        assertThat(update.lastLiveRecordAtMs()).isEqualTo(30);
+
+        state.applyForming(bar("NQZ4", 60, 0, 20_990), 40);
+        assertThat(state.drainUpdate())
+                .as("a preview of a minute already closed changes nothing")
+                .isNull();
+
+        state.apply(bar("NQZ4", 60, 60, 21_003), 50);
+        assertThat(state.snapshot(60).forming()).isEmpty();
+        assertThat(state.snapshot(60).bars().get("1m").get("NQZ4"))
+                .extracting(BarView::close)
+                .containsExactly(21_000.0, 21_003.0);
+    }
+
+    @Test
+    void shouldAskForTheFallbackOnlyWhenThereIsNothingToShow() {
+        DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 0);
+        assertThat(state.wantsFallback(100)).as("still loading").isFalse();
+        state.kafkaProblem("Kafka at localhost:1 is unreachable");
+        assertThat(state.wantsFallback(100)).isTrue();
+        state.applyHistorical(java.util.List.of(BarView.of(bar("NQ.c.0", 60, 0, 21_000))));
+        assertThat(state.wantsFallback(200)).isFalse();
+        assertThat(state.heartbeat(200).lastLiveRecordAtMs())
+                .as("history is not live data")
+                .isNull();
     }
 }

@@ -68,6 +68,7 @@ public final class IfdPipeline {
             DataStream<Rejection> rejections,
             DataStream<PressureMetrics> pressure,
             DataStream<Bar> bars,
+            DataStream<Bar> formingBars,
             DataStream<PipelineMetric> metrics,
             DataStream<DeadLetter> deadLetters) {}
 
@@ -192,6 +193,7 @@ public final class IfdPipeline {
                 signals.getSideOutput(DetectorFunction.REJECTIONS),
                 signals.getSideOutput(DetectorFunction.PRESSURE),
                 bars,
+                bars.getSideOutput(BarFunction.FORMING),
                 allMetrics,
                 flow.getSideOutput(BookFunction.UNDEFINED));
     }
@@ -343,6 +345,10 @@ public final class IfdPipeline {
                 .sinkTo(kafka.sink(topics.bars(5), Bar.class, Bar::getSymbol))
                 .uid(id.uid("bars-5m-sink"))
                 .name("bars.5m");
+        out.formingBars()
+                .sinkTo(kafka.previewSink(topics.formingBars(), Bar.class, Bar::getSymbol))
+                .uid(id.uid("bars-forming-sink"))
+                .name("bars.forming");
         metrics.sinkTo(kafka.sink(topics.metrics(), PipelineMetric.class, PipelineMetric::getJob))
                 .uid(id.uid("metrics-sink"))
                 .name("metrics");

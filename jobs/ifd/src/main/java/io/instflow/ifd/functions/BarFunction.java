@@ -21,7 +21,8 @@ import org.apache.flink.util.Collector;
 /**
  * 1-minute and 5-minute bars of one future from its classified trades, with buy and sell volume,
  * delta and the cumulative delta of the trading session; emitted when the watermark passes a bar's
- * end. The 5-minute bar covers exactly its five 1-minute bars.
+ * end. The 5-minute bar covers exactly its five 1-minute bars. After every trade the bars in
+ * progress go to {@link #FORMING}, a preview that live charts draw before the bar closes.
  */
 public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar> {
 
@@ -35,6 +36,12 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
                     "bars-late",
                     new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(
                             io.instflow.avro.PipelineMetric.class));
+
+    /** The 1- and 5-minute bars in progress, as they stand after each trade. */
+    public static final org.apache.flink.util.OutputTag<Bar> FORMING =
+            new org.apache.flink.util.OutputTag<>(
+                    "bars-forming",
+                    new org.apache.flink.formats.avro.typeutils.AvroTypeInfo<>(Bar.class));
 
     private final MetricRecords metrics;
 
@@ -115,6 +122,14 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
             }
             bar.add(e.price, e.size, e.aggressor);
             bars.put(key, bar);
+            ctx.output(
+                    FORMING,
+                    bar(
+                            contract.value(),
+                            minutes,
+                            start,
+                            bar,
+                            cumulativeDelta(minutes, start, bar)));
         }
     }
 
@@ -139,32 +154,43 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
                 continue;
             }
             bars.remove(key);
-            long session = TradingDate.of(start * 1_000_000L);
-            long[] running = cumulative.get(minutes);
-            long cumulativeDelta =
-                    (running != null && running[0] == session ? running[1] : 0) + bar.delta();
-            cumulative.put(minutes, new long[] {session, cumulativeDelta});
-            ContractInfo c = contract.value();
-            out.collect(
-                    Bar.newBuilder()
-                            .setSymbol(c.rawSymbol)
-                            .setInstrumentId(c.instrumentId)
-                            .setIntervalSeconds(minutes * 60)
-                            .setWindowStart(start * 1_000_000L)
-                            .setWindowEnd((start + length) * 1_000_000L)
-                            .setOpen(bar.open)
-                            .setHigh(bar.high)
-                            .setLow(bar.low)
-                            .setClose(bar.close)
-                            .setVolume(bar.volume)
-                            .setBuyVolume(bar.buyVolume)
-                            .setSellVolume(bar.sellVolume)
-                            .setUnknownVolume(bar.unknownVolume)
-                            .setDelta(bar.delta())
-                            .setCumulativeDelta(cumulativeDelta)
-                            .setTrades(bar.trades)
-                            .setVwap(Math.round(bar.priceVolume / bar.volume * 1e9))
-                            .build());
+            long cumulativeDelta = cumulativeDelta(minutes, start, bar);
+            cumulative.put(
+                    minutes, new long[] {TradingDate.of(start * 1_000_000L), cumulativeDelta});
+            out.collect(bar(contract.value(), minutes, start, bar, cumulativeDelta));
         }
+    }
+
+    /**
+     * The session's cumulative delta up to and including {@code bar}, which starts at {@code
+     * startMs}.
+     */
+    private long cumulativeDelta(int minutes, long startMs, BarState bar) throws Exception {
+        long[] running = cumulative.get(minutes);
+        long session = TradingDate.of(startMs * 1_000_000L);
+        return (running != null && running[0] == session ? running[1] : 0) + bar.delta();
+    }
+
+    private static Bar bar(
+            ContractInfo c, int minutes, long startMs, BarState bar, long cumulativeDelta) {
+        return Bar.newBuilder()
+                .setSymbol(c.rawSymbol)
+                .setInstrumentId(c.instrumentId)
+                .setIntervalSeconds(minutes * 60)
+                .setWindowStart(startMs * 1_000_000L)
+                .setWindowEnd((startMs + minutes * MINUTE_MS) * 1_000_000L)
+                .setOpen(bar.open)
+                .setHigh(bar.high)
+                .setLow(bar.low)
+                .setClose(bar.close)
+                .setVolume(bar.volume)
+                .setBuyVolume(bar.buyVolume)
+                .setSellVolume(bar.sellVolume)
+                .setUnknownVolume(bar.unknownVolume)
+                .setDelta(bar.delta())
+                .setCumulativeDelta(cumulativeDelta)
+                .setTrades(bar.trades)
+                .setVwap(Math.round(bar.priceVolume / bar.volume * 1e9))
+                .build();
     }
 }

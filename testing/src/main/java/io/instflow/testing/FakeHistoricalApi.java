@@ -1,4 +1,4 @@
-package io.instflow.cli;
+package io.instflow.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,25 +17,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the DBN body of its schema, as the real API streams it, and remembers the forms and the
  * Authorization headers it was sent.
  */
-final class FakeHistoricalApi implements AutoCloseable {
+public final class FakeHistoricalApi implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, byte[]> bodies;
-    final List<Map<String, String>> forms = new CopyOnWriteArrayList<>();
-    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<Map<String, String>> forms = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
 
     /**
      * @param bodies the DBN stream (zstd) to answer per schema name
      */
-    FakeHistoricalApi(Map<String, byte[]> bodies) throws IOException {
+    public FakeHistoricalApi(Map<String, byte[]> bodies) throws IOException {
         this.bodies = Map.copyOf(bodies);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v0/timeseries.get_range", this::handle);
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The form of every request, in order. */
+    public List<Map<String, String>> forms() {
+        return forms;
+    }
+
+    /** The Authorization header of every request, in order. */
+    public List<String> authorizations() {
+        return authorizations;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
