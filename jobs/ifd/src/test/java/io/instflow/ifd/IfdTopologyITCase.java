@@ -1,5 +1,6 @@
 package io.instflow.ifd;
 
+import io.instflow.avro.Bar;
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Deployment;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -95,12 +98,25 @@ class IfdTopologyITCase {
                         records.preload());
         CloseableIterator<Signal> signals = out.signals().collectAsync();
         CloseableIterator<PipelineMetric> metrics = out.metrics().collectAsync();
+        CloseableIterator<Bar> bars = out.bars().collectAsync();
+        CloseableIterator<Bar> forming = out.formingBars().collectAsync();
         env.executeAsync("topology");
-        // both results are drained while the job runs: a collect sink waits for its reader
+        // every result is drained while the job runs: a collect sink waits for its reader
         CompletableFuture<List<PipelineMetric>> reading =
                 CompletableFuture.supplyAsync(() -> drain(metrics));
+        CompletableFuture<List<Bar>> readingBars = CompletableFuture.supplyAsync(() -> drain(bars));
+        CompletableFuture<List<Bar>> readingForming =
+                CompletableFuture.supplyAsync(() -> drain(forming));
         List<Signal> found = drain(signals);
         List<PipelineMetric> reported = reading.get(5, TimeUnit.MINUTES);
+        List<Bar> closed = readingBars.get(5, TimeUnit.MINUTES);
+        Map<String, Bar> lastPreview = new HashMap<>();
+        readingForming.get(5, TimeUnit.MINUTES).forEach(b -> lastPreview.put(barKey(b), b));
+        assertThat(closed).as("closed bars").isNotEmpty();
+        assertThat(lastPreview).as("one preview series per closed bar").hasSameSizeAs(closed);
+        assertThat(closed)
+                .as("each bar's last preview is the bar as it closed")
+                .allSatisfy(b -> assertThat(lastPreview.get(barKey(b))).isEqualTo(b));
         Set<Long> episodeContracts = new TreeSet<>();
         session.episodes().stream()
                 .filter(e -> Episode.INSTITUTIONAL.equals(e.kind()))
@@ -121,6 +137,10 @@ class IfdTopologyITCase {
         assertThat(health.view().jobs())
                 .extracting(PipelineHealth.JobHealth::job)
                 .containsExactly(name);
+    }
+
+    private static String barKey(Bar b) {
+        return b.getSymbol() + "|" + b.getIntervalSeconds() + "|" + b.getWindowStart();
     }
 
     private static <T extends org.apache.avro.specific.SpecificRecordBase> TypeInformation<T> info(

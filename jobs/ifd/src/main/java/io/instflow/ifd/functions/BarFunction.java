@@ -129,7 +129,7 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
                             minutes,
                             start,
                             bar,
-                            cumulativeDelta(minutes, start, bar)));
+                            previewCumulativeDelta(minutes, start, bar)));
         }
     }
 
@@ -169,6 +169,25 @@ public final class BarFunction extends KeyedProcessFunction<Long, FlowEvent, Bar
         long[] running = cumulative.get(minutes);
         long session = TradingDate.of(startMs * 1_000_000L);
         return (running != null && running[0] == session ? running[1] : 0) + bar.delta();
+    }
+
+    /**
+     * As {@link #cumulativeDelta}, with the deltas of the session's earlier bars that are complete
+     * but not yet emitted (the watermark has not passed their end).
+     */
+    private long previewCumulativeDelta(int minutes, long startMs, BarState bar) throws Exception {
+        long session = TradingDate.of(startMs * 1_000_000L);
+        long total = cumulativeDelta(minutes, startMs, bar);
+        for (java.util.Map.Entry<String, BarState> open : bars.entries()) {
+            String[] key = open.getKey().split(":");
+            long openStart = Long.parseLong(key[1]);
+            if (Integer.parseInt(key[0]) == minutes
+                    && openStart < startMs
+                    && TradingDate.of(openStart * 1_000_000L) == session) {
+                total += open.getValue().delta();
+            }
+        }
+        return total;
     }
 
     private static Bar bar(
