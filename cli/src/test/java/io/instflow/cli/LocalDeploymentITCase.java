@@ -33,6 +33,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -155,6 +157,8 @@ class LocalDeploymentITCase {
                 .contains("ready: every check passed")
                 .contains("ifd-testing-ref: 0 records behind");
 
+        assertDashboardFindsTheDeployment();
+
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.deleteTopics(List.of("ref.bars.5m")).all().get();
         }
@@ -191,6 +195,62 @@ class LocalDeploymentITCase {
         assertThat(noBroker.exit()).isEqualTo(1);
         assertThat(noBroker.output())
                 .containsPattern("kafka +FAIL +cannot reach Kafka at " + bootstrap);
+    }
+
+    /**
+     * {@code scripts/start-dashboard} without a broker named finds the deployment's, and its page
+     * has read the topics' history.
+     */
+    private static void assertDashboardFindsTheDeployment() throws Exception {
+        Path log = Files.createTempFile(tmp, "dashboard-", ".log");
+        Process p =
+                new ProcessBuilder(
+                                "scripts/start-dashboard", "--dir", dir.toString(), "--port", "0")
+                        .directory(ROOT.toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(log.toFile())
+                        .start();
+        try {
+            Pattern url = Pattern.compile("Dashboard at (http://\\S+/)");
+            Await.until(
+                    () -> url.matcher(text(log)).find() || !p.isAlive(),
+                    Duration.ofMinutes(2),
+                    "the dashboard's address");
+            String output = text(log);
+            assertThat(output).contains("the local deployment's Kafka at " + bootstrap);
+            Matcher address = url.matcher(output);
+            assertThat(address.find()).as(output).isTrue();
+            URI health = URI.create(address.group(1) + "api/health");
+            Await.until(
+                    () -> text(health).contains("\"historyLoaded\":true"),
+                    Duration.ofSeconds(30),
+                    "the dashboard reading the deployment's topics");
+            assertThat(text(health)).contains("\"kafkaProblem\":null");
+        } finally {
+            p.destroy();
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the dashboard stops").isTrue();
+        }
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String text(URI uri) {
+        try {
+            return HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private record Result(int exit, String output) {}
