@@ -56,7 +56,8 @@ final class PipelineCommand implements Callable<Integer> {
             names = "--profile",
             defaultValue = "production",
             description =
-                    "Detector profile: production (v3.1), testing, conservative, production-v3, testing-v31 (default: ${DEFAULT-VALUE}).")
+                    "Detector profile: production (v3.1), testing (conservative gates with diagnostics.jsonl), conservative,"
+                            + " exploratory, production-v3, exploratory-v31 (default: ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(

@@ -55,7 +55,7 @@ final class ShadowCommand implements Callable<Integer> {
 
     @Option(
             names = "--shadow-profile",
-            defaultValue = "testing",
+            defaultValue = "exploratory",
             description = "Profile of the shadow candidate (default: ${DEFAULT-VALUE}).")
     String shadowProfile;
 

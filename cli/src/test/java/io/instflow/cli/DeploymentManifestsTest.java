@@ -229,7 +229,7 @@ class DeploymentManifestsTest {
                         .isEqualTo("shadow.");
             } else {
                 assertThat(IfdJob.parse(args(job.path("args"))).params().profile())
-                        .isIn("production", "testing");
+                        .isIn("production", "exploratory");
             }
         }
     }

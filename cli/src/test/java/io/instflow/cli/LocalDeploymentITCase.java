@@ -119,18 +119,18 @@ class LocalDeploymentITCase {
                             .sorted()
                             .toList();
         }
-        submit("--profile", "testing");
-        submit("--profile", "testing", "--topic-prefix", "ref.");
-        submit("--profile", "testing", "--shadow");
+        submit("--profile", "exploratory");
+        submit("--profile", "exploratory", "--topic-prefix", "ref.");
+        submit("--profile", "exploratory", "--shadow");
 
         replay(sim.resolve("definitions.dbn.zst"), days.get(0));
-        List<String> firstDay = awaitSignals("ifd-testing", "ifd.signals", 1);
+        List<String> firstDay = awaitSignals("ifd-exploratory", "ifd.signals", 1);
 
-        submit("--profile", "testing", "--savepoint");
+        submit("--profile", "exploratory", "--savepoint");
         replay(sim.resolve("definitions.dbn.zst"), days.get(1));
-        List<String> production = awaitSignals("ifd-testing", "ifd.signals", firstDay.size() + 1);
+        List<String> production = awaitSignals("ifd-exploratory", "ifd.signals", firstDay.size() + 1);
         List<String> reference =
-                awaitSignals("ifd-testing-ref", "ref.ifd.signals", production.size());
+                awaitSignals("ifd-exploratory-ref", "ref.ifd.signals", production.size());
 
         assertThat(new HashSet<>(production))
                 .as("no duplicates across the upgrade")
@@ -139,7 +139,7 @@ class LocalDeploymentITCase {
                 .as("the upgraded deployment committed what the uninterrupted one did")
                 .containsExactlyInAnyOrderElementsOf(reference);
         assertThat(production).containsAll(firstDay);
-        List<String> shadow = awaitSignals("ifd-testing-shadow", "shadow.ifd.signals", 1);
+        List<String> shadow = awaitSignals("ifd-exploratory-shadow", "shadow.ifd.signals", 1);
         assertThat(shadow)
                 .as("the shadow runs the same profile on the same input")
                 .containsExactlyInAnyOrderElementsOf(reference);
@@ -155,7 +155,7 @@ class LocalDeploymentITCase {
         assertThat(healthy.exit()).as(healthy.output()).isZero();
         assertThat(healthy.output())
                 .contains("ready: every check passed")
-                .contains("ifd-testing-ref: 0 records behind");
+                .contains("ifd-exploratory-ref: 0 records behind");
 
         assertDashboardFindsTheDeployment();
 
@@ -166,7 +166,7 @@ class LocalDeploymentITCase {
         assertThat(missingTopic.exit()).isEqualTo(1);
         assertThat(missingTopic.output()).containsPattern("topics +FAIL +missing: ref.bars.5m");
 
-        String refJob = jobId("ifd-testing-ref");
+        String refJob = jobId("ifd-exploratory-ref");
         HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
@@ -181,14 +181,14 @@ class LocalDeploymentITCase {
                         HttpResponse.BodyHandlers.ofString());
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         Result cancelled = validate();
-        while (!cancelled.output().contains("ifd-testing-ref is CANCELED")
+        while (!cancelled.output().contains("ifd-exploratory-ref is CANCELED")
                 && System.nanoTime() < deadline) {
             // cancelling is asynchronous; the REST state follows within seconds
             Thread.sleep(2_000);
             cancelled = validate();
         }
         assertThat(cancelled.exit()).isEqualTo(1);
-        assertThat(cancelled.output()).containsPattern("jobs +FAIL +ifd-testing-ref is CANCELED");
+        assertThat(cancelled.output()).containsPattern("jobs +FAIL +ifd-exploratory-ref is CANCELED");
 
         run("scripts/instflow", "kafka", "stop", "--dir", dir.resolve("kafka").toString());
         Result noBroker = validate();
@@ -265,11 +265,11 @@ class LocalDeploymentITCase {
                                 "--flink-url",
                                 "http://localhost:" + webPort,
                                 "--deployment",
-                                "testing",
+                                "exploratory",
                                 "--deployment",
-                                "testing:ref.",
+                                "exploratory:ref.",
                                 "--deployment",
-                                "testing:shadow.",
+                                "exploratory:shadow.",
                                 "--comparison",
                                 "shadow.",
                                 "--partitions",

@@ -100,8 +100,9 @@ public record PipelineConfig(
 
     /**
      * The bundled configuration: production (the spec's production gates with IFD v3.1), the spec's
-     * testing and conservative profiles, production-v3 (the spec's production profile as it was)
-     * and testing-v31 (testing's gates with IFD v3.1).
+     * testing (conservative gates, diagnostics), conservative and exploratory profiles,
+     * production-v3 (the spec's production profile as it was) and exploratory-v31 (exploratory's
+     * gates with IFD v3.1).
      */
     public static PipelineConfig defaults() {
         try (InputStream in = PipelineConfig.class.getResourceAsStream("/pipeline_config.json")) {

@@ -143,7 +143,7 @@ class DegradedModeITCase {
                         KAFKA.bootstrapServers(),
                         input.prefix(),
                         prefix,
-                        DetectorParams.testing(),
+                        DetectorParams.exploratory(),
                         5,
                         2000,
                         5000,

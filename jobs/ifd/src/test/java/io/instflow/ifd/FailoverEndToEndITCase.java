@@ -280,7 +280,7 @@ class FailoverEndToEndITCase {
                         KAFKA.bootstrapServers(),
                         topics.prefix(),
                         prefix,
-                        DetectorParams.testing(),
+                        DetectorParams.exploratory(),
                         5,
                         2000,
                         5000,

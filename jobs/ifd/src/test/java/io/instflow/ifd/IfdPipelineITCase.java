@@ -130,7 +130,7 @@ class IfdPipelineITCase {
 
     /** The testing profile with the market-making threshold at 0.7: straddles still fail it. */
     static DetectorParams lenientMarketMaking() {
-        return DetectorParams.testing().toBuilder()
+        return DetectorParams.exploratory().toBuilder()
                 .profile("testing-mm07")
                 .mmMaxProbability(0.7)
                 .diagnostics(false)
@@ -140,7 +140,7 @@ class IfdPipelineITCase {
     @Test
     void shouldScoreEpisodesAndRejectStraddlesAndSpoofingForTheirReasons() throws Exception {
         createOutputTopics("a.");
-        run("a.", DetectorParams.testing());
+        run("a.", DetectorParams.exploratory());
         List<Rejection> rejected = rejections("a.");
         for (Episode e : session.episodes()) {
             List<Rejection> during =
@@ -357,7 +357,7 @@ class IfdPipelineITCase {
                         KAFKA.bootstrapServers(),
                         live.prefix(),
                         "u.",
-                        DetectorParams.testing(),
+                        DetectorParams.exploratory(),
                         5,
                         2000,
                         5000,

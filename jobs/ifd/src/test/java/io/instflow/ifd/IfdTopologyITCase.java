@@ -77,7 +77,7 @@ class IfdTopologyITCase {
                         "unused:9092",
                         "",
                         "shadow.",
-                        DetectorParams.testing(),
+                        DetectorParams.exploratory(),
                         5,
                         2000,
                         5000,
@@ -126,7 +126,7 @@ class IfdTopologyITCase {
                 .isNotEmpty()
                 .anyMatch(s -> episodeContracts.contains(s.getMetrics().getInstrumentId()));
 
-        String name = Deployment.ifd("testing", "shadow.").name();
+        String name = Deployment.ifd("exploratory", "shadow.").name();
         assertThat(reported)
                 .extracting(m -> m.getName())
                 .contains("records_per_second", "windows", "signals");

@@ -59,7 +59,7 @@ record JobRuns(String bootstrap, SimulationResult session) {
                         bootstrap,
                         input.prefix(),
                         output.prefix(),
-                        DetectorParams.testing(),
+                        DetectorParams.exploratory(),
                         5,
                         2000,
                         5000,

@@ -30,7 +30,7 @@ class PipelineConfigTest {
                 .as("the spec's production profile, kept for shadows and reproduction")
                 .isEqualTo(
                         DetectorParams.production().toBuilder().profile("production-v3").build());
-        assertThat(config.profile("testing-v31").isV31()).isTrue();
+        assertThat(config.profile("exploratory-v31").isV31()).isTrue();
     }
 
     @Test

@@ -94,7 +94,7 @@ class ShadowPipelineITCase {
         createTopics(prefix + "prod.", io.instflow.contract.Topic.Set.IFD);
         createTopics(prefix + "shadow.", io.instflow.contract.Topic.Set.IFD);
         createTopics(prefix, io.instflow.contract.Topic.Set.COMPARISON);
-        runIfd(input.prefix(), prefix + "prod.", DetectorParams.testing());
+        runIfd(input.prefix(), prefix + "prod.", DetectorParams.exploratory());
         if (shadow != null) {
             runIfd(input.prefix(), prefix + "shadow.", shadow);
         }
@@ -111,7 +111,7 @@ class ShadowPipelineITCase {
                         prefix + "prod.",
                         prefix + "shadow.",
                         prefix,
-                        "testing",
+                        "exploratory",
                         "candidate",
                         50,
                         OutcomeParams.defaults(),
@@ -183,7 +183,7 @@ class ShadowPipelineITCase {
                                     .getValue());
         }
         assertThat(outcomes.stream().map(Comparison::getEvaluatedProfile).distinct())
-                .contains("testing", "candidate");
+                .contains("exploratory", "candidate");
 
         var deadLetters =
                 TopicReader.readAll(

@@ -3,6 +3,7 @@ package io.instflow.ifd.io;
 import io.instflow.avro.Components;
 import io.instflow.avro.Direction;
 import io.instflow.avro.DominantSide;
+import io.instflow.avro.GateCheck;
 import io.instflow.avro.OptionType;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
@@ -150,6 +151,19 @@ public final class DetectorRecords implements java.io.Serializable {
                 .setTier(Tier.valueOf(d.tier()))
                 .setDirection(Direction.valueOf(d.direction()))
                 .setDiagnostic(d.signal())
+                .setGates(
+                        d.gates().stream()
+                                .map(
+                                        g ->
+                                                GateCheck.newBuilder()
+                                                        .setName(g.name())
+                                                        .setValue(g.value())
+                                                        .setThreshold(g.threshold())
+                                                        .setAtMost(g.atMost())
+                                                        .setPassed(g.passed())
+                                                        .build())
+                                .toList())
+                .setNearMiss(d.nearMiss())
                 .setEmittedAt(System.currentTimeMillis() * 1_000_000L)
                 .build();
     }

@@ -13,7 +13,8 @@ import java.util.Map;
  * One output record as one flat JSON object for people and external systems: nested records (the
  * window's metrics, the components) are inlined, enums become their names, and the window and
  * strike fields carry their unit in the name ({@code window_start_ns}, {@code strike} in index
- * points). Field names otherwise as in the Avro schema.
+ * points). Arrays of records (a rejection's gates) become arrays of such objects. Field names
+ * otherwise as in the Avro schema.
  */
 public final class FlatJson {
 
@@ -97,7 +98,14 @@ public final class FlatJson {
             node.put(name, v);
         } else if (value instanceof Collection<?> items) {
             var array = node.putArray(name);
-            items.forEach(i -> array.add(String.valueOf(i)));
+            items.forEach(
+                    i -> {
+                        if (i instanceof IndexedRecord item) {
+                            array.add(of(item));
+                        } else {
+                            array.add(String.valueOf(i));
+                        }
+                    });
         } else if (value instanceof Map<?, ?> map) {
             ObjectNode child = node.putObject(name);
             map.forEach((k, v) -> child.put(String.valueOf(k), String.valueOf(v)));

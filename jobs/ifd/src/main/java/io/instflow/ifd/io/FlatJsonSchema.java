@@ -11,7 +11,8 @@ import java.util.List;
  * The JSON Schema (draft 2020-12) of the objects {@link FlatJson} writes for records of one Avro
  * schema, derived by the same rules: nested records inlined, {@code strike_price} as the number
  * {@code strike}, the window's ends with {@code _ns}, enums as their names, a nullable field as its
- * type or null. Every field is always present, and no other field is.
+ * type or null, an array of records as an array of such objects. Every field is always present, and
+ * no other field is.
  */
 public final class FlatJsonSchema {
 
@@ -72,7 +73,19 @@ public final class FlatJsonSchema {
             }
             case ARRAY -> {
                 type(property, "array", nullable);
-                property.putObject("items").put("type", "string");
+                ObjectNode items = property.putObject("items");
+                if (type.getElementType().getType() == Schema.Type.RECORD) {
+                    items.put("type", "object");
+                    items.put("description", type.getElementType().getDoc());
+                    inline(
+                            type.getElementType(),
+                            false,
+                            items.putObject("properties"),
+                            items.putArray("required"));
+                    items.put("additionalProperties", false);
+                } else {
+                    items.put("type", "string");
+                }
             }
             case MAP -> {
                 type(property, "object", nullable);

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The verdict on a candidate: its confidence, the gates it failed (empty for a signal) and, for
- * signals, tier, direction and action (spec section 7).
+ * The verdict on a candidate: its confidence, every gate it was held to with the value measured,
+ * the gates it failed (empty for a signal) and, for signals, tier, direction and action (spec
+ * section 7).
  *
  * @param tier MODERATE, HIGH, VERY_HIGH or EXTREME
  * @param direction of the underlying: LONG or SHORT
@@ -15,7 +16,7 @@ public record Decision(
         double baselineConfidence,
         double coordination,
         double finalConfidence,
-        List<String> failedGates,
+        List<Gate> gates,
         String tier,
         int strengthScore,
         double sizeMultiplier,
@@ -25,16 +26,26 @@ public record Decision(
         double maxPositionRisk) {
 
     public Decision {
-        failedGates = List.copyOf(failedGates);
+        gates = List.copyOf(gates);
+    }
+
+    /** The names of the gates failed, in the order they were checked. */
+    public List<String> failedGates() {
+        return Gate.failed(gates);
     }
 
     public boolean signal() {
-        return failedGates.isEmpty();
+        return gates.stream().allMatch(Gate::passed);
     }
 
-    /** This verdict with {@code more} failures added after its own. */
-    public Decision withFailures(List<String> more) {
-        List<String> all = new ArrayList<>(failedGates);
+    /** A rejection whose every failed gate was within {@link Gate#NEAR_MISS} of its threshold. */
+    public boolean nearMiss() {
+        return Gate.nearMiss(gates);
+    }
+
+    /** This verdict with {@code more} gates checked after its own. */
+    public Decision withGates(List<Gate> more) {
+        List<Gate> all = new ArrayList<>(gates);
         all.addAll(more);
         return new Decision(
                 baselineConfidence,

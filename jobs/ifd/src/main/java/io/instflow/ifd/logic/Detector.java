@@ -270,13 +270,23 @@ public final class Detector {
         int side = direction > 0 ? Aggressor.BUY : Aggressor.SELL;
         long sideVolume = direction > 0 ? st.buyVolume : st.sellVolume;
         Structures.Share share = legs.largestNonDirectional(c.window().contract.instrumentId, side);
-        if (share != null && share.volume() >= params.structureMinShare() * sideVolume) {
-            d = d.withFailures(List.of("multi_leg:" + share.kind()));
+        List<Gate> filters = new ArrayList<>();
+        if (share != null) {
+            // a share at the minimum already rejects: the gate passes only strictly below it
+            double legShare = sideVolume == 0 ? 1 : share.volume() / (double) sideVolume;
+            filters.add(
+                    new Gate(
+                            "multi_leg:" + share.kind(),
+                            legShare,
+                            params.structureMinShare(),
+                            true,
+                            share.volume() < params.structureMinShare() * sideVolume));
         }
         double meanOrder = st.meanOrderSize(side);
-        if (meanOrder > 0 && meanOrder < params.minMeanOrderSize()) {
-            d = d.withFailures(List.of("retail_flow"));
+        if (meanOrder > 0) {
+            filters.add(Gate.atLeast("retail_flow", meanOrder, params.minMeanOrderSize()));
         }
+        d = d.withGates(filters);
         return new Verdict(new Candidate(c.window(), components, c.baseline()), d, mm, spoof);
     }
 

@@ -86,10 +86,23 @@ public record DetectorParams(
         return builder().build();
     }
 
-    /** The testing profile: looser gates, diagnostic output of every candidate. */
+    /**
+     * The testing mode: the conservative gates with production's algorithm, and diagnostic output
+     * of every candidate (each gate's value against its threshold, near misses).
+     */
     public static DetectorParams testing() {
-        return builder()
+        return conservative().toBuilder()
                 .profile("testing")
+                .algorithm("v3.1")
+                .diagnostics(true)
+                .build();
+    }
+
+    /** The exploratory profile: the prototype's looser gates, for more candidates to look at. */
+    public static DetectorParams exploratory() {
+        return builder()
+                .profile("exploratory")
+                .algorithm("v3")
                 .minPressureRatio(1.5)
                 .minVolumeConcentration(0.3)
                 .minTimePersistence(0.3)
@@ -100,7 +113,6 @@ public record DetectorParams(
                 .lookbackDays(10)
                 .minDataQuality(0.7)
                 .minTotalVolume(50)
-                .diagnostics(true)
                 .build();
     }
 

@@ -36,38 +36,26 @@ public final class Scorer {
                                 + p.weightCoordination() * coordination)
                         / weights;
         double confidence = ComponentScores.clamp01(blended * (1 - p.marketMakingPenalty() * mm));
-        List<String> failed = new ArrayList<>();
-        if (Math.abs(w.logPressure()) < Math.log(p.minPressureRatio())) {
-            failed.add("min_pressure_ratio");
+        List<Gate> gates = new ArrayList<>();
+        gates.add(pressureRatio(w, p));
+        gates.add(Gate.atLeast("min_total_volume", w.classifiedVolume(), p.minTotalVolume()));
+        gates.add(
+                Gate.atLeast(
+                        "min_volume_concentration", c.concentration(), p.minVolumeConcentration()));
+        gates.add(Gate.atLeast("min_time_persistence", c.persistence(), p.minTimePersistence()));
+        gates.add(Gate.atLeast("min_trend_strength", c.trend(), p.minTrendStrength()));
+        if (baseline.present() && baseline.dataQuality() >= p.minDataQuality()) {
+            gates.add(
+                    Gate.atLeast(
+                            "min_baseline_anomaly",
+                            Math.abs(baseline.z()),
+                            p.minBaselineAnomaly()));
         }
-        if (w.classifiedVolume() < p.minTotalVolume()) {
-            failed.add("min_total_volume");
-        }
-        if (c.concentration() < p.minVolumeConcentration()) {
-            failed.add("min_volume_concentration");
-        }
-        if (c.persistence() < p.minTimePersistence()) {
-            failed.add("min_time_persistence");
-        }
-        if (c.trend() < p.minTrendStrength()) {
-            failed.add("min_trend_strength");
-        }
-        if (baseline.present()
-                && baseline.dataQuality() >= p.minDataQuality()
-                && Math.abs(baseline.z()) < p.minBaselineAnomaly()) {
-            failed.add("min_baseline_anomaly");
-        }
-        if (confidence < p.minOverallConfidence()) {
-            failed.add("min_overall_confidence");
-        }
-        if (mm > p.mmMaxProbability()) {
-            failed.add("market_making");
-        }
-        if (spoof > p.spoofMaxRatio()) {
-            failed.add("spoofing");
-        }
+        gates.add(Gate.atLeast("min_overall_confidence", confidence, p.minOverallConfidence()));
+        gates.add(Gate.atMost("market_making", mm, p.mmMaxProbability()));
+        gates.add(Gate.atMost("spoofing", spoof, p.spoofMaxRatio()));
         return classify(
-                call, c.direction(), baselineConfidence, coordination, confidence, failed, p);
+                call, c.direction(), baselineConfidence, coordination, confidence, gates, p);
     }
 
     /**
@@ -77,33 +65,35 @@ public final class Scorer {
      */
     public static Decision decideCompat(
             boolean call, WindowStats w, CompatScorer.Result r, double spoof, DetectorParams p) {
-        List<String> failed = new ArrayList<>();
-        if (Math.abs(w.logPressure()) < Math.log(p.minPressureRatio())) {
-            failed.add("min_pressure_ratio");
-        }
-        if (w.classifiedVolume() < p.minTotalVolume()) {
-            failed.add("min_total_volume");
-        }
-        if (r.concentration() < p.minVolumeConcentration()) {
-            failed.add("min_volume_concentration");
-        }
-        if (r.persistence() < p.minTimePersistence()) {
-            failed.add("min_time_persistence");
-        }
-        if (r.trend() < p.minTrendStrength()) {
-            failed.add("min_trend_strength");
-        }
-        if (r.finalConfidence() < p.minOverallConfidence()) {
-            failed.add("min_overall_confidence");
-        }
-        if (r.mm() > p.mmMaxProbability()) {
-            failed.add("market_making");
-        }
-        if (spoof > p.spoofMaxRatio()) {
-            failed.add("spoofing");
-        }
+        List<Gate> gates = new ArrayList<>();
+        gates.add(pressureRatio(w, p));
+        gates.add(Gate.atLeast("min_total_volume", w.classifiedVolume(), p.minTotalVolume()));
+        gates.add(
+                Gate.atLeast(
+                        "min_volume_concentration", r.concentration(), p.minVolumeConcentration()));
+        gates.add(Gate.atLeast("min_time_persistence", r.persistence(), p.minTimePersistence()));
+        gates.add(Gate.atLeast("min_trend_strength", r.trend(), p.minTrendStrength()));
+        gates.add(
+                Gate.atLeast(
+                        "min_overall_confidence", r.finalConfidence(), p.minOverallConfidence()));
+        gates.add(Gate.atMost("market_making", r.mm(), p.mmMaxProbability()));
+        gates.add(Gate.atMost("spoofing", spoof, p.spoofMaxRatio()));
         int flow = w.buyVolume >= w.sellVolume ? 1 : -1;
-        return classify(call, flow, r.baselineConfidence(), 0, r.finalConfidence(), failed, p);
+        return classify(call, flow, r.baselineConfidence(), 0, r.finalConfidence(), gates, p);
+    }
+
+    /**
+     * The pressure ratio, the larger side's volume + 1 over the smaller's + 1, against its minimum,
+     * judged in log space as the spec writes it.
+     */
+    private static Gate pressureRatio(WindowStats w, DetectorParams p) {
+        double logRatio = Math.abs(w.logPressure());
+        return new Gate(
+                "min_pressure_ratio",
+                Math.exp(logRatio),
+                p.minPressureRatio(),
+                false,
+                logRatio >= Math.log(p.minPressureRatio()));
     }
 
     /**
@@ -137,7 +127,7 @@ public final class Scorer {
             double baselineConfidence,
             double coordination,
             double confidence,
-            List<String> failed,
+            List<Gate> gates,
             DetectorParams p) {
         String tier;
         int strength;
@@ -171,7 +161,7 @@ public final class Scorer {
                 baselineConfidence,
                 coordination,
                 confidence,
-                failed,
+                gates,
                 tier,
                 strength,
                 multiplier,

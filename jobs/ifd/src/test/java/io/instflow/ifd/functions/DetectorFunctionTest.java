@@ -137,7 +137,7 @@ class DetectorFunctionTest {
 
     @Test
     void shouldStampTheUnderlyingsLastTradeAtTheWindowEndOnEachSignal() throws Exception {
-        try (var h = harness(DetectorParams.testing())) {
+        try (var h = harness(DetectorParams.exploratory())) {
             h.open();
             long start = at(LocalDate.of(2026, 11, 2));
             h.processBroadcastElement(futuresTrade(start + 60_000_000_000L, 20990.50));
@@ -158,7 +158,7 @@ class DetectorFunctionTest {
 
     /** A compat profile: the testing gates with the prototype's scoring, in the job. */
     private static DetectorParams compat() {
-        return DetectorParams.testing().toBuilder()
+        return DetectorParams.exploratory().toBuilder()
                 .algorithm("compat")
                 .profile("compat-testing")
                 .minTimePersistence(0.5)

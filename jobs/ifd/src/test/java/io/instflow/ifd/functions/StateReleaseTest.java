@@ -96,7 +96,8 @@ class StateReleaseTest {
     @Test
     void shouldForgetAnExpirationsDetectorHistoryADayAfterItExpires() throws Exception {
         var function =
-                new DetectorFunction(DetectorParams.testing(), 5, Deployment.ifd("testing", ""));
+                new DetectorFunction(
+                        DetectorParams.exploratory(), 5, Deployment.ifd("exploratory", ""));
         try (var h =
                 new KeyedBroadcastOperatorTestHarness<String, ContractWindow, FlowEvent, Signal>(
                         new CoBroadcastWithKeyedOperator<>(function, List.of(FuturesPrices.STATE)),

@@ -23,7 +23,7 @@ class DetectorTest {
     private static final long START =
             LocalDate.of(2026, 11, 2).atTime(15, 0).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
 
-    private final Detector detector = new Detector(DetectorParams.testing(), WINDOW_NS);
+    private final Detector detector = new Detector(DetectorParams.exploratory(), WINDOW_NS);
 
     @Test
     void shouldJudgeAOneSidedWindowAndRememberItInTheContractsHistory() {
@@ -94,7 +94,7 @@ class DetectorTest {
     void shouldScoreWithThePrototypesFormulaInCompatMode() {
         Detector compat =
                 new Detector(
-                        DetectorParams.testing().toBuilder().algorithm("compat").build(),
+                        DetectorParams.exploratory().toBuilder().algorithm("compat").build(),
                         WINDOW_NS);
         Detector.Verdict v =
                 compat.evaluate(List.of(window(contract(1, "C", 21_000), START, 400, 20)), Map.of())
@@ -107,7 +107,8 @@ class DetectorTest {
     }
 
     private final Detector v31 =
-            new Detector(DetectorParams.testing().toBuilder().algorithm("v3.1").build(), WINDOW_NS);
+            new Detector(
+                    DetectorParams.exploratory().toBuilder().algorithm("v3.1").build(), WINDOW_NS);
 
     @Test
     void shouldRejectASpreadPrintedOnItsLegsWithSideNWhateverSideTheQuotesSuggest() {
@@ -336,7 +337,13 @@ class DetectorTest {
         assertThat(
                         List.of(
                                 production.version(),
-                                DetectorParams.testing().version(),
+                                // the testing profile as it was before it took the conservative
+                                // gates
+                                DetectorParams.exploratory().toBuilder()
+                                        .profile("testing")
+                                        .diagnostics(true)
+                                        .build()
+                                        .version(),
                                 production.toBuilder().algorithm("compat").build().version()))
                 .as("the versions signals carried before v3.1 existed")
                 .containsExactly("b446867a", "aca431b5", "78c2d4bf");

@@ -213,6 +213,39 @@ class IfdLogicTest {
                         "min_overall_confidence",
                         "market_making",
                         "spoofing");
+        Gate ratio = rejected.gates().get(0);
+        assertThat(ratio.name()).isEqualTo("min_pressure_ratio");
+        assertThat(ratio.value()).as("(buy + 1) / (sell + 1)").isCloseTo(41.0 / 36, within(1e-9));
+        assertThat(ratio.threshold()).isEqualTo(p.minPressureRatio());
+        assertThat(rejected.gates())
+                .filteredOn(g -> g.name().equals("market_making"))
+                .singleElement()
+                .satisfies(
+                        g -> {
+                            assertThat(g.value()).isEqualTo(0.8);
+                            assertThat(g.threshold()).isEqualTo(p.mmMaxProbability());
+                            assertThat(g.atMost()).isTrue();
+                            assertThat(g.passed()).isFalse();
+                        });
+        assertThat(rejected.nearMiss()).isFalse();
+    }
+
+    @Test
+    void shouldCallARejectionANearMissOnlyWhenEveryFailedGateWasClose() {
+        Gate trendClose = Gate.atLeast("min_trend_strength", 0.55, 0.6);
+        Gate mmClose = Gate.atMost("market_making", 0.32, 0.3);
+        Gate volumeFar = Gate.atLeast("min_total_volume", 50, 100);
+        Gate passed = Gate.atLeast("min_volume_concentration", 0.9, 0.4);
+        assertThat(trendClose.passed()).isFalse();
+        assertThat(trendClose.near()).as("0.55 is within 10 % of 0.6").isTrue();
+        assertThat(mmClose.near()).as("0.32 is within 10 % of 0.3").isTrue();
+        assertThat(Gate.atMost("market_making", 0.34, 0.3).near()).isFalse();
+        assertThat(volumeFar.near()).isFalse();
+        assertThat(Gate.nearMiss(List.of(trendClose, mmClose, passed))).isTrue();
+        assertThat(Gate.nearMiss(List.of(trendClose, volumeFar, passed))).isFalse();
+        assertThat(Gate.nearMiss(List.of(passed))).as("a signal is no near miss").isFalse();
+        assertThat(Gate.failed(List.of(trendClose, passed, volumeFar)))
+                .containsExactly("min_trend_strength", "min_total_volume");
     }
 
     @Test
