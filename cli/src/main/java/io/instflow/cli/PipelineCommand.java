@@ -155,6 +155,9 @@ final class PipelineCommand implements Callable<Integer> {
         LiveClientConfig liveConfig = live ? liveConfig() : null;
         PipelineInput source = input == null ? null : PipelineInput.directory(input);
         PipelineOutputs.requireWritable(out);
+        if (params.diagnostics()) {
+            VerdictLogFile.open(out.resolve("detector-debug.log"));
+        }
         WorkDir workDir = workDirOptions.open("instflow-pipeline-");
         Path work = workDir.path();
         long started = System.nanoTime();
@@ -263,7 +266,7 @@ final class PipelineCommand implements Callable<Integer> {
                 mboRecords = replay.mboRecords();
             }
             PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers(), "");
-            outputs.write(out);
+            outputs.write(out, params.diagnostics());
             Map<String, Object> summary =
                     PipelineSummary.of(
                             source,
@@ -278,6 +281,14 @@ final class PipelineCommand implements Callable<Integer> {
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.resolve("summary.json").toFile(), summary);
             PipelineSummary.print(console, summary);
+            if (params.diagnostics()) {
+                DiagnosticsSummary.lines(outputs.rejections()).forEach(console::println);
+                console.println(
+                        "  every candidate with each gate's value: "
+                                + out.resolve("diagnostics.jsonl")
+                                + "; the detector's verdicts: "
+                                + out.resolve("detector-debug.log"));
+            }
             if (streamFailure != null) {
                 spec.commandLine()
                         .getErr()

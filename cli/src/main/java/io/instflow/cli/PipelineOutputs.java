@@ -50,10 +50,20 @@ record PipelineOutputs(
         return rejections.stream().filter(r -> !r.getDiagnostic()).toList();
     }
 
-    void write(Path dir) throws IOException {
+    /**
+     * The files of a run; with {@code diagnostics} (a testing-mode profile) also {@code
+     * diagnostics.jsonl}, every candidate window with each gate's value against its threshold, and
+     * {@code diagnostics-summary.txt}.
+     */
+    void write(Path dir, boolean diagnostics) throws IOException {
         Files.createDirectories(dir);
         lines(dir.resolve("signals.jsonl"), signals, FlatJson::line);
-        lines(dir.resolve("rejections.jsonl"), rejections, FlatJson::line);
+        lines(dir.resolve("rejections.jsonl"), failed(), FlatJson::line);
+        if (diagnostics) {
+            lines(dir.resolve("diagnostics.jsonl"), rejections, FlatJson::line);
+            Files.write(
+                    dir.resolve("diagnostics-summary.txt"), DiagnosticsSummary.lines(rejections));
+        }
         lines(dir.resolve("bars-5m.jsonl"), bars5m, PipelineOutputs::barLine);
         lines(dir.resolve("pressure.jsonl"), windows, FlatJson::line);
     }

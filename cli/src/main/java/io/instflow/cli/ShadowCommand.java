@@ -171,7 +171,7 @@ final class ShadowCommand implements Callable<Integer> {
             env.execute(compare.deployment().name());
 
             PipelineOutputs outputs = PipelineOutputs.read(bootstrap, PRODUCTION_PREFIX);
-            outputs.write(out);
+            outputs.write(out, production.diagnostics());
             List<Signal> shadowSignals =
                     new ArrayList<>(
                             LocalRun.read(

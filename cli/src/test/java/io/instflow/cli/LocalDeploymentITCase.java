@@ -128,7 +128,8 @@ class LocalDeploymentITCase {
 
         submit("--profile", "exploratory", "--savepoint");
         replay(sim.resolve("definitions.dbn.zst"), days.get(1));
-        List<String> production = awaitSignals("ifd-exploratory", "ifd.signals", firstDay.size() + 1);
+        List<String> production =
+                awaitSignals("ifd-exploratory", "ifd.signals", firstDay.size() + 1);
         List<String> reference =
                 awaitSignals("ifd-exploratory-ref", "ref.ifd.signals", production.size());
 
@@ -188,7 +189,8 @@ class LocalDeploymentITCase {
             cancelled = validate();
         }
         assertThat(cancelled.exit()).isEqualTo(1);
-        assertThat(cancelled.output()).containsPattern("jobs +FAIL +ifd-exploratory-ref is CANCELED");
+        assertThat(cancelled.output())
+                .containsPattern("jobs +FAIL +ifd-exploratory-ref is CANCELED");
 
         run("scripts/instflow", "kafka", "stop", "--dir", dir.resolve("kafka").toString());
         Result noBroker = validate();

@@ -47,6 +47,15 @@ public final class DetectorFunction
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Every verdict of a diagnostics profile (testing), one line each at DEBUG: raise this logger
+     * to DEBUG to see them ({@code instflow pipeline} does, into {@code detector-debug.log}).
+     */
+    public static final String VERDICT_LOGGER = "io.instflow.ifd.verdicts";
+
+    private static final org.slf4j.Logger VERDICTS =
+            org.slf4j.LoggerFactory.getLogger(VERDICT_LOGGER);
+
     public static final OutputTag<PressureMetrics> PRESSURE =
             new OutputTag<>("pressure", new AvroTypeInfo<>(PressureMetrics.class));
     public static final OutputTag<Rejection> REJECTIONS =
@@ -155,6 +164,9 @@ public final class DetectorFunction
                         (underlying, timeNs) -> priceAt(prices, underlying, timeNs));
         evaluation.observed().forEach(w -> ctx.output(PRESSURE, records.pressure(w)));
         for (Detector.Verdict v : evaluation.verdicts()) {
+            if (params.diagnostics() && VERDICTS.isDebugEnabled()) {
+                VERDICTS.debug(v.describe());
+            }
             if (v.decision().signal()) {
                 String underlying = v.candidate().window().contract.underlying;
                 long end = v.candidate().window().windowEnd;

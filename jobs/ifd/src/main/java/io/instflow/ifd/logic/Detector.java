@@ -57,7 +57,44 @@ public final class Detector {
 
     /** A candidate's outcome: signal or rejection, with the filter values it was judged on. */
     public record Verdict(
-            Candidate candidate, Decision decision, double marketMaking, double spoof) {}
+            Candidate candidate, Decision decision, double marketMaking, double spoof) {
+
+        /**
+         * One line for the diagnostics log: contract, window start, outcome, confidence and every
+         * gate's value against its threshold.
+         */
+        public String describe() {
+            StringBuilder line =
+                    new StringBuilder()
+                            .append(candidate.window().contract.rawSymbol)
+                            .append(" window ")
+                            .append(
+                                    java.time.Instant.ofEpochMilli(
+                                            candidate.window().windowStart / 1_000_000L))
+                            .append(": ")
+                            .append(
+                                    decision.signal()
+                                            ? "signal " + decision.tier()
+                                            : decision.nearMiss() ? "near miss" : "rejected")
+                            .append(
+                                    String.format(
+                                            java.util.Locale.ROOT,
+                                            ", confidence %.3f,",
+                                            decision.finalConfidence()));
+            for (Gate g : decision.gates()) {
+                line.append(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                " %s %.3f %s %.3f%s;",
+                                g.name(),
+                                g.value(),
+                                g.atMost() ? "<=" : ">=",
+                                g.threshold(),
+                                g.passed() ? "" : " FAILED"));
+            }
+            return line.toString();
+        }
+    }
 
     /**
      * What one evaluation did.
