@@ -82,14 +82,25 @@ final class ConnectCommand {
         }
     }
 
-    /** A progress line on the terminal: records, rate and market time. */
+    /**
+     * A progress line on the terminal: records, rate, market time and, when the files state the
+     * market time they cover, the share done and the time left.
+     */
     static final class Progress implements FileReplay.Progress {
         private final PrintWriter err;
         private final boolean terminal = System.console() != null;
         private final long started = System.nanoTime();
+        private long spanStart;
+        private long spanEnd;
 
         Progress(PrintWriter err) {
             this.err = err;
+        }
+
+        @Override
+        public void span(long startNs, long endNs) {
+            spanStart = startNs;
+            spanEnd = endNs;
         }
 
         @Override
@@ -98,11 +109,41 @@ final class ConnectCommand {
                 return;
             }
             double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
-            String at = indexTs == 0 ? "" : "  market time " + Instant.ofEpochSecond(0, indexTs);
-            err.printf(
-                    "\r%,14d records  %,10.0f/s%s%s",
-                    records, records / seconds, at, done ? "\n" : "   ");
+            err.print(
+                    "\r"
+                            + line(records, seconds, indexTs, spanStart, spanEnd)
+                            + (done ? "\n" : "   "));
             err.flush();
+        }
+
+        /** The line after {@code seconds}; {@code spanEnd} 0 when the span is unknown. */
+        static String line(
+                long records, double seconds, long indexTs, long spanStart, long spanEnd) {
+            StringBuilder line =
+                    new StringBuilder(
+                            String.format(
+                                    java.util.Locale.ROOT,
+                                    "%,14d records  %,10.0f/s",
+                                    records,
+                                    records / seconds));
+            if (indexTs != 0) {
+                line.append("  market time ").append(Instant.ofEpochSecond(0, indexTs));
+            }
+            if (indexTs != 0 && spanEnd > spanStart) {
+                double done =
+                        Math.min(
+                                1,
+                                Math.max(
+                                        0, (indexTs - spanStart) / (double) (spanEnd - spanStart)));
+                line.append(
+                        String.format(java.util.Locale.ROOT, "  %d %%", Math.round(done * 100)));
+                if (done > 0) {
+                    line.append(", about ")
+                            .append(JobProgress.duration(seconds * (1 - done) / done))
+                            .append(" left");
+                }
+            }
+            return line.toString();
         }
     }
 }

@@ -118,6 +118,15 @@ final class LocalRun {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** As above, with the job's progress line on {@code console} when it is a terminal. */
+    static double runIfd(IfdConfig job, int parallelism, PrintWriter console) throws Exception {
+        try (AutoCloseable progress =
+                JobProgress.start(
+                        console, job.bootstrap(), job.deployment().name(), job.input().mbo())) {
+            return runIfd(job, parallelism);
+        }
+    }
+
     static <T extends SpecificRecord> List<T> read(String bootstrap, String topic, Class<T> type) {
         return TopicScan.readAll(bootstrap, topic, type, Duration.ofMinutes(2));
     }

@@ -262,7 +262,8 @@ final class PipelineCommand implements Callable<Integer> {
                                                 pipeline,
                                                 true)
                                         .withBaselines(seed),
-                                parallelism);
+                                parallelism,
+                                console);
                 mboRecords = replay.mboRecords();
             }
             PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers(), "");

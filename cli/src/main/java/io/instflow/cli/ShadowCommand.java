@@ -142,10 +142,16 @@ final class ShadowCommand implements Callable<Integer> {
                             + PRODUCTION_PREFIX
                             + "*)");
             LocalRun.runIfd(
-                    bootstrap, PRODUCTION_PREFIX, production, productionPipeline, parallelism);
+                    LocalRun.ifdConfig(
+                            bootstrap, PRODUCTION_PREFIX, production, productionPipeline, true),
+                    parallelism,
+                    console);
             LocalRun.step(
                     console, "shadow IFD job (" + shadowLabel + ", topics " + SHADOW_PREFIX + "*)");
-            LocalRun.runIfd(bootstrap, SHADOW_PREFIX, shadow, shadowPipeline, parallelism);
+            LocalRun.runIfd(
+                    LocalRun.ifdConfig(bootstrap, SHADOW_PREFIX, shadow, shadowPipeline, true),
+                    parallelism,
+                    console);
             LocalRun.step(
                     console,
                     "comparison job (production vs shadow, outcomes at +5, +15, +30 minutes)");

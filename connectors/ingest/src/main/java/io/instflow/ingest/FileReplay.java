@@ -38,6 +38,12 @@ public final class FileReplay {
     public interface Progress {
         void update(long records, long indexTs, boolean done);
 
+        /**
+         * The market time the files cover, from their metadata, told before the first update when
+         * every file states its end: lets a progress line estimate the time left.
+         */
+        default void span(long startNs, long endNs) {}
+
         Progress NONE = (records, indexTs, done) -> {};
     }
 
@@ -88,6 +94,7 @@ public final class FileReplay {
                 refuse(file, e.getMessage(), publisher, failures);
             }
         }
+        tellSpan(opened);
         for (Source source : opened) {
             if (source.definitions) {
                 replayAlone(source, publisher, failures);
@@ -123,6 +130,26 @@ public final class FileReplay {
                         .build());
         return new Result(
                 records, publisher.mboRecords(), publisher.definitions(), skipped, failures);
+    }
+
+    /** The earliest start and latest end of the market data files, when each states both. */
+    private void tellSpan(List<Source> opened) {
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (Source source : opened) {
+            if (source.definitions) {
+                continue;
+            }
+            io.instflow.dbn.Metadata m = source.reader.metadata();
+            if (m.end() == io.instflow.dbn.DbnConstants.UNDEF_TIMESTAMP || m.end() <= m.start()) {
+                return;
+            }
+            start = Math.min(start, m.start());
+            end = Math.max(end, m.end());
+        }
+        if (start < end) {
+            progress.span(start, end);
+        }
     }
 
     private void replayAlone(Source source, KafkaPublisher publisher, List<String> failures) {
