@@ -290,6 +290,11 @@ class DashboardBrowserITCase {
                     p -> p.findElements(By.cssSelector("#symbol option")).size() == 2);
             assertThat(page.findElement(By.id("status")).getDomAttribute("data-state"))
                     .isEqualTo("historical");
+            await(
+                    page,
+                    Duration.ofSeconds(5),
+                    "the banner naming the fallback's source (with the next heartbeat)",
+                    p -> text(p, By.id("status")).contains("History from"));
             assertThat(text(page, By.id("status")))
                     .startsWith("HISTORICAL")
                     .contains("Kafka at " + unreachable + " is unreachable")

@@ -43,7 +43,7 @@ public final class HistoryFallback {
             state.fallback(NO_SOURCE);
             return;
         }
-        state.fallback("Fetching " + source.describe() + "…");
+        state.fallback("Fetching " + source.describe());
         Thread fetch = new Thread(() -> fetch(Instant.ofEpochMilli(nowMs)), "dashboard-fallback");
         fetch.setDaemon(true);
         fetch.start();
