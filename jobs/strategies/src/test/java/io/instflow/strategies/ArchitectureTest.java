@@ -1,0 +1,34 @@
+package io.instflow.strategies;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The strategies' logic is plain Java and reads no connector. */
+@AnalyzeClasses(
+        packages = "io.instflow.strategies",
+        importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule LOGIC_IS_PLAIN_JAVA =
+            noClasses()
+                    .that()
+                    .resideInAPackage("..strategies.logic..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage("org.apache.flink..", "org.apache.kafka..");
+
+    @ArchTest
+    static final ArchRule NO_CONNECTOR_CLASSES =
+            noClasses()
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(
+                            "io.instflow.ingest..",
+                            "io.instflow.databento..",
+                            "io.instflow.barchart..");
+}
