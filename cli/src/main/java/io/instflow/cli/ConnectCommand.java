@@ -83,42 +83,33 @@ final class ConnectCommand {
     }
 
     /**
-     * A progress line on the terminal: records, rate, market time and, when the files state the
-     * market time they cover, the share done and the time left.
+     * A progress line on the terminal: records, rate, market time, the share of the files read and
+     * the time left.
      */
     static final class Progress implements FileReplay.Progress {
         private final PrintWriter err;
         private final boolean terminal = System.console() != null;
         private final long started = System.nanoTime();
-        private long spanStart;
-        private long spanEnd;
 
         Progress(PrintWriter err) {
             this.err = err;
         }
 
         @Override
-        public void span(long startNs, long endNs) {
-            spanStart = startNs;
-            spanEnd = endNs;
-        }
-
-        @Override
-        public void update(long records, long indexTs, boolean done) {
+        public void update(long records, long indexTs, double share, boolean done) {
             if (!terminal) {
                 return;
             }
             double seconds = Math.max(1e-9, (System.nanoTime() - started) / 1e9);
             err.print(
                     "\r"
-                            + line(records, seconds, indexTs, spanStart, spanEnd)
+                            + line(records, seconds, indexTs, done ? 1 : share)
                             + (done ? "\n" : "   "));
             err.flush();
         }
 
-        /** The line after {@code seconds}; {@code spanEnd} 0 when the span is unknown. */
-        static String line(
-                long records, double seconds, long indexTs, long spanStart, long spanEnd) {
+        /** The line after {@code seconds}, with {@code share} of the input read. */
+        static String line(long records, double seconds, long indexTs, double share) {
             StringBuilder line =
                     new StringBuilder(
                             String.format(
@@ -129,17 +120,12 @@ final class ConnectCommand {
             if (indexTs != 0) {
                 line.append("  market time ").append(Instant.ofEpochSecond(0, indexTs));
             }
-            if (indexTs != 0 && spanEnd > spanStart) {
-                double done =
-                        Math.min(
-                                1,
-                                Math.max(
-                                        0, (indexTs - spanStart) / (double) (spanEnd - spanStart)));
+            if (share > 0 && share <= 1) {
                 line.append(
-                        String.format(java.util.Locale.ROOT, "  %d %%", Math.round(done * 100)));
-                if (done > 0) {
+                        String.format(java.util.Locale.ROOT, "  %d %%", Math.round(share * 100)));
+                if (share < 1) {
                     line.append(", about ")
-                            .append(JobProgress.duration(seconds * (1 - done) / done))
+                            .append(JobProgress.duration(seconds * (1 - share) / share))
                             .append(" left");
                 }
             }

@@ -22,14 +22,14 @@ class JobProgressTest {
     }
 
     @Test
-    void shouldEstimateTheReplaysTimeLeftFromTheMarketTimeCovered() {
-        long start = 1_000_000_000_000L;
-        long end = start + 100_000_000_000L;
-        assertThat(ConnectCommand.Progress.line(500_000, 10, start + 25_000_000_000L, start, end))
+    void shouldEstimateTheReplaysTimeLeftFromTheShareOfTheFilesRead() {
+        long ts = 1_800_000_000_000_000_000L;
+        assertThat(ConnectCommand.Progress.line(500_000, 10, ts, 0.25))
                 .endsWith("  25 %, about 30 s left")
                 .contains("50,000/s");
-        assertThat(ConnectCommand.Progress.line(500_000, 10, start + 25_000_000_000L, 0, 0))
-                .as("files that do not state their end")
+        assertThat(ConnectCommand.Progress.line(500_000, 10, ts, 1)).endsWith("  100 %");
+        assertThat(ConnectCommand.Progress.line(500_000, 10, ts, 0))
+                .as("nothing read yet: no estimate")
                 .doesNotContain("%");
     }
 }

@@ -33,18 +33,14 @@ public final class FileReplay {
     /** Dead-letter chunks stay well under the producer's and broker's 1 MiB record limit. */
     private static final int DEAD_LETTER_MAX_BYTES = 512 * 1024;
 
-    /** Callback for progress: records so far, index time of the last one, and whether done. */
-    @FunctionalInterface
+    /**
+     * Callback for progress: records so far, index time of the last one, the share of the files'
+     * bytes read (0 to 1), and whether done.
+     */
     public interface Progress {
-        void update(long records, long indexTs, boolean done);
+        void update(long records, long indexTs, double share, boolean done);
 
-        /**
-         * The market time the files cover, from their metadata, told before the first update when
-         * every file states its end: lets a progress line estimate the time left.
-         */
-        default void span(long startNs, long endNs) {}
-
-        Progress NONE = (records, indexTs, done) -> {};
+        Progress NONE = (records, indexTs, share, done) -> {};
     }
 
     /** What a replay did. */
@@ -94,7 +90,6 @@ public final class FileReplay {
                 refuse(file, e.getMessage(), publisher, failures);
             }
         }
-        tellSpan(opened);
         for (Source source : opened) {
             if (source.definitions) {
                 replayAlone(source, publisher, failures);
@@ -109,7 +104,7 @@ public final class FileReplay {
             merge(skipped, source.handler.skipped());
         }
         publisher.flush();
-        progress.update(records, 0, true);
+        progress.update(records, 0, 1, true);
         publisher.status(
                 publisher
                         .statusEvent(
@@ -132,24 +127,15 @@ public final class FileReplay {
                 records, publisher.mboRecords(), publisher.definitions(), skipped, failures);
     }
 
-    /** The earliest start and latest end of the market data files, when each states both. */
-    private void tellSpan(List<Source> opened) {
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        for (Source source : opened) {
-            if (source.definitions) {
-                continue;
-            }
-            io.instflow.dbn.Metadata m = source.reader.metadata();
-            if (m.end() == io.instflow.dbn.DbnConstants.UNDEF_TIMESTAMP || m.end() <= m.start()) {
-                return;
-            }
-            start = Math.min(start, m.start());
-            end = Math.max(end, m.end());
+    /** Bytes read from the files so far over their sizes. */
+    private static double shareRead(List<Source> sources) {
+        long read = 0;
+        long size = 0;
+        for (Source source : sources) {
+            read += source.bytes.count();
+            size += source.size;
         }
-        if (start < end) {
-            progress.span(start, end);
-        }
+        return size == 0 ? 0 : Math.min(1, read / (double) size);
     }
 
     private void replayAlone(Source source, KafkaPublisher publisher, List<String> failures) {
@@ -198,7 +184,7 @@ public final class FileReplay {
             if ((records & 0xFFF) == 0) {
                 long now = System.nanoTime();
                 if (now - lastReport > 250_000_000L) {
-                    progress.update(records, ts, false);
+                    progress.update(records, ts, shareRead(sources), false);
                     lastReport = now;
                 }
             }
@@ -275,19 +261,29 @@ public final class FileReplay {
         final RecordDispatcher dispatcher;
         final MarketDataHandler handler;
         final boolean definitions;
+        final ByteCount bytes;
+        final long size;
         long indexTs;
 
         private Source(
-                Path file, DbnReader reader, MarketDataHandler handler, boolean definitions) {
+                Path file,
+                DbnReader reader,
+                MarketDataHandler handler,
+                boolean definitions,
+                ByteCount bytes,
+                long size) {
             this.file = file;
             this.reader = reader;
+            this.bytes = bytes;
+            this.size = size;
             this.handler = handler;
             this.dispatcher = new RecordDispatcher(handler);
             this.definitions = definitions;
         }
 
         static Source open(Path file, KafkaPublisher publisher) {
-            DbnReader reader = DbnReader.open(file);
+            ByteCount bytes = new ByteCount();
+            DbnReader reader = DbnReader.open(file, in -> bytes.counting(in));
             Metadata metadata = reader.metadata();
             boolean tsOut = metadata != null && metadata.tsOut();
             boolean definitions = metadata != null && metadata.schemaId() == Schema.DEFINITION.id();
@@ -295,7 +291,17 @@ public final class FileReplay {
                     file,
                     reader,
                     new MarketDataHandler(publisher, tsOut, file.toString()),
-                    definitions);
+                    definitions,
+                    bytes,
+                    size(file));
+        }
+
+        private static long size(Path file) {
+            try {
+                return java.nio.file.Files.size(file);
+            } catch (java.io.IOException e) {
+                return 0;
+            }
         }
     }
 }

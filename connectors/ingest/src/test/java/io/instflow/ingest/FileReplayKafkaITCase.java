@@ -112,6 +112,7 @@ class FileReplayKafkaITCase {
         TopicAdmin.ensure(KAFKA.bootstrapServers(), topics, 2);
         Path file = session.days().get(0).file();
         long[] published = new long[1];
+        double[] shares = new double[1];
         CompletableFuture<FileReplay.Result> replay;
         try (KafkaPublisher publisher =
                 new KafkaPublisher(KAFKA.bootstrapServers(), topics, "GLBX.MDP3", Map.of())) {
@@ -121,7 +122,12 @@ class FileReplayKafkaITCase {
                                     new FileReplay(
                                                     List.of(file),
                                                     60,
-                                                    (records, ts, done) -> published[0] = records)
+                                                    (records, ts, share, done) -> {
+                                                        published[0] = records;
+                                                        if (!done) {
+                                                            shares[0] = share;
+                                                        }
+                                                    })
                                             .run(publisher));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (published[0] < 20_000 && System.nanoTime() < deadline) {
@@ -134,6 +140,10 @@ class FileReplayKafkaITCase {
             long afterRestart = published[0];
             FileReplay.Result result = replay.get(300, TimeUnit.SECONDS);
             assertThat(result.failures()).isEmpty();
+            assertThat(shares[0])
+                    .as("the share of the file read at the last progress line")
+                    .isGreaterThan(0.5)
+                    .isLessThanOrEqualTo(1.0);
             assertThat(afterRestart)
                     .as("the replay was still going when the broker came back")
                     .isLessThan(session.days().get(0).records());

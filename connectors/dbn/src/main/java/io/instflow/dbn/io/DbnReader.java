@@ -54,9 +54,18 @@ public final class DbnReader implements AutoCloseable {
      * @throws UncheckedIOException when it cannot be read
      */
     public static DbnReader open(Path path) {
+        return open(path, in -> in);
+    }
+
+    /** As {@link #open(Path)}, reading the file through {@code wrap} (to count its bytes, say). */
+    public static DbnReader open(
+            Path path, java.util.function.UnaryOperator<java.io.InputStream> wrap) {
         String name = path.getFileName().toString();
         try {
-            return of(Files.newInputStream(path), name.contains(".frag"), path.toString());
+            return of(
+                    wrap.apply(Files.newInputStream(path)),
+                    name.contains(".frag"),
+                    path.toString());
         } catch (java.nio.file.NoSuchFileException e) {
             throw new UncheckedIOException("file not found: " + path, e);
         } catch (IOException e) {
