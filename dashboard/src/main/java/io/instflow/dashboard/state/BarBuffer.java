@@ -51,6 +51,12 @@ public final class BarBuffer {
         return bars == null ? List.of() : new ArrayList<>(bars.values());
     }
 
+    /** The start of the newest buffered bar of one symbol and timeframe, or null. */
+    public Long lastTime(String symbol, int intervalSeconds) {
+        NavigableMap<Long, BarView> bars = series.get(new Series(symbol, intervalSeconds));
+        return bars == null || bars.isEmpty() ? null : bars.lastKey();
+    }
+
     /** Every buffered bar of a timeframe by symbol, oldest first. */
     public Map<String, List<BarView>> byTimeframe(int intervalSeconds) {
         Map<String, List<BarView>> out = new TreeMap<>();

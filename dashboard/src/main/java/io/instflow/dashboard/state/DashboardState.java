@@ -143,11 +143,10 @@ public final class DashboardState {
         BarView bar = BarView.of(b);
         String series = bar.symbol() + "|" + bar.interval();
         BarView current = forming.get(series);
-        List<BarView> closed = bars.bars(bar.symbol(), bar.interval());
+        Long lastClosed = bars.lastTime(bar.symbol(), bar.interval());
         boolean superseded =
                 (current != null && current.time() > bar.time())
-                        || (!closed.isEmpty()
-                                && closed.get(closed.size() - 1).time() >= bar.time());
+                        || (lastClosed != null && lastClosed >= bar.time());
         if (!superseded && !bar.equals(current)) {
             forming.put(series, bar);
             changedForming.put(series, bar);
