@@ -128,7 +128,7 @@ class IfdPipelineITCase {
         return out;
     }
 
-    /** The testing profile with the market-making threshold at 0.7: straddles still fail it. */
+    /** The exploratory profile with the market-making threshold at 0.7: straddles still fail it. */
     static DetectorParams lenientMarketMaking() {
         return DetectorParams.exploratory().toBuilder()
                 .profile("testing-mm07")
@@ -140,7 +140,8 @@ class IfdPipelineITCase {
     @Test
     void shouldScoreEpisodesAndRejectStraddlesAndSpoofingForTheirReasons() throws Exception {
         createOutputTopics("a.");
-        run("a.", DetectorParams.exploratory());
+        // with diagnostics, accepted candidates are on the rejections topic too
+        run("a.", DetectorParams.exploratory().toBuilder().diagnostics(true).build());
         List<Rejection> rejected = rejections("a.");
         for (Episode e : session.episodes()) {
             List<Rejection> during =
