@@ -18,5 +18,17 @@ public record SignalIntent(
         if (direction != 1 && direction != -1) {
             throw new IllegalArgumentException("direction must be +1 or -1, got " + direction);
         }
+        // a NaN here would size a position at 0 contracts without a word
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException(
+                    "signal " + signalId + ": confidence must be 0 to 1, got " + confidence);
+        }
+        if (!(sizeMultiplier > 0 && sizeMultiplier < 1_000)) {
+            throw new IllegalArgumentException(
+                    "signal "
+                            + signalId
+                            + ": size multiplier must be positive, got "
+                            + sizeMultiplier);
+        }
     }
 }

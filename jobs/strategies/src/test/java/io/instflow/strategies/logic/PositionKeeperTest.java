@@ -288,6 +288,10 @@ class PositionKeeperTest {
                                         1,
                                         2.5))
                 .hasMessageContaining("min_tier must be one of");
+        assertThatThrownBy(() -> new SignalIntent("n", 0, 1, "HIGH", Double.NaN, 1.5))
+                .hasMessageContaining("signal n: confidence must be 0 to 1, got NaN");
+        assertThatThrownBy(() -> new SignalIntent("z", 0, 1, "HIGH", 0.8, 0))
+                .hasMessageContaining("size multiplier must be positive");
     }
 
     private List<PaperOrder> replay() {
