@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One strategy's paper position in one future, driven by its signals and the future's bars in
@@ -22,6 +20,9 @@ import java.util.Map;
  * bar's range, a gap through either filling at the open, and a bar that reaches both counting as
  * the stop (the range does not say which came first, so the worse is assumed). Every fill pays
  * {@code slippage_ticks} against the market and {@code cost_per_contract_usd}.
+ *
+ * <p>Everything it carries between steps is in its {@link KeeperState}, so a stream processor can
+ * keep that as state and rebuild the keeper around it for each step.
  */
 public final class PositionKeeper {
 
@@ -29,23 +30,25 @@ public final class PositionKeeper {
     private static final LocalTime SESSION_OPEN = LocalTime.of(17, 0);
 
     private final StrategyParams params;
-    private final List<SignalIntent> pending = new ArrayList<>();
-    private final Map<Long, Integer> entriesByDate = new HashMap<>();
+    private final KeeperState state;
     private final List<ClosedTrade> closed = new ArrayList<>();
-    private Open open;
-
-    private record Open(
-            String signalId,
-            String tier,
-            int direction,
-            int contracts,
-            long entryMs,
-            double entryPrice,
-            double stop,
-            double target) {}
 
     public PositionKeeper(StrategyParams params) {
+        this(params, new KeeperState());
+    }
+
+    /** A keeper continuing from {@code state}, which it updates as it goes. */
+    public PositionKeeper(StrategyParams params, KeeperState state) {
         this.params = params;
+        this.state = state;
+    }
+
+    public StrategyParams params() {
+        return params;
+    }
+
+    public KeeperState state() {
+        return state;
     }
 
     /** Queues a signal; one below the strategy's tier is skipped at once. */
@@ -53,27 +56,30 @@ public final class PositionKeeper {
         if (!params.trades(signal.tier())) {
             return List.of(skipped(signal, signal.windowEndMs(), "min_tier"));
         }
-        pending.add(signal);
+        KeeperState.PendingSignal[] more = Arrays.copyOf(state.pending, state.pending.length + 1);
+        more[state.pending.length] = KeeperState.PendingSignal.of(signal);
+        state.pending = more;
         return List.of();
     }
 
     /** Advances through one bar; the orders it caused, in the order they happened. */
     public List<PaperOrder> onBar(MinuteBar bar) {
         List<PaperOrder> orders = new ArrayList<>();
-        if (open != null
-                && bar.startMs() >= open.entryMs() + params.maxHoldingMinutes() * 60_000L) {
+        KeeperState.OpenPosition open = state.open;
+        if (open != null && bar.startMs() >= open.entryMs + params.maxHoldingMinutes() * 60_000L) {
             orders.add(exit(bar.startMs(), bar.open(), PaperOrder.TIME));
         }
-        for (Iterator<SignalIntent> it = pending.iterator(); it.hasNext(); ) {
-            SignalIntent signal = it.next();
-            long visibleMs = signal.windowEndMs() + params.visibilityDelayMs();
+        List<KeeperState.PendingSignal> waiting = new ArrayList<>();
+        for (KeeperState.PendingSignal signal : state.pending) {
+            long visibleMs = signal.windowEndMs + params.visibilityDelayMs();
             if (visibleMs > bar.startMs()) {
-                continue;
+                waiting.add(signal);
+            } else {
+                enter(signal.intent(), bar, visibleMs, orders);
             }
-            it.remove();
-            enter(signal, bar, visibleMs, orders);
         }
-        if (open != null) {
+        state.pending = waiting.toArray(KeeperState.PendingSignal[]::new);
+        if (state.open != null) {
             checkStopAndTarget(bar, orders);
         }
         return orders;
@@ -85,11 +91,11 @@ public final class PositionKeeper {
             orders.add(skipped(signal, bar.startMs(), "entry_expired"));
             return;
         }
-        if (open != null && open.direction() == signal.direction()) {
+        if (state.open != null && state.open.direction == signal.direction()) {
             orders.add(skipped(signal, bar.startMs(), "in_position"));
             return;
         }
-        if (open != null) {
+        if (state.open != null) {
             orders.add(exit(bar.startMs(), bar.open(), PaperOrder.OPPOSITE));
         }
         if (inCloseCutOff(bar.startMs())) {
@@ -97,25 +103,28 @@ public final class PositionKeeper {
             return;
         }
         long date = TradingDate.of(bar.startMs() * 1_000_000L);
-        int entries = entriesByDate.getOrDefault(date, 0);
-        if (entries >= params.maxDailyTrades()) {
+        if (date != state.entryDate) {
+            state.entryDate = date;
+            state.entriesOnDate = 0;
+        }
+        if (state.entriesOnDate >= params.maxDailyTrades()) {
             orders.add(skipped(signal, bar.startMs(), "daily_cap"));
             return;
         }
-        entriesByDate.put(date, entries + 1);
+        state.entriesOnDate++;
         int contracts = params.contracts(signal.sizeMultiplier(), signal.confidence());
         int side = signal.direction();
         double price = fill(bar.open(), side);
-        open =
-                new Open(
-                        signal.signalId(),
-                        signal.tier(),
-                        side,
-                        contracts,
-                        bar.startMs(),
-                        price,
-                        price - side * params.stopLossPoints(),
-                        price + side * params.takeProfitPoints());
+        KeeperState.OpenPosition open = new KeeperState.OpenPosition();
+        open.signalId = signal.signalId();
+        open.tier = signal.tier();
+        open.direction = side;
+        open.contracts = contracts;
+        open.entryMs = bar.startMs();
+        open.entryPrice = price;
+        open.stop = price - side * params.stopLossPoints();
+        open.target = price + side * params.takeProfitPoints();
+        state.open = open;
         orders.add(
                 new PaperOrder(
                         params.name(),
@@ -129,59 +138,55 @@ public final class PositionKeeper {
     }
 
     private void checkStopAndTarget(MinuteBar bar, List<PaperOrder> orders) {
-        int d = open.direction();
+        KeeperState.OpenPosition open = state.open;
+        int d = open.direction;
         // prices seen from the position's side: higher is better
         double openGain = d * bar.open();
         double worst = d > 0 ? bar.low() : -bar.high();
         double best = d > 0 ? bar.high() : -bar.low();
-        double stop = d * open.stop();
-        double target = d * open.target();
+        double stop = d * open.stop;
+        double target = d * open.target;
         if (openGain <= stop) {
             orders.add(exit(bar.startMs(), bar.open(), PaperOrder.STOP));
         } else if (openGain >= target) {
             orders.add(exit(bar.startMs(), bar.open(), PaperOrder.TARGET));
         } else if (worst <= stop) {
-            orders.add(exit(bar.startMs(), open.stop(), PaperOrder.STOP));
+            orders.add(exit(bar.startMs(), open.stop, PaperOrder.STOP));
         } else if (best >= target) {
-            orders.add(exit(bar.startMs(), open.target(), PaperOrder.TARGET));
+            orders.add(exit(bar.startMs(), open.target, PaperOrder.TARGET));
         }
     }
 
     private PaperOrder exit(long atMs, double marketPrice, String reason) {
-        int side = -open.direction();
+        KeeperState.OpenPosition open = state.open;
+        int side = -open.direction;
         double price = fill(marketPrice, side);
         double gross =
-                open.direction()
-                        * (price - open.entryPrice())
+                open.direction
+                        * (price - open.entryPrice)
                         * params.pointValueUsd()
-                        * open.contracts();
-        double costs = 2 * params.costPerContractUsd() * open.contracts();
-        closed.add(
+                        * open.contracts;
+        double costs = 2 * params.costPerContractUsd() * open.contracts;
+        ClosedTrade trade =
                 new ClosedTrade(
                         params.name(),
-                        open.signalId(),
-                        open.tier(),
-                        open.direction(),
-                        open.contracts(),
-                        open.entryMs(),
-                        open.entryPrice(),
+                        open.signalId,
+                        open.tier,
+                        open.direction,
+                        open.contracts,
+                        open.entryMs,
+                        open.entryPrice,
                         atMs,
                         price,
                         reason,
                         gross,
-                        costs));
-        PaperOrder order =
-                new PaperOrder(
-                        params.name(),
-                        open.signalId(),
-                        atMs,
-                        side,
-                        open.contracts(),
-                        price,
-                        true,
-                        reason);
-        open = null;
-        return order;
+                        costs);
+        closed.add(trade);
+        state.closedTrades++;
+        state.realisedNetUsd += trade.netUsd();
+        state.open = null;
+        return new PaperOrder(
+                params.name(), open.signalId, atMs, side, open.contracts, price, true, reason);
     }
 
     /** The market price moved against the order by the slippage. */
@@ -203,10 +208,10 @@ public final class PositionKeeper {
 
     /** Contracts held: positive long, negative short, 0 flat. */
     public int position() {
-        return open == null ? 0 : open.direction() * open.contracts();
+        return state.open == null ? 0 : state.open.direction * state.open.contracts;
     }
 
-    /** Every round trip so far, in the order they closed. */
+    /** The round trips this keeper closed (since it was built), in the order they closed. */
     public List<ClosedTrade> closedTrades() {
         return List.copyOf(closed);
     }

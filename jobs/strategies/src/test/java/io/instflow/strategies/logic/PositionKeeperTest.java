@@ -294,24 +294,41 @@ class PositionKeeperTest {
                 .hasMessageContaining("size multiplier must be positive");
     }
 
+    @Test
+    void shouldContinueFromItsStateAsIfItHadNeverStopped() {
+        KeeperState state = new KeeperState();
+        List<PaperOrder> stepwise = replay(() -> new PositionKeeper(defaults, state));
+        assertThat(stepwise).isEqualTo(replay()).extracting(PaperOrder::filled).contains(true);
+        assertThat(state.closedTrades).isPositive();
+        assertThat(state.pending.length).as("no signal waits forever").isLessThanOrEqualTo(1);
+    }
+
     private List<PaperOrder> replay() {
         PositionKeeper keeper = new PositionKeeper(defaults);
+        return replay(() -> keeper);
+    }
+
+    /** A fixed sequence of signals and bars, each step given to the keeper {@code step} returns. */
+    private List<PaperOrder> replay(java.util.function.Supplier<PositionKeeper> step) {
         List<PaperOrder> orders = new ArrayList<>();
         double price = 21_000;
         for (int m = 0; m < 120; m++) {
             if (m % 17 == 0) {
                 orders.addAll(
-                        keeper.onSignal(signal("s" + m, at(10, m), m % 34 == 0 ? 1 : -1, "HIGH")));
+                        step.get()
+                                .onSignal(
+                                        signal("s" + m, at(10, m), m % 34 == 0 ? 1 : -1, "HIGH")));
             }
             double next = price + ((m * 7919) % 13 - 6);
             orders.addAll(
-                    keeper.onBar(
-                            bar(
-                                    at(10, m),
-                                    price,
-                                    Math.max(price, next) + 3,
-                                    Math.min(price, next) - 3,
-                                    next)));
+                    step.get()
+                            .onBar(
+                                    bar(
+                                            at(10, m),
+                                            price,
+                                            Math.max(price, next) + 3,
+                                            Math.min(price, next) - 3,
+                                            next)));
             price = next;
         }
         return orders;
