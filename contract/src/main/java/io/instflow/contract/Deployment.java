@@ -35,6 +35,18 @@ public record Deployment(String name) implements java.io.Serializable {
                         .toLowerCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * The strategies job trading the signals under {@code inputPrefix} and writing under {@code
+     * outputPrefix}.
+     */
+    public static Deployment strategies(String inputPrefix, String outputPrefix) {
+        String in = suffix(inputPrefix);
+        String out = suffix(outputPrefix);
+        return new Deployment(
+                ("strategies" + in + (out.equals(in) ? "" : out))
+                        .toLowerCase(java.util.Locale.ROOT));
+    }
+
     /** The transactional-id prefix of this deployment's sink to {@code topic}. */
     public String transactionalIdPrefix(String topic) {
         return name + "-" + topic.replace('.', '-');

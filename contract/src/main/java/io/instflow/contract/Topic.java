@@ -26,13 +26,24 @@ public enum Topic {
             Set.IFD,
             false,
             false),
-    COMPARISON("shadow.comparison", "window_start", Set.COMPARISON, true, false);
+    COMPARISON("shadow.comparison", "window_start", Set.COMPARISON, true, false),
+    STRATEGY_ORDERS("strategy.orders", "strategy", Set.STRATEGIES, true, false),
+    STRATEGY_ORDERS_JSON("strategy.orders.json", "strategy", Set.STRATEGIES, true, false),
+    STRATEGY_POSITIONS("strategy.positions", "strategy|underlying", Set.STRATEGIES, true, true),
+    STRATEGY_POSITIONS_JSON(
+            "strategy.positions.json", "strategy|underlying", Set.STRATEGIES, true, true),
+    STRATEGY_PNL("strategy.pnl", "strategy", Set.STRATEGIES, true, false),
+    STRATEGY_PNL_JSON("strategy.pnl.json", "strategy", Set.STRATEGIES, true, false);
 
-    /** Which program writes a topic: the connector, an IFD job, or the shadow comparison job. */
+    /**
+     * Which program writes a topic: the connector, an IFD job, the shadow comparison job or the
+     * strategies job.
+     */
     public enum Set {
         INPUT,
         IFD,
-        COMPARISON
+        COMPARISON,
+        STRATEGIES
     }
 
     private final String baseName;
@@ -75,13 +86,14 @@ public enum Topic {
 
     /**
      * The topics a program writes: the connector its market-data topics, an IFD job its outputs,
-     * the comparison job its comparisons, its metrics and its dead letters (on {@link #METRICS} and
-     * {@link #IFD_DEADLETTER}, like every job).
+     * the comparison and strategies jobs their outputs, their metrics and their dead letters (on
+     * {@link #METRICS} and {@link #IFD_DEADLETTER}, like every job).
      */
     public static java.util.List<Topic> writtenBy(Set set) {
         java.util.List<Topic> topics = new java.util.ArrayList<>();
+        boolean job = set == Set.COMPARISON || set == Set.STRATEGIES;
         for (Topic t : values()) {
-            if (t.set == set || (set == Set.COMPARISON && (t == METRICS || t == IFD_DEADLETTER))) {
+            if (t.set == set || (job && (t == METRICS || t == IFD_DEADLETTER))) {
                 topics.add(t);
             }
         }

@@ -109,7 +109,33 @@ public record Topics(String prefix) implements java.io.Serializable {
         return name(Topic.COMPARISON);
     }
 
-    /** What a job (IFD or comparison) could not use. */
+    /** A strategy's paper orders, filled or skipped. */
+    public String strategyOrders() {
+        return name(Topic.STRATEGY_ORDERS);
+    }
+
+    /** A strategy's position per future after each fill (compacted: the latest per key). */
+    public String strategyPositions() {
+        return name(Topic.STRATEGY_POSITIONS);
+    }
+
+    /** A strategy's closed round trips with their P&L. */
+    public String strategyPnl() {
+        return name(Topic.STRATEGY_PNL);
+    }
+
+    /** The flat-JSON mirror of one of the Avro topics above: the same name ending in ".json". */
+    public String jsonMirror(String avroTopic) {
+        String mirror = avroTopic + ".json";
+        for (Topic t : Topic.values()) {
+            if (name(t).equals(mirror)) {
+                return mirror;
+            }
+        }
+        throw new IllegalArgumentException(avroTopic + " has no JSON mirror in the topic registry");
+    }
+
+    /** What a job (IFD, comparison or strategies) could not use. */
     public String jobDeadLetter() {
         return name(Topic.IFD_DEADLETTER);
     }

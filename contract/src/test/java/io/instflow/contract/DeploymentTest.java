@@ -28,6 +28,11 @@ class DeploymentTest {
         assertThat(d.transactionalIdPrefix("shadow.ifd.signals"))
                 .isEqualTo("ifd-production-shadow-shadow-ifd-signals");
         assertThat(Deployment.comparison("", "shadow.").name()).isEqualTo("shadow-compare-shadow");
+        assertThat(Deployment.strategies("", "").name()).isEqualTo("strategies");
+        assertThat(Deployment.strategies("shadow.", "shadow.").name())
+                .isEqualTo("strategies-shadow");
+        assertThat(Deployment.strategies("prod.", "paper.").name())
+                .isEqualTo("strategies-prod-paper");
     }
 
     @Test

@@ -37,6 +37,23 @@ class TopicsTest {
                 .contains(Topic.SIGNALS, Topic.SIGNALS_JSON, Topic.METRICS, Topic.IFD_DEADLETTER)
                 .doesNotContain(Topic.MBO);
         assertThat(Topic.DEFINITIONS.compacted()).isTrue();
+        assertThat(new Topics("shadow.").writtenBy(Topic.Set.STRATEGIES))
+                .contains(
+                        "shadow.strategy.orders",
+                        "shadow.strategy.orders.json",
+                        "shadow.strategy.pnl",
+                        "shadow.ifd.metrics")
+                .doesNotContain("shadow.ifd.signals");
+    }
+
+    @Test
+    void shouldNameTheJsonMirrorOfATopicThatHasOne() {
+        Topics prod = new Topics("prod.");
+        assertThat(prod.jsonMirror(prod.strategyPositions()))
+                .isEqualTo("prod.strategy.positions.json");
+        assertThat(prod.jsonMirror(prod.signals())).isEqualTo("prod.ifd.signals.json");
+        assertThatThrownBy(() -> prod.jsonMirror(prod.bars(1)))
+                .hasMessageContaining("prod.bars.1m has no JSON mirror");
     }
 
     @Test

@@ -7,16 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * integer belongs, a number out of range or a missing key is an error naming the file, the JSON
  * path and what is allowed; nothing is coerced ("high" is not 0.0, 2.7 is not 2).
  */
-final class ConfigValues {
+public final class ConfigValues {
 
     private final String source;
 
-    ConfigValues(String source) {
+    public ConfigValues(String source) {
         this.source = source;
     }
 
     /** A number in [min, max]. */
-    double number(JsonNode node, String path, double min, double max) {
+    public double number(JsonNode node, String path, double min, double max) {
         JsonNode v = require(node, path);
         if (!v.isNumber()) {
             throw error(path, "must be a number from " + min + " to " + max, v);
@@ -29,7 +29,7 @@ final class ConfigValues {
     }
 
     /** An integer in [min, max]; a fraction or an integer beyond the range is refused. */
-    long integer(JsonNode node, String path, long min, long max) {
+    public long integer(JsonNode node, String path, long min, long max) {
         JsonNode v = require(node, path);
         if (!v.isIntegralNumber()
                 || !v.canConvertToLong()
@@ -41,11 +41,11 @@ final class ConfigValues {
     }
 
     /** An integer in [min, max], or {@code fallback} when the key is absent. */
-    long integer(JsonNode node, String path, long min, long max, long fallback) {
+    public long integer(JsonNode node, String path, long min, long max, long fallback) {
         return node.path(leaf(path)).isMissingNode() ? fallback : integer(node, path, min, max);
     }
 
-    boolean bool(JsonNode node, String path) {
+    public boolean bool(JsonNode node, String path) {
         JsonNode v = require(node, path);
         if (!v.isBoolean()) {
             throw error(path, "must be true or false", v);
@@ -54,12 +54,35 @@ final class ConfigValues {
     }
 
     /** One of the {@code allowed} strings. */
-    String oneOf(JsonNode node, String path, java.util.Set<String> allowed) {
+    public String oneOf(JsonNode node, String path, java.util.Set<String> allowed) {
         JsonNode v = require(node, path);
         if (!v.isTextual() || !allowed.contains(v.asText())) {
             throw error(path, "must be one of " + new java.util.TreeSet<>(allowed), v);
         }
         return v.asText();
+    }
+
+    /** A number in [min, max], or {@code fallback} when the key is absent. */
+    public double number(JsonNode node, String path, double min, double max, double fallback) {
+        return node.path(leaf(path)).isMissingNode() ? fallback : number(node, path, min, max);
+    }
+
+    /** True or false, or {@code fallback} when the key is absent. */
+    public boolean bool(JsonNode node, String path, boolean fallback) {
+        return node.path(leaf(path)).isMissingNode() ? fallback : bool(node, path);
+    }
+
+    /** One of the {@code allowed} strings, or {@code fallback} when the key is absent. */
+    public String oneOf(
+            JsonNode node, String path, java.util.Collection<String> allowed, String fallback) {
+        return node.path(leaf(path)).isMissingNode()
+                ? fallback
+                : oneOf(node, path, new java.util.HashSet<>(allowed));
+    }
+
+    /** An error naming the file and {@code path}. */
+    public IllegalArgumentException error(String path, String problem) {
+        return new IllegalArgumentException(source + ": " + path + " " + problem);
     }
 
     private JsonNode require(JsonNode node, String path) {

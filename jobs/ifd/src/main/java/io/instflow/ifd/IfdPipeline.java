@@ -25,11 +25,11 @@ import io.instflow.ifd.functions.PressureWindowFunction;
 import io.instflow.ifd.functions.SourceGateFunction;
 import io.instflow.ifd.functions.ThroughputFunction;
 import io.instflow.ifd.io.DefinitionsLoader;
+import io.instflow.ifd.io.FlatJsonValueSchema;
 import io.instflow.ifd.io.KafkaDefinitions;
 import io.instflow.ifd.io.KafkaSwitches;
 import io.instflow.ifd.io.MboTimeGuard;
 import io.instflow.ifd.io.ReferenceDataWatermarks;
-import io.instflow.ifd.io.SignalJsonSchema;
 import io.instflow.ifd.io.SwitchesLoader;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
@@ -314,7 +314,7 @@ public final class IfdPipeline {
                         kafka.sink(
                                 topics.signalsJson(),
                                 s -> Long.toString(s.getMetrics().getInstrumentId()),
-                                new SignalJsonSchema()))
+                                new FlatJsonValueSchema<Signal>()))
                 .uid(id.uid("signals-json-sink"))
                 .name("signals (JSON mirror)");
         out.rejections()

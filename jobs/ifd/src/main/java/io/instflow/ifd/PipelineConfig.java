@@ -21,6 +21,10 @@ import java.util.TreeSet;
 /**
  * The pipeline configuration (spec section 8): windows, watermarks, checkpointing and profiles,
  * validated on load. Unknown keys and bad values are errors that name the key and its path.
+ *
+ * @param strategies the paper strategies' section as written (an empty object when absent); the
+ *     strategies job reads and validates it ({@code io.instflow.strategies.StrategiesSection}),
+ *     since their parameters belong to that module
  */
 public record PipelineConfig(
         int windowMinutes,
@@ -29,7 +33,9 @@ public record PipelineConfig(
         long checkpointIntervalMs,
         Map<String, DetectorParams> profiles,
         EventTimeGuard guard,
-        long definitionWaitMs) {
+        long definitionWaitMs,
+        JsonNode strategies,
+        String source) {
 
     private static final Set<String> TOP =
             Set.of(
@@ -38,7 +44,8 @@ public record PipelineConfig(
                     "event_time_guard",
                     "checkpoint_interval_ms",
                     "definition_wait_ms",
-                    "profiles");
+                    "profiles",
+                    "strategies");
     private static final Set<String> GUARD =
             Set.of(
                     "max_ahead_of_recv_ms",
@@ -79,7 +86,7 @@ public record PipelineConfig(
         java.util.SortedSet<String> keys = new TreeSet<>();
         TOP.stream()
                 .filter(k -> !k.equals("watermark") && !k.equals("event_time_guard"))
-                .filter(k -> !k.equals("profiles"))
+                .filter(k -> !k.equals("profiles") && !k.equals("strategies"))
                 .forEach(keys::add);
         WATERMARK.forEach(k -> keys.add("watermark." + k));
         GUARD.forEach(k -> keys.add("event_time_guard." + k));
@@ -151,6 +158,11 @@ public record PipelineConfig(
                     "profiles." + name + ".events.");
             byName.put(name, profile(name, profiles.get(name), values));
         }
+        JsonNode strategies = root.path("strategies");
+        if (!strategies.isMissingNode() && !strategies.isObject()) {
+            throw new IllegalArgumentException(
+                    source + ": 'strategies' must be an object of named strategies");
+        }
         EventTimeGuard defaults = EventTimeGuard.defaults();
         long day = 86_400_000L;
         return new PipelineConfig(
@@ -178,7 +190,9 @@ public record PipelineConfig(
                                 0,
                                 3660 * day,
                                 defaults.maxAheadOfWallClockMs())),
-                values.integer(root, "definition_wait_ms", 1, day, IfdConfig.DEFINITION_WAIT_MS));
+                values.integer(root, "definition_wait_ms", 1, day, IfdConfig.DEFINITION_WAIT_MS),
+                strategies.isMissingNode() ? MAPPER.createObjectNode() : strategies,
+                source);
     }
 
     /** A profile's parameters, every value checked for type and range. */
@@ -231,7 +245,10 @@ public record PipelineConfig(
         return p;
     }
 
-    private static void checkKeys(JsonNode node, Set<String> allowed, String source, String path) {
+    /**
+     * Refuses a key of {@code node} not in {@code allowed}, naming its path and the keys allowed.
+     */
+    public static void checkKeys(JsonNode node, Set<String> allowed, String source, String path) {
         if (node.isMissingNode()) {
             return;
         }

@@ -3,7 +3,7 @@ package io.instflow.ifd;
 import io.instflow.avro.Direction;
 import io.instflow.avro.Signal;
 import io.instflow.avro.Tier;
-import io.instflow.ifd.io.SignalJsonSchema;
+import io.instflow.ifd.io.FlatJsonValueSchema;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.OutputRecords;
 import io.instflow.testing.SharedTestData;
@@ -42,7 +42,7 @@ class SignalsSqlITCase {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
         }
-        SignalJsonSchema mirror = new SignalJsonSchema();
+        FlatJsonValueSchema<Signal> mirror = new FlatJsonValueSchema<>();
         List<Signal> signals = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             signals.add(

@@ -6,8 +6,9 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The strategies' logic is plain Java and reads no connector. */
+/** The strategies' logic is plain Java, its packages have no cycles, and it reads no connector. */
 @AnalyzeClasses(
         packages = "io.instflow.strategies",
         importOptions = ImportOption.DoNotIncludeTests.class)
@@ -21,6 +22,10 @@ class ArchitectureTest {
                     .should()
                     .dependOnClassesThat()
                     .resideInAnyPackage("org.apache.flink..", "org.apache.kafka..");
+
+    @ArchTest
+    static final ArchRule NO_PACKAGE_CYCLES =
+            slices().matching("io.instflow.strategies.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule NO_CONNECTOR_CLASSES =

@@ -47,7 +47,8 @@ public record StrategyParams(
         double pointValueUsd,
         double tickPoints,
         double slippageTicks,
-        double costPerContractUsd) {
+        double costPerContractUsd)
+        implements java.io.Serializable {
 
     /** Tiers from lowest to highest. */
     public static final List<String> TIERS = List.of("MODERATE", "HIGH", "VERY_HIGH", "EXTREME");

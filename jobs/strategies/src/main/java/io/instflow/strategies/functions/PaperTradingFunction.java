@@ -1,0 +1,129 @@
+package io.instflow.strategies.functions;
+
+import io.instflow.avro.StrategyOrder;
+import io.instflow.avro.StrategyPosition;
+import io.instflow.avro.StrategyTrade;
+import io.instflow.strategies.StrategiesConfig;
+import io.instflow.strategies.logic.ClosedTrade;
+import io.instflow.strategies.logic.KeeperState;
+import io.instflow.strategies.logic.PaperOrder;
+import io.instflow.strategies.logic.PositionKeeper;
+import io.instflow.strategies.logic.StrategyParams;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per future, in event time: holds signals and bars until the watermark passes them, then gives
+ * them in order to every strategy's {@link PositionKeeper}, rebuilt around its state for each step.
+ * Orders are the main output; positions after each fill and closed round trips go to side outputs.
+ * A replay of the same topics gives the same records, since nothing here reads the clock.
+ */
+public final class PaperTradingFunction
+        extends KeyedProcessFunction<String, TradeInput, StrategyOrder> {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final OutputTag<StrategyPosition> POSITIONS =
+            new OutputTag<>("strategy-positions", new AvroTypeInfo<>(StrategyPosition.class));
+    public static final OutputTag<StrategyTrade> TRADES =
+            new OutputTag<>("strategy-trades", new AvroTypeInfo<>(StrategyTrade.class));
+
+    private final StrategiesConfig config;
+
+    /** Inputs the watermark has not passed yet (lifetime: until it does). */
+    private transient ListState<TradeInput> waiting;
+
+    /** Each strategy's keeper state by strategy name (lifetime: the job's; bounded per future). */
+    private transient MapState<String, KeeperState> keepers;
+
+    public PaperTradingFunction(StrategiesConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext context) {
+        waiting =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>("waiting", Types.POJO(TradeInput.class)));
+        keepers =
+                getRuntimeContext()
+                        .getMapState(
+                                new MapStateDescriptor<>(
+                                        "keepers", Types.STRING, Types.POJO(KeeperState.class)));
+    }
+
+    @Override
+    public void processElement(TradeInput in, Context ctx, Collector<StrategyOrder> out)
+            throws Exception {
+        waiting.add(in);
+        ctx.timerService().registerEventTimeTimer(in.eventMs);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<StrategyOrder> out)
+            throws Exception {
+        List<TradeInput> due = new ArrayList<>();
+        List<TradeInput> later = new ArrayList<>();
+        for (TradeInput in : waiting.get()) {
+            (in.eventMs <= timestamp ? due : later).add(in);
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        waiting.update(later);
+        due.sort(TradeInput::compare);
+        String underlying = ctx.getCurrentKey();
+        for (TradeInput in : due) {
+            for (StrategyParams params : config.strategies()) {
+                step(params, in, underlying, ctx, out);
+            }
+        }
+    }
+
+    private void step(
+            StrategyParams params,
+            TradeInput in,
+            String underlying,
+            OnTimerContext ctx,
+            Collector<StrategyOrder> out)
+            throws Exception {
+        KeeperState state = keepers.get(params.name());
+        PositionKeeper keeper =
+                new PositionKeeper(params, state == null ? new KeeperState() : state);
+        double realised = keeper.state().realisedNetUsd;
+        List<PaperOrder> orders =
+                in.kind == TradeInput.SIGNAL
+                        ? keeper.onSignal(in.intent())
+                        : keeper.onBar(in.minuteBar());
+        String profile = config.profileLabel();
+        boolean filled = false;
+        for (PaperOrder o : orders) {
+            out.collect(StrategyRecords.order(o, profile, underlying));
+            filled |= o.filled();
+        }
+        for (ClosedTrade t : keeper.closedTrades()) {
+            realised += t.netUsd();
+            ctx.output(TRADES, StrategyRecords.trade(t, profile, underlying, realised));
+        }
+        if (filled) {
+            ctx.output(
+                    POSITIONS,
+                    StrategyRecords.position(
+                            params.name(), profile, underlying, in.barStartMs, keeper.state()));
+        }
+        keepers.put(params.name(), keeper.state());
+    }
+}
