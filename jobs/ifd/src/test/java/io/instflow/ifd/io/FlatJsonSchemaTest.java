@@ -35,7 +35,10 @@ class FlatJsonSchemaTest {
     @CsvSource({
         "signal, io.instflow.avro.Signal, An institutional-flow signal",
         "rejection, io.instflow.avro.Rejection, A rejected candidate window",
-        "pressure, io.instflow.avro.PressureMetrics, A pressure window"
+        "pressure, io.instflow.avro.PressureMetrics, A pressure window",
+        "strategy-orders, io.instflow.avro.StrategyOrder, A paper order of a strategy",
+        "strategy-positions, io.instflow.avro.StrategyPosition, A strategy's position in a future",
+        "strategy-pnl, io.instflow.avro.StrategyTrade, A closed round trip of a strategy"
     })
     void shouldPublishTheSchemaDerivedFromAvro(String name, String avroClass, String title)
             throws Exception {
