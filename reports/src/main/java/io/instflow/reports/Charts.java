@@ -183,6 +183,37 @@ public final class Charts {
         save(chart, file);
     }
 
+    /** Equity after each round trip, one line per strategy (and side). */
+    static void equityCurves(Path file, Map<String, List<Double>> curves) throws IOException {
+        XYChart chart =
+                new XYChartBuilder()
+                        .width(PNL_WIDTH)
+                        .height(PNL_HEIGHT)
+                        .title("Paper strategies: equity (USD, after costs)")
+                        .xAxisTitle("round trips, in the order they closed")
+                        .yAxisTitle("USD")
+                        .build();
+        style(chart.getStyler());
+        for (Map.Entry<String, List<Double>> curve : curves.entrySet()) {
+            if (curve.getValue().isEmpty()) {
+                continue;
+            }
+            List<Integer> x = new ArrayList<>();
+            List<Double> y = new ArrayList<>();
+            x.add(0);
+            y.add(0.0);
+            for (double equity : curve.getValue()) {
+                x.add(x.size());
+                y.add(equity);
+            }
+            chart.addSeries(curve.getKey(), x, y).setMarker(SeriesMarkers.NONE);
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            chart.addSeries("no round trips", List.of(0), List.of(0.0));
+        }
+        save(chart, file);
+    }
+
     /** Hit rate by horizon, one bar series per side. */
     static void hitRates(Path file, Map<String, Map<Integer, Double>> bySide) throws IOException {
         CategoryChart chart =

@@ -112,6 +112,15 @@ public final class ReportBuilder {
                     new ShadowSection(data, rule, HORIZONS)
                             .write(doc.section("Shadow vs production"), outcomes, out, charts);
         }
+        StrategySection strategies = new StrategySection(data);
+        if (!strategies.isEmpty()) {
+            strategies.write(
+                    doc.section("Paper strategies"),
+                    out,
+                    charts,
+                    data.label("production_profile", "production"),
+                    data.label("shadow_profile", "shadow"));
+        }
         dataQuality(doc.section("Data quality"), pressure, rejections);
 
         Path html = out.resolve("report.html");

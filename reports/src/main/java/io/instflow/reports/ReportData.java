@@ -5,6 +5,7 @@ import io.instflow.avro.Comparison;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
+import io.instflow.avro.StrategyTrade;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.io.FlatJson;
@@ -23,8 +24,9 @@ import java.util.List;
 
 /**
  * What a report is made of, as flat JSON rows: the signals of production (and of a shadow),
- * production's rejections, pressure windows and 5-minute bars, the comparison rows, and the run's
- * summary when there is one. Read from a run's output directory or from the topics.
+ * production's rejections, pressure windows and 5-minute bars, the comparison rows, the paper
+ * strategies' round trips on production's (and the shadow's) signals, and the run's summary when
+ * there is one. Read from a run's output directory or from the topics.
  */
 public record ReportData(
         List<JsonNode> production,
@@ -34,9 +36,34 @@ public record ReportData(
         List<JsonNode> bars5m,
         List<JsonNode> comparisons,
         JsonNode summary,
-        String source) {
+        String source,
+        List<JsonNode> strategyTrades,
+        List<JsonNode> shadowStrategyTrades) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /** A report without paper strategies. */
+    public ReportData(
+            List<JsonNode> production,
+            List<JsonNode> shadow,
+            List<JsonNode> rejections,
+            List<JsonNode> pressure,
+            List<JsonNode> bars5m,
+            List<JsonNode> comparisons,
+            JsonNode summary,
+            String source) {
+        this(
+                production,
+                shadow,
+                rejections,
+                pressure,
+                bars5m,
+                comparisons,
+                summary,
+                source,
+                List.of(),
+                List.of());
+    }
 
     /** The files {@code instflow pipeline} and {@code instflow shadow} write. */
     public static ReportData fromDirectory(Path dir) {
@@ -55,12 +82,15 @@ public record ReportData(
                 lines(dir.resolve("bars-5m.jsonl")),
                 lines(dir.resolve("comparisons.jsonl")),
                 json(dir.resolve("summary.json")),
-                dir.toString());
+                dir.toString(),
+                lines(dir.resolve("strategy-trades.jsonl")),
+                lines(dir.resolve("shadow-strategy-trades.jsonl")));
     }
 
     /**
      * The topics of a deployment: production's outputs, the shadow's signals, the comparison job's
-     * rows.
+     * rows, and the round trips of the strategies jobs writing under each IFD job's prefix, when
+     * they run.
      */
     public static ReportData fromKafka(
             String bootstrap,
@@ -86,7 +116,18 @@ public record ReportData(
                                         new Topics(comparisonPrefix).comparison(),
                                         Comparison.class)),
                 null,
-                "Kafka at " + bootstrap);
+                "Kafka at " + bootstrap,
+                strategyTrades(bootstrap, production),
+                shadowPrefix == null
+                        ? List.of()
+                        : strategyTrades(bootstrap, new Topics(shadowPrefix)));
+    }
+
+    private static List<JsonNode> strategyTrades(String bootstrap, Topics topics) {
+        if (!io.instflow.contract.kafka.TopicAdmin.exists(bootstrap, topics.strategyPnl())) {
+            return List.of();
+        }
+        return flat(read(bootstrap, topics.strategyPnl(), StrategyTrade.class));
     }
 
     /** A bar as {@code bars-5m.jsonl} holds it. */

@@ -205,6 +205,58 @@ class ReportBuilderTest {
     }
 
     @Test
+    void shouldShowEachStrategyAsADeskReadsItAndCompareTheSides() throws Exception {
+        ReportData full = data(18, 25);
+        List<JsonNode> production =
+                List.of(
+                        trade("follow-high", "HIGH", 0, 400, 5),
+                        trade("follow-high", "VERY_HIGH", 1, -200, 5),
+                        trade("follow-high", "HIGH", 2, 100, 5));
+        List<JsonNode> shadow = List.of(trade("follow-high", "HIGH", 0, -50, 5));
+        ReportData withStrategies =
+                new ReportData(
+                        full.production(),
+                        full.shadow(),
+                        full.rejections(),
+                        full.pressure(),
+                        full.bars5m(),
+                        full.comparisons(),
+                        full.summary(),
+                        full.source(),
+                        production,
+                        shadow);
+        ReportBuilder.Result r =
+                new ReportBuilder(withStrategies, new PromotionRule(15, 20, 0.05)).write(tmp, null);
+        assertChart(tmp.resolve("charts/strategy-equity.png"), Charts.PNL_WIDTH, Charts.PNL_HEIGHT);
+        String md = Files.readString(r.markdown());
+        assertThat(md)
+                .contains("## Paper strategies")
+                .as("net 285 after 3 x 5 USD costs; mean 95 with standard error 173")
+                .contains("| follow-high | 3 | 285 | 95 ± 173 | 205 |")
+                .contains("| follow-high | VERY_HIGH | 1 | -205 | -205 | 0 % |")
+                .contains("| follow-high | 3 / 1 | 285 / -55 |");
+        assertThat(Files.readString(r.html())).contains("<h2>Paper strategies</h2>");
+    }
+
+    /** A round trip of {@code strategy} closing {@code n} minutes into the day. */
+    private static JsonNode trade(String strategy, String tier, int n, double gross, double costs) {
+        long exit = DAY_START + (n + 1) * 600_000_000_000L;
+        return MAPPER.createObjectNode()
+                .put("strategy", strategy)
+                .put("signal_id", "s" + n)
+                .put("tier", tier)
+                .put("direction", "LONG")
+                .put("contracts", 1)
+                .put("entry_ts", exit - 300_000_000_000L)
+                .put("entry_price", 21_000_000_000_000L)
+                .put("exit_ts", exit)
+                .put("exit_price", 21_010_000_000_000L)
+                .put("exit_reason", "TARGET")
+                .put("gross_usd", gross)
+                .put("costs_usd", costs);
+    }
+
+    @Test
     void shouldNameTheHorizonsTheDataWasTooShortToJudge() throws Exception {
         ReportData full = data(18, 25);
         ReportData shortSession =

@@ -97,6 +97,23 @@ public final class TopicAdmin {
     }
 
     /**
+     * Whether {@code topic} exists.
+     *
+     * @throws KafkaUnavailableException when the broker cannot be reached
+     */
+    public static boolean exists(String bootstrap, String topic) {
+        try (Admin admin = admin(bootstrap)) {
+            return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KafkaUnavailableException(
+                    "cannot list the topics on " + bootstrap + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while listing topics", e);
+        }
+    }
+
+    /**
      * The partition count of {@code topic}, or 1 when it does not exist yet.
      *
      * @throws KafkaUnavailableException when the broker cannot be reached
