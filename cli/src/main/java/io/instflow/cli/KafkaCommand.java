@@ -231,7 +231,8 @@ final class KafkaCommand {
                 split = ",",
                 description =
                         "Which topics: input (market data, status, dead letters), ifd (the IFD job's outputs), "
-                                + "comparison (the shadow comparison job's outputs); several separated by commas.")
+                                + "comparison (the shadow comparison job's outputs), strategies (the strategies job's outputs);"
+                                + " several separated by commas.")
         java.util.List<String> sets;
 
         @Spec CommandSpec spec;
@@ -245,10 +246,14 @@ final class KafkaCommand {
                             case "input" -> Topic.Set.INPUT;
                             case "ifd" -> Topic.Set.IFD;
                             case "comparison" -> Topic.Set.COMPARISON;
+                            case "strategies" -> Topic.Set.STRATEGIES;
                             default ->
                                     throw new picocli.CommandLine.ParameterException(
                                             spec.commandLine(),
-                                            "--set " + set + ": expected input, ifd or comparison");
+                                            "--set "
+                                                    + set
+                                                    + ": expected input, ifd, comparison or"
+                                                    + " strategies");
                         };
                 TopicAdmin.ensure(
                                 bootstrap,

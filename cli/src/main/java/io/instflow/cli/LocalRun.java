@@ -12,6 +12,9 @@ import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
+import io.instflow.strategies.StrategiesConfig;
+import io.instflow.strategies.StrategiesJob;
+import io.instflow.strategies.StrategiesPipeline;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -19,6 +22,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The steps the embedded runs share: topics, replay into Kafka, a bounded IFD job, reading a topic
@@ -125,6 +129,41 @@ final class LocalRun {
                         console, job.bootstrap(), job.deployment().name(), job.input().mbo())) {
             return runIfd(job, parallelism);
         }
+    }
+
+    /**
+     * The strategies of {@code pipeline} over the signals and bars of each IFD deployment under
+     * {@code inputPrefixes}, writing under the same prefix, bounded and exactly-once, as one Flink
+     * job; returns its wall time in seconds.
+     */
+    static double runStrategies(
+            String bootstrap,
+            PipelineConfig pipeline,
+            Map<String, String> labelByInputPrefix,
+            int parallelism)
+            throws Exception {
+        long start = System.nanoTime();
+        StreamExecutionEnvironment env = null;
+        for (Map.Entry<String, String> side : labelByInputPrefix.entrySet()) {
+            StrategiesConfig config =
+                    StrategiesJob.of(
+                            pipeline,
+                            bootstrap,
+                            side.getKey(),
+                            side.getKey(),
+                            side.getValue(),
+                            true,
+                            true);
+            createTopics(bootstrap, side.getKey(), Topic.Set.STRATEGIES, parallelism);
+            if (env == null) {
+                env =
+                        StreamExecutionEnvironment.createLocalEnvironment(
+                                parallelism, StrategiesJob.environment(config));
+            }
+            StrategiesPipeline.wire(env, config);
+        }
+        env.execute("strategies");
+        return (System.nanoTime() - start) / 1e9;
     }
 
     static <T extends SpecificRecord> List<T> read(String bootstrap, String topic, Class<T> type) {

@@ -17,16 +17,19 @@ import java.util.concurrent.Callable;
         name = "name",
         mixinStandardHelpOptions = true,
         description =
-                "Print the name of a deployment: 'name ifd PROFILE [PREFIX]' or 'name comparison SHADOW_PREFIX [PREFIX]'.")
+                "Print the name of a deployment: 'name ifd PROFILE [PREFIX]', 'name comparison SHADOW_PREFIX [PREFIX]'"
+                        + " or 'name strategies INPUT_PREFIX [PREFIX]'.")
 final class NameCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "ifd or comparison.")
+    @Parameters(index = "0", paramLabel = "KIND", description = "ifd, comparison or strategies.")
     String kind;
 
     @Parameters(
             index = "1",
-            paramLabel = "PROFILE|SHADOW_PREFIX",
-            description = "The IFD job's profile, or the shadow's topic prefix.")
+            paramLabel = "PROFILE|SHADOW_PREFIX|INPUT_PREFIX",
+            description =
+                    "The IFD job's profile, the shadow's topic prefix, or the prefix of the IFD job whose"
+                            + " signals the strategies trade.")
     String first;
 
     @Parameters(
@@ -45,10 +48,11 @@ final class NameCommand implements Callable<Integer> {
                 switch (kind) {
                     case "ifd" -> Deployment.ifd(first, prefix);
                     case "comparison" -> Deployment.comparison(prefix, first);
+                    case "strategies" -> Deployment.strategies(first, prefix);
                     default ->
                             throw new picocli.CommandLine.ParameterException(
                                     spec.commandLine(),
-                                    "KIND must be ifd or comparison, got " + kind);
+                                    "KIND must be ifd, comparison or strategies, got " + kind);
                 };
         spec.commandLine().getOut().println(d.name());
         spec.commandLine().getOut().flush();

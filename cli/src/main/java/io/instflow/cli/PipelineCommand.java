@@ -10,6 +10,8 @@ import io.instflow.ifd.io.BaselineSeedFile;
 import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ingest.FileReplay;
 import io.instflow.localkafka.LocalKafka;
+import io.instflow.strategies.StrategiesSection;
+import io.instflow.strategies.logic.StrategyParams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -69,7 +71,8 @@ final class PipelineCommand implements Callable<Integer> {
             names = "--out",
             defaultValue = "out",
             description =
-                    "Where signals.jsonl, rejections.jsonl, bars-5m.jsonl and summary.json go (default: ${DEFAULT-VALUE}).")
+                    "Where signals.jsonl, rejections.jsonl, bars-5m.jsonl, strategy-trades.jsonl and summary.json go"
+                            + " (default: ${DEFAULT-VALUE}).")
     Path out;
 
     @Mixin WorkDir.Options workDirOptions;
@@ -144,6 +147,7 @@ final class PipelineCommand implements Callable<Integer> {
         PipelineConfig pipeline =
                 config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
         var params = pipeline.profile(profile);
+        StrategiesSection.of(pipeline);
         BaselineSeed seed =
                 baselines == null ? BaselineSeed.EMPTY : BaselineSeedFile.read(baselines);
         seed.requireWindowMinutes(pipeline.windowMinutes());
@@ -266,8 +270,19 @@ final class PipelineCommand implements Callable<Integer> {
                                 console);
                 mboRecords = replay.mboRecords();
             }
+            LocalRun.step(
+                    console,
+                    "paper strategies "
+                            + StrategiesSection.of(pipeline).stream()
+                                    .map(StrategyParams::name)
+                                    .toList()
+                            + " on the committed signals");
+            LocalRun.runStrategies(
+                    kafka.bootstrapServers(), pipeline, Map.of("", profile), parallelism);
             PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers(), "");
             outputs.write(out, params.diagnostics());
+            StrategyOutputs strategies = StrategyOutputs.read(kafka.bootstrapServers(), "");
+            strategies.write(out, "");
             Map<String, Object> summary =
                     PipelineSummary.of(
                             source,
@@ -278,10 +293,12 @@ final class PipelineCommand implements Callable<Integer> {
                             jobSeconds,
                             (System.nanoTime() - started) / 1e9,
                             out);
+            summary.put("strategies", strategies.summary());
             new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.resolve("summary.json").toFile(), summary);
             PipelineSummary.print(console, summary);
+            StrategyOutputs.print(console, strategies.summary());
             if (params.diagnostics()) {
                 DiagnosticsSummary.lines(outputs.rejections()).forEach(console::println);
                 console.println(

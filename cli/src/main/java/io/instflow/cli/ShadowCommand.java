@@ -16,6 +16,7 @@ import io.instflow.shadow.ShadowConfig;
 import io.instflow.shadow.ShadowJob;
 import io.instflow.shadow.ShadowPipeline;
 import io.instflow.shadow.logic.OutcomeParams;
+import io.instflow.strategies.StrategiesSection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -105,6 +106,7 @@ final class ShadowCommand implements Callable<Integer> {
                 shadowConfig == null ? productionPipeline : PipelineConfig.load(shadowConfig);
         DetectorParams production = productionPipeline.profile(profile);
         DetectorParams shadow = shadowPipeline.profile(shadowProfile);
+        StrategiesSection.of(productionPipeline);
         String productionLabel = profile;
         String shadowLabel =
                 shadowProfile.equals(profile)
@@ -176,8 +178,18 @@ final class ShadowCommand implements Callable<Integer> {
             ShadowPipeline.wire(env, compare);
             env.execute(compare.deployment().name());
 
+            LocalRun.step(console, "paper strategies on each side's committed signals");
+            Map<String, String> sides = new LinkedHashMap<>();
+            sides.put(PRODUCTION_PREFIX, productionLabel);
+            sides.put(SHADOW_PREFIX, shadowLabel);
+            LocalRun.runStrategies(bootstrap, productionPipeline, sides, parallelism);
             PipelineOutputs outputs = PipelineOutputs.read(bootstrap, PRODUCTION_PREFIX);
             outputs.write(out, production.diagnostics());
+            StrategyOutputs productionStrategies =
+                    StrategyOutputs.read(bootstrap, PRODUCTION_PREFIX);
+            productionStrategies.write(out, "");
+            StrategyOutputs shadowStrategies = StrategyOutputs.read(bootstrap, SHADOW_PREFIX);
+            shadowStrategies.write(out, "shadow-");
             List<Signal> shadowSignals =
                     new ArrayList<>(
                             LocalRun.read(
@@ -197,6 +209,8 @@ final class ShadowCommand implements Callable<Integer> {
                             comparisons,
                             production.coordinationStrikePoints(),
                             (System.nanoTime() - started) / 1e9);
+            summary.put("production_strategies", productionStrategies.summary());
+            summary.put("shadow_strategies", shadowStrategies.summary());
             new ObjectMapper()
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.resolve("summary.json").toFile(), summary);

@@ -6,11 +6,13 @@ import io.instflow.avro.ComparisonKind;
 import io.instflow.avro.OutcomeResult;
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Signal;
+import io.instflow.avro.StrategyTrade;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
+import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
@@ -19,6 +21,10 @@ import io.instflow.shadow.logic.OutcomeParams;
 import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
+import io.instflow.strategies.StrategiesConfig;
+import io.instflow.strategies.StrategiesJob;
+import io.instflow.strategies.StrategiesPipeline;
+import io.instflow.strategies.StrategiesSection;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.TopicReader;
 
@@ -49,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Production and shadow IFD jobs plus the comparison job on simulator sessions, through a real
  * broker on a MiniCluster: the join accounts for every signal, outcomes use the bars the job wrote,
- * and signals on sessions where institutional flow moves the future hit more often.
+ * and signals on sessions where institutional flow moves the future hit more often and make the
+ * paper strategies money.
  */
 @Timeout(1200)
 class ShadowPipelineITCase {
@@ -209,12 +216,18 @@ class ShadowPipelineITCase {
                 .isEqualTo(1.0);
     }
 
+    /**
+     * The same seeds with and without the futures drift that follows institutional flow: signals
+     * hit more often with it, and the paper strategies on production's signals make money after
+     * costs with it and about minus their costs without it, each stated with its standard error.
+     */
     @Test
-    void shouldHitMoreOftenWhenInstitutionalFlowMovesTheFuture() throws Exception {
+    void shouldHitMoreOftenAndTradeAtAProfitWhenInstitutionalFlowMovesTheFuture() throws Exception {
         long[] drift = new long[2];
         long[] judged = new long[2];
         long[] none = new long[2];
-        for (long seed : List.of(1L, 2L, 3L)) {
+        List<Long> seeds = List.of(1L, 2L, 3L);
+        for (long seed : seeds) {
             for (Comparison o : outcomes(session("d" + seed + ".", seed, 1.0, null))) {
                 judged[0]++;
                 drift[0] += o.getOutcome() == OutcomeResult.HIT ? 1 : 0;
@@ -234,6 +247,94 @@ class ShadowPipelineITCase {
         assertThat(withDrift - without)
                 .as("hit rate with drift %.2f vs without %.2f", withDrift, without)
                 .isGreaterThan(0.1);
+
+        List<StrategyTrade> moved = paperTrades("d", seeds);
+        List<StrategyTrade> unmoved = paperTrades("n", seeds);
+        RunningMean gain = RunningMean.of(moved);
+        RunningMean flat = RunningMean.of(unmoved);
+        System.out.printf(
+                "paper strategies over seeds 1-3, net USD per round trip: %.0f ± %.0f over %d with"
+                        + " drift, %.0f ± %.0f over %d without (costs %.0f a round trip)%n",
+                gain.mean(),
+                gain.standardError(),
+                gain.n(),
+                flat.mean(),
+                flat.standardError(),
+                flat.n(),
+                flat.meanCosts());
+        assertThat(gain.n()).isGreaterThan(15);
+        assertThat(flat.n()).isGreaterThan(15);
+        assertThat(gain.mean())
+                .as("positive after costs, by more than two standard errors")
+                .isGreaterThan(2 * gain.standardError());
+        assertThat(Math.abs(flat.mean() + flat.meanSlippageAndCosts()))
+                .as("without drift: minus the costs, within three standard errors")
+                .isLessThan(3 * flat.standardError());
+    }
+
+    /** The bundled strategies over production's signals of each session, as one bounded job. */
+    private static List<StrategyTrade> paperTrades(String prefix, List<Long> seeds)
+            throws Exception {
+        StreamExecutionEnvironment env = null;
+        for (long seed : seeds) {
+            String production = prefix + seed + ".prod.";
+            StrategiesConfig config =
+                    new StrategiesConfig(
+                            KAFKA.bootstrapServers(),
+                            production,
+                            production,
+                            "exploratory",
+                            StrategiesSection.of(PipelineConfig.defaults()),
+                            2000,
+                            5000,
+                            1000,
+                            true,
+                            true);
+            createTopics(production, io.instflow.contract.Topic.Set.STRATEGIES);
+            if (env == null) {
+                env =
+                        StreamExecutionEnvironment.getExecutionEnvironment(
+                                StrategiesJob.environment(config));
+                env.setParallelism(2);
+            }
+            StrategiesPipeline.wire(env, config);
+        }
+        env.execute("strategies-" + prefix);
+        List<StrategyTrade> trades = new ArrayList<>();
+        for (long seed : seeds) {
+            trades.addAll(read(prefix + seed + ".prod.strategy.pnl", StrategyTrade.class));
+        }
+        return trades;
+    }
+
+    /** Net P&L per round trip: mean, its standard error, and the costs paid. */
+    private record RunningMean(
+            int n, double mean, double standardError, double meanCosts, double slippage) {
+
+        static RunningMean of(List<StrategyTrade> trades) {
+            int n = trades.size();
+            double sum = 0;
+            double costs = 0;
+            double slippage = 0;
+            for (StrategyTrade t : trades) {
+                sum += t.getNetUsd();
+                costs += t.getCostsUsd();
+                // one tick against each fill: 2 ticks of 5 USD a contract
+                slippage += 2 * 0.25 * 20 * t.getContracts();
+            }
+            double mean = sum / n;
+            double squares = 0;
+            for (StrategyTrade t : trades) {
+                squares += (t.getNetUsd() - mean) * (t.getNetUsd() - mean);
+            }
+            return new RunningMean(
+                    n, mean, Math.sqrt(squares / (n - 1) / n), costs / n, slippage / n);
+        }
+
+        /** What a round trip pays whatever the market does. */
+        double meanSlippageAndCosts() {
+            return meanCosts + slippage;
+        }
     }
 
     private static List<Comparison> outcomes(List<Comparison> rows) {

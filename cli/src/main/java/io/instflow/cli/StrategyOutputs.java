@@ -1,0 +1,112 @@
+package io.instflow.cli;
+
+import io.instflow.avro.StrategyOrder;
+import io.instflow.avro.StrategyTrade;
+import io.instflow.contract.Topics;
+import io.instflow.ifd.io.FlatJson;
+import io.instflow.strategies.functions.StrategyRecords;
+import io.instflow.strategies.logic.ClosedTrade;
+import io.instflow.strategies.logic.StrategyStats;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The strategies job's orders and round trips read back after a run, as files and a summary. */
+record StrategyOutputs(List<StrategyOrder> orders, List<StrategyTrade> trades) {
+
+    /** The outputs of the strategies job writing under {@code prefix}. */
+    static StrategyOutputs read(String bootstrap, String prefix) {
+        Topics topics = new Topics(prefix);
+        List<StrategyOrder> orders =
+                new ArrayList<>(
+                        LocalRun.read(bootstrap, topics.strategyOrders(), StrategyOrder.class));
+        orders.sort(
+                Comparator.comparing(StrategyOrder::getStrategy)
+                        .thenComparingLong(StrategyOrder::getTs)
+                        .thenComparing(StrategyOrder::getOrderId));
+        List<StrategyTrade> trades =
+                new ArrayList<>(
+                        LocalRun.read(bootstrap, topics.strategyPnl(), StrategyTrade.class));
+        trades.sort(
+                Comparator.comparing(StrategyTrade::getStrategy)
+                        .thenComparingLong(StrategyTrade::getExitTs)
+                        .thenComparing(StrategyTrade::getTradeId));
+        return new StrategyOutputs(orders, trades);
+    }
+
+    /**
+     * {@code PREFIXstrategy-orders.jsonl} and {@code PREFIXstrategy-trades.jsonl} in {@code dir}.
+     */
+    void write(Path dir, String filePrefix) throws IOException {
+        PipelineOutputs.lines(
+                dir.resolve(filePrefix + "strategy-orders.jsonl"), orders, FlatJson::line);
+        PipelineOutputs.lines(
+                dir.resolve(filePrefix + "strategy-trades.jsonl"), trades, FlatJson::line);
+    }
+
+    /** Per strategy: trades, net, mean per trade with its standard error, drawdown, hit rate. */
+    Map<String, Object> summary() {
+        Map<String, List<ClosedTrade>> byStrategy = new LinkedHashMap<>();
+        for (StrategyTrade t : trades) {
+            byStrategy
+                    .computeIfAbsent(t.getStrategy(), k -> new ArrayList<>())
+                    .add(StrategyRecords.closedTrade(t));
+        }
+        Map<String, Long> entries = new LinkedHashMap<>();
+        orders.stream()
+                .filter(o -> o.getReason().equals("ENTRY"))
+                .forEach(o -> entries.merge(o.getStrategy(), 1L, Long::sum));
+        Map<String, Object> out = new LinkedHashMap<>();
+        byStrategy.forEach(
+                (name, list) -> {
+                    StrategyStats st = StrategyStats.of(list, 0);
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("entries", entries.getOrDefault(name, 0L));
+                    row.put("round_trips", st.trades());
+                    row.put("net_usd", round(st.netUsd()));
+                    row.put("mean_trade_usd", round(st.meanTradeUsd()));
+                    row.put(
+                            "mean_trade_standard_error_usd",
+                            Double.isNaN(st.meanTradeStandardError())
+                                    ? null
+                                    : round(st.meanTradeStandardError()));
+                    row.put("max_drawdown_usd", round(st.maxDrawdownUsd()));
+                    row.put("hit_rate", Math.round(st.hitRate() * 1000) / 1000.0);
+                    out.put(name, row);
+                });
+        return out;
+    }
+
+    /** One console line per strategy. */
+    @SuppressWarnings("unchecked")
+    static void print(PrintWriter console, Map<String, Object> summary) {
+        if (summary.isEmpty()) {
+            console.println("paper strategies     no round trips");
+        }
+        summary.forEach(
+                (name, value) -> {
+                    Map<String, Object> row = (Map<String, Object>) value;
+                    Double error = (Double) row.get("mean_trade_standard_error_usd");
+                    console.printf(
+                            "strategy %-12s %s round trips, net %,.0f USD, mean %,.0f%s USD a trade, hit rate %.2f,"
+                                    + " max drawdown %,.0f USD%n",
+                            name,
+                            row.get("round_trips"),
+                            (Double) row.get("net_usd"),
+                            (Double) row.get("mean_trade_usd"),
+                            error == null ? "" : String.format(" ± %,.0f", error),
+                            (Double) row.get("hit_rate"),
+                            (Double) row.get("max_drawdown_usd"));
+                });
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
