@@ -3,6 +3,7 @@ package io.instflow.cli;
 import io.instflow.contract.Topics;
 import io.instflow.ifd.IfdJob;
 import io.instflow.shadow.ShadowJob;
+import io.instflow.strategies.StrategiesJob;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -196,9 +197,15 @@ class DeploymentManifestsTest {
         List<JsonNode> deployments =
                 new ArrayList<>(documents(ROOT.resolve("deploy/k8s/flink-production.yaml")));
         deployments.addAll(documents(ROOT.resolve("deploy/k8s/flink-shadow.yaml")));
+        deployments.addAll(documents(ROOT.resolve("deploy/k8s/flink-strategies.yaml")));
         assertThat(deployments)
                 .extracting(d -> d.path("metadata").path("name").asText())
-                .containsExactly("ifd-production", "ifd-shadow", "shadow-compare");
+                .containsExactly(
+                        "ifd-production",
+                        "ifd-shadow",
+                        "shadow-compare",
+                        "strategies",
+                        "strategies-shadow");
         for (JsonNode d : deployments) {
             String name = d.path("metadata").path("name").asText();
             assertThat(d.path("apiVersion").asText()).isEqualTo("flink.apache.org/v1beta1");
@@ -227,6 +234,10 @@ class DeploymentManifestsTest {
             if (entry == ShadowJob.class) {
                 assertThat(ShadowJob.parse(args(job.path("args"))).shadowPrefix())
                         .isEqualTo("shadow.");
+            } else if (entry == StrategiesJob.class) {
+                assertThat(StrategiesJob.parse(args(job.path("args"))).deployment().name())
+                        .as("the deployment's name is the job's")
+                        .isEqualTo(name);
             } else {
                 assertThat(IfdJob.parse(args(job.path("args"))).params().profile())
                         .isIn("production", "exploratory");
@@ -258,6 +269,7 @@ class DeploymentManifestsTest {
         used.addAll(input.writtenBy(io.instflow.contract.Topic.Set.COMPARISON));
         for (String prefix : List.of("", "shadow.")) {
             used.addAll(new Topics(prefix).writtenBy(io.instflow.contract.Topic.Set.IFD));
+            used.addAll(new Topics(prefix).writtenBy(io.instflow.contract.Topic.Set.STRATEGIES));
         }
         assertThat(declared).containsAll(used);
         JsonNode definitions =
