@@ -90,6 +90,10 @@ class PipelineCommandITCase {
                         "--from",
                         out.toString());
         assertThat(code).as(err.toString()).isZero();
+        assertThat(Files.readString(out.resolve("report/report.md")))
+                .as("the strategies' page of the report")
+                .contains("## Paper strategies")
+                .contains("| follow-all-scaled |");
         JsonNode export = MAPPER.readTree(out.resolve("report/export.json").toFile());
         assertThat(export.path("signals")).isNotEmpty();
         assertThat(JsonSchemas.violations("export", export)).isEmpty();
@@ -131,6 +135,26 @@ class PipelineCommandITCase {
         assertThat(MAPPER.readTree(rejections.get(0)).get("failed_gates").size()).isPositive();
         for (String line : rejections) {
             assertThat(JsonSchemas.violations("rejection", line)).as(line).isEmpty();
+        }
+        List<String> trades = Files.readAllLines(out.resolve("strategy-trades.jsonl"));
+        JsonNode strategies = summary.get("strategies");
+        long roundTrips = 0;
+        for (JsonNode strategy : strategies) {
+            roundTrips += strategy.get("round_trips").asLong();
+        }
+        assertThat(trades)
+                .as("every strategy's round trips")
+                .hasSize((int) roundTrips)
+                .isNotEmpty();
+        for (String line : trades) {
+            assertThat(JsonSchemas.violations("strategy-pnl", line)).as(line).isEmpty();
+        }
+        List<String> orders = Files.readAllLines(out.resolve("strategy-orders.jsonl"));
+        assertThat(orders.size())
+                .as("an entry and an exit per round trip")
+                .isGreaterThan(trades.size());
+        for (String line : orders) {
+            assertThat(JsonSchemas.violations("strategy-orders", line)).as(line).isEmpty();
         }
         List<String> bars = Files.readAllLines(out.resolve("bars-5m.jsonl"));
         assertThat(bars).hasSize(summary.get("bars_5m").asInt()).isNotEmpty();

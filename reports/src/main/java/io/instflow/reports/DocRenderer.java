@@ -28,7 +28,11 @@ final class DocRenderer {
                 .append(escape(doc.title))
                 .append("</h1>\n");
         for (Doc.Section s : doc.sections) {
-            out.append("<h2>").append(escape(s.title())).append("</h2>\n");
+            out.append("<h2 id=\"")
+                    .append(anchor(s.title()))
+                    .append("\">")
+                    .append(escape(s.title()))
+                    .append("</h2>\n");
             for (Doc.Block b : s.blocks()) {
                 if (b instanceof Doc.Paragraph p) {
                     out.append("<p>").append(escape(p.text())).append("</p>\n");
@@ -103,5 +107,15 @@ final class DocRenderer {
                 .replace("<", "&lt;")
                 .replace(">", "&gt;")
                 .replace("\"", "&quot;");
+    }
+
+    /**
+     * A section's anchor, so a link can open the report at it: "Paper strategies" →
+     * paper-strategies.
+     */
+    static String anchor(String title) {
+        return title.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("(^-|-$)", "");
     }
 }

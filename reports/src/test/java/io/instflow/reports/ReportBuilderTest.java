@@ -176,7 +176,9 @@ class ReportBuilderTest {
                         "Rejections by reason",
                         "Shadow vs production",
                         "Data quality")) {
-            assertThat(html).contains("<h2>" + section + "</h2>");
+            assertThat(html)
+                    .contains(
+                            "<h2 id=\"" + DocRenderer.anchor(section) + "\">" + section + "</h2>");
         }
         assertThat(html)
                 .contains("data:image/png;base64,")
@@ -235,7 +237,8 @@ class ReportBuilderTest {
                 .contains("| follow-high | 3 | 285 | 95 ± 173 | 205 |")
                 .contains("| follow-high | VERY_HIGH | 1 | -205 | -205 | 0 % |")
                 .contains("| follow-high | 3 / 1 | 285 / -55 |");
-        assertThat(Files.readString(r.html())).contains("<h2>Paper strategies</h2>");
+        assertThat(Files.readString(r.html()))
+                .contains("<h2 id=\"paper-strategies\">Paper strategies</h2>");
     }
 
     /** A round trip of {@code strategy} closing {@code n} minutes into the day. */
