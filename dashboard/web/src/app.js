@@ -12,6 +12,7 @@ const state = {
   bars: { '1m': {}, '5m': {} },
   forming: { '1m': {}, '5m': {} },
   signals: new Map(),
+  strategies: new Map(),
   ladders: {},
   health: null,
   timeframe: '1m',
@@ -68,6 +69,7 @@ function applySnapshot(s) {
   state.signals = new Map(s.signals.map((x) => [x.id, x]));
   state.ladders = s.ladders;
   state.health = s.health;
+  state.strategies = new Map(s.strategies.map((x) => [x.strategy, x]));
   state.heartbeat = s;
 }
 
@@ -77,6 +79,7 @@ function applyUpdate(u) {
   u.signals.forEach((x) => state.signals.set(x.id, x));
   Object.assign(state.ladders, u.ladders);
   if (u.health) state.health = u.health;
+  u.strategies.forEach((x) => state.strategies.set(x.strategy, x));
   const hb = state.heartbeat;
   if (hb && u.lastLiveRecordAtMs !== null && u.lastLiveRecordAtMs !== hb.lastLiveRecordAtMs && !hb.kafkaProblem) {
     state.heartbeat = { ...hb, mode: 'LIVE', quietForMs: 0, lastLiveRecordAtMs: u.lastLiveRecordAtMs };
@@ -242,6 +245,49 @@ function renderSignals() {
     el('td', {}, s.action))));
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+// A strategy's equity after each of its latest round trips, as a line from 0.
+function sparkline(equity) {
+  const width = 140;
+  const height = 28;
+  const points = [0, ...equity];
+  const low = Math.min(...points);
+  const high = Math.max(...points);
+  const y = (v) => (high === low ? height / 2 : height - 2 - ((v - low) / (high - low)) * (height - 4));
+  const x = (i) => (points.length === 1 ? 0 : (i / (points.length - 1)) * width);
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('class', 'sparkline');
+  const zero = document.createElementNS(SVG, 'line');
+  zero.setAttribute('x1', '0'); zero.setAttribute('x2', String(width));
+  zero.setAttribute('y1', String(y(0))); zero.setAttribute('y2', String(y(0)));
+  zero.setAttribute('class', 'zero');
+  const line = document.createElementNS(SVG, 'polyline');
+  line.setAttribute('points', points.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' '));
+  line.setAttribute('class', points[points.length - 1] >= 0 ? 'up' : 'down');
+  svg.append(zero, line);
+  return svg;
+}
+
+function usd(v) {
+  return Math.round(v).toLocaleString('en-US');
+}
+
+function renderStrategies() {
+  const all = [...state.strategies.values()].sort((a, b) => a.strategy.localeCompare(b.strategy));
+  $('strategies-empty').hidden = all.length > 0;
+  $('strategies').querySelector('tbody').replaceChildren(...all.map((s) => el('tr', { 'data-strategy': s.strategy },
+    el('td', { title: s.profile || '' }, s.strategy),
+    el('td', {}, String(s.roundTrips)),
+    el('td', { class: s.netUsd >= 0 ? 'long' : 'short' }, usd(s.netUsd)),
+    el('td', {}, usd(s.maxDrawdownUsd)),
+    el('td', {}, `${Math.round(s.hitRate * 100)} %`),
+    el('td', {}, sparkline(s.equity)),
+    el('td', {}, utc(Math.floor(s.lastExitMs / 1000), true)))));
+}
+
 function fmt(v, digits, unit) {
   return v === null || v === undefined ? '–' : `${Number(v).toFixed(digits)}${unit || ''}`;
 }
@@ -314,6 +360,7 @@ function renderAll() {
   renderChart();
   renderLadder();
   renderSignals();
+  renderStrategies();
   renderHealth();
   renderStatus();
   if (!state.rendered && state.heartbeat && state.heartbeat.mode !== 'LOADING') {

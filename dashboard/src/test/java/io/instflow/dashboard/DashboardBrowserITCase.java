@@ -37,6 +37,7 @@ import static io.instflow.testing.OutputRecords.metric;
 import static io.instflow.testing.OutputRecords.pressure;
 import static io.instflow.testing.OutputRecords.signal;
 import static io.instflow.testing.OutputRecords.status;
+import static io.instflow.testing.OutputRecords.strategyTrade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -107,6 +108,14 @@ class DashboardBrowserITCase {
                     prefix + "md.glbx-mdp3.status",
                     null,
                     status(FeedStatusKind.STREAMING, System.currentTimeMillis()));
+            producer.send(
+                    prefix + "strategy.pnl",
+                    "follow-high",
+                    strategyTrade("t1", "follow-high", 395, now - 900));
+            producer.send(
+                    prefix + "strategy.pnl",
+                    "follow-high",
+                    strategyTrade("t2", "follow-high", -205, now - 300));
             producer.flush();
 
             Dashboard.Options options =
@@ -140,6 +149,21 @@ class DashboardBrowserITCase {
                 assertThat(text(page, By.cssSelector("#health [data-job='ifd-production']")))
                         .contains("123456")
                         .contains("#17");
+                assertThat(
+                                text(
+                                        page,
+                                        By.cssSelector(
+                                                "#strategies tr[data-strategy='follow-high']")))
+                        .as("two round trips, 190 USD net, 205 drawn down, one of two won")
+                        .contains("2")
+                        .contains("190")
+                        .contains("205")
+                        .contains("50 %");
+                assertThat(
+                                page.findElements(
+                                        By.cssSelector(
+                                                "#strategies tr[data-strategy='follow-high'] svg polyline")))
+                        .hasSize(1);
                 assertThat(page.findElement(By.id("status")).getDomAttribute("data-state"))
                         .as("history alone is not live")
                         .isEqualTo("historical");

@@ -11,6 +11,9 @@ import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
+import io.instflow.avro.StrategyOrder;
+import io.instflow.avro.StrategyPosition;
+import io.instflow.avro.StrategyTrade;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -32,7 +35,10 @@ public final class TopicSchemas {
                     PipelineMetric.class,
                     Comparison.class,
                     BarchartOptionQuote.class,
-                    BarchartFuturesQuote.class);
+                    BarchartFuturesQuote.class,
+                    StrategyOrder.class,
+                    StrategyPosition.class,
+                    StrategyTrade.class);
 
     private TopicSchemas() {}
 }

@@ -11,6 +11,7 @@ import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Signal;
 import io.instflow.avro.SignalAction;
+import io.instflow.avro.StrategyTrade;
 import io.instflow.avro.Tier;
 
 import java.util.Map;
@@ -136,6 +137,30 @@ public final class OutputRecords {
                 .setMaxPositionRisk(0.03)
                 .setUnderlyingPrice(21_000 * POINT)
                 .setEmittedAt(System.currentTimeMillis() * 1_000_000L)
+                .build();
+    }
+
+    /** A round trip of a paper strategy: long one contract, {@code netUsd} after 5 USD of costs. */
+    public static StrategyTrade strategyTrade(
+            String id, String strategy, double netUsd, long exitSeconds) {
+        return StrategyTrade.newBuilder()
+                .setTradeId(id)
+                .setStrategy(strategy)
+                .setProfile("production")
+                .setUnderlying("NQZ6")
+                .setSignalId("s-" + id)
+                .setTier("HIGH")
+                .setDirection(Direction.LONG)
+                .setContracts(1)
+                .setEntryTs((exitSeconds - 600) * NS)
+                .setEntryPrice(21_000 * POINT)
+                .setExitTs(exitSeconds * NS)
+                .setExitPrice(21_000 * POINT + Math.round((netUsd + 5) / 20 * POINT))
+                .setExitReason(netUsd >= 0 ? "TARGET" : "STOP")
+                .setGrossUsd(netUsd + 5)
+                .setCostsUsd(5)
+                .setNetUsd(netUsd)
+                .setCumulativeNetUsd(netUsd)
                 .build();
     }
 

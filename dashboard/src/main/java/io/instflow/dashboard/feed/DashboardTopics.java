@@ -5,8 +5,9 @@ import io.instflow.contract.Topics;
 import java.util.List;
 
 /**
- * The topics the dashboard reads: the job's outputs under {@code topicPrefix} (with the forming
- * bars' preview) and the feed status under {@code inputPrefix}.
+ * The topics the dashboard reads: the IFD job's outputs under {@code topicPrefix} (with the forming
+ * bars' preview), the round trips of the strategies job writing under the same prefix, and the feed
+ * status under {@code inputPrefix}.
  */
 public record DashboardTopics(String topicPrefix, String inputPrefix) {
 
@@ -28,6 +29,7 @@ public record DashboardTopics(String topicPrefix, String inputPrefix) {
                 outputs.signals(),
                 outputs.pressure(),
                 outputs.metrics(),
+                outputs.strategyPnl(),
                 new Topics(inputPrefix).status());
     }
 }

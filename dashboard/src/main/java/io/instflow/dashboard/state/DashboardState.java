@@ -5,9 +5,11 @@ import io.instflow.avro.FeedStatus;
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Signal;
+import io.instflow.avro.StrategyTrade;
 import io.instflow.dashboard.model.BarView;
 import io.instflow.dashboard.model.PressureView;
 import io.instflow.dashboard.model.SignalView;
+import io.instflow.dashboard.model.StrategyView;
 
 import org.apache.avro.specific.SpecificRecord;
 
@@ -15,7 +17,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Everything the dashboard knows, fed by the topic reader and read by the web server: bars (closed
@@ -25,6 +29,9 @@ import java.util.TreeMap;
  * Thread-safe.
  */
 public final class DashboardState {
+
+    /** Round trips of each strategy's equity curve the page draws. */
+    static final int STRATEGY_CURVE_POINTS = 200;
 
     /**
      * What the page shows: history still loading; live data (a record arrived within the stale
@@ -50,6 +57,7 @@ public final class DashboardState {
             List<SignalView> signals,
             Map<String, PressureLadder.Ladder> ladders,
             PipelineHealth.View health,
+            List<StrategyView> strategies,
             long undecodable) {}
 
     /** What changed since the previous update; the page merges it into what it has. */
@@ -59,6 +67,7 @@ public final class DashboardState {
             List<SignalView> signals,
             Map<String, PressureLadder.Ladder> ladders,
             PipelineHealth.View health,
+            List<StrategyView> strategies,
             Long lastLiveRecordAtMs) {}
 
     /**
@@ -78,6 +87,8 @@ public final class DashboardState {
     private final SignalBuffer signals;
     private final PressureLadder ladder = new PressureLadder();
     private final PipelineHealth health = new PipelineHealth();
+    private final StrategyBoard strategies = new StrategyBoard(STRATEGY_CURVE_POINTS);
+    private final Set<String> changedStrategies = new TreeSet<>();
     private final long staleAfterMs;
     private final long startedAtMs;
 
@@ -129,6 +140,10 @@ public final class DashboardState {
         } else if (record instanceof FeedStatus f) {
             health.apply(f);
             healthChanged = true;
+        } else if (record instanceof StrategyTrade t) {
+            if (strategies.apply(t)) {
+                changedStrategies.add(t.getStrategy());
+            }
         }
     }
 
@@ -198,6 +213,7 @@ public final class DashboardState {
                 && changedForming.isEmpty()
                 && newSignals.isEmpty()
                 && changedLadders.isEmpty()
+                && changedStrategies.isEmpty()
                 && !healthChanged) {
             return null;
         }
@@ -210,11 +226,13 @@ public final class DashboardState {
                         new ArrayList<>(newSignals),
                         ladders,
                         healthChanged ? health.view() : null,
+                        strategies.views(changedStrategies),
                         lastLiveRecordAtMs);
         changedBars.clear();
         changedForming.clear();
         newSignals.clear();
         changedLadders.clear();
+        changedStrategies.clear();
         healthChanged = false;
         return update;
     }
@@ -236,6 +254,7 @@ public final class DashboardState {
                 signals.all(),
                 ladder.all(),
                 health.view(),
+                strategies.all(),
                 undecodable);
     }
 

@@ -5,6 +5,7 @@ import io.instflow.avro.OptionType;
 import io.instflow.avro.Tier;
 import io.instflow.dashboard.model.BarView;
 import io.instflow.dashboard.model.SignalView;
+import io.instflow.dashboard.model.StrategyView;
 import io.instflow.dashboard.state.DashboardState.Mode;
 
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import static io.instflow.testing.OutputRecords.bar;
 import static io.instflow.testing.OutputRecords.pressure;
 import static io.instflow.testing.OutputRecords.signal;
+import static io.instflow.testing.OutputRecords.strategyTrade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** History and live records through one state: no duplicates, ordered, and only changes pushed. */
@@ -50,9 +52,32 @@ class DashboardStateTest {
     }
 
     @Test
+    void shouldKeepEachStrategysFiguresCountingARoundTripOnce() {
+        DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 0);
+        state.apply(strategyTrade("t1", "follow-high", 300, 60L * 1), 0);
+        state.apply(strategyTrade("t2", "follow-high", -500, 60L * 2), 0);
+        state.apply(strategyTrade("t2", "follow-high", -500, 60L * 2), 0);
+        state.apply(strategyTrade("t3", "follow-high", 100, 60L * 3), 0);
+        state.apply(strategyTrade("a1", "follow-all", 50, 60L * 1), 0);
+        DashboardState.Update update = state.drainUpdate();
+        assertThat(update.strategies())
+                .extracting(StrategyView::strategy)
+                .containsExactly("follow-all", "follow-high");
+        StrategyView high = state.snapshot(0).strategies().get(1);
+        assertThat(high.roundTrips()).as("t2 read twice counts once").isEqualTo(3);
+        assertThat(high.netUsd()).isEqualTo(-100);
+        assertThat(high.maxDrawdownUsd()).isEqualTo(500);
+        assertThat(high.hitRate()).isEqualTo(2 / 3.0);
+        assertThat(high.equity()).containsExactly(300.0, -200.0, -100.0);
+        assertThat(high.lastExitMs()).isEqualTo(3 * 60_000L);
+        state.apply(strategyTrade("t3", "follow-high", 100, 60L * 3), 0);
+        assertThat(state.drainUpdate()).as("nothing new").isNull();
+    }
+
+    @Test
     void shouldPushOnlyTheLaddersThatChanged() {
         DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 0);
-        state.apply(pressure(1, "NQZ4", 21_000, OptionType.CALL, 300, 10, 1), 0);
+        state.apply(pressure(1, "NQZ4", 21_000, OptionType.CALL, 300, 10, 60L * 1), 0);
         state.apply(pressure(2, "NQH5", 21_200, OptionType.PUT, 300, 1, 10), 0);
         assertThat(state.drainUpdate().ladders()).containsOnlyKeys("NQH5", "NQZ4");
         state.apply(pressure(3, "NQZ4", 21_025, OptionType.CALL, 300, 4, 4), 0);
