@@ -2,6 +2,7 @@ package io.instflow.cli;
 
 import io.instflow.schemas.TopicValues;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -133,14 +134,17 @@ final class ConsumeCommand implements Callable<Integer> {
     private static String textLine(ConsumerRecord<byte[], byte[]> record) {
         TopicValues.Decoded decoded = TopicValues.decodeOrExplain(record.value());
         String key = record.key() == null ? "-" : new String(record.key(), StandardCharsets.UTF_8);
+        JsonNode mirror = decoded.value() == null ? jsonMirrorValue(record.value()) : null;
         String shown =
                 decoded.value() != null
                         ? decoded.value().toString()
-                        : "(undecodable, "
-                                + (record.value() == null ? 0 : record.value().length)
-                                + " bytes: "
-                                + decoded.reason()
-                                + ")";
+                        : mirror != null
+                                ? mirror.toString()
+                                : "(undecodable, "
+                                        + (record.value() == null ? 0 : record.value().length)
+                                        + " bytes: "
+                                        + decoded.reason()
+                                        + ")";
         return record.partition() + "/" + record.offset() + " " + key + " " + shown;
     }
 
@@ -162,9 +166,13 @@ final class ConsumeCommand implements Callable<Integer> {
             }
         }
         TopicValues.Decoded decoded = TopicValues.decodeOrExplain(record.value());
+        JsonNode mirror = decoded.value() == null ? jsonMirrorValue(record.value()) : null;
         if (decoded.value() != null) {
             node.put("type", decoded.value().getSchema().getName());
             node.set("value", JSON.readTree(decoded.value().toString()));
+        } else if (mirror != null) {
+            node.put("type", "json");
+            node.set("value", mirror);
         } else {
             node.put("undecodable", decoded.reason());
             if (record.value() != null) {
@@ -172,5 +180,17 @@ final class ConsumeCommand implements Callable<Integer> {
             }
         }
         return JSON.writeValueAsString(node);
+    }
+
+    /** A JSON mirror topic's value (a flat JSON object), or null when the bytes are not one. */
+    private static JsonNode jsonMirrorValue(byte[] value) {
+        if (value == null || value.length == 0 || value[0] != '{') {
+            return null;
+        }
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException notJson) {
+            return null;
+        }
     }
 }

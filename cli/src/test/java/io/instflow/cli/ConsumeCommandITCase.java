@@ -29,7 +29,8 @@ class ConsumeCommandITCase {
     @RegisterExtension static final KafkaBroker KAFKA = new KafkaBroker();
 
     @Test
-    void shouldShowAnUndecodableValueWithItsOffsetSizeAndReasonAndGoOn() throws Exception {
+    void shouldShowAnUndecodableValueWithItsOffsetSizeAndReasonAndGoOnAndShowJsonMirrors()
+            throws Exception {
         String topic = KAFKA.uniqueTopicPrefix() + "ifd.signals";
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
@@ -37,7 +38,8 @@ class ConsumeCommandITCase {
         Signal signal =
                 OutputRecords.signal(
                         "s-1", "NQZ6", 21_000, 1_800_000_000L, Direction.LONG, Tier.HIGH);
-        byte[] foreign = "{\"a\": 1}".getBytes(StandardCharsets.UTF_8);
+        byte[] foreign = "plain text, not a record".getBytes(StandardCharsets.UTF_8);
+        byte[] mirror = "{\"signal_id\": \"s-1\"}".getBytes(StandardCharsets.UTF_8);
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(
                         Map.of("bootstrap.servers", KAFKA.bootstrapServers()),
@@ -48,6 +50,7 @@ class ConsumeCommandITCase {
                             new ProducerRecord<>(
                                     topic, null, AvroSerde.of(Signal.class).serialize(signal)))
                     .get();
+            producer.send(new ProducerRecord<>(topic, null, mirror)).get();
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -67,5 +70,8 @@ class ConsumeCommandITCase {
                 .startsWith("0/0 ")
                 .contains("(undecodable, " + foreign.length + " bytes: ");
         assertThat(lines.get(1)).startsWith("0/1 ").contains("s-1");
+        assertThat(lines.get(2))
+                .as("a JSON mirror's value, shown as it is")
+                .isEqualTo("0/2 - {\"signal_id\":\"s-1\"}");
     }
 }
