@@ -11,7 +11,6 @@ import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ingest.FileReplay;
 import io.instflow.localkafka.LocalKafka;
 import io.instflow.strategies.StrategiesSection;
-import io.instflow.strategies.logic.StrategyParams;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -270,18 +269,16 @@ final class PipelineCommand implements Callable<Integer> {
                                 console);
                 mboRecords = replay.mboRecords();
             }
-            LocalRun.step(
-                    console,
-                    "paper strategies "
-                            + StrategiesSection.of(pipeline).stream()
-                                    .map(StrategyParams::name)
-                                    .toList()
-                            + " on the committed signals");
-            LocalRun.runStrategies(
-                    kafka.bootstrapServers(), pipeline, Map.of("", profile), parallelism);
+            StrategyOutputs strategies =
+                    StrategyOutputs.run(
+                                    kafka.bootstrapServers(),
+                                    pipeline,
+                                    Map.of("", profile),
+                                    parallelism,
+                                    console)
+                            .get("");
             PipelineOutputs outputs = PipelineOutputs.read(kafka.bootstrapServers(), "");
             outputs.write(out, params.diagnostics());
-            StrategyOutputs strategies = StrategyOutputs.read(kafka.bootstrapServers(), "");
             strategies.write(out, "");
             Map<String, Object> summary =
                     PipelineSummary.of(

@@ -178,17 +178,16 @@ final class ShadowCommand implements Callable<Integer> {
             ShadowPipeline.wire(env, compare);
             env.execute(compare.deployment().name());
 
-            LocalRun.step(console, "paper strategies on each side's committed signals");
             Map<String, String> sides = new LinkedHashMap<>();
             sides.put(PRODUCTION_PREFIX, productionLabel);
             sides.put(SHADOW_PREFIX, shadowLabel);
-            LocalRun.runStrategies(bootstrap, productionPipeline, sides, parallelism);
+            Map<String, StrategyOutputs> strategies =
+                    StrategyOutputs.run(bootstrap, productionPipeline, sides, parallelism, console);
             PipelineOutputs outputs = PipelineOutputs.read(bootstrap, PRODUCTION_PREFIX);
             outputs.write(out, production.diagnostics());
-            StrategyOutputs productionStrategies =
-                    StrategyOutputs.read(bootstrap, PRODUCTION_PREFIX);
+            StrategyOutputs productionStrategies = strategies.get(PRODUCTION_PREFIX);
             productionStrategies.write(out, "");
-            StrategyOutputs shadowStrategies = StrategyOutputs.read(bootstrap, SHADOW_PREFIX);
+            StrategyOutputs shadowStrategies = strategies.get(SHADOW_PREFIX);
             shadowStrategies.write(out, "shadow-");
             List<Signal> shadowSignals =
                     new ArrayList<>(

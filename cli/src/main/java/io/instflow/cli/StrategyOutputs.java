@@ -3,9 +3,12 @@ package io.instflow.cli;
 import io.instflow.avro.StrategyOrder;
 import io.instflow.avro.StrategyTrade;
 import io.instflow.contract.Topics;
+import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.io.FlatJson;
+import io.instflow.strategies.StrategiesSection;
 import io.instflow.strategies.functions.StrategyRecords;
 import io.instflow.strategies.logic.ClosedTrade;
+import io.instflow.strategies.logic.StrategyParams;
 import io.instflow.strategies.logic.StrategyStats;
 
 import java.io.IOException;
@@ -19,6 +22,34 @@ import java.util.Map;
 
 /** The strategies job's orders and round trips read back after a run, as files and a summary. */
 record StrategyOutputs(List<StrategyOrder> orders, List<StrategyTrade> trades) {
+
+    private static final StrategyOutputs EMPTY = new StrategyOutputs(List.of(), List.of());
+
+    /**
+     * Runs the configuration's strategies over each IFD deployment of {@code labelByInputPrefix}
+     * (one bounded job) and reads back their outputs by prefix; empty outputs when the
+     * configuration declares no strategies.
+     */
+    static Map<String, StrategyOutputs> run(
+            String bootstrap,
+            PipelineConfig pipeline,
+            Map<String, String> labelByInputPrefix,
+            int parallelism,
+            PrintWriter console)
+            throws Exception {
+        List<String> names =
+                StrategiesSection.of(pipeline).stream().map(StrategyParams::name).toList();
+        Map<String, StrategyOutputs> out = new LinkedHashMap<>();
+        if (names.isEmpty()) {
+            LocalRun.step(console, "no paper strategies: the configuration declares none");
+            labelByInputPrefix.keySet().forEach(p -> out.put(p, EMPTY));
+            return out;
+        }
+        LocalRun.step(console, "paper strategies " + names + " on the committed signals");
+        LocalRun.runStrategies(bootstrap, pipeline, labelByInputPrefix, parallelism);
+        labelByInputPrefix.keySet().forEach(p -> out.put(p, read(bootstrap, p)));
+        return out;
+    }
 
     /** The outputs of the strategies job writing under {@code prefix}. */
     static StrategyOutputs read(String bootstrap, String prefix) {
