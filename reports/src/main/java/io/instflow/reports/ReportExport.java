@@ -139,6 +139,14 @@ final class ReportExport {
                     .put("decision", verdict.decision())
                     .put("explanation", verdict.explanation());
         }
+        StrategySection strategies = new StrategySection(data);
+        if (!strategies.isEmpty()) {
+            root.set(
+                    "strategies",
+                    strategies.figures(
+                            data.label("production_profile", "production"),
+                            data.label("shadow_profile", "shadow")));
+        }
         return root;
     }
 }

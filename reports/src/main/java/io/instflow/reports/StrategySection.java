@@ -4,6 +4,7 @@ import io.instflow.strategies.logic.ClosedTrade;
 import io.instflow.strategies.logic.StrategyStats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -131,6 +132,60 @@ final class StrategySection {
                                     compared));
         }
     }
+
+    /**
+     * The figures for {@code export.json}: per side label, per strategy, the whole input's figures
+     * and the same per tier.
+     */
+    ObjectNode figures(String productionLabel, String shadowLabel) {
+        ObjectNode out = MAPPER.createObjectNode();
+        ObjectNode p = figures(byStrategy(production));
+        if (!p.isEmpty()) {
+            out.set(productionLabel, p);
+        }
+        ObjectNode sh = figures(byStrategy(shadow));
+        if (!sh.isEmpty()) {
+            out.set(shadowLabel, sh);
+        }
+        return out;
+    }
+
+    private ObjectNode figures(Map<String, List<ClosedTrade>> byStrategy) {
+        ObjectNode out = MAPPER.createObjectNode();
+        byStrategy.forEach(
+                (name, trades) -> {
+                    ObjectNode node = figures(StrategyStats.of(trades, observedMs));
+                    ObjectNode tiers = node.putObject("by_tier");
+                    StrategyStats.byTier(trades, observedMs)
+                            .forEach((tier, st) -> tiers.set(tier, figures(st)));
+                    out.set(name, node);
+                });
+        return out;
+    }
+
+    private static ObjectNode figures(StrategyStats st) {
+        ObjectNode node =
+                MAPPER.createObjectNode()
+                        .put("round_trips", st.trades())
+                        .put("net_usd", st.netUsd())
+                        .put("mean_trade_usd", st.meanTradeUsd());
+        if (Double.isNaN(st.meanTradeStandardError())) {
+            node.putNull("mean_trade_standard_error_usd");
+        } else {
+            node.put("mean_trade_standard_error_usd", st.meanTradeStandardError());
+        }
+        node.put("max_drawdown_usd", st.maxDrawdownUsd())
+                .put("daily_sharpe", st.dailySharpe())
+                .put("daily_sortino", st.dailySortino())
+                .put("hit_rate", st.hitRate())
+                .put("average_win_usd", st.averageWinUsd())
+                .put("average_loss_usd", st.averageLossUsd())
+                .put("exposure", st.exposure());
+        return node;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static final List<String> HEADERS =
             List.of(

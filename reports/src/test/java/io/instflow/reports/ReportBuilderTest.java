@@ -239,6 +239,25 @@ class ReportBuilderTest {
                 .contains("| follow-high | 3 / 1 | 285 / -55 |");
         assertThat(Files.readString(r.html()))
                 .contains("<h2 id=\"paper-strategies\">Paper strategies</h2>");
+        JsonNode export = MAPPER.readTree(r.export().toFile());
+        assertThat(io.instflow.testing.JsonSchemas.violations("export", export))
+                .as("the strategies' figures (the hand-made signals are not whole signals)")
+                .filteredOn(v -> v.startsWith("$.strategies"))
+                .isEmpty();
+        JsonNode high = export.path("strategies").path("production").path("follow-high");
+        assertThat(high.path("round_trips").asInt()).isEqualTo(3);
+        assertThat(high.path("net_usd").asDouble()).isEqualTo(285.0);
+        assertThat(high.path("mean_trade_standard_error_usd").asDouble())
+                .isCloseTo(300 / Math.sqrt(3), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(high.path("by_tier").path("VERY_HIGH").path("net_usd").asDouble())
+                .isEqualTo(-205.0);
+        assertThat(
+                        export.path("strategies")
+                                .path("candidate")
+                                .path("follow-high")
+                                .path("round_trips")
+                                .asInt())
+                .isEqualTo(1);
     }
 
     /** A round trip of {@code strategy} closing {@code n} minutes into the day. */
