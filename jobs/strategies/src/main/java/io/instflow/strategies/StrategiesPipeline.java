@@ -39,7 +39,8 @@ public final class StrategiesPipeline {
     public record Outputs(
             DataStream<StrategyOrder> orders,
             DataStream<StrategyPosition> positions,
-            DataStream<StrategyTrade> trades) {}
+            DataStream<StrategyTrade> trades,
+            DataStream<PipelineMetric> metrics) {}
 
     private StrategiesPipeline() {}
 
@@ -54,7 +55,8 @@ public final class StrategiesPipeline {
         return new Outputs(
                 orders,
                 orders.getSideOutput(PaperTradingFunction.POSITIONS),
-                orders.getSideOutput(PaperTradingFunction.TRADES));
+                orders.getSideOutput(PaperTradingFunction.TRADES),
+                orders.getSideOutput(PaperTradingFunction.METRICS));
     }
 
     /**
@@ -113,8 +115,11 @@ public final class StrategiesPipeline {
                 kafka,
                 id,
                 "pnl");
-        sources.sinkDeadLetters(
-                        output.jobDeadLetter(), new MetricRecords(id, config.profileLabel()))
+        out.metrics()
+                .union(
+                        sources.sinkDeadLetters(
+                                output.jobDeadLetter(),
+                                new MetricRecords(id, config.profileLabel())))
                 .sinkTo(kafka.sink(output.metrics(), PipelineMetric.class, PipelineMetric::getJob))
                 .uid(id.uid("metrics-sink"))
                 .name("metrics");

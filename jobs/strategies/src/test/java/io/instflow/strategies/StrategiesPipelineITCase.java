@@ -178,12 +178,19 @@ class StrategiesPipelineITCase {
                 .hasSize(2)
                 .anySatisfy(reason -> assertThat(reason).contains("final_confidence NaN"))
                 .anySatisfy(reason -> assertThat(reason).startsWith("undecodable"));
+        List<PipelineMetric> metrics = read("a.ifd.metrics", PipelineMetric.class);
         assertThat(
-                        read("a.ifd.metrics", PipelineMetric.class).stream()
+                        metrics.stream()
                                 .filter(m -> m.getName().equals("dead_letters"))
                                 .mapToDouble(PipelineMetric::getValue)
                                 .sum())
                 .isEqualTo(2.0);
+        assertThat(metrics.stream().filter(m -> m.getName().equals("round_trip_net_usd")))
+                .as("one metric per round trip")
+                .hasSize(trades.size())
+                .allSatisfy(m -> assertThat(m.getJob()).isEqualTo("strategies-s-a"));
+        assertThat(metrics.stream().filter(m -> m.getName().equals("orders_skipped")))
+                .hasSize((int) orders.stream().filter(o -> !o.getFilled()).count());
 
         run(in, "b.");
         assertThat(byStrategy(read("b.strategy.orders", StrategyOrder.class)))

@@ -1,8 +1,10 @@
 package io.instflow.strategies.functions;
 
+import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.StrategyOrder;
 import io.instflow.avro.StrategyPosition;
 import io.instflow.avro.StrategyTrade;
+import io.instflow.contract.MetricRecords;
 import io.instflow.strategies.StrategiesConfig;
 import io.instflow.strategies.logic.ClosedTrade;
 import io.instflow.strategies.logic.KeeperState;
@@ -23,6 +25,7 @@ import org.apache.flink.util.OutputTag;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Per future, in event time: holds signals and bars until the watermark passes them, then gives
@@ -40,7 +43,15 @@ public final class PaperTradingFunction
     public static final OutputTag<StrategyTrade> TRADES =
             new OutputTag<>("strategy-trades", new AvroTypeInfo<>(StrategyTrade.class));
 
+    /**
+     * {@code round_trip_net_usd} per round trip and {@code orders_skipped} per signal a limit
+     * stopped, tagged with the strategy (and the exit or the limit), for the metrics topic.
+     */
+    public static final OutputTag<PipelineMetric> METRICS =
+            new OutputTag<>("strategy-metrics", new AvroTypeInfo<>(PipelineMetric.class));
+
     private final StrategiesConfig config;
+    private final MetricRecords metrics;
 
     /** Inputs the watermark has not passed yet (lifetime: until it does). */
     private transient ListState<TradeInput> waiting;
@@ -50,6 +61,7 @@ public final class PaperTradingFunction
 
     public PaperTradingFunction(StrategiesConfig config) {
         this.config = config;
+        this.metrics = new MetricRecords(config.deployment(), config.profileLabel());
     }
 
     @Override
@@ -113,10 +125,37 @@ public final class PaperTradingFunction
         for (PaperOrder o : orders) {
             out.collect(StrategyRecords.order(o, profile, underlying));
             filled |= o.filled();
+            if (!o.filled()) {
+                long ns = o.atMs() * 1_000_000L;
+                ctx.output(
+                        METRICS,
+                        metrics.metric(
+                                "orders_skipped",
+                                1,
+                                "count",
+                                ns,
+                                ns,
+                                Map.of("strategy", params.name(), "reason", o.reason())));
+            }
         }
         for (ClosedTrade t : keeper.closedTrades()) {
             realised += t.netUsd();
             ctx.output(TRADES, StrategyRecords.trade(t, profile, underlying, realised));
+            ctx.output(
+                    METRICS,
+                    metrics.metric(
+                            "round_trip_net_usd",
+                            t.netUsd(),
+                            "USD",
+                            t.entryMs() * 1_000_000L,
+                            t.exitMs() * 1_000_000L,
+                            Map.of(
+                                    "strategy",
+                                    params.name(),
+                                    "underlying",
+                                    underlying,
+                                    "exit",
+                                    t.exitReason())));
         }
         if (filled) {
             ctx.output(
