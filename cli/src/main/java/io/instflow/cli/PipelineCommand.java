@@ -295,7 +295,6 @@ final class PipelineCommand implements Callable<Integer> {
                     .enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(out.resolve("summary.json").toFile(), summary);
             PipelineSummary.print(console, summary);
-            StrategyOutputs.print(console, strategies.summary());
             if (params.diagnostics()) {
                 DiagnosticsSummary.lines(outputs.rejections()).forEach(console::println);
                 console.println(

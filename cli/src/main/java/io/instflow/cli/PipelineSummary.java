@@ -160,8 +160,13 @@ final class PipelineSummary {
                 }
             }
         }
+        Map<String, Object> strategies = (Map<String, Object>) s.get("strategies");
+        if (strategies != null) {
+            StrategyOutputs.print(console, strategies);
+        }
         console.printf(
-                "outputs              %s/{signals,rejections,pressure,bars-5m}.jsonl, summary.json%n",
+                "outputs              %s/{signals,rejections,pressure,bars-5m,strategy-orders,strategy-trades}.jsonl,"
+                        + " summary.json%n",
                 s.get("outputs"));
         console.printf("total time           %.1f s%n", (Double) s.get("total_seconds"));
         console.flush();

@@ -81,25 +81,36 @@ record StrategyOutputs(List<StrategyOrder> orders, List<StrategyTrade> trades) {
                 dir.resolve(filePrefix + "strategy-trades.jsonl"), trades, FlatJson::line);
     }
 
-    /** Per strategy: trades, net, mean per trade with its standard error, drawdown, hit rate. */
+    /**
+     * Per strategy that received a signal: entries, signals skipped, round trips, net, mean per
+     * trade with its standard error, drawdown and hit rate.
+     */
     Map<String, Object> summary() {
         Map<String, List<ClosedTrade>> byStrategy = new LinkedHashMap<>();
+        Map<String, Long> entries = new LinkedHashMap<>();
+        Map<String, Long> skipped = new LinkedHashMap<>();
+        for (StrategyOrder o : orders) {
+            byStrategy.computeIfAbsent(o.getStrategy(), k -> new ArrayList<>());
+            if (o.getReason().equals("ENTRY")) {
+                entries.merge(o.getStrategy(), 1L, Long::sum);
+            } else if (!o.getFilled()) {
+                skipped.merge(o.getStrategy(), 1L, Long::sum);
+            }
+        }
         for (StrategyTrade t : trades) {
             byStrategy
                     .computeIfAbsent(t.getStrategy(), k -> new ArrayList<>())
                     .add(StrategyRecords.closedTrade(t));
         }
-        Map<String, Long> entries = new LinkedHashMap<>();
-        orders.stream()
-                .filter(o -> o.getReason().equals("ENTRY"))
-                .forEach(o -> entries.merge(o.getStrategy(), 1L, Long::sum));
         Map<String, Object> out = new LinkedHashMap<>();
         byStrategy.forEach(
                 (name, list) -> {
                     StrategyStats st = StrategyStats.of(list, 0);
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("entries", entries.getOrDefault(name, 0L));
+                    row.put("signals_skipped", skipped.getOrDefault(name, 0L));
                     row.put("round_trips", st.trades());
+                    row.put("open_at_end", entries.getOrDefault(name, 0L) - st.trades());
                     row.put("net_usd", round(st.netUsd()));
                     row.put("mean_trade_usd", round(st.meanTradeUsd()));
                     row.put(
@@ -119,16 +130,27 @@ record StrategyOutputs(List<StrategyOrder> orders, List<StrategyTrade> trades) {
     static void print(PrintWriter console, Map<String, Object> summary) {
         if (summary.isEmpty()) {
             console.println("paper strategies     no round trips");
+            return;
         }
         summary.forEach(
                 (name, value) -> {
                     Map<String, Object> row = (Map<String, Object>) value;
+                    if ((Integer) row.get("round_trips") == 0) {
+                        console.printf(
+                                "paper strategy       %s: no round trips (%s signals skipped by its"
+                                        + " limits)%n",
+                                name, row.get("signals_skipped"));
+                        return;
+                    }
                     Double error = (Double) row.get("mean_trade_standard_error_usd");
                     console.printf(
-                            "strategy %-12s %s round trips, net %,.0f USD, mean %,.0f%s USD a trade, hit rate %.2f,"
-                                    + " max drawdown %,.0f USD%n",
+                            "paper strategy       %s: %s round trips%s, net %,.0f USD, mean %,.0f%s USD a trade,"
+                                    + " hit rate %.2f, max drawdown %,.0f USD%n",
                             name,
                             row.get("round_trips"),
+                            (Long) row.get("open_at_end") > 0
+                                    ? " (" + row.get("open_at_end") + " still open)"
+                                    : "",
                             (Double) row.get("net_usd"),
                             (Double) row.get("mean_trade_usd"),
                             error == null ? "" : String.format(" ± %,.0f", error),

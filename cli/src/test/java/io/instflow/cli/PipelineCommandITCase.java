@@ -28,7 +28,8 @@ class PipelineCommandITCase {
     @TempDir Path tmp;
 
     @Test
-    void shouldDetectInstitutionalFlowWithTheProductionProfileAndWriteEveryOutput() throws Exception {
+    void shouldDetectInstitutionalFlowWithTheProductionProfileAndWriteEveryOutput()
+            throws Exception {
         long signals = 0;
         long matched = 0;
         long episodes = 0;
