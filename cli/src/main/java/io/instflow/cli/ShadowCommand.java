@@ -219,7 +219,13 @@ final class ShadowCommand implements Callable<Integer> {
                             .write(out.resolve("report"), null);
             console.println();
             console.println("== instflow shadow summary ==");
-            summary.forEach((k, v) -> console.printf("%-28s %s%n", k, v));
+            summary.entrySet().stream()
+                    .filter(e -> !e.getKey().endsWith("_strategies"))
+                    .forEach(e -> console.printf("%-28s %s%n", e.getKey(), e.getValue()));
+            console.println("on production's signals:");
+            StrategyOutputs.print(console, productionStrategies.summary());
+            console.println("on the shadow's signals:");
+            StrategyOutputs.print(console, shadowStrategies.summary());
             ReportCommand.print(console, report);
         } finally {
             kafka.stop();
