@@ -144,10 +144,12 @@ record StrategyOutputs(List<StrategyOrder> orders, List<StrategyTrade> trades) {
                     }
                     Double error = (Double) row.get("mean_trade_standard_error_usd");
                     console.printf(
-                            "paper strategy       %s: %s round trips%s, net %,.0f USD, mean %,.0f%s USD a trade,"
+                            "paper strategy       %s: %s%s, net %,.0f USD, mean %,.0f%s USD a trade,"
                                     + " hit rate %.2f, max drawdown %,.0f USD%n",
                             name,
-                            row.get("round_trips"),
+                            (Integer) row.get("round_trips") == 1
+                                    ? "1 round trip"
+                                    : row.get("round_trips") + " round trips",
                             (Long) row.get("open_at_end") > 0
                                     ? " (" + row.get("open_at_end") + " still open)"
                                     : "",
