@@ -19,6 +19,7 @@ import io.instflow.strategies.functions.TradeInput;
 
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -64,6 +65,17 @@ public final class StrategiesPipeline {
      * every signal that could act on it has arrived. Quiet signal partitions go idle.
      */
     public static void wire(StreamExecutionEnvironment env, StrategiesConfig config) {
+        wire(env, config, null);
+    }
+
+    /**
+     * As {@link #wire(StreamExecutionEnvironment, StrategiesConfig)}, with {@code afterSources}
+     * applied to every input first (tests inject failures there); null for none.
+     */
+    public static void wire(
+            StreamExecutionEnvironment env,
+            StrategiesConfig config,
+            MapFunction<TradeInput, TradeInput> afterSources) {
         KafkaConnectors kafka = config.kafka();
         Deployment id = config.deployment();
         Topics input = new Topics(config.inputPrefix());
@@ -86,7 +98,14 @@ public final class StrategiesPipeline {
                                 "bars")
                         .map(TradeInput::bar, Types.POJO(TradeInput.class))
                         .name("futures bars");
-        Outputs out = buildTopology(signals.union(bars), config);
+        DataStream<TradeInput> inputs = signals.union(bars);
+        if (afterSources != null) {
+            inputs =
+                    inputs.map(afterSources, Types.POJO(TradeInput.class))
+                            .uid(id.uid("after-sources"))
+                            .name("after sources");
+        }
+        Outputs out = buildTopology(inputs, config);
         Topics output = new Topics(config.outputPrefix());
         sink(
                 out.orders(),

@@ -55,7 +55,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The strategies job through a real broker on a MiniCluster: over signals and bars written to an
  * IFD deployment's topics, it gives exactly the orders the position keeper gives over the same
  * sequence, its round trips add up, its JSON mirrors follow the published schemas, what it cannot
- * trade on is dead-lettered and counted, and a replay gives the same records field by field.
+ * trade on is dead-lettered and counted, a replay gives the same records field by field, and so
+ * does a run restored from a checkpoint after a failure.
  */
 @Timeout(600)
 class StrategiesPipelineITCase {
@@ -111,7 +112,7 @@ class StrategiesPipelineITCase {
                         new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(in + "ifd.signals", null, FOREIGN)).get();
         }
-        StrategiesConfig first = run(in, "a.");
+        StrategiesConfig first = run(in, "a.", null);
         List<StrategyOrder> orders = read("a.strategy.orders", StrategyOrder.class);
         Map<String, List<StrategyOrder>> expected = expectedOrders(first, bars, signals);
         for (StrategyParams p : first.strategies()) {
@@ -192,13 +193,26 @@ class StrategiesPipelineITCase {
         assertThat(metrics.stream().filter(m -> m.getName().equals("orders_skipped")))
                 .hasSize((int) orders.stream().filter(o -> !o.getFilled()).count());
 
-        run(in, "b.");
+        run(in, "b.", null);
         assertThat(byStrategy(read("b.strategy.orders", StrategyOrder.class)))
                 .isEqualTo(byStrategy(orders));
         assertThat(byStrategy(read("b.strategy.pnl", StrategyTrade.class)))
                 .isEqualTo(byStrategy(trades));
         assertThat(byStrategy(read("b.strategy.positions", StrategyPosition.class)))
                 .isEqualTo(byStrategy(positions));
+
+        run(in, "c.", new FailAfterCheckpoint("strategies", 25));
+        assertThat(FailAfterCheckpoint.failed("strategies"))
+                .as("the failure was injected")
+                .isTrue();
+        assertThat(FailAfterCheckpoint.opened("strategies"))
+                .as("the job restarted: its tasks were opened again")
+                .isGreaterThan(2);
+        assertThat(byStrategy(read("c.strategy.orders", StrategyOrder.class)))
+                .as("restored from a checkpoint: the same committed orders, none twice")
+                .isEqualTo(byStrategy(orders));
+        assertThat(byStrategy(read("c.strategy.pnl", StrategyTrade.class)))
+                .isEqualTo(byStrategy(trades));
     }
 
     /** Records by their strategy, in topic order (one strategy's records share a partition). */
@@ -211,8 +225,15 @@ class StrategiesPipelineITCase {
         return grouped;
     }
 
-    /** The bundled strategies over {@code in}'s topics, bounded, into {@code out}. */
-    private static StrategiesConfig run(String in, String out) throws Exception {
+    /**
+     * The bundled strategies over {@code in}'s topics, bounded, into {@code out}; {@code hook}
+     * applied to every input first, or null.
+     */
+    private static StrategiesConfig run(
+            String in,
+            String out,
+            org.apache.flink.api.common.functions.MapFunction<TradeInput, TradeInput> hook)
+            throws Exception {
         PipelineConfig pipeline = PipelineConfig.defaults();
         StrategiesConfig config =
                 new StrategiesConfig(
@@ -231,7 +252,7 @@ class StrategiesPipelineITCase {
                 StreamExecutionEnvironment.getExecutionEnvironment(
                         StrategiesJob.environment(config));
         env.setParallelism(2);
-        StrategiesPipeline.wire(env, config);
+        StrategiesPipeline.wire(env, config, hook);
         env.execute(config.deployment().name());
         return config;
     }
