@@ -32,7 +32,7 @@ class JobJarsITCase {
                     "org/apache/flink/streaming/api/");
 
     @ParameterizedTest
-    @ValueSource(strings = {"jobs/ifd", "jobs/shadow"})
+    @ValueSource(strings = {"jobs/ifd", "jobs/shadow", "jobs/strategies"})
     void shouldCarryNoConnectorClasses(String module) throws IOException {
         Path jar = jobJar(ROOT.resolve(module).resolve("target"));
         List<String> entries = new ArrayList<>();
