@@ -81,7 +81,9 @@ public final class PaperTradingFunction
     public void processElement(TradeInput in, Context ctx, Collector<StrategyOrder> out)
             throws Exception {
         waiting.add(in);
-        ctx.timerService().registerEventTimeTimer(in.eventMs);
+        // a bounded run trades once every input has arrived, whatever order the sources were read
+        // in: a source that starts late would otherwise let the other carry event time past it
+        ctx.timerService().registerEventTimeTimer(config.bounded() ? Long.MAX_VALUE : in.eventMs);
     }
 
     @Override
