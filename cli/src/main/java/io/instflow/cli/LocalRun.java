@@ -133,8 +133,9 @@ final class LocalRun {
 
     /**
      * The strategies of {@code pipeline} over the signals and bars of each IFD deployment under
-     * {@code inputPrefixes}, writing under the same prefix, bounded and exactly-once, as one Flink
-     * job; returns its wall time in seconds.
+     * {@code labelByInputPrefix}, writing under the same prefix, bounded and exactly-once, one job
+     * per deployment; returns their wall time in seconds. (Two deployments wired into one job were
+     * seen to lose one's committed output.)
      */
     static double runStrategies(
             String bootstrap,
@@ -143,7 +144,6 @@ final class LocalRun {
             int parallelism)
             throws Exception {
         long start = System.nanoTime();
-        StreamExecutionEnvironment env = null;
         for (Map.Entry<String, String> side : labelByInputPrefix.entrySet()) {
             StrategiesConfig config =
                     StrategiesJob.of(
@@ -155,14 +155,12 @@ final class LocalRun {
                             true,
                             true);
             createTopics(bootstrap, side.getKey(), Topic.Set.STRATEGIES, parallelism);
-            if (env == null) {
-                env =
-                        StreamExecutionEnvironment.createLocalEnvironment(
-                                parallelism, StrategiesJob.environment(config));
-            }
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(
+                            parallelism, StrategiesJob.environment(config));
             StrategiesPipeline.wire(env, config);
+            env.execute(config.deployment().name());
         }
-        env.execute("strategies");
         return (System.nanoTime() - start) / 1e9;
     }
 

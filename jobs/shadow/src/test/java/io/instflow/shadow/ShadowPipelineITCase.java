@@ -293,10 +293,10 @@ class ShadowPipelineITCase {
                     1,
                     2.5);
 
-    /** The bundled strategies over production's signals of each session, as one bounded job. */
+    /** The bundled strategies and {@link #HOLD} over production's signals of each session. */
     private static List<StrategyTrade> paperTrades(String prefix, List<Long> seeds)
             throws Exception {
-        StreamExecutionEnvironment env = null;
+        List<StrategyTrade> trades = new ArrayList<>();
         for (long seed : seeds) {
             String production = prefix + seed + ".prod.";
             StrategiesConfig config =
@@ -312,18 +312,13 @@ class ShadowPipelineITCase {
                             true,
                             true);
             createTopics(production, io.instflow.contract.Topic.Set.STRATEGIES);
-            if (env == null) {
-                env =
-                        StreamExecutionEnvironment.getExecutionEnvironment(
-                                StrategiesJob.environment(config));
-                env.setParallelism(2);
-            }
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(
+                            StrategiesJob.environment(config));
+            env.setParallelism(2);
             StrategiesPipeline.wire(env, config);
-        }
-        env.execute("strategies-" + prefix);
-        List<StrategyTrade> trades = new ArrayList<>();
-        for (long seed : seeds) {
-            trades.addAll(read(prefix + seed + ".prod.strategy.pnl", StrategyTrade.class));
+            env.execute(config.deployment().name());
+            trades.addAll(read(production + "strategy.pnl", StrategyTrade.class));
         }
         return trades;
     }
