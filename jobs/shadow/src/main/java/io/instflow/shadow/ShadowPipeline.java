@@ -7,6 +7,7 @@ import io.instflow.avro.Signal;
 import io.instflow.contract.Deployment;
 import io.instflow.contract.MetricRecords;
 import io.instflow.contract.Topics;
+import io.instflow.contract.flink.EndTimeWatermarks;
 import io.instflow.contract.flink.GuardedSources;
 import io.instflow.contract.flink.KafkaConnectors;
 import io.instflow.contract.flink.ValueGuard;
@@ -19,8 +20,6 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import java.time.Duration;
 
 /**
  * The one assembly of the comparison job: production signals, shadow signals and production's
@@ -102,17 +101,9 @@ public final class ShadowPipeline {
                 .name("metrics");
     }
 
-    /** Event time just before the window or bar end, so a timer at the end sees the record. */
-    private static <T> WatermarkStrategy<T> watermarks(ShadowConfig config, EndNs<T> end) {
-        return WatermarkStrategy.<T>forBoundedOutOfOrderness(
-                        Duration.ofMillis(config.outOfOrdernessMs()))
-                .withTimestampAssigner((record, previous) -> end.of(record) / 1_000_000L - 1)
-                .withIdleness(Duration.ofMillis(config.idleMs()));
-    }
-
-    @FunctionalInterface
-    private interface EndNs<T> extends java.io.Serializable {
-        long of(T record);
+    private static <T> WatermarkStrategy<T> watermarks(
+            ShadowConfig config, EndTimeWatermarks.EndNs<T> end) {
+        return EndTimeWatermarks.of(config.outOfOrdernessMs(), config.idleMs(), end);
     }
 
     /** A signal as a join input of one side. */

@@ -9,6 +9,7 @@ import io.instflow.avro.StrategyTrade;
 import io.instflow.contract.Deployment;
 import io.instflow.contract.MetricRecords;
 import io.instflow.contract.Topics;
+import io.instflow.contract.flink.EndTimeWatermarks;
 import io.instflow.contract.flink.GuardedSources;
 import io.instflow.contract.flink.KafkaConnectors;
 import io.instflow.contract.flink.OutputRecordSchema;
@@ -25,8 +26,6 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-
-import java.time.Duration;
 
 /**
  * The one assembly of the strategies job: an IFD deployment's committed signals and 1-minute
@@ -161,16 +160,8 @@ public final class StrategiesPipeline {
                 .name(mirror);
     }
 
-    /** Event time just before the window or bar end, as {@link TradeInput} has it. */
-    private static <T> WatermarkStrategy<T> watermarks(StrategiesConfig config, EndNs<T> end) {
-        return WatermarkStrategy.<T>forBoundedOutOfOrderness(
-                        Duration.ofMillis(config.outOfOrdernessMs()))
-                .withTimestampAssigner((record, previous) -> end.of(record) / 1_000_000L - 1)
-                .withIdleness(Duration.ofMillis(config.idleMs()));
-    }
-
-    @FunctionalInterface
-    private interface EndNs<T> extends java.io.Serializable {
-        long of(T record);
+    private static <T> WatermarkStrategy<T> watermarks(
+            StrategiesConfig config, EndTimeWatermarks.EndNs<T> end) {
+        return EndTimeWatermarks.of(config.outOfOrdernessMs(), config.idleMs(), end);
     }
 }
