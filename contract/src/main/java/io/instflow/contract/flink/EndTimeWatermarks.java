@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * Event time of records that close something (a window, a bar): just before their end, so a timer
- * at the end sees them; bounded out-of-orderness per partition, and quiet partitions go idle
- * instead of holding the others back.
+ * at the end sees them; bounded out-of-orderness per partition, and live, quiet partitions go idle
+ * instead of holding the others back ({@link SourceIdleness}).
  */
 public final class EndTimeWatermarks {
 
@@ -20,9 +20,13 @@ public final class EndTimeWatermarks {
 
     private EndTimeWatermarks() {}
 
-    public static <T> WatermarkStrategy<T> of(long outOfOrdernessMs, long idleMs, EndNs<T> end) {
-        return WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofMillis(outOfOrdernessMs))
-                .withTimestampAssigner((record, previous) -> end.of(record) / 1_000_000L - 1)
-                .withIdleness(Duration.ofMillis(idleMs));
+    public static <T> WatermarkStrategy<T> of(
+            long outOfOrdernessMs, long idleMs, boolean bounded, EndNs<T> end) {
+        return SourceIdleness.liveOnly(
+                WatermarkStrategy.<T>forBoundedOutOfOrderness(Duration.ofMillis(outOfOrdernessMs))
+                        .withTimestampAssigner(
+                                (record, previous) -> end.of(record) / 1_000_000L - 1),
+                idleMs,
+                bounded);
     }
 }

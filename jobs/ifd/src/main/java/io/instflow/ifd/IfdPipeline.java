@@ -15,6 +15,7 @@ import io.instflow.contract.Topics;
 import io.instflow.contract.flink.DeadLetter;
 import io.instflow.contract.flink.GuardedSources;
 import io.instflow.contract.flink.KafkaConnectors;
+import io.instflow.contract.flink.SourceIdleness;
 import io.instflow.contract.flink.ValueGuard;
 import io.instflow.ifd.functions.BarFunction;
 import io.instflow.ifd.functions.BarchartFlowFunction;
@@ -242,11 +243,14 @@ public final class IfdPipeline {
                             input.barchartOptions(),
                             BarchartOptionQuote.class,
                             ValueGuard.none(),
-                            WatermarkStrategy.<BarchartOptionQuote>forBoundedOutOfOrderness(
-                                            Duration.ofMillis(config.outOfOrdernessMs()))
-                                    .withTimestampAssigner(
-                                            (q, previous) -> BarchartFlowFunction.eventTimeMs(q))
-                                    .withIdleness(Duration.ofMillis(config.idleMs())),
+                            SourceIdleness.liveOnly(
+                                    WatermarkStrategy.<BarchartOptionQuote>forBoundedOutOfOrderness(
+                                                    Duration.ofMillis(config.outOfOrdernessMs()))
+                                            .withTimestampAssigner(
+                                                    (q, previous) ->
+                                                            BarchartFlowFunction.eventTimeMs(q)),
+                                    config.idleMs(),
+                                    config.bounded()),
                             "barchart");
             DataStream<FeedStatus> switches =
                     sources.values(
@@ -280,13 +284,16 @@ public final class IfdPipeline {
     }
 
     /**
-     * Event time of the MBO stream: ts_event, bounded out-of-orderness, idle partitions skipped.
+     * Event time of the MBO stream: ts_event, bounded out-of-orderness, idle partitions skipped
+     * live.
      */
     public static WatermarkStrategy<MboEvent> mboWatermarks(IfdConfig config) {
-        return WatermarkStrategy.<MboEvent>forBoundedOutOfOrderness(
-                        Duration.ofMillis(config.outOfOrdernessMs()))
-                .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L)
-                .withIdleness(Duration.ofMillis(config.idleMs()));
+        return SourceIdleness.liveOnly(
+                WatermarkStrategy.<MboEvent>forBoundedOutOfOrderness(
+                                Duration.ofMillis(config.outOfOrdernessMs()))
+                        .withTimestampAssigner((e, previous) -> e.getTsEvent() / 1_000_000L),
+                config.idleMs(),
+                config.bounded());
     }
 
     /** The definitions' event time: reference data never holds the others back. */

@@ -103,7 +103,8 @@ public final class ShadowPipeline {
 
     private static <T> WatermarkStrategy<T> watermarks(
             ShadowConfig config, EndTimeWatermarks.EndNs<T> end) {
-        return EndTimeWatermarks.of(config.outOfOrdernessMs(), config.idleMs(), end);
+        return EndTimeWatermarks.of(
+                config.outOfOrdernessMs(), config.idleMs(), config.bounded(), end);
     }
 
     /** A signal as a join input of one side. */

@@ -162,6 +162,7 @@ public final class StrategiesPipeline {
 
     private static <T> WatermarkStrategy<T> watermarks(
             StrategiesConfig config, EndTimeWatermarks.EndNs<T> end) {
-        return EndTimeWatermarks.of(config.outOfOrdernessMs(), config.idleMs(), end);
+        return EndTimeWatermarks.of(
+                config.outOfOrdernessMs(), config.idleMs(), config.bounded(), end);
     }
 }

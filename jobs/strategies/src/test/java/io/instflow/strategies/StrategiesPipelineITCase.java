@@ -227,7 +227,9 @@ class StrategiesPipelineITCase {
 
     /**
      * The bundled strategies over {@code in}'s topics, bounded, into {@code out}; {@code hook}
-     * applied to every input first, or null.
+     * applied to every input first, or null. The idle timeout is 1 ms, so a source that waits at
+     * all would go idle if a bounded run used idleness, and the other source would carry event time
+     * past its inputs.
      */
     private static StrategiesConfig run(
             String in,
@@ -243,7 +245,7 @@ class StrategiesPipelineITCase {
                         "production",
                         StrategiesSection.of(pipeline),
                         2000,
-                        5000,
+                        1,
                         1000,
                         true,
                         true);
