@@ -48,6 +48,9 @@ record JobRuns(String bootstrap, SimulationResult session) {
 
     /**
      * Runs the job (testing profile, exactly-once, checkpoints every second) to the input's end.
+     * The idle timeout is 1 ms: were idleness used in a bounded run, a partition whose reader
+     * waited at all would be left behind by the other's event time, and the outputs would depend on
+     * scheduling.
      *
      * @param hook applied to every MBO record first (a failure to inject), or null
      */
@@ -62,7 +65,7 @@ record JobRuns(String bootstrap, SimulationResult session) {
                         DetectorParams.exploratory(),
                         5,
                         2000,
-                        5000,
+                        1,
                         1000,
                         true,
                         true);
