@@ -282,8 +282,17 @@ function renderStrategies() {
     el('td', { title: s.profile || '' }, s.strategy),
     el('td', {}, String(s.roundTrips)),
     el('td', { class: s.netUsd >= 0 ? 'long' : 'short' }, usd(s.netUsd)),
+    el('td', { class: 'per-trip' }, s.meanTradeStandardErrorUsd === null
+      ? usd(s.meanTradeUsd) : `${usd(s.meanTradeUsd)} ± ${usd(s.meanTradeStandardErrorUsd)}`),
     el('td', {}, usd(s.maxDrawdownUsd)),
+    el('td', { class: 'ratios', title: 'daily, annualised over 252 trading days' },
+      `${fmt(s.dailySharpe, 2)} / ${fmt(s.dailySortino, 2)}`),
     el('td', {}, `${Math.round(s.hitRate * 100)} %`),
+    el('td', { class: 'win-loss' }, `${usd(s.averageWinUsd)} / ${usd(s.averageLossUsd)}`),
+    el('td', { class: 'exposure', title: 'share of the time since the first bar seen with a position open' },
+      s.exposure === null ? '–' : `${Math.round(s.exposure * 100)} %`),
+    el('td', { class: 'tiers' }, ...s.tiers.map((t) => el('div', { 'data-tier': t.tier },
+      `${t.tier} ${t.roundTrips} · ${usd(t.netUsd)} · ${Math.round(t.hitRate * 100)} %`))),
     el('td', {}, sparkline(s.equity)),
     el('td', {}, utc(Math.floor(s.lastExitMs / 1000), true)))));
 }

@@ -160,6 +160,25 @@ class DashboardBrowserITCase {
                         .contains("205")
                         .contains("50 %");
                 assertThat(
+                                text(
+                                        page,
+                                        By.cssSelector(
+                                                "#strategies tr[data-strategy='follow-high'] .per-trip")))
+                        .as("95 a trip, standard error 424 / sqrt(2)")
+                        .isEqualTo("95 ± 300");
+                assertThat(
+                                text(
+                                        page,
+                                        By.cssSelector(
+                                                "#strategies tr[data-strategy='follow-high'] .win-loss")))
+                        .isEqualTo("395 / -205");
+                assertThat(
+                                text(
+                                        page,
+                                        By.cssSelector(
+                                                "#strategies tr[data-strategy='follow-high'] [data-tier='HIGH']")))
+                        .isEqualTo("HIGH 2 · 190 · 50 %");
+                assertThat(
                                 page.findElements(
                                         By.cssSelector(
                                                 "#strategies tr[data-strategy='follow-high'] svg polyline")))

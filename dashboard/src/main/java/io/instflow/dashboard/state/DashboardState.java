@@ -118,6 +118,7 @@ public final class DashboardState {
             lastLiveRecordAtMs = arrivalMs;
         }
         if (record instanceof Bar b) {
+            strategies.observe(b.getWindowStart() / 1_000_000L, b.getWindowEnd() / 1_000_000L);
             BarView bar = BarView.of(b);
             if (bars.merge(bar)) {
                 changedBars.put(bar.symbol() + "|" + bar.interval() + "|" + bar.time(), bar);

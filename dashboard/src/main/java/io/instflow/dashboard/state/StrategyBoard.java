@@ -2,37 +2,34 @@ package io.instflow.dashboard.state;
 
 import io.instflow.avro.StrategyTrade;
 import io.instflow.dashboard.model.StrategyView;
+import io.instflow.strategies.functions.StrategyRecords;
+import io.instflow.strategies.logic.ClosedTrade;
+import io.instflow.strategies.logic.StrategyStats;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The paper strategies' running figures from their round trips on {@code strategy.pnl}, one per
- * strategy, with the equity after each of the latest {@code curvePoints} round trips. A round trip
- * read twice (ids are deterministic) counts once.
+ * The paper strategies' figures from their round trips on {@code strategy.pnl}, per strategy and
+ * per tier, computed as the report computes them ({@link StrategyStats}), with the equity after
+ * each of the latest {@code curvePoints} round trips. A round trip read twice (ids are
+ * deterministic) counts once. Exposure is against the span of the bars the dashboard has seen.
  */
 public final class StrategyBoard {
 
     private final int curvePoints;
     private final Map<String, Account> accounts = new TreeMap<>();
+    private long firstBarStartMs = Long.MAX_VALUE;
+    private long lastBarEndMs = Long.MIN_VALUE;
 
+    /** A strategy's round trips in the order they arrived, by id (a strategy closes tens a day). */
     private static final class Account {
         String profile;
-        long roundTrips;
-        long wins;
-        double net;
-        double peak;
-        double drawdown;
         long lastExitMs;
-        final Deque<Double> equity = new ArrayDeque<>();
-        final Set<String> seen = new HashSet<>();
+        final Map<String, ClosedTrade> trades = new LinkedHashMap<>();
     }
 
     public StrategyBoard(int curvePoints) {
@@ -42,34 +39,40 @@ public final class StrategyBoard {
     /** Adds a round trip; false when it was already counted. */
     public boolean apply(StrategyTrade t) {
         Account a = accounts.computeIfAbsent(t.getStrategy(), k -> new Account());
-        if (!a.seen.add(t.getTradeId())) {
+        if (a.trades.putIfAbsent(t.getTradeId(), StrategyRecords.closedTrade(t)) != null) {
             return false;
         }
         a.profile = t.getProfile();
-        a.roundTrips++;
-        a.wins += t.getNetUsd() > 0 ? 1 : 0;
-        a.net += t.getNetUsd();
-        a.peak = Math.max(a.peak, a.net);
-        a.drawdown = Math.max(a.drawdown, a.peak - a.net);
         a.lastExitMs = Math.max(a.lastExitMs, t.getExitTs() / 1_000_000L);
-        a.equity.addLast(a.net);
-        if (a.equity.size() > curvePoints) {
-            a.equity.removeFirst();
-        }
         return true;
+    }
+
+    /** Widens the observed span, the exposure's denominator, to a bar's. */
+    public void observe(long barStartMs, long barEndMs) {
+        firstBarStartMs = Math.min(firstBarStartMs, barStartMs);
+        lastBarEndMs = Math.max(lastBarEndMs, barEndMs);
     }
 
     public StrategyView view(String strategy) {
         Account a = accounts.get(strategy);
-        return new StrategyView(
+        List<ClosedTrade> trades = new ArrayList<>(a.trades.values());
+        long observedMs = lastBarEndMs > firstBarStartMs ? lastBarEndMs - firstBarStartMs : 0;
+        List<StrategyView.TierView> tiers = new ArrayList<>();
+        StrategyStats.byTier(trades, observedMs)
+                .forEach(
+                        (tier, st) ->
+                                tiers.add(
+                                        new StrategyView.TierView(
+                                                tier, st.trades(), st.netUsd(), st.hitRate())));
+        List<Double> curve = StrategyStats.equityCurve(trades);
+        return StrategyView.of(
                 strategy,
                 a.profile,
-                a.roundTrips,
-                a.net,
-                a.drawdown,
-                a.roundTrips == 0 ? 0 : a.wins / (double) a.roundTrips,
+                StrategyStats.of(trades, observedMs),
+                observedMs > 0,
                 a.lastExitMs,
-                new ArrayList<>(a.equity));
+                curve.subList(Math.max(0, curve.size() - curvePoints), curve.size()),
+                tiers);
     }
 
     public List<StrategyView> all() {

@@ -2,6 +2,7 @@ package io.instflow.dashboard.state;
 
 import io.instflow.avro.Direction;
 import io.instflow.avro.OptionType;
+import io.instflow.avro.StrategyTrade;
 import io.instflow.avro.Tier;
 import io.instflow.dashboard.model.BarView;
 import io.instflow.dashboard.model.SignalView;
@@ -15,6 +16,7 @@ import static io.instflow.testing.OutputRecords.pressure;
 import static io.instflow.testing.OutputRecords.signal;
 import static io.instflow.testing.OutputRecords.strategyTrade;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** History and live records through one state: no duplicates, ordered, and only changes pushed. */
 class DashboardStateTest {
@@ -54,11 +56,18 @@ class DashboardStateTest {
     @Test
     void shouldKeepEachStrategysFiguresCountingARoundTripOnce() {
         DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 0);
-        state.apply(strategyTrade("t1", "follow-high", 300, 60L * 1), 0);
-        state.apply(strategyTrade("t2", "follow-high", -500, 60L * 2), 0);
-        state.apply(strategyTrade("t2", "follow-high", -500, 60L * 2), 0);
-        state.apply(strategyTrade("t3", "follow-high", 100, 60L * 3), 0);
-        state.apply(strategyTrade("a1", "follow-all", 50, 60L * 1), 0);
+        state.apply(bar("NQZ4", 60, 0, 21_000), 0);
+        state.apply(bar("NQZ4", 60, 59 * 60, 21_000), 0);
+        state.apply(strategyTrade("t1", "follow-high", 300, 660), 0);
+        state.apply(strategyTrade("t2", "follow-high", -500, 1260), 0);
+        state.apply(strategyTrade("t2", "follow-high", -500, 1260), 0);
+        state.apply(strategyTrade("t3", "follow-high", 100, 1860), 0);
+        state.apply(strategyTrade("a1", "follow-all", 50, 660), 0);
+        state.apply(
+                StrategyTrade.newBuilder(strategyTrade("a2", "follow-all", -30, 1260))
+                        .setTier("MODERATE")
+                        .build(),
+                0);
         DashboardState.Update update = state.drainUpdate();
         assertThat(update.strategies())
                 .extracting(StrategyView::strategy)
@@ -69,9 +78,34 @@ class DashboardStateTest {
         assertThat(high.maxDrawdownUsd()).isEqualTo(500);
         assertThat(high.hitRate()).isEqualTo(2 / 3.0);
         assertThat(high.equity()).containsExactly(300.0, -200.0, -100.0);
-        assertThat(high.lastExitMs()).isEqualTo(3 * 60_000L);
-        state.apply(strategyTrade("t3", "follow-high", 100, 60L * 3), 0);
+        assertThat(high.lastExitMs()).isEqualTo(1860_000L);
+        assertThat(high.meanTradeUsd()).isCloseTo(-100 / 3.0, within(1e-9));
+        // trips 300, -500, 100: sample sd sqrt(346,666.7 / 2) = 416.3, over sqrt(3)
+        assertThat(high.meanTradeStandardErrorUsd()).isCloseTo(240.37, within(0.01));
+        assertThat(high.averageWinUsd()).isEqualTo(200);
+        assertThat(high.averageLossUsd()).isEqualTo(-500);
+        assertThat(high.dailySharpe()).as("one trading date").isNull();
+        assertThat(high.exposure())
+                .as("three 10-minute round trips over the hour of bars seen")
+                .isCloseTo(0.5, within(1e-9));
+        assertThat(high.tiers())
+                .containsExactly(new StrategyView.TierView("HIGH", 3, -100, 2 / 3.0));
+        assertThat(state.snapshot(0).strategies().get(0).tiers())
+                .containsExactly(
+                        new StrategyView.TierView("HIGH", 1, 50, 1),
+                        new StrategyView.TierView("MODERATE", 1, -30, 0));
+        state.apply(strategyTrade("t3", "follow-high", 100, 1860), 0);
         assertThat(state.drainUpdate()).as("nothing new").isNull();
+    }
+
+    @Test
+    void shouldShowNoExposureBeforeABarIsSeen() {
+        DashboardState state = new DashboardState(100, 500, STALE_AFTER_MS, 0);
+        state.apply(strategyTrade("t1", "follow-high", 300, 660), 0);
+        assertThat(state.snapshot(0).strategies().get(0).exposure()).isNull();
+        assertThat(state.snapshot(0).strategies().get(0).meanTradeStandardErrorUsd())
+                .as("one round trip")
+                .isNull();
     }
 
     @Test

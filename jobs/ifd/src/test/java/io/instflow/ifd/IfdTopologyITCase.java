@@ -4,7 +4,6 @@ import io.instflow.avro.Bar;
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Deployment;
-import io.instflow.dashboard.state.PipelineHealth;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.simulator.Episode;
 import io.instflow.simulator.MarketSimulator;
@@ -132,11 +131,6 @@ class IfdTopologyITCase {
                 .contains("records_per_second", "windows", "signals");
         assertThat(reported)
                 .allSatisfy(m -> assertThat(m.getJob()).as(m.getName()).isEqualTo(name));
-        PipelineHealth health = new PipelineHealth();
-        reported.forEach(health::apply);
-        assertThat(health.view().jobs())
-                .extracting(PipelineHealth.JobHealth::job)
-                .containsExactly(name);
     }
 
     private static String barKey(Bar b) {
