@@ -48,9 +48,30 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(
             names = "--minutes",
-            defaultValue = "60",
-            description = "Minutes per day (default: ${DEFAULT-VALUE}).")
-    int minutes;
+            description =
+                    "Minutes per day from the session's start (default: the session's length, 60"
+                            + " for rth, 1380 for globex).")
+    Integer minutes;
+
+    @Option(
+            names = "--session",
+            defaultValue = "rth",
+            description =
+                    "rth: regular hours from 14:30 UTC; globex: CME's 23-hour session from 17:00"
+                            + " Chicago the evening before, quiet overnight and busiest in the cash"
+                            + " session (default: ${DEFAULT-VALUE}).")
+    String session;
+
+    @Option(
+            names = "--universe",
+            defaultValue = "small",
+            description =
+                    "small: the front future's quarterly and weekly options, a few strikes each;"
+                            + " full: every NQ options series a real date lists (quarterlies on"
+                            + " four futures, serial months, QNE month-ends, weeklies, dailies),"
+                            + " strikes every 25 to 100 points across 3 to 15 %% of the money"
+                            + " (default: ${DEFAULT-VALUE}).")
+    String universe;
 
     @Option(
             names = "--seed",
@@ -90,7 +111,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(
             names = "--futures",
             defaultValue = "1",
-            description = "NQ futures contracts, 1 or 2 (default: ${DEFAULT-VALUE}).")
+            description =
+                    "NQ futures contracts of the small universe, 1 or 2 (the full one lists four)"
+                            + " (default: ${DEFAULT-VALUE}).")
     int futures;
 
     @Option(
@@ -107,11 +130,16 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         SimulatorConfig config;
         try {
-            config =
+            SimulatorConfig.Builder builder =
                     SimulatorConfig.builder(out)
-                            .warmupDays(warmupDays)
+                            .session(SimulatorConfig.Session.parse(session))
+                            .universe(SimulatorConfig.Universe.parse(universe));
+            if (minutes != null) {
+                builder.minutes(minutes);
+            }
+            config =
+                    builder.warmupDays(warmupDays)
                             .days(days)
-                            .minutes(minutes)
                             .seed(seed)
                             .start(start)
                             .episodesPerDay(episodesPerDay)
@@ -141,6 +169,15 @@ final class SimulateCommand implements Callable<Integer> {
                 result.episodes().size(),
                 seconds,
                 result.records() / seconds);
+        out.printf(
+                "market: %,d instruments listed at most on a day, %,d MBO records a day on"
+                        + " average, %,d in the busiest second%n",
+                result.days().stream().mapToInt(SimulationResult.Day::instruments).max().orElse(0),
+                result.records() / result.days().size(),
+                result.days().stream()
+                        .mapToLong(SimulationResult.Day::peakRecordsPerSecond)
+                        .max()
+                        .orElse(0));
         out.printf("definitions %s%nlabels      %s%n", result.definitions(), result.labels());
         out.flush();
         return 0;

@@ -52,6 +52,9 @@ public final class ChainBuilder {
     }
 
     public static List<Contract> build(SimulatorConfig config) {
+        if (config.universe() == SimulatorConfig.Universe.FULL) {
+            return FullUniverse.build(config);
+        }
         LocalDate lastDay = tradingDays(config).get(config.totalDays() - 1);
         List<Contract> out = new ArrayList<>();
         LocalDate frontExpiry = nextQuarterlyExpiry(lastDay.plusDays(7));
@@ -239,6 +242,6 @@ public final class ChainBuilder {
 
     /** Start of the simulated session of {@code date}. */
     private static long sessionNanos(LocalDate date, SimulatorConfig config) {
-        return nanos(date, config.sessionStart());
+        return config.sessionStartNs(date);
     }
 }

@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -45,6 +44,25 @@ public final class MarketSimulator {
 
     private static final double CLUSTER_DECAY = Math.exp(-STEP_SECONDS / CLUSTER_SECONDS);
 
+    /** In the full universe, quote refreshes an option has for each trade it has. */
+    private static final double REFRESHES_PER_TRADE = 40;
+
+    /** In the full universe, the refreshes per second every listed option has at least. */
+    private static final double REFRESH_FLOOR = 1 / 300.0;
+
+    /** The full universe's background trades and quote refreshes, recomputed each minute. */
+    private final BackgroundRates tradeRates = new BackgroundRates();
+
+    private final BackgroundRates refreshRates = new BackgroundRates();
+    private long ratesUntilNs = Long.MIN_VALUE;
+
+    /**
+     * In the full universe, the least time between two repricings of each option (ns): 2 s at the
+     * money, growing with the distance from it to about 2 minutes 15 % away, as market makers
+     * requote deep options less often; all 0 in the small universe.
+     */
+    private final long[] repriceIntervalNs;
+
     private final SimulatorConfig config;
     private final SplittableRandom random;
     private final List<Contract> chain;
@@ -66,6 +84,16 @@ public final class MarketSimulator {
         this.chain = ChainBuilder.build(config);
         this.exchange = new Exchange(chain, random, 5, 3);
         this.excitation = new double[chain.size()];
+        this.repriceIntervalNs = new long[chain.size()];
+        if (config.universe() == SimulatorConfig.Universe.FULL) {
+            for (Contract c : chain) {
+                if (c.isOption()) {
+                    double moneyness =
+                            Math.abs(Math.log(c.strikePoints() / ChainBuilder.START_PRICE));
+                    repriceIntervalNs[c.index()] = (long) (10e9 * Math.exp(moneyness * 27));
+                }
+            }
+        }
     }
 
     public List<Contract> chain() {
@@ -119,12 +147,23 @@ public final class MarketSimulator {
                     labels.add(label(plan, day, sessionEnd(day)));
                 }
                 sequence = stream.sequence() + 1_000;
-                written.add(new SimulationResult.Day(day, file, stream.records(), stream.trades()));
+                int listed = listedDuring(start, sessionEnd(day));
+                written.add(
+                        new SimulationResult.Day(
+                                day,
+                                file,
+                                stream.records(),
+                                stream.trades(),
+                                listed,
+                                stream.peakRecordsPerSecond()));
                 progress.accept(
                         String.format(
-                                "%s  %,d records, %,d trades, %d episodes -> %s",
+                                "%s  %,d instruments, %,d records (peak %,d/s), %,d trades, %d"
+                                        + " episodes -> %s",
                                 day,
+                                listed,
                                 stream.records(),
+                                stream.peakRecordsPerSecond(),
                                 stream.trades(),
                                 plans.size(),
                                 file.getFileName()));
@@ -165,12 +204,27 @@ public final class MarketSimulator {
         }
     }
 
+    /** Instruments listed at some time of [start, end). */
+    private int listedDuring(long start, long end) {
+        int n = 0;
+        for (Contract c : chain) {
+            if (c.listedNs() < end && c.expiration() > start) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     private void moveFuture(long now) {
         double move =
                 random.nextGaussian()
                         * FUTURE_VOL_POINTS_PER_SQRT_SECOND
                         * config.profile().volatility
                         * Math.sqrt(STEP_SECONDS);
+        if (config.session() == SimulatorConfig.Session.GLOBEX) {
+            // the future moves less in the quiet hours: variance follows activity
+            move *= Math.sqrt(GlobexActivity.at(now));
+        }
         for (DriftWindow drift : drifts) {
             if (now >= drift.start() && now < drift.end()) {
                 move += drift.pointsPerStep();
@@ -190,15 +244,15 @@ public final class MarketSimulator {
             }
             QuoteLadder ladder = exchange.ladder(c.index());
             if (!c.isOption()) {
-                double price = future + c.index() * SECOND_FUTURE_PREMIUM;
-                exchange.quote(c.index(), now, price, FUTURE_TICK, 1);
+                exchange.quote(c.index(), now, underlyingPrice(c), FUTURE_TICK, 1);
                 continue;
             }
             boolean holes = ladder.hasHoles();
             if (!opening
                     && !holes
-                    && Math.abs(future - ladder.quotedFuture)
-                            < 2 * OptionPricer.tick(ladder.quotedFair)) {
+                    && (Math.abs(future - ladder.quotedFuture)
+                                    < 2 * OptionPricer.tick(ladder.quotedFair)
+                            || now - ladder.repricedAtNs < repriceIntervalNs[c.index()])) {
                 continue;
             }
             double fair = fairValue(c, now);
@@ -206,22 +260,38 @@ public final class MarketSimulator {
             if (opening || holes || Math.abs(fair - ladder.quotedFair) >= 2 * tick) {
                 exchange.quote(c.index(), now, fair, Math.round(tick * 1e9), fair < 5 ? 1 : 2);
                 ladder.quotedFuture = future;
+                ladder.repricedAtNs = now;
             }
         }
     }
 
     double fairValue(Contract c, long now) {
         double years = (c.expiration() - now) / 1e9 / OptionPricer.YEAR_SECONDS;
-        double vol = OptionPricer.volatility(future, c.strikePoints(), config.profile().volatility);
-        return OptionPricer.price(c.isCall(), future, c.strikePoints(), years, vol);
+        double underlying = underlyingPrice(c);
+        double vol =
+                OptionPricer.volatility(underlying, c.strikePoints(), config.profile().volatility);
+        return OptionPricer.price(c.isCall(), underlying, c.strikePoints(), years, vol);
+    }
+
+    /** The price of a future, or of an option's future: the front plus a premium a quarter. */
+    private double underlyingPrice(Contract c) {
+        return future + (c.isOption() ? c.underlyingIndex() : c.index()) * SECOND_FUTURE_PREMIUM;
     }
 
     private void background(long now) {
+        if (config.universe() == SimulatorConfig.Universe.FULL) {
+            fullBackground(now);
+            return;
+        }
         if (config.mix().listsDuringRun()) {
             clusteredBackground(now);
             return;
         }
-        double activity = config.profile().activity;
+        double activity =
+                config.profile().activity
+                        * (config.session() == SimulatorConfig.Session.GLOBEX
+                                ? GlobexActivity.at(now)
+                                : 1);
         for (Contract c : chain) {
             double rate = baseRate(c, activity);
             if (random.nextDouble() < rate * STEP_SECONDS) {
@@ -248,8 +318,7 @@ public final class MarketSimulator {
      */
     private void clusteredBackground(long now) {
         double activity = config.profile().activity;
-        double x = (double) (now - sessionStartNs) / (config.minutes() * MINUTE);
-        double timeOfDay = 0.6 + 1.2 * (2 * x - 1) * (2 * x - 1);
+        double timeOfDay = timeOfDay(now);
         for (Contract c : chain) {
             if (!c.listedAt(now)) {
                 continue;
@@ -265,6 +334,66 @@ public final class MarketSimulator {
                 excitation[i] += CLUSTERING / CLUSTER_SECONDS;
             }
         }
+    }
+
+    /**
+     * The time-of-day multiple of background activity: Globex's hours, or regular hours U-shaped
+     * (busiest at the open and the close, mean 1).
+     */
+    private double timeOfDay(long now) {
+        if (config.session() == SimulatorConfig.Session.GLOBEX) {
+            return GlobexActivity.at(now);
+        }
+        double x = (double) (now - sessionStartNs) / (config.minutes() * MINUTE);
+        return 0.6 + 1.2 * (2 * x - 1) * (2 * x - 1);
+    }
+
+    /**
+     * The full universe's background: trades at the clustered background's base rates (without the
+     * clustering), and quote refreshes, a market maker shading an option's quote by a tick, at a
+     * rate that follows its trading and never falls below {@link #REFRESH_FLOOR}, so the quote
+     * traffic, like a real day's, is most of the records and thickest near the money.
+     */
+    private void fullBackground(long now) {
+        if (now >= ratesUntilNs) {
+            double timeOfDay = timeOfDay(now);
+            double activity = config.profile().activity * timeOfDay;
+            tradeRates.rebuild(chain, now, c -> fullTradeRate(c, now, activity));
+            refreshRates.rebuild(
+                    chain,
+                    now,
+                    c ->
+                            c.isOption()
+                                    ? REFRESHES_PER_TRADE * fullTradeRate(c, now, activity)
+                                            + REFRESH_FLOOR * timeOfDay
+                                    : 0);
+            ratesUntilNs = now + MINUTE;
+        }
+        for (int i : tradeRates.sample(random, STEP_SECONDS)) {
+            Contract c = chain.get(i);
+            if (c.listedAt(now)) {
+                exchange.aggress(i, now, random.nextBoolean(), 1 + geometric(c.isOption() ? 3 : 2));
+            }
+        }
+        for (int i : refreshRates.sample(random, STEP_SECONDS)) {
+            Contract c = chain.get(i);
+            if (c.listedAt(now)) {
+                double fair = fairValue(c, now);
+                double tick = OptionPricer.tick(fair);
+                double shaded = Math.max(0, fair + (random.nextBoolean() ? tick : -tick));
+                exchange.quote(i, now, shaded, Math.round(tick * 1e9), fair < 5 ? 1 : 2);
+                exchange.ladder(i).quotedFuture = future;
+            }
+        }
+    }
+
+    private double fullTradeRate(Contract c, long now, double activity) {
+        if (!c.isOption()) {
+            return 1.2 * activity / (1 + c.index() * 4);
+        }
+        double moneyness = Math.abs(Math.log(c.strikePoints() / underlyingPrice(c)));
+        double expiry = 1 + 2 * Math.exp(-(c.expiration() - now) / DAY_NS / 1.5);
+        return 0.004 * activity * expiry * Math.exp(-moneyness * 150);
     }
 
     private void act(EpisodePlan plan, long now) {
@@ -463,7 +592,7 @@ public final class MarketSimulator {
     }
 
     private long sessionStart(LocalDate day) {
-        return day.atTime(config.sessionStart()).toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L;
+        return config.sessionStartNs(day);
     }
 
     private long sessionEnd(LocalDate day) {

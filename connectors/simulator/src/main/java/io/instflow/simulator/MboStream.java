@@ -41,6 +41,9 @@ final class MboStream implements AutoCloseable {
     private long tsRecv;
     private long records;
     private long trades;
+    private long second = Long.MIN_VALUE;
+    private long recordsThisSecond;
+    private long peakRecordsPerSecond;
 
     MboStream(Path file, Metadata metadata, SplittableRandom random, long firstSequence) {
         this.writer = DbnWriter.create(file, true).writeMetadata(metadata);
@@ -112,6 +115,11 @@ final class MboStream implements AutoCloseable {
                 .sequence(sequence);
         writer.writeRecord(buffer, 0, MboDecoder.LENGTH);
         records++;
+        if (tsEvent / 1_000_000_000L != second) {
+            second = tsEvent / 1_000_000_000L;
+            recordsThisSecond = 0;
+        }
+        peakRecordsPerSecond = Math.max(peakRecordsPerSecond, ++recordsThisSecond);
         if (action == TRADE) {
             trades++;
         }
@@ -131,6 +139,11 @@ final class MboStream implements AutoCloseable {
 
     long records() {
         return records;
+    }
+
+    /** The most records written with one second of event time. */
+    long peakRecordsPerSecond() {
+        return peakRecordsPerSecond;
     }
 
     long trades() {

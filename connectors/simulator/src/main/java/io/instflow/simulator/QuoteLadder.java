@@ -20,6 +20,9 @@ final class QuoteLadder {
     /** Price of the underlying future when the ladder was last quoted. */
     double quotedFuture = Double.NaN;
 
+    /** When the ladder was last repriced (ns), for market makers that requote at most so often. */
+    long repricedAtNs;
+
     QuoteLadder(int levels) {
         bidId = new long[levels];
         bidPx = new long[levels];

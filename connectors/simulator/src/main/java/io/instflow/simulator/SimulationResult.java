@@ -18,6 +18,17 @@ public record SimulationResult(
         return days.stream().mapToLong(Day::records).sum();
     }
 
-    /** One trading day's MBO file. */
-    public record Day(LocalDate date, Path file, long records, long trades) {}
+    /**
+     * One trading day's MBO file.
+     *
+     * @param instruments instruments listed at some time of the day's session
+     * @param peakRecordsPerSecond the most records of one second of event time
+     */
+    public record Day(
+            LocalDate date,
+            Path file,
+            long records,
+            long trades,
+            int instruments,
+            long peakRecordsPerSecond) {}
 }

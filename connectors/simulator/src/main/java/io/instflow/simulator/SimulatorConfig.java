@@ -2,8 +2,11 @@ package io.instflow.simulator;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -14,15 +17,18 @@ import java.util.Locale;
  * @param warmupDays trading days before {@code days} without episodes, so that a detector's
  *     baselines of prior days exist when the first episode comes
  * @param days trading days with episodes (weekdays after the warm-up days)
- * @param minutes simulated minutes per day, from {@code sessionStart}
+ * @param minutes simulated minutes per day, from the session's start
  * @param seed random seed: the same seed gives the same bytes
  * @param start first trading day (moved to the next weekday when on a weekend)
- * @param sessionStart UTC time of day each simulated session starts
+ * @param sessionStart UTC time of day each regular-hours session starts
  * @param episodesPerDay labelled episodes per day, of the kinds {@code mix} cycles through
  * @param profile activity level
  * @param futures number of NQ futures contracts, 1 or 2
  * @param driftProbability chance that an institutional episode is followed by a futures drift in
  *     its direction
+ * @param universe the instruments listed: the small chain the detection figures were measured on,
+ *     or the whole NQ options universe of the dates simulated ({@link FullUniverse})
+ * @param session regular hours from {@code sessionStart}, or the 23-hour Globex session
  */
 public record SimulatorConfig(
         Path out,
@@ -36,7 +42,62 @@ public record SimulatorConfig(
         Profile profile,
         int futures,
         double driftProbability,
-        Mix mix) {
+        Mix mix,
+        Universe universe,
+        Session session) {
+
+    /** The instruments a run lists. */
+    public enum Universe {
+        SMALL,
+        FULL;
+
+        public static Universe parse(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "unknown universe '" + name + "'; expected small or full", e);
+            }
+        }
+    }
+
+    /**
+     * Which hours a trading day simulates. RTH starts at {@code sessionStart} (UTC) and lasts
+     * {@code minutes}; GLOBEX is CME's electronic session, from 17:00 Chicago on the evening before
+     * to 16:00 Chicago (23 hours), quiet overnight, busier from the European morning and busiest in
+     * the US cash session ({@link GlobexActivity}).
+     */
+    public enum Session {
+        RTH(60),
+        GLOBEX(1380);
+
+        /** The session's length in minutes, and the default of {@code --minutes}. */
+        public final int fullMinutes;
+
+        Session(int fullMinutes) {
+            this.fullMinutes = fullMinutes;
+        }
+
+        public static Session parse(String name) {
+            try {
+                return valueOf(name.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "unknown session '" + name + "'; expected rth or globex", e);
+            }
+        }
+    }
+
+    private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
+
+    /** When the session of trading day {@code day} starts, ns since the epoch. */
+    public long sessionStartNs(LocalDate day) {
+        Instant start =
+                session == Session.GLOBEX
+                        ? day.minusDays(1).atTime(17, 0).atZone(CHICAGO).toInstant()
+                        : day.atTime(sessionStart).toInstant(ZoneOffset.UTC);
+        return start.getEpochSecond() * 1_000_000_000L;
+    }
 
     /**
      * Which episode kinds a day cycles through. CLASSIC: institutional, straddle, institutional,
@@ -137,7 +198,7 @@ public record SimulatorConfig(
 
     /**
      * Builder with defaults: no warm-up, 1 day of 60 minutes, seed 1, 2026-11-02, 14:30 UTC, 4
-     * episodes, normal.
+     * episodes, normal, the small universe, regular hours.
      */
     public static final class Builder {
         private final Path out;
@@ -152,6 +213,9 @@ public record SimulatorConfig(
         private int futures = 1;
         private double driftProbability = 0.5;
         private Mix mix = Mix.CLASSIC;
+        private Universe universe = Universe.SMALL;
+        private Session session = Session.RTH;
+        private boolean minutesGiven;
 
         private Builder(Path out) {
             this.out = out;
@@ -169,6 +233,7 @@ public record SimulatorConfig(
 
         public Builder minutes(int v) {
             minutes = v;
+            minutesGiven = true;
             return this;
         }
 
@@ -212,8 +277,22 @@ public record SimulatorConfig(
             return this;
         }
 
+        public Builder universe(Universe v) {
+            universe = v;
+            return this;
+        }
+
+        /** The session; {@code minutes}, unless given, becomes its full length. */
+        public Builder session(Session v) {
+            session = v;
+            return this;
+        }
+
         public SimulatorConfig build() {
             require(out != null, "--out is required");
+            if (!minutesGiven) {
+                minutes = session.fullMinutes;
+            }
             require(days >= 1 && days <= 250, "--days must be between 1 and 250, got " + days);
             require(
                     warmupDays >= 0 && warmupDays <= 60,
@@ -221,6 +300,14 @@ public record SimulatorConfig(
             require(
                     minutes >= 1 && minutes <= 1380,
                     "--minutes must be between 1 and 1380, got " + minutes);
+            require(
+                    session == Session.RTH || minutes <= session.fullMinutes,
+                    "--minutes must be at most "
+                            + session.fullMinutes
+                            + " in the "
+                            + session.name().toLowerCase(Locale.ROOT)
+                            + " session, got "
+                            + minutes);
             require(
                     episodesPerDay >= 0 && episodesPerDay <= 50,
                     "--episodes-per-day must be 0 to 50, got " + episodesPerDay);
@@ -249,7 +336,9 @@ public record SimulatorConfig(
                     profile,
                     futures,
                     driftProbability,
-                    mix);
+                    mix,
+                    universe,
+                    session);
         }
 
         private static void require(boolean ok, String message) {
