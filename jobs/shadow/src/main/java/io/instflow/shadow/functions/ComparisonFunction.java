@@ -24,15 +24,20 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
 
 /**
  * Per underlying future, in event time: when the watermark passes a window's end, joins the
  * production and shadow signals of that window (per expiration); when it passes the window end plus
  * each horizon, judges every signal by the future's 1-minute bars and updates the running figures
- * per side, horizon and tier.
+ * per side, horizon and tier. A bounded run does the same once all of its input has arrived,
+ * stepping through the inputs and those times in event-time order, so its output does not depend on
+ * the order the inputs arrived in.
  */
 public final class ComparisonFunction
         extends KeyedProcessFunction<String, ShadowInput, Comparison> {
@@ -60,6 +65,9 @@ public final class ComparisonFunction
     /** Running figures by "side|horizon|tier" and "side|horizon|ALL" (lifetime: the job's). */
     private transient MapState<String, RunningStats> stats;
 
+    /** A bounded run's inputs (lifetime: until its input ends). */
+    private transient ListState<ShadowInput> arrived;
+
     public ComparisonFunction(ShadowConfig config) {
         this.config = config;
     }
@@ -79,25 +87,79 @@ public final class ComparisonFunction
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "stats", Types.STRING, Types.POJO(RunningStats.class)));
+        arrived =
+                getRuntimeContext()
+                        .getListState(
+                                new ListStateDescriptor<>(
+                                        "arrived", Types.POJO(ShadowInput.class)));
     }
 
     @Override
     public void processElement(ShadowInput in, Context ctx, Collector<Comparison> out)
             throws Exception {
+        if (config.bounded()) {
+            // signals that several IFD tasks wrote into one partition can arrive after the
+            // watermark has passed them, when the bars they need are already pruned
+            arrived.add(in);
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            return;
+        }
+        accept(in, ctx.timerService()::registerEventTimeTimer);
+    }
+
+    /** Keeps a bar's close or a pending signal and asks for the signal's times (ms). */
+    private void accept(ShadowInput in, LongConsumer timers) throws Exception {
         if (in.kind == ShadowInput.BAR) {
             closes.put(in.barEnd, in.close);
             return;
         }
         pending.add(in);
         long endMs = in.windowEnd / 1_000_000L;
-        ctx.timerService().registerEventTimeTimer(endMs);
+        timers.accept(endMs);
         for (int h : config.outcome().horizonsMinutes()) {
-            ctx.timerService().registerEventTimeTimer(endMs + h * 60_000L);
+            timers.accept(endMs + h * 60_000L);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Comparison> out)
+            throws Exception {
+        if (config.bounded() && timestamp == Long.MAX_VALUE) {
+            replay(ctx, out);
+        } else {
+            fire(timestamp, ctx, out);
+        }
+    }
+
+    /**
+     * A bounded run's inputs in event-time order, each of the times the signals ask for fired once
+     * every input ending by it has been taken in, as the watermark would have in order.
+     */
+    private void replay(OnTimerContext ctx, Collector<Comparison> out) throws Exception {
+        List<ShadowInput> inputs = new ArrayList<>();
+        arrived.get().forEach(inputs::add);
+        arrived.clear();
+        inputs.sort(IN_EVENT_TIME_ORDER);
+        TreeSet<Long> times = new TreeSet<>();
+        int next = 0;
+        while (next < inputs.size() || !times.isEmpty()) {
+            if (next < inputs.size()
+                    && (times.isEmpty()
+                            || inputs.get(next).endNs() <= times.first() * 1_000_000L)) {
+                accept(inputs.get(next++), times::add);
+            } else {
+                fire(times.pollFirst(), ctx, out);
+            }
+        }
+    }
+
+    private static final Comparator<ShadowInput> IN_EVENT_TIME_ORDER =
+            Comparator.comparingLong(ShadowInput::endNs)
+                    .thenComparingInt(in -> in.kind)
+                    .thenComparing(in -> in.signalId == null ? "" : in.signalId);
+
+    /** What the watermark passing {@code timestamp} (ms) does: joins, judges, prunes. */
+    private void fire(long timestamp, OnTimerContext ctx, Collector<Comparison> out)
             throws Exception {
         long now = timestamp * 1_000_000L;
         List<ShadowInput> all = new ArrayList<>();

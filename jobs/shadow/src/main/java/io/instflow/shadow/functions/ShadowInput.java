@@ -40,6 +40,11 @@ public class ShadowInput {
 
     public ShadowInput() {}
 
+    /** When the input closes: a signal's window end or a bar's end, ns. */
+    public long endNs() {
+        return kind == BAR ? barEnd : windowEnd;
+    }
+
     public static ShadowInput signal(int side, Signal s) {
         ShadowInput in = new ShadowInput();
         in.kind = side;

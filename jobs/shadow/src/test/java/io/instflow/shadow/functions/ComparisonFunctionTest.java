@@ -23,26 +23,34 @@ class ComparisonFunctionTest {
     private static final long MINUTE_NS = 60_000_000_000L;
     private static final long T0 = 1_793_630_400_000_000_000L;
     private static final long PRICE = 21_000_000_000_000L;
-    private static final ShadowConfig CONFIG =
-            new ShadowConfig(
-                    "unused:9092",
-                    "prod.",
-                    "shadow.",
-                    "",
-                    "production",
-                    "candidate",
-                    50,
-                    OutcomeParams.defaults(),
-                    2000,
-                    5000,
-                    10000,
-                    true,
-                    true);
 
+    private static ShadowConfig config(boolean bounded) {
+        return new ShadowConfig(
+                "unused:9092",
+                "prod.",
+                "shadow.",
+                "",
+                "production",
+                "candidate",
+                50,
+                OutcomeParams.defaults(),
+                2000,
+                5000,
+                10000,
+                bounded,
+                true);
+    }
+
+    /** The operator of a job that never ends: it acts as the watermark passes each time. */
     private static KeyedOneInputStreamOperatorTestHarness<String, ShadowInput, Comparison> harness()
             throws Exception {
+        return harness(false);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ShadowInput, Comparison> harness(
+            boolean bounded) throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ComparisonFunction(CONFIG)),
+                new KeyedProcessOperator<>(new ComparisonFunction(config(bounded))),
                 in -> in.underlying,
                 Types.STRING);
     }
@@ -181,5 +189,46 @@ class ComparisonFunctionTest {
                     .as("+15 and +30 have no price: the last bar ended at minute 12")
                     .containsExactly(5);
         }
+    }
+
+    @Test
+    void shouldJudgeABoundedRunsLateSignalsAsAnInOrderRunDoes() throws Exception {
+        List<Comparison> inOrder = lateShadowSignal(false, false);
+        assertThat(inOrder).filteredOn(c -> c.getKind() == ComparisonKind.OUTCOME).hasSize(6);
+        assertThat(lateShadowSignal(false, true))
+                .as("live, a signal that comes after its bars were pruned goes unjudged")
+                .filteredOn(c -> c.getKind() == ComparisonKind.OUTCOME)
+                .hasSize(3);
+        assertThat(lateShadowSignal(true, true))
+                .as("bounded, the in-order rows whatever the arrival order")
+                .containsExactlyInAnyOrderElementsOf(inOrder);
+    }
+
+    /**
+     * Production's signal, then an hour of bars with the watermark following them, and the shadow's
+     * signal of the same window either with production's or after the hour.
+     */
+    private static List<Comparison> lateShadowSignal(boolean bounded, boolean late)
+            throws Exception {
+        try (var h = harness(bounded)) {
+            h.open();
+            h.processElement(signal(ShadowInput.PRODUCTION, "p1", 1, 21000, +1, 1.5));
+            if (!late) {
+                h.processElement(signal(ShadowInput.SHADOW, "s3", 3, 21050, -1, 1.0));
+            }
+            for (int m = 1; m <= 60; m++) {
+                h.processElement(bar(m));
+                h.processWatermark(T0 / 1_000_000L + m * 60_000 - 1);
+            }
+            if (late) {
+                h.processElement(signal(ShadowInput.SHADOW, "s3", 3, 21050, -1, 1.0));
+            }
+            h.processWatermark(Long.MAX_VALUE);
+            return withoutWriteTimes(h.extractOutputValues());
+        }
+    }
+
+    private static List<Comparison> withoutWriteTimes(List<Comparison> rows) {
+        return rows.stream().map(c -> Comparison.newBuilder(c).setEvaluatedAt(0).build()).toList();
     }
 }
