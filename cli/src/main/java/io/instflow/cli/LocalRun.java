@@ -134,8 +134,7 @@ final class LocalRun {
     /**
      * The strategies of {@code pipeline} over the signals and bars of each IFD deployment under
      * {@code labelByInputPrefix}, writing under the same prefix, bounded and exactly-once, one job
-     * per deployment; returns their wall time in seconds. (Two deployments wired into one job were
-     * seen to lose one's committed output.)
+     * per deployment as a cluster runs them; returns their wall time in seconds.
      */
     static double runStrategies(
             String bootstrap,
