@@ -109,7 +109,7 @@ class LocalDeploymentITCase {
                 "--days",
                 "2",
                 "--minutes",
-                "30",
+                "20",
                 "--seed",
                 "9");
         List<Path> days;

@@ -32,7 +32,7 @@ class SimulateCommandTest {
                         "--session",
                         "globex",
                         "--minutes",
-                        "2",
+                        "1",
                         "--episodes-per-day",
                         "0",
                         "--out",

@@ -29,7 +29,7 @@ class FullUniverseTest {
     private SimulatorConfig full(int days) {
         return SimulatorConfig.builder(dir)
                 .days(days)
-                .minutes(5)
+                .minutes(2)
                 .episodesPerDay(0)
                 .universe(SimulatorConfig.Universe.FULL)
                 .build();
@@ -217,7 +217,7 @@ class FullUniverseTest {
                 new MarketSimulator(
                                 SimulatorConfig.builder(again)
                                         .days(1)
-                                        .minutes(5)
+                                        .minutes(2)
                                         .episodesPerDay(0)
                                         .universe(SimulatorConfig.Universe.FULL)
                                         .build())
