@@ -57,8 +57,8 @@ public final class MarketSimulator {
     private long ratesUntilNs = Long.MIN_VALUE;
 
     /**
-     * In the full universe, the least time between two repricings of each option (ns): 10 s at
-     * the money, growing with the distance from it to 7 to 13 minutes 15 % away, as market makers
+     * In the full universe, the least time between two repricings of each option (ns): 10 s at the
+     * money, growing with the distance from it to 7 to 13 minutes 15 % away, as market makers
      * requote deep options less often; all 0 in the small universe.
      */
     private final long[] repriceIntervalNs;

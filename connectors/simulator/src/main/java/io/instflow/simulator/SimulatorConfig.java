@@ -71,11 +71,11 @@ public record SimulatorConfig(
         RTH(60),
         GLOBEX(1380);
 
-        /** The session's length in minutes, and the default of {@code --minutes}. */
-        public final int fullMinutes;
+        /** The default of {@code --minutes}: an hour of regular hours, all of Globex. */
+        public final int defaultMinutes;
 
-        Session(int fullMinutes) {
-            this.fullMinutes = fullMinutes;
+        Session(int defaultMinutes) {
+            this.defaultMinutes = defaultMinutes;
         }
 
         public static Session parse(String name) {
@@ -282,7 +282,7 @@ public record SimulatorConfig(
             return this;
         }
 
-        /** The session; {@code minutes}, unless given, becomes its full length. */
+        /** The session; {@code minutes}, unless given, becomes its default. */
         public Builder session(Session v) {
             session = v;
             return this;
@@ -291,7 +291,7 @@ public record SimulatorConfig(
         public SimulatorConfig build() {
             require(out != null, "--out is required");
             if (!minutesGiven) {
-                minutes = session.fullMinutes;
+                minutes = session.defaultMinutes;
             }
             require(days >= 1 && days <= 250, "--days must be between 1 and 250, got " + days);
             require(
@@ -300,14 +300,6 @@ public record SimulatorConfig(
             require(
                     minutes >= 1 && minutes <= 1380,
                     "--minutes must be between 1 and 1380, got " + minutes);
-            require(
-                    session == Session.RTH || minutes <= session.fullMinutes,
-                    "--minutes must be at most "
-                            + session.fullMinutes
-                            + " in the "
-                            + session.name().toLowerCase(Locale.ROOT)
-                            + " session, got "
-                            + minutes);
             require(
                     episodesPerDay >= 0 && episodesPerDay <= 50,
                     "--episodes-per-day must be 0 to 50, got " + episodesPerDay);
