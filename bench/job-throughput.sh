@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
 # IFD job throughput from a real local Kafka (exactly-once sinks, heap and RocksDB state backends)
 # with signal visibility latency, next to Kafka's own ConsumerPerformance reading the same kind of
-# topic. Usage: bench/job-throughput.sh [days] [parallelism] [backends] [profiles]
+# topic. Usage: bench/job-throughput.sh [days] [parallelism] [backends] [profiles] [small|full]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 days="${1:-4}"
 parallelism="${2:-2}"
 backends="${3:-hashmap,rocksdb}"
 profiles="${4:-production}"
+universe="${5:-small}"
 mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
 mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
-java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$backends" "$profiles" 2>/dev/null
+java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$backends" "$profiles" "$universe" 2>/dev/null
 
 work="$(mktemp -d)"
 port=$(( 20000 + RANDOM % 20000 ))
 instflow="$root/scripts/instflow"
 trap '"$instflow" kafka stop --dir "$work/kafka" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 "$instflow" kafka start --dir "$work/kafka" --port "$port" >/dev/null
-"$instflow" simulate --out "$work/sim" --warmup-days $((days - 1)) --days 1 --minutes 60 --seed 5 >/dev/null 2>&1
+"$instflow" simulate --out "$work/sim" --warmup-days $((days - 1)) --days 1 --minutes 60 --seed 5 --universe "$universe" >/dev/null 2>&1
 "$instflow" connect file --bootstrap "localhost:$port" --partitions "$parallelism" \
   "$work"/sim/definitions.dbn.zst "$work"/sim/mbo-*.dbn.zst 2>/dev/null | grep published
 echo "== Kafka ConsumerPerformance on md.glbx-mdp3.mbo =="

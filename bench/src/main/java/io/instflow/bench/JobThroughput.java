@@ -41,8 +41,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * visible to a read_committed consumer. Prints one line per run.
  *
  * <p>Usage: {@code bench/job-throughput.sh [days] [parallelism] [backends, e.g. hashmap,rocksdb]
- * [profiles, e.g. production,production-v31]}: every backend runs with every profile, profile by
- * profile in the order given, alternating when a profile is listed more than once.
+ * [profiles, e.g. production,production-v31] [small|full universe]}: every backend runs with every
+ * profile, profile by profile in the order given, alternating when a profile is listed more than
+ * once.
  */
 public final class JobThroughput {
 
@@ -51,6 +52,8 @@ public final class JobThroughput {
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         List<String> backends = List.of((args.length > 2 ? args[2] : "hashmap,rocksdb").split(","));
         List<String> profiles = List.of((args.length > 3 ? args[3] : "production").split(","));
+        SimulatorConfig.Universe universe =
+                SimulatorConfig.Universe.parse(args.length > 4 ? args[4] : "small");
         Path work = Files.createTempDirectory("instflow-job-bench-");
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
         try {
@@ -61,6 +64,7 @@ public final class JobThroughput {
                                             .days(1)
                                             .minutes(60)
                                             .seed(5)
+                                            .universe(universe)
                                             .build())
                             .run(line -> {});
             TopicAdmin.ensure(kafka.bootstrapServers(), new Topics(""), parallelism);
@@ -80,8 +84,13 @@ public final class JobThroughput {
                                 .mboRecords();
             }
             System.out.printf(
-                    "input: %,d MBO records in md.glbx-mdp3.mbo (%d partitions), %d simulated days%n",
-                    records, parallelism, days);
+                    "input: %,d MBO records in md.glbx-mdp3.mbo (%d partitions), %d simulated days,"
+                            + " %s universe (%,d instruments)%n",
+                    records,
+                    parallelism,
+                    days,
+                    universe.name().toLowerCase(java.util.Locale.ROOT),
+                    session.days().get(0).instruments());
             int i = 0;
             for (String profile : profiles) {
                 for (String backend : backends) {
