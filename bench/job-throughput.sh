@@ -20,10 +20,14 @@ instflow="$root/scripts/instflow"
 trap '"$instflow" kafka stop --dir "$work/kafka" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 "$instflow" kafka start --dir "$work/kafka" --port "$port" >/dev/null
 "$instflow" simulate --out "$work/sim" --warmup-days $((days - 1)) --days 1 --minutes 60 --seed 5 --universe "$universe" >/dev/null 2>&1
-"$instflow" connect file --bootstrap "localhost:$port" --partitions "$parallelism" \
-  "$work"/sim/definitions.dbn.zst "$work"/sim/mbo-*.dbn.zst 2>/dev/null | grep published
-echo "== Kafka ConsumerPerformance on md.glbx-mdp3.mbo =="
+published="$("$instflow" connect file --bootstrap "localhost:$port" --partitions "$parallelism" \
+  "$work"/sim/definitions.dbn.zst "$work"/sim/mbo-*.dbn.zst 2>/dev/null | grep published)"
+echo "$published"
+# at most 3 M, and never more than the topic holds: ConsumerPerformance would wait for the rest
+records="$(echo "$published" | sed -E 's/^published ([0-9,]+) MBO.*/\1/' | tr -d ,)"
+messages=$(( records < 3000000 ? records : 3000000 ))
+echo "== Kafka ConsumerPerformance on md.glbx-mdp3.mbo ($messages records) =="
 for run in 1 2 3; do
   java -cp "$cp" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "localhost:$port" \
-    --topic md.glbx-mdp3.mbo --messages 3000000 --group "perf-$run" 2>/dev/null | tail -1
+    --topic md.glbx-mdp3.mbo --messages "$messages" --group "perf-$run" 2>/dev/null | tail -1
 done
