@@ -45,6 +45,14 @@ public final class ComparisonFunction
     private static final long serialVersionUID = 1L;
     private static final long MINUTE_NS = 60_000_000_000L;
 
+    /**
+     * A bounded run's inputs by end, then production, shadow, bar, then signal id: a fixed order.
+     */
+    private static final Comparator<ShadowInput> IN_EVENT_TIME_ORDER =
+            Comparator.comparingLong(ShadowInput::endNs)
+                    .thenComparingInt(in -> in.kind)
+                    .thenComparing(in -> in.signalId == null ? "" : in.signalId);
+
     public static final OutputTag<PipelineMetric> METRICS =
             new OutputTag<>(
                     "shadow-metrics",
@@ -152,11 +160,6 @@ public final class ComparisonFunction
             }
         }
     }
-
-    private static final Comparator<ShadowInput> IN_EVENT_TIME_ORDER =
-            Comparator.comparingLong(ShadowInput::endNs)
-                    .thenComparingInt(in -> in.kind)
-                    .thenComparing(in -> in.signalId == null ? "" : in.signalId);
 
     /** What the watermark passing {@code timestamp} (ms) does: joins, judges, prunes. */
     private void fire(long timestamp, OnTimerContext ctx, Collector<Comparison> out)
