@@ -6,6 +6,7 @@ import io.instflow.cli.alert.AlertState;
 import io.instflow.cli.alert.Alerter;
 import io.instflow.cli.alert.Webhook;
 import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.CommittedEnd;
 import io.instflow.contract.kafka.KafkaSettings;
 import io.instflow.contract.kafka.KafkaUnavailableException;
 
@@ -121,7 +122,8 @@ final class AlertCommand implements Callable<Integer> {
                         props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end =
+                    CommittedEnd.of(bootstrap, partitions, CommittedEnd.DEFAULT_WAIT);
             String start = position(consumer, partitions, end, state);
             // a first run that fails before its first post resumes where it started
             remember(consumer, partitions, state);

@@ -1,5 +1,6 @@
 package io.instflow.cli;
 
+import io.instflow.contract.kafka.CommittedEnd;
 import io.instflow.schemas.TopicValues;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -101,7 +101,10 @@ final class ConsumeCommand implements Callable<Integer> {
             } else {
                 consumer.seekToEnd(partitions);
             }
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            Map<TopicPartition, Long> end =
+                    untilEnd
+                            ? CommittedEnd.of(bootstrap, partitions, CommittedEnd.DEFAULT_WAIT)
+                            : Map.of();
             long printed = 0;
             while (printed < max) {
                 if (untilEnd && reachedEnd(consumer, end)) {

@@ -1,9 +1,9 @@
 package io.instflow.cli;
 
 import io.instflow.avro.Signal;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.testing.Await;
-import io.instflow.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
@@ -144,7 +144,7 @@ class LocalDeploymentITCase {
         assertThat(shadow)
                 .as("the shadow runs the same profile on the same input")
                 .containsExactlyInAnyOrderElementsOf(reference);
-        assertThat(TopicReader.readAll(bootstrap, "shadow.comparison", Duration.ofSeconds(30)))
+        assertThat(TopicScan.records(bootstrap, "shadow.comparison", Duration.ofSeconds(30)))
                 .as("comparison rows")
                 .isNotEmpty();
     }
@@ -342,7 +342,7 @@ class LocalDeploymentITCase {
         List<String> previous = List.of();
         while (System.nanoTime() < deadline) {
             List<String> ids = new ArrayList<>();
-            TopicReader.readAll(bootstrap, topic, Duration.ofSeconds(30))
+            TopicScan.records(bootstrap, topic, Duration.ofSeconds(30))
                     .forEach(r -> ids.add(serde.deserialize(r.value()).getSignalId()));
             if (ids.size() >= atLeast && ids.size() == previous.size()) {
                 return ids;

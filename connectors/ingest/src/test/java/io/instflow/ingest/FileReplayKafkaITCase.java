@@ -6,6 +6,7 @@ import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboEvent;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.dbn.RecordHandler;
 import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.record.MboDecoder;
@@ -14,7 +15,6 @@ import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
 import io.instflow.testing.KafkaBroker;
-import io.instflow.testing.TopicReader;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,7 +90,7 @@ class FileReplayKafkaITCase {
         }
 
         List<ConsumerRecord<byte[], byte[]>> definitions =
-                TopicReader.readAll(
+                TopicScan.records(
                         KAFKA.bootstrapServers(), topics.definitions(), Duration.ofSeconds(60));
         AvroSerde<InstrumentDefinition> serde = AvroSerde.of(InstrumentDefinition.class);
         assertThat(definitions).hasSize(69);
@@ -191,7 +191,7 @@ class FileReplayKafkaITCase {
         assertThat(result.definitions()).isEqualTo(69);
         assertThat(result.mboRecords()).isPositive();
         List<ConsumerRecord<byte[], byte[]>> dead =
-                TopicReader.readAll(
+                TopicScan.records(
                         KAFKA.bootstrapServers(), topics.deadLetter(), Duration.ofSeconds(60));
         assertThat(dead).hasSize(1);
         ConsumerRecord<byte[], byte[]> letter = dead.get(0);
@@ -252,7 +252,7 @@ class FileReplayKafkaITCase {
                 .contains("from offset " + String.format("%,d", corruptAt));
 
         List<ConsumerRecord<byte[], byte[]>> dead =
-                TopicReader.readAll(
+                TopicScan.records(
                         KAFKA.bootstrapServers(), topics.deadLetter(), Duration.ofSeconds(60));
         assertThat(dead).as("512 KiB chunks of the rest of the file").hasSizeGreaterThan(1);
         long expected = corruptAt;
@@ -292,7 +292,7 @@ class FileReplayKafkaITCase {
         assertThat(result.failures()).isEmpty();
         assertThat(result.skipped()).containsEntry("symbol_mapping", 20L);
         long deadLettered =
-                TopicReader.readAll(
+                TopicScan.records(
                                 KAFKA.bootstrapServers(),
                                 topics.deadLetter(),
                                 Duration.ofSeconds(60))
@@ -310,7 +310,7 @@ class FileReplayKafkaITCase {
     private static List<FeedStatus> statuses(Topics topics) {
         AvroSerde<FeedStatus> serde = AvroSerde.of(FeedStatus.class);
         List<FeedStatus> out = new ArrayList<>();
-        TopicReader.readAll(KAFKA.bootstrapServers(), topics.status(), Duration.ofSeconds(60))
+        TopicScan.records(KAFKA.bootstrapServers(), topics.status(), Duration.ofSeconds(60))
                 .forEach(r -> out.add(serde.deserialize(r.value())));
         return out;
     }
@@ -341,7 +341,7 @@ class FileReplayKafkaITCase {
         AvroSerde<MboEvent> serde = AvroSerde.of(MboEvent.class);
         Map<Long, List<String>> out = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r :
-                TopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(120))) {
+                TopicScan.records(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(120))) {
             MboEvent e = serde.deserialize(r.value());
             assertThat(new String(r.key(), StandardCharsets.US_ASCII))
                     .isEqualTo(Long.toString(e.getInstrumentId()));

@@ -5,6 +5,7 @@ import io.instflow.avro.FeedStatusKind;
 import io.instflow.avro.MboEvent;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.databento.ApiKey;
 import io.instflow.databento.FakeGateway;
 import io.instflow.databento.LiveClient;
@@ -14,7 +15,6 @@ import io.instflow.databento.Subscription;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.SharedTestData;
-import io.instflow.testing.TopicReader;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -70,8 +70,7 @@ class LiveSourceKafkaITCase {
         AvroSerde<MboEvent> serde = AvroSerde.of(MboEvent.class);
         List<String> published = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r :
-                TopicReader.readAll(
-                        KAFKA.bootstrapServers(), topics.mbo(), Duration.ofSeconds(60))) {
+                TopicScan.records(KAFKA.bootstrapServers(), topics.mbo(), Duration.ofSeconds(60))) {
             MboEvent e = serde.deserialize(r.value());
             published.add(
                     e.getTsRecv()
@@ -111,7 +110,7 @@ class LiveSourceKafkaITCase {
 
         AvroSerde<FeedStatus> statuses = AvroSerde.of(FeedStatus.class);
         List<FeedStatusKind> kinds = new ArrayList<>();
-        TopicReader.readAll(KAFKA.bootstrapServers(), topics.status(), Duration.ofSeconds(60))
+        TopicScan.records(KAFKA.bootstrapServers(), topics.status(), Duration.ofSeconds(60))
                 .forEach(r -> kinds.add(statuses.deserialize(r.value()).getKind()));
         assertThat(kinds)
                 .contains(
@@ -162,7 +161,7 @@ class LiveSourceKafkaITCase {
                 .as("one session: a short record is no connection loss")
                 .isEqualTo(1);
         List<ConsumerRecord<byte[], byte[]>> dead =
-                TopicReader.readAll(
+                TopicScan.records(
                         KAFKA.bootstrapServers(), topics.deadLetter(), Duration.ofSeconds(60));
         assertThat(dead).hasSize(1);
         assertThat(dead.get(0).value()).isEqualTo(shortDefinition.array());
@@ -172,7 +171,7 @@ class LiveSourceKafkaITCase {
                                 java.nio.charset.StandardCharsets.UTF_8))
                 .contains("64 bytes, shorter than its");
         long mbo =
-                TopicReader.readAll(KAFKA.bootstrapServers(), topics.mbo(), Duration.ofSeconds(60))
+                TopicScan.records(KAFKA.bootstrapServers(), topics.mbo(), Duration.ofSeconds(60))
                         .size();
         long[] expected = new long[1];
         try (io.instflow.dbn.io.DbnReader reader =

@@ -13,9 +13,10 @@ import org.apache.flink.types.Either;
 
 /**
  * Kafka sources and sinks of the Flink jobs, built one way with the settings of {@link
- * KafkaSettings}: sources read committed data from the earliest offset (to the end as of the start
- * when bounded), sinks are transactional with a prefix unique to the deployment and topic when
- * exactly-once, at-least-once otherwise (the preview mode).
+ * KafkaSettings}: sources read committed data from the earliest offset (when bounded, to the end as
+ * of the start, with every transaction committed before it: {@link CommittedEndOffsets}), sinks are
+ * transactional with a prefix unique to the deployment and topic when exactly-once, at-least-once
+ * otherwise (the preview mode).
  *
  * @param bootstrap Kafka bootstrap servers
  * @param deployment whose consumer group and transactional ids these are
@@ -41,7 +42,7 @@ public record KafkaConnectors(
                         .setProperties(KafkaSettings.consumer(bootstrap))
                         .setDeserializer(new GuardedValueSchema<>(type, guard));
         if (bounded) {
-            builder.setBounded(OffsetsInitializer.latest());
+            builder.setBounded(new CommittedEndOffsets(bootstrap));
         }
         return builder.build();
     }

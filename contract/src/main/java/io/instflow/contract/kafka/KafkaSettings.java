@@ -1,5 +1,6 @@
 package io.instflow.contract.kafka;
 
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
@@ -59,6 +60,15 @@ public final class KafkaSettings {
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.putAll(overrides);
         return config;
+    }
+
+    /** An admin client whose calls give up after 30 s. */
+    public static Map<String, Object> admin(String bootstrap) {
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000);
     }
 
     /** Producer settings of a job's transactional sink. */

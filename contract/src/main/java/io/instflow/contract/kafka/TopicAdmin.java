@@ -4,7 +4,6 @@ import io.instflow.contract.Topic;
 import io.instflow.contract.Topics;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -162,13 +161,7 @@ public final class TopicAdmin {
         }
     }
 
-    /** An admin client whose calls give up after 30 s. */
     private static Admin admin(String bootstrap) {
-        return Admin.create(
-                Map.of(
-                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrap,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                        30_000));
+        return Admin.create(KafkaSettings.admin(bootstrap));
     }
 }

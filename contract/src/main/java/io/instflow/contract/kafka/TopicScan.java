@@ -10,13 +10,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Reads a whole topic once: every partition from the beginning to its end as of the call
- * (read_committed).
+ * (read_committed, with every transaction committed before the call: {@link CommittedEnd}).
  */
 public final class TopicScan {
 
@@ -26,7 +27,7 @@ public final class TopicScan {
      * Hands every record to {@code each}, partition by partition in offset order.
      *
      * @throws KafkaUnavailableException when the topic cannot be read to its end within {@code
-     *     timeout}
+     *     timeout}, after waiting at most as long for transactions open at the call
      */
     public static void readToEnd(
             String bootstrap,
@@ -44,7 +45,7 @@ public final class TopicScan {
                             .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
+            Map<TopicPartition, Long> end = CommittedEnd.of(bootstrap, partitions, timeout);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
@@ -63,6 +64,14 @@ public final class TopicScan {
         }
     }
 
+    /** Every record of the topic, partition by partition in offset order. */
+    public static List<ConsumerRecord<byte[], byte[]>> records(
+            String bootstrap, String topic, Duration timeout) {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+        readToEnd(bootstrap, topic, timeout, records::add);
+        return records;
+    }
+
     /**
      * Every value of the topic, partition by partition in offset order.
      *
@@ -72,7 +81,7 @@ public final class TopicScan {
     public static <T extends SpecificRecord> List<T> readAll(
             String bootstrap, String topic, Class<T> type, Duration timeout) {
         AvroSerde<T> serde = AvroSerde.of(type);
-        List<T> values = new java.util.ArrayList<>();
+        List<T> values = new ArrayList<>();
         readToEnd(
                 bootstrap,
                 topic,

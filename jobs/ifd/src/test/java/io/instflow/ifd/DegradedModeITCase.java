@@ -6,6 +6,7 @@ import io.instflow.avro.PressureMetrics;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.dbn.RecordHandler;
 import io.instflow.dbn.io.DbnReader;
 import io.instflow.dbn.record.MboDecoder;
@@ -19,7 +20,6 @@ import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
 import io.instflow.testing.KafkaBroker;
-import io.instflow.testing.TopicReader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -164,7 +164,7 @@ class DegradedModeITCase {
 
         AvroSerde<PressureMetrics> serde = AvroSerde.of(PressureMetrics.class);
         List<PressureMetrics> pressure =
-                TopicReader.readAll(
+                TopicScan.records(
                                 KAFKA.bootstrapServers(),
                                 prefix + "ifd.pressure",
                                 Duration.ofSeconds(60))
@@ -215,7 +215,7 @@ class DegradedModeITCase {
 
         AvroSerde<Signal> signals = AvroSerde.of(Signal.class);
         List<Signal> degradedSignals =
-                TopicReader.readAll(
+                TopicScan.records(
                                 KAFKA.bootstrapServers(),
                                 prefix + "ifd.signals",
                                 Duration.ofSeconds(60))
@@ -240,7 +240,7 @@ class DegradedModeITCase {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> mirror = new ArrayList<>();
         for (var r :
-                TopicReader.readAll(
+                TopicScan.records(
                         KAFKA.bootstrapServers(),
                         prefix + "ifd.signals.json",
                         Duration.ofSeconds(60))) {

@@ -12,6 +12,7 @@ import io.instflow.barchart.client.WebConfig;
 import io.instflow.barchart.symbols.NqSeriesCodes;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.databento.ApiKey;
 import io.instflow.databento.FakeGateway;
 import io.instflow.databento.LiveClient;
@@ -37,7 +38,6 @@ import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
 import io.instflow.testing.Await;
 import io.instflow.testing.KafkaBroker;
-import io.instflow.testing.TopicReader;
 
 import com.github.luben.zstd.ZstdInputStream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -242,8 +242,7 @@ class FailoverEndToEndITCase {
                 .isBefore(sessionStart.plus(Duration.ofMinutes(65)));
 
         List<FeedStatus> switches =
-                TopicReader.readAll(
-                                KAFKA.bootstrapServers(), topics.status(), Duration.ofSeconds(30))
+                TopicScan.records(KAFKA.bootstrapServers(), topics.status(), Duration.ofSeconds(30))
                         .stream()
                         .map(r -> AvroSerde.of(FeedStatus.class).deserialize(r.value()))
                         .filter(s -> s.getSource().equals("failover"))
@@ -258,7 +257,7 @@ class FailoverEndToEndITCase {
         long from = nanos(failoverFrom);
         long to = nanos(failbackFrom);
         List<BarchartOptionQuote> snapshots =
-                TopicReader.readAll(
+                TopicScan.records(
                                 KAFKA.bootstrapServers(),
                                 topics.barchartOptions(),
                                 Duration.ofSeconds(30))
@@ -300,7 +299,7 @@ class FailoverEndToEndITCase {
         env.execute("ifd-failover-end-to-end");
 
         List<PressureMetrics> pressure =
-                TopicReader.readAll(
+                TopicScan.records(
                                 KAFKA.bootstrapServers(),
                                 prefix + "ifd.pressure",
                                 Duration.ofSeconds(60))
@@ -337,7 +336,7 @@ class FailoverEndToEndITCase {
                 .anySatisfy(p -> assertThat(p.getWindowStart()).isGreaterThanOrEqualTo(to));
 
         List<Signal> degraded =
-                TopicReader.readAll(
+                TopicScan.records(
                                 KAFKA.bootstrapServers(),
                                 prefix + "ifd.signals",
                                 Duration.ofSeconds(60))

@@ -4,6 +4,7 @@ import io.instflow.avro.Rejection;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
@@ -13,7 +14,6 @@ import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
 import io.instflow.testing.KafkaBroker;
-import io.instflow.testing.TopicReader;
 
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -109,7 +109,7 @@ class IfdPipelineITCase {
         env.execute("ifd-test-" + outputPrefix);
         AvroSerde<Signal> serde = AvroSerde.of(Signal.class);
         List<Signal> signals = new ArrayList<>();
-        TopicReader.readAll(
+        TopicScan.records(
                         KAFKA.bootstrapServers(),
                         outputPrefix + "ifd.signals",
                         Duration.ofSeconds(60))
@@ -120,7 +120,7 @@ class IfdPipelineITCase {
     static List<Rejection> rejections(String outputPrefix) {
         AvroSerde<Rejection> serde = AvroSerde.of(Rejection.class);
         List<Rejection> out = new ArrayList<>();
-        TopicReader.readAll(
+        TopicScan.records(
                         KAFKA.bootstrapServers(),
                         outputPrefix + "ifd.rejections",
                         Duration.ofSeconds(60))
@@ -247,7 +247,7 @@ class IfdPipelineITCase {
         second.forEach(s -> again.add(s.getSignalId()));
         assertThat(again).as("a replay of the same input gives the same signal ids").isEqualTo(ids);
         assertThat(
-                        TopicReader.readAll(
+                        TopicScan.records(
                                 KAFKA.bootstrapServers(),
                                 "b.ifd.signals.json",
                                 Duration.ofSeconds(60)))
@@ -264,7 +264,7 @@ class IfdPipelineITCase {
         AvroSerde<io.instflow.avro.PipelineMetric> metrics =
                 AvroSerde.of(io.instflow.avro.PipelineMetric.class);
         Map<String, Double> totals = new java.util.TreeMap<>();
-        TopicReader.readAll(KAFKA.bootstrapServers(), "b.ifd.metrics", Duration.ofSeconds(60))
+        TopicScan.records(KAFKA.bootstrapServers(), "b.ifd.metrics", Duration.ofSeconds(60))
                 .forEach(
                         r -> {
                             io.instflow.avro.PipelineMetric m = metrics.deserialize(r.value());
@@ -293,10 +293,10 @@ class IfdPipelineITCase {
     private static void assertBars(String prefix) {
         AvroSerde<io.instflow.avro.Bar> serde = AvroSerde.of(io.instflow.avro.Bar.class);
         List<io.instflow.avro.Bar> minute = new ArrayList<>();
-        TopicReader.readAll(KAFKA.bootstrapServers(), prefix + "bars.1m", Duration.ofSeconds(60))
+        TopicScan.records(KAFKA.bootstrapServers(), prefix + "bars.1m", Duration.ofSeconds(60))
                 .forEach(r -> minute.add(serde.deserialize(r.value())));
         List<io.instflow.avro.Bar> five = new ArrayList<>();
-        TopicReader.readAll(KAFKA.bootstrapServers(), prefix + "bars.5m", Duration.ofSeconds(60))
+        TopicScan.records(KAFKA.bootstrapServers(), prefix + "bars.5m", Duration.ofSeconds(60))
                 .forEach(r -> five.add(serde.deserialize(r.value())));
         assertThat(minute)
                 .hasSizeGreaterThanOrEqualTo(55)
@@ -400,9 +400,7 @@ class IfdPipelineITCase {
         while (bars < atLeast && System.nanoTime() < deadline) {
             // committed output appears with each 1 s checkpoint; poll rather than guess
             Thread.sleep(2_000);
-            bars =
-                    TopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(5))
-                            .size();
+            bars = TopicScan.records(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(5)).size();
         }
         return bars;
     }

@@ -11,6 +11,7 @@ import io.instflow.avro.Tier;
 import io.instflow.contract.Topic;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.strategies.functions.StrategyRecords;
@@ -22,7 +23,6 @@ import io.instflow.strategies.logic.StrategyParams;
 import io.instflow.testing.JsonSchemas;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.OutputRecords;
-import io.instflow.testing.TopicReader;
 import io.instflow.testing.TopicWriter;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -154,12 +154,12 @@ class StrategiesPipelineITCase {
         for (String topic :
                 List.of("a.strategy.orders", "a.strategy.positions", "a.strategy.pnl")) {
             List<ConsumerRecord<byte[], byte[]>> mirror =
-                    TopicReader.readAll(
+                    TopicScan.records(
                             KAFKA.bootstrapServers(), topic + ".json", Duration.ofSeconds(60));
             assertThat(mirror)
                     .as("the JSON mirror of " + topic)
                     .hasSize(
-                            TopicReader.readAll(
+                            TopicScan.records(
                                             KAFKA.bootstrapServers(), topic, Duration.ofSeconds(60))
                                     .size());
             String schema = topic.substring(topic.indexOf('.') + 1).replace('.', '-');
@@ -172,7 +172,7 @@ class StrategiesPipelineITCase {
         }
 
         List<ConsumerRecord<byte[], byte[]>> deadLetters =
-                TopicReader.readAll(
+                TopicScan.records(
                         KAFKA.bootstrapServers(), "a.ifd.deadletter", Duration.ofSeconds(60));
         assertThat(deadLetters)
                 .extracting(r -> header(r, "reason"))
@@ -362,7 +362,7 @@ class StrategiesPipelineITCase {
     private static <T extends SpecificRecord> List<T> read(String topic, Class<T> type) {
         AvroSerde<T> serde = AvroSerde.of(type);
         List<T> out = new ArrayList<>();
-        TopicReader.readAll(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(60))
+        TopicScan.records(KAFKA.bootstrapServers(), topic, Duration.ofSeconds(60))
                 .forEach(r -> out.add(serde.deserialize(r.value())));
         return out;
     }

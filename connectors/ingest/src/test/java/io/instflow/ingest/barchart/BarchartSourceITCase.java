@@ -10,11 +10,11 @@ import io.instflow.barchart.client.ManualClock;
 import io.instflow.barchart.client.WebConfig;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.SharedTestData;
-import io.instflow.testing.TopicReader;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -82,7 +82,7 @@ class BarchartSourceITCase {
             assertThat(next).isLessThanOrEqualTo(Duration.ofSeconds(60));
 
             List<ConsumerRecord<byte[], byte[]>> options =
-                    TopicReader.readAll(
+                    TopicScan.records(
                             KAFKA.bootstrapServers(),
                             topics.barchartOptions(),
                             Duration.ofSeconds(30));
@@ -111,7 +111,7 @@ class BarchartSourceITCase {
             assertThat(traded.getStrikePrice() % 1_000_000_000L).isZero();
 
             List<BarchartFuturesQuote> futures =
-                    TopicReader.readAll(
+                    TopicScan.records(
                                     KAFKA.bootstrapServers(),
                                     topics.barchartFutures(),
                                     Duration.ofSeconds(30))
@@ -130,7 +130,7 @@ class BarchartSourceITCase {
                     .isBetween(600_000L, 601_000L);
 
             List<FeedStatus> status =
-                    TopicReader.readAll(
+                    TopicScan.records(
                                     KAFKA.bootstrapServers(),
                                     topics.status(),
                                     Duration.ofSeconds(30))

@@ -7,6 +7,7 @@ import io.instflow.barchart.client.FakeBarchartSite;
 import io.instflow.barchart.client.WebConfig;
 import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
+import io.instflow.contract.kafka.TopicScan;
 import io.instflow.databento.ApiKey;
 import io.instflow.databento.FakeGateway;
 import io.instflow.databento.LiveClient;
@@ -20,7 +21,6 @@ import io.instflow.schemas.AvroSerde;
 import io.instflow.testing.Await;
 import io.instflow.testing.KafkaBroker;
 import io.instflow.testing.SharedTestData;
-import io.instflow.testing.TopicReader;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -172,8 +172,7 @@ class FailoverServiceITCase {
         }
 
         List<FeedStatus> status =
-                TopicReader.readAll(
-                                KAFKA.bootstrapServers(), topics.status(), Duration.ofSeconds(30))
+                TopicScan.records(KAFKA.bootstrapServers(), topics.status(), Duration.ofSeconds(30))
                         .stream()
                         .map(r -> AvroSerde.of(FeedStatus.class).deserialize(r.value()))
                         .toList();
@@ -202,7 +201,7 @@ class FailoverServiceITCase {
                             assertThat(s.getKind()).isEqualTo(FeedStatusKind.STREAMING);
                         });
         assertThat(
-                        TopicReader.readAll(
+                        TopicScan.records(
                                 KAFKA.bootstrapServers(),
                                 topics.barchartOptions(),
                                 Duration.ofSeconds(30)))
