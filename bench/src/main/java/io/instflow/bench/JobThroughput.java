@@ -170,8 +170,8 @@ public final class JobThroughput {
                 seconds,
                 steady,
                 sorted.size(),
-                percentile(sorted, 0.5),
-                percentile(sorted, 0.99),
+                Percentile.of(sorted, 0.5),
+                Percentile.of(sorted, 0.99),
                 job.checkpointIntervalMs());
     }
 
@@ -228,13 +228,5 @@ public final class JobThroughput {
             sum += rates.get(rates.size() / 2);
         }
         return sum;
-    }
-
-    private static String percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return "n/a";
-        }
-        return Long.toString(
-                sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)));
     }
 }

@@ -21,9 +21,12 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
@@ -36,29 +39,45 @@ import java.util.function.IntFunction;
  */
 public final class FakeGateway implements AutoCloseable {
 
-    /** What one session does after streaming starts. */
+    /**
+     * What one session does after streaming starts.
+     *
+     * @param speed 0 streams as fast as the client reads; otherwise each record goes out when its
+     *     index timestamp falls due at this multiple of real time (1 = as the market happened)
+     */
     public record Plan(
             long dropAfterRecords,
             long silentAfterRecords,
             Integer errorCode,
-            boolean heartbeatFirst) {
+            boolean heartbeatFirst,
+            double speed) {
         /** Streams everything and stays open. */
         public static Plan full() {
-            return new Plan(-1, -1, null, true);
+            return new Plan(-1, -1, null, true, 0);
+        }
+
+        /** Streams everything at {@code speed} times real time and stays open. */
+        public static Plan paced(double speed) {
+            return new Plan(-1, -1, null, true, speed);
         }
 
         public static Plan dropAfter(long records) {
-            return new Plan(records, -1, null, true);
+            return new Plan(records, -1, null, true, 0);
         }
 
         public static Plan silentAfter(long records) {
-            return new Plan(-1, records, null, true);
+            return new Plan(-1, records, null, true, 0);
         }
 
         public static Plan error(int code) {
-            return new Plan(-1, -1, code, false);
+            return new Plan(-1, -1, code, false, 0);
         }
     }
+
+    /**
+     * Where a paced session's clock stands: index time {@code firstTs} went out at {@code epochMs}.
+     */
+    private record PaceOrigin(long firstTs, long epochMs, double speed) {}
 
     private final String apiKey;
     private final byte[] metadata;
@@ -75,6 +94,8 @@ public final class FakeGateway implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean down;
     private volatile java.time.Duration idleHeartbeat;
+    private volatile PaceOrigin paceOrigin;
+    private final AtomicLong paceLagNs = new AtomicLong();
 
     /**
      * @param stream a DBN stream (metadata then records) whose records are served
@@ -246,8 +267,15 @@ public final class FakeGateway implements AutoCloseable {
             }
         }
         long sent = 0;
+        long paceStart = System.nanoTime();
+        if (plan.speed() > 0 && first < offsets.length) {
+            paceOrigin = new PaceOrigin(indexTs[first], System.currentTimeMillis(), plan.speed());
+        }
         for (int i = first; i < offsets.length && running; i++) {
             int length = (records[offsets[i]] & 0xFF) * 4;
+            if (plan.speed() > 0) {
+                pace(out, paceStart, (indexTs[i] - indexTs[first]) / plan.speed());
+            }
             if (plan.dropAfterRecords() >= 0 && sent == plan.dropAfterRecords()) {
                 out.write(records, offsets[i], length / 2);
                 out.flush();
@@ -271,6 +299,35 @@ public final class FakeGateway implements AutoCloseable {
         out.flush();
         streamedPerSession.put(session, sent);
         return true;
+    }
+
+    /** Waits until a record {@code sinceFirstNs} after the first falls due, flushing first. */
+    private void pace(OutputStream out, long paceStart, double sinceFirstNs) throws IOException {
+        long wait = paceStart + (long) sinceFirstNs - System.nanoTime();
+        if (wait > 1_000_000L) {
+            out.flush();
+            LockSupport.parkNanos(wait);
+        }
+        long late = System.nanoTime() - paceStart - (long) sinceFirstNs;
+        paceLagNs.accumulateAndGet(late, Math::max);
+    }
+
+    /**
+     * When a paced session sent, or will send, the record stamped {@code indexTs}, in epoch ms;
+     * empty before a paced session started.
+     */
+    public OptionalLong pacedEpochMs(long indexTs) {
+        PaceOrigin origin = paceOrigin;
+        if (origin == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(
+                origin.epochMs() + (long) ((indexTs - origin.firstTs()) / origin.speed() / 1e6));
+    }
+
+    /** The most a paced session's record went out after it fell due, in ms. */
+    public long paceLagMs() {
+        return paceLagNs.get() / 1_000_000L;
     }
 
     private void heartbeatUntilClosed(OutputStream out, java.time.Duration every)
