@@ -37,6 +37,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LiveClientTest {
 
     static final String KEY = "db-unittestapikey1234567890FFFFF";
+
+    /** Offset of an MBO record's ts_recv, its index timestamp. */
+    static final int TS_RECV = 40;
+
     static byte[] stream;
     static List<String> fileRecords;
 
@@ -72,7 +76,7 @@ class LiveClientTest {
     }
 
     /** Collects what the client delivers. */
-    static final class Collector implements LiveListener {
+    static class Collector implements LiveListener {
         final List<String> records = Collections.synchronizedList(new ArrayList<>());
         final List<LiveEvent> events = Collections.synchronizedList(new ArrayList<>());
         volatile long sessionsStartedAtNs;
@@ -178,6 +182,44 @@ class LiveClientTest {
             assertThat(collector.events)
                     .extracting(LiveEvent::kind)
                     .contains(LiveEvent.Kind.AUTHENTICATED);
+        }
+    }
+
+    /** The benchmarks' live feed: a paced gateway sends each record when it falls due. */
+    @Test
+    void shouldStreamEachRecordWhenItFallsDueWhenPaced() throws Exception {
+        org.agrona.concurrent.UnsafeBuffer source = new org.agrona.concurrent.UnsafeBuffer(stream);
+        int recordsStart = 8 + source.getInt(4, ByteOrder.LITTLE_ENDIAN);
+        int length = (source.getByte(recordsStart) & 0xFF) * 4;
+        byte[] three = java.util.Arrays.copyOf(stream, recordsStart + 3 * length);
+        org.agrona.concurrent.UnsafeBuffer paced = new org.agrona.concurrent.UnsafeBuffer(three);
+        long first = source.getLong(recordsStart + TS_RECV, ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < 3; i++) {
+            paced.putLong(
+                    recordsStart + i * length + TS_RECV,
+                    first + i * 300_000_000L,
+                    ByteOrder.LITTLE_ENDIAN);
+        }
+        try (FakeGateway gateway = new FakeGateway(KEY, three, s -> FakeGateway.Plan.paced(1))) {
+            List<Long> arrivals = Collections.synchronizedList(new ArrayList<>());
+            Collector collector =
+                    new Collector() {
+                        @Override
+                        public void onRecord(DirectBuffer buffer, int offset, int length) {
+                            arrivals.add(System.nanoTime());
+                            super.onRecord(buffer, offset, length);
+                        }
+                    };
+            LiveClient client = client(config(gateway, KEY).build(), collector);
+            runUntil(client, collector, 3).get(30, TimeUnit.SECONDS);
+            assertThat(collector.records).hasSize(3);
+            assertThat(arrivals.get(arrivals.size() - 1) - arrivals.get(arrivals.size() - 3))
+                    .as("the third record 600 ms of index time after the first")
+                    .isGreaterThanOrEqualTo(550_000_000L);
+            assertThat(
+                            gateway.pacedEpochMs(first + 600_000_000L).getAsLong()
+                                    - gateway.pacedEpochMs(first).getAsLong())
+                    .isEqualTo(600);
         }
     }
 
