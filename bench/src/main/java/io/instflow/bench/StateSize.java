@@ -37,7 +37,7 @@ import java.util.List;
  * checkpoint's size is the whole state) and the largest completed checkpoint is printed in total
  * and per operator chain, with the instruments the session defines.
  *
- * <p>Usage: {@code bench/state-size.sh [days, e.g. 2,6] [minutes per day]}.
+ * <p>Usage: {@code bench/state-size.sh [days, e.g. 2,6] [minutes per day] [small|full universe]}.
  */
 public final class StateSize {
 
@@ -47,11 +47,18 @@ public final class StateSize {
             daysList.add(Integer.parseInt(d));
         }
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 60;
+        SimulatorConfig.Universe universe =
+                SimulatorConfig.Universe.parse(args.length > 2 ? args[2] : "small");
         Path work = Files.createTempDirectory("instflow-state-bench-");
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
         try {
             for (int days : daysList) {
-                measure(kafka.bootstrapServers(), work.resolve("days-" + days), days, minutes);
+                measure(
+                        kafka.bootstrapServers(),
+                        work.resolve("days-" + days),
+                        days,
+                        minutes,
+                        universe);
             }
         } finally {
             kafka.stop();
@@ -59,7 +66,8 @@ public final class StateSize {
         }
     }
 
-    private static void measure(String bootstrap, Path dir, int days, int minutes)
+    private static void measure(
+            String bootstrap, Path dir, int days, int minutes, SimulatorConfig.Universe universe)
             throws Exception {
         SimulationResult session =
                 new MarketSimulator(
@@ -68,6 +76,7 @@ public final class StateSize {
                                         .days(1)
                                         .minutes(minutes)
                                         .seed(5)
+                                        .universe(universe)
                                         .build())
                         .run(line -> {});
         String prefix = "d" + days + ".";
@@ -120,11 +129,14 @@ public final class StateSize {
 
     private static void report(int days, FileReplay.Result replayed, ArchivedExecutionGraph graph) {
         AbstractCheckpointStats largest = null;
+        long longestMs = 0;
         for (AbstractCheckpointStats c :
                 graph.getCheckpointStatsSnapshot().getHistory().getCheckpoints()) {
-            if (c.getStatus() == CheckpointStatsStatus.COMPLETED
-                    && (largest == null || c.getStateSize() > largest.getStateSize())) {
-                largest = c;
+            if (c.getStatus() == CheckpointStatsStatus.COMPLETED) {
+                longestMs = Math.max(longestMs, c.getEndToEndDuration());
+                if (largest == null || c.getStateSize() > largest.getStateSize()) {
+                    largest = c;
+                }
             }
         }
         System.out.printf(
@@ -135,11 +147,14 @@ public final class StateSize {
             return;
         }
         System.out.printf(
-                "  largest checkpoint (%d of %d): %,d bytes in all, %,.0f bytes per defined instrument%n",
+                "  largest checkpoint (%d of %d): %,d bytes in all, %,.0f bytes per defined"
+                        + " instrument, taken in %d ms; the longest checkpoint took %d ms%n",
                 largest.getCheckpointId(),
                 graph.getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints(),
                 largest.getStateSize(),
-                largest.getStateSize() / (double) Math.max(1, replayed.definitions()));
+                largest.getStateSize() / (double) Math.max(1, replayed.definitions()),
+                largest.getEndToEndDuration(),
+                longestMs);
         for (AccessExecutionJobVertex vertex : graph.getVerticesTopologically()) {
             TaskStateStats task = largest.getTaskStateStats(vertex.getJobVertexId());
             if (task != null && task.getStateSize() > 0) {
