@@ -10,7 +10,6 @@ import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
-import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.localkafka.LocalKafka;
@@ -121,19 +120,7 @@ public final class JobThroughput {
             Path checkpoints)
             throws Exception {
         TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
-        PipelineConfig pipeline = PipelineConfig.defaults();
-        IfdConfig job =
-                new IfdConfig(
-                        bootstrap,
-                        "",
-                        prefix,
-                        pipeline.profile(profile),
-                        pipeline.windowMinutes(),
-                        pipeline.outOfOrdernessMs(),
-                        pipeline.idleMs(),
-                        pipeline.checkpointIntervalMs(),
-                        true,
-                        true);
+        IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, profile, true, true);
         Configuration conf = IfdJob.environment(job);
         conf.setString("state.backend.type", backend);
         conf.setString("execution.checkpointing.dir", checkpoints.toUri().toString());

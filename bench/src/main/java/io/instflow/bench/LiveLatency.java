@@ -15,7 +15,6 @@ import io.instflow.databento.Subscription;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
-import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.ingest.LiveSource;
@@ -24,6 +23,7 @@ import io.instflow.schemas.AvroSerde;
 import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
+import io.instflow.testing.Await;
 
 import com.github.luben.zstd.ZstdInputStream;
 import org.apache.flink.core.execution.JobClient;
@@ -112,19 +112,7 @@ public final class LiveLatency {
         TopicAdmin.ensure(bootstrap, input, parallelism);
         String prefix = "live.";
         TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
-        PipelineConfig pipeline = PipelineConfig.defaults();
-        IfdConfig job =
-                new IfdConfig(
-                        bootstrap,
-                        "",
-                        prefix,
-                        pipeline.profile("production"),
-                        pipeline.windowMinutes(),
-                        pipeline.outOfOrdernessMs(),
-                        pipeline.idleMs(),
-                        pipeline.checkpointIntervalMs(),
-                        false,
-                        exactlyOnce);
+        IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, "production", false, exactlyOnce);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(
                         parallelism, IfdJob.environment(job));
@@ -146,11 +134,11 @@ public final class LiveLatency {
             days.subList(0, days.size() - 1).forEach(d -> warmup.add(d.file()));
             new FileReplay(warmup, 0, FileReplay.Progress.NONE).run(publisher);
             SimulationResult.Day lastWarm = days.get(days.size() - 2);
-            awaitBars(
-                    lastBarEnd,
-                    config.sessionStartNs(lastWarm.date()) + (minutes - 1) * MINUTE_NS,
-                    "the warm-up days",
-                    Duration.ofMinutes(5));
+            long warmupBars = config.sessionStartNs(lastWarm.date()) + (minutes - 1) * MINUTE_NS;
+            Await.until(
+                    () -> lastBarEnd.get() >= warmupBars,
+                    Duration.ofMinutes(5),
+                    "the job's bars of the warm-up days");
             System.out.printf(
                     "warm-up: %d days as fast as possible, the job caught up; now %d minutes paced"
                             + " in real time%n",
@@ -162,11 +150,10 @@ public final class LiveLatency {
                 LiveSource source = new LiveSource(liveClient(gateway.port()), publisher);
                 Thread reader = new Thread(source::run, "live-source");
                 reader.start();
-                awaitBars(
-                        lastBarEnd,
-                        sessionEnd - MINUTE_NS,
-                        "the paced day",
-                        Duration.ofMinutes(minutes + 5));
+                Await.until(
+                        () -> lastBarEnd.get() >= sessionEnd - MINUTE_NS,
+                        Duration.ofMinutes(minutes + 5),
+                        "the job's bars of the paced day");
                 source.stop();
                 reader.join();
                 stop.set(true);
@@ -191,19 +178,6 @@ public final class LiveLatency {
     private static byte[] dbnStream(Path file) throws IOException {
         try (InputStream in = new ZstdInputStream(Files.newInputStream(file))) {
             return in.readAllBytes();
-        }
-    }
-
-    /** Waits until a bar ending at {@code end} or later is visible. */
-    private static void awaitBars(AtomicLong lastBarEnd, long end, String what, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (lastBarEnd.get() < end) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(
-                        "the job did not commit the bars of " + what + " within " + timeout);
-            }
-            Thread.sleep(50);
         }
     }
 

@@ -6,7 +6,6 @@ import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
-import io.instflow.ifd.PipelineConfig;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.localkafka.LocalKafka;
@@ -91,19 +90,8 @@ public final class StateSize {
                 new KafkaPublisher(bootstrap, input, "GLBX.MDP3", KafkaPublisher.BULK)) {
             replayed = new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher);
         }
-        PipelineConfig pipeline = PipelineConfig.defaults();
         IfdConfig job =
-                new IfdConfig(
-                        bootstrap,
-                        input.prefix(),
-                        prefix,
-                        pipeline.profile("production"),
-                        pipeline.windowMinutes(),
-                        pipeline.outOfOrdernessMs(),
-                        pipeline.idleMs(),
-                        1000,
-                        true,
-                        true);
+                BenchJobs.ifd(bootstrap, input.prefix(), prefix, "production", 1000, true, true);
         Configuration conf = IfdJob.environment(job);
         conf.setString("state.backend.type", "hashmap");
         conf.setString(

@@ -85,6 +85,7 @@ public final class CommittedEnd {
                         open.stream().mapToLong(p -> written.get(p) - stable.get(p)).sum());
                 return stable;
             }
+            // the broker tells no client when commit markers land: ask again shortly
             Thread.sleep(POLL_MS);
         }
     }
