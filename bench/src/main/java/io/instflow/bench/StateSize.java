@@ -29,14 +29,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The IFD job's keyed and operator state, measured from its checkpoints: for each number of
  * simulated days, the session is replayed through the job (heap backend, full snapshots, so a
  * checkpoint's size is the whole state) and the largest completed checkpoint is printed in total
- * and per operator chain, with the instruments the session defines.
+ * and per operator chain, with the instruments the session defines. It also prints how long the
+ * connector and the job took against the market time they replayed.
  *
- * <p>Usage: {@code bench/state-size.sh [days, e.g. 2,6] [minutes per day] [small|full universe]}.
+ * <p>Usage: {@code bench/state-size.sh [days, e.g. 2,6] [minutes per day] [small|full universe]
+ * [rth|globex session]}.
  */
 public final class StateSize {
 
@@ -48,6 +51,8 @@ public final class StateSize {
         int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         SimulatorConfig.Universe universe =
                 SimulatorConfig.Universe.parse(args.length > 2 ? args[2] : "small");
+        SimulatorConfig.Session session =
+                SimulatorConfig.Session.parse(args.length > 3 ? args[3] : "rth");
         Path work = Files.createTempDirectory("instflow-state-bench-");
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
         try {
@@ -57,7 +62,8 @@ public final class StateSize {
                         work.resolve("days-" + days),
                         days,
                         minutes,
-                        universe);
+                        universe,
+                        session);
             }
         } finally {
             kafka.stop();
@@ -66,8 +72,14 @@ public final class StateSize {
     }
 
     private static void measure(
-            String bootstrap, Path dir, int days, int minutes, SimulatorConfig.Universe universe)
+            String bootstrap,
+            Path dir,
+            int days,
+            int minutes,
+            SimulatorConfig.Universe universe,
+            SimulatorConfig.Session hours)
             throws Exception {
+        long simulating = System.nanoTime();
         SimulationResult session =
                 new MarketSimulator(
                                 SimulatorConfig.builder(dir.resolve("sim"))
@@ -76,8 +88,15 @@ public final class StateSize {
                                         .minutes(minutes)
                                         .seed(5)
                                         .universe(universe)
+                                        .session(hours)
                                         .build())
                         .run(line -> {});
+        System.out.printf(
+                "%d simulated days of %d minutes (%s): simulated in %.0f s%n",
+                days,
+                minutes,
+                hours.name().toLowerCase(Locale.ROOT),
+                (System.nanoTime() - simulating) / 1e9);
         String prefix = "d" + days + ".";
         Topics input = new Topics(prefix + "in.");
         TopicAdmin.ensure(bootstrap, input, 1);
@@ -86,10 +105,12 @@ public final class StateSize {
         files.add(session.definitions());
         session.days().forEach(d -> files.add(d.file()));
         FileReplay.Result replayed;
+        long publishing = System.nanoTime();
         try (KafkaPublisher publisher =
                 new KafkaPublisher(bootstrap, input, "GLBX.MDP3", KafkaPublisher.BULK)) {
             replayed = new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher);
         }
+        double connectorSeconds = (System.nanoTime() - publishing) / 1e9;
         IfdConfig job =
                 BenchJobs.ifd(bootstrap, input.prefix(), prefix, "production", 1000, true, true);
         Configuration conf = IfdJob.environment(job);
@@ -109,8 +130,19 @@ public final class StateSize {
             StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
             env.setParallelism(1);
             IfdPipeline.wire(env, job);
+            long running = System.nanoTime();
             JobID id = mini.submitJob(env.getStreamGraph()).get().getJobID();
             mini.requestJobResult(id).get();
+            double jobSeconds = (System.nanoTime() - running) / 1e9;
+            double marketSeconds = days * minutes * 60.0;
+            System.out.printf(
+                    "  replayed by the connector in %.0f s and by the job in %.0f s (parallelism"
+                            + " 1, heap): %.0f times the %.1f hours of market time, one after"
+                            + " the other%n",
+                    connectorSeconds,
+                    jobSeconds,
+                    marketSeconds / (connectorSeconds + jobSeconds),
+                    marketSeconds / 3600);
             report(days, replayed, mini.getArchivedExecutionGraph(id).get());
         }
     }
@@ -128,8 +160,8 @@ public final class StateSize {
             }
         }
         System.out.printf(
-                "%d simulated days: %,d MBO records, %,d instrument definitions%n",
-                days, replayed.mboRecords(), replayed.definitions());
+                "  %,d MBO records, %,d instrument definitions%n",
+                replayed.mboRecords(), replayed.definitions());
         if (largest == null) {
             System.out.println("  no checkpoint completed: make the session longer");
             return;

@@ -7,6 +7,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Avro binary decoding straight from an array, where no length read from the data can make it
@@ -99,6 +100,21 @@ final class ArrayDecoder extends Decoder {
         String s = new String(buf, pos, length, StandardCharsets.UTF_8);
         pos += length;
         return s;
+    }
+
+    /**
+     * Skips the next string and returns true when its bytes are {@code utf8}; otherwise reads
+     * nothing and returns false.
+     */
+    boolean skipStringIfEqual(byte[] utf8) throws IOException {
+        int start = pos;
+        int length = readLength();
+        if (length == utf8.length && Arrays.equals(buf, pos, pos + length, utf8, 0, length)) {
+            pos += length;
+            return true;
+        }
+        pos = start;
+        return false;
     }
 
     @Override
@@ -244,9 +260,25 @@ final class ArrayDecoder extends Decoder {
 
     /** Avro's zigzag varint of at most {@code maxBytes} bytes. */
     private long readVarLong(int maxBytes) throws IOException {
+        if (limit - pos >= maxBytes) {
+            return readVarLongUnchecked(maxBytes);
+        }
         long n = 0;
         for (int shift = 0, i = 0; i < maxBytes; i++, shift += 7) {
             int b = next();
+            n |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return (n >>> 1) ^ -(n & 1);
+            }
+        }
+        throw new IOException("varint longer than " + maxBytes + " bytes");
+    }
+
+    /** As {@link #readVarLong} where {@code maxBytes} are known to be left: no check per byte. */
+    private long readVarLongUnchecked(int maxBytes) throws IOException {
+        long n = 0;
+        for (int shift = 0, i = 0; i < maxBytes; i++, shift += 7) {
+            int b = buf[pos++] & 0xFF;
             n |= (long) (b & 0x7F) << shift;
             if ((b & 0x80) == 0) {
                 return (n >>> 1) ^ -(n & 1);

@@ -1,5 +1,7 @@
 package io.instflow.schemas;
 
+import io.instflow.avro.MboEvent;
+
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.message.BinaryMessageEncoder;
@@ -47,6 +49,9 @@ public final class AvroSerde<T extends SpecificRecord> {
 
     private final ThreadLocal<ArrayDecoder> decoders = ThreadLocal.withInitial(ArrayDecoder::new);
 
+    /** MBO records of the current schema skip Avro's generic reader; null for other types. */
+    private final MboEventReader mboReader;
+
     private AvroSerde(Class<T> type) {
         this.type = type;
         this.model = SpecificData.getForClass(type);
@@ -54,6 +59,7 @@ public final class AvroSerde<T extends SpecificRecord> {
         this.encoder = new BinaryMessageEncoder<>(model, schema);
         this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
         this.writers.put(fingerprint, schema);
+        this.mboReader = type == MboEvent.class ? new MboEventReader() : null;
     }
 
     /** A serde for a generated class, e.g. {@code AvroSerde.of(Signal.class)}. */
@@ -103,10 +109,11 @@ public final class AvroSerde<T extends SpecificRecord> {
                     null);
         }
         long writer = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-        SpecificDatumReader<T> reader = reader(writer);
+        boolean direct = mboReader != null && writer == fingerprint;
+        SpecificDatumReader<T> reader = direct ? null : reader(writer);
         ArrayDecoder in = decoders.get().wrap(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH);
         try {
-            T value = reader.read(null, in);
+            T value = direct ? type.cast(mboReader.read(in)) : reader.read(null, in);
             if (in.remaining() != 0) {
                 throw new IOException(in.remaining() + " bytes after the value");
             }

@@ -44,7 +44,7 @@ public final class GuardedSources {
                                 GuardedWatermarks.of(watermarks),
                                 name)
                         .uid(kafka.deployment().uid(name + "-source"))
-                        .process(new DeadLetterSplitter<>(), new AvroTypeInfo<>(type))
+                        .process(new DeadLetterSplitter<>(), RecordTypes.of(type))
                         .uid(kafka.deployment().uid(name + "-dead-letters"))
                         .name(name + ": dead letters apart");
         deadLetters.add(values.getSideOutput(DeadLetterSplitter.DEAD_LETTERS));

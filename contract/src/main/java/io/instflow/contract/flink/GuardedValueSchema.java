@@ -8,7 +8,6 @@ import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,6 +64,6 @@ public final class GuardedValueSchema<T extends SpecificRecordBase>
 
     @Override
     public TypeInformation<Either<T, DeadLetter>> getProducedType() {
-        return new EitherTypeInfo<>(new AvroTypeInfo<>(type), TypeInformation.of(DeadLetter.class));
+        return new EitherTypeInfo<>(RecordTypes.of(type), TypeInformation.of(DeadLetter.class));
     }
 }

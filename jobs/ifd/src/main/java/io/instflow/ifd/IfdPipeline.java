@@ -15,6 +15,7 @@ import io.instflow.contract.Topics;
 import io.instflow.contract.flink.DeadLetter;
 import io.instflow.contract.flink.GuardedSources;
 import io.instflow.contract.flink.KafkaConnectors;
+import io.instflow.contract.flink.RecordTypes;
 import io.instflow.contract.flink.SourceIdleness;
 import io.instflow.contract.flink.ValueGuard;
 import io.instflow.ifd.functions.BarFunction;
@@ -95,7 +96,7 @@ public final class IfdPipeline {
         BroadcastStream<InstrumentDefinition> broadcast =
                 definitions.broadcast(BookFunction.DEFINITIONS);
         SingleOutputStreamOperator<MboEvent> counted =
-                mbo.process(new ThroughputFunction(metrics), new AvroTypeInfo<>(MboEvent.class))
+                mbo.process(new ThroughputFunction(metrics), RecordTypes.of(MboEvent.class))
                         .uid(id.uid("throughput"))
                         .name("throughput");
         SingleOutputStreamOperator<FlowEvent> flow =
@@ -225,7 +226,7 @@ public final class IfdPipeline {
                         "mbo");
         if (afterSource != null) {
             mbo =
-                    mbo.map(afterSource, new AvroTypeInfo<>(MboEvent.class))
+                    mbo.map(afterSource, RecordTypes.of(MboEvent.class))
                             .uid(id.uid("after-source"))
                             .name("after source");
         }

@@ -1,17 +1,18 @@
 package io.instflow.ifd;
 
 import io.instflow.avro.Bar;
+import io.instflow.avro.InstrumentDefinition;
+import io.instflow.avro.MboEvent;
 import io.instflow.avro.PipelineMetric;
 import io.instflow.avro.Signal;
 import io.instflow.contract.Deployment;
+import io.instflow.contract.flink.RecordTypes;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.simulator.Episode;
 import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
 
-import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -87,11 +88,11 @@ class IfdTopologyITCase {
         env.setParallelism(2);
         IfdPipeline.Outputs out =
                 IfdPipeline.buildTopology(
-                        env.fromData(records.mbo(), info(io.instflow.avro.MboEvent.class))
+                        env.fromData(records.mbo(), RecordTypes.of(MboEvent.class))
                                 .assignTimestampsAndWatermarks(IfdPipeline.mboWatermarks(config)),
                         env.fromData(
                                         records.definitions(),
-                                        info(io.instflow.avro.InstrumentDefinition.class))
+                                        RecordTypes.of(InstrumentDefinition.class))
                                 .assignTimestampsAndWatermarks(IfdPipeline.definitionWatermarks()),
                         config,
                         records.preload());
@@ -135,11 +136,6 @@ class IfdTopologyITCase {
 
     private static String barKey(Bar b) {
         return b.getSymbol() + "|" + b.getIntervalSeconds() + "|" + b.getWindowStart();
-    }
-
-    private static <T extends org.apache.avro.specific.SpecificRecordBase> TypeInformation<T> info(
-            Class<T> type) {
-        return new AvroTypeInfo<>(type);
     }
 
     private static <T> List<T> drain(CloseableIterator<T> it) {
