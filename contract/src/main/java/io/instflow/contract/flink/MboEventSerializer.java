@@ -18,7 +18,8 @@ import java.util.Arrays;
  * Moves {@link MboEvent}s between Flink tasks as fixed-width fields: every MBO record crosses the
  * network once, to the task that keeps its instrument's book, and Avro's generic writer and reader
  * cost more there than the book itself. The dataset name, the same in every record of a feed, is
- * decoded once and kept. Not thread-safe: {@link #duplicate} gives each task its own.
+ * encoded and decoded once and kept; its length is an int, since a value from Kafka may carry a
+ * name of any length. Not thread-safe: {@link #duplicate} gives each task its own.
  */
 public final class MboEventSerializer extends TypeSerializer<MboEvent> {
 
@@ -33,8 +34,8 @@ public final class MboEventSerializer extends TypeSerializer<MboEvent> {
 
     @Override
     public void serialize(MboEvent e, DataOutputView out) throws IOException {
-        byte[] dataset = e.getDataset().getBytes(StandardCharsets.UTF_8);
-        out.writeShort(dataset.length);
+        byte[] dataset = datasetUtf8(e.getDataset());
+        out.writeInt(dataset.length);
         out.write(dataset);
         out.writeInt(e.getPublisherId());
         out.writeLong(e.getInstrumentId());
@@ -74,7 +75,7 @@ public final class MboEventSerializer extends TypeSerializer<MboEvent> {
     }
 
     private String readDataset(DataInputView in) throws IOException {
-        int length = in.readUnsignedShort();
+        int length = in.readInt();
         if (buffer == null || buffer.length < length) {
             buffer = new byte[Math.max(32, length)];
         }
@@ -85,6 +86,15 @@ public final class MboEventSerializer extends TypeSerializer<MboEvent> {
             knownDataset = new String(knownUtf8, StandardCharsets.UTF_8);
         }
         return knownDataset;
+    }
+
+    /** A value's dataset as UTF-8; encoded once while the dataset stays the same. */
+    private byte[] datasetUtf8(String dataset) {
+        if (!dataset.equals(knownDataset)) {
+            knownUtf8 = dataset.getBytes(StandardCharsets.UTF_8);
+            knownDataset = dataset;
+        }
+        return knownUtf8;
     }
 
     private static void writeNullable(Long value, DataOutputView out) throws IOException {

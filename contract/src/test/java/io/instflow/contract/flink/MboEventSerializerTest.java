@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Flink's own serializer checks (round trips one by one and in a stream, copies, snapshots and
  * their restore, duplicates across threads) on MBO records with and without a price and ts_out,
- * every action and side, extreme values and two datasets.
+ * every action and side, extreme values and two datasets and a name longer than 64 KiB.
  */
 class MboEventSerializerTest extends SerializerTestBase<MboEvent> {
 
@@ -48,6 +48,14 @@ class MboEventSerializerTest extends SerializerTestBase<MboEvent> {
         assertThat(checked).isEqualTo(2_000);
     }
 
+    /** Mostly one feed's name, sometimes another, once a name longer than 64 KiB. */
+    private static String dataset(int i) {
+        if (i == 17) {
+            return "X".repeat(70_000);
+        }
+        return i % 13 == 5 ? "XNAS.ITCH" : "GLBX.MDP3";
+    }
+
     @Override
     protected TypeSerializer<MboEvent> createSerializer() {
         return new MboEventSerializer();
@@ -71,7 +79,7 @@ class MboEventSerializerTest extends SerializerTestBase<MboEvent> {
             boolean extreme = i % 10 == 9;
             events[i] =
                     MboEvent.newBuilder()
-                            .setDataset(i % 13 == 5 ? "XNAS.ITCH" : "GLBX.MDP3")
+                            .setDataset(dataset(i))
                             .setPublisherId(extreme ? Integer.MIN_VALUE : random.nextInt(100))
                             .setInstrumentId(extreme ? Long.MAX_VALUE : random.nextLong(1L << 32))
                             .setTsEvent(random.nextLong())
