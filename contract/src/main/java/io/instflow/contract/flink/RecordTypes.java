@@ -6,7 +6,11 @@ import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 
-/** How Flink carries each contract record between tasks: the one place that decides. */
+/**
+ * The Flink type information of a contract record type, for code that takes the type as a parameter
+ * (guarded sources, the dead-letter split) and for every stream of MBO records: those move with
+ * their own serializer, which is why they must not get Avro's.
+ */
 public final class RecordTypes {
 
     private RecordTypes() {}
