@@ -26,6 +26,7 @@ import io.instflow.ifd.functions.FuturesPrices;
 import io.instflow.ifd.functions.PressureWindowFunction;
 import io.instflow.ifd.functions.SourceGateFunction;
 import io.instflow.ifd.functions.ThroughputFunction;
+import io.instflow.ifd.functions.WriteBackBroadcastOperator;
 import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.io.FlatJsonValueSchema;
 import io.instflow.ifd.io.KafkaDefinitions;
@@ -48,6 +49,7 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The one assembly of the IFD job: Kafka sources, the operators in order, Kafka sinks. {@link
@@ -93,24 +95,25 @@ public final class IfdPipeline {
             Backup backup) {
         Deployment id = config.deployment();
         MetricRecords metrics = new MetricRecords(id, config.params().profile());
-        BroadcastStream<InstrumentDefinition> broadcast =
-                definitions.broadcast(BookFunction.DEFINITIONS);
         SingleOutputStreamOperator<MboEvent> counted =
                 mbo.process(new ThroughputFunction(metrics), RecordTypes.of(MboEvent.class))
                         .uid(id.uid("throughput"))
                         .name("throughput");
         SingleOutputStreamOperator<FlowEvent> flow =
                 counted.keyBy(MboEvent::getInstrumentId, Types.LONG)
-                        .connect(broadcast)
-                        .process(
-                                new BookFunction(
-                                        config.params().spoofMinSize(),
-                                        config.params().spoofMaxLifeMs(),
-                                        preload,
-                                        metrics,
-                                        config.input().mbo(),
-                                        config.definitionWaitMs()),
-                                Types.POJO(FlowEvent.class))
+                        .connect(definitions.broadcast())
+                        .transform(
+                                "order books",
+                                Types.POJO(FlowEvent.class),
+                                new WriteBackBroadcastOperator<>(
+                                        new BookFunction(
+                                                config.params().spoofMinSize(),
+                                                config.params().spoofMaxLifeMs(),
+                                                preload,
+                                                metrics,
+                                                config.input().mbo(),
+                                                config.definitionWaitMs()),
+                                        List.of(BookFunction.DEFINITIONS)))
                         .uid(id.uid("book"))
                         .name("order books");
         SingleOutputStreamOperator<Bar> bars =

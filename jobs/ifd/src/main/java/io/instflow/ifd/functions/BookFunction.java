@@ -13,6 +13,7 @@ import io.instflow.ifd.logic.StateRelease;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
+import org.agrona.collections.Long2ObjectHashMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One order book per instrument in keyed state, fed its MBO records; emits classified trades,
@@ -41,9 +43,14 @@ import java.util.Map;
  * unfilled within the spoofing lifetime. Definitions known at start are preloaded, so no record
  * overtakes its definition; later ones arrive as broadcast state, and events of an instrument whose
  * definition is not known yet wait in keyed state until it arrives.
+ *
+ * <p>Books and tops in use stay in memory between checkpoints and are written back to keyed state
+ * before each barrier ({@link WriteBackBroadcastOperator}): on RocksDB a book is then read and
+ * written once per checkpoint interval instead of once per record.
  */
 public final class BookFunction
-        extends KeyedBroadcastProcessFunction<Long, MboEvent, InstrumentDefinition, FlowEvent> {
+        extends KeyedBroadcastProcessFunction<Long, MboEvent, InstrumentDefinition, FlowEvent>
+        implements KeyedWriteBack<Long> {
 
     private static final long serialVersionUID = 1L;
 
@@ -100,6 +107,23 @@ public final class BookFunction
     private transient ListState<FlowEvent> pending;
     private transient Counter anomalies;
 
+    /**
+     * Books and tops touched since the last checkpoint, by instrument id (lifetime: until the next
+     * {@link #writeBack}, a release or a delete).
+     */
+    private transient Long2ObjectHashMap<InUse> inUse;
+
+    /** An instrument's book and last reported top while in memory. */
+    private static final class InUse {
+        OrderBook book;
+        long[] top;
+
+        InUse(OrderBook book, long[] top) {
+            this.book = book;
+            this.top = top;
+        }
+    }
+
     public BookFunction(
             long spoofMinSize,
             long spoofMaxLifeMs,
@@ -123,6 +147,17 @@ public final class BookFunction
         pending = getRuntimeContext().getListState(PENDING);
         anomalies = getRuntimeContext().getMetricGroup().counter("bookAnomalies");
         preloaded = preload.load();
+        inUse = new Long2ObjectHashMap<>();
+    }
+
+    @Override
+    public void writeBack(Consumer<Long> currentKey) throws Exception {
+        for (Map.Entry<Long, InUse> held : inUse.entrySet()) {
+            currentKey.accept(held.getKey());
+            book.update(held.getValue().book);
+            top.update(held.getValue().top);
+        }
+        inUse.clear();
     }
 
     @Override
@@ -132,13 +167,18 @@ public final class BookFunction
         if (contract == null) {
             contract = preloaded.get(e.getInstrumentId());
         }
-        OrderBook b = book.value();
-        if (b == null) {
-            b = new OrderBook(e.getInstrumentId(), contract == null ? 0 : contract.tick);
+        InUse held = inUse.get(e.getInstrumentId());
+        if (held == null) {
+            held = new InUse(book.value(), top.value());
+            inUse.put(e.getInstrumentId(), held);
+        }
+        if (held.book == null) {
+            held.book = new OrderBook(e.getInstrumentId(), contract == null ? 0 : contract.tick);
             if (contract != null && StateRelease.atMs(contract.expiration) != Long.MAX_VALUE) {
                 ctx.timerService().registerEventTimeTimer(StateRelease.atMs(contract.expiration));
             }
         }
+        OrderBook b = held.book;
         long anomaliesBefore = b.anomalies().total();
         byte action = MboFields.dbnAction(e.getAction());
         byte side = MboFields.dbnSide(e.getSide());
@@ -152,7 +192,6 @@ public final class BookFunction
                         e.getSize(),
                         e.getFlags(),
                         e.getTsRecv());
-        book.update(b);
         long newAnomalies = b.anomalies().total() - anomaliesBefore;
         if (newAnomalies > 0) {
             anomalies.inc(newAnomalies);
@@ -180,7 +219,7 @@ public final class BookFunction
             emit(t, contract, out, ctx.timerService());
         }
         if ((result & OrderBook.OBSERVABLE) != 0) {
-            long[] last = top.value();
+            long[] last = held.top;
             if (last == null || last[0] != b.bidSize() || last[1] != b.askSize()) {
                 if (last != null) {
                     FlowEvent q = event(FlowEvent.QUOTE, e);
@@ -189,7 +228,7 @@ public final class BookFunction
                     q.durationNs = Math.max(0, e.getTsEvent() - last[2]);
                     emit(q, contract, out, ctx.timerService());
                 }
-                top.update(new long[] {b.bidSize(), b.askSize(), e.getTsEvent()});
+                held.top = new long[] {b.bidSize(), b.askSize(), e.getTsEvent()};
             }
         }
     }
@@ -231,6 +270,7 @@ public final class BookFunction
             contract = preloaded.get(ctx.getCurrentKey());
         }
         if (contract != null && timestamp == StateRelease.atMs(contract.expiration)) {
+            inUse.remove(ctx.getCurrentKey());
             book.clear();
             top.clear();
             largeOrders.clear();
@@ -258,6 +298,7 @@ public final class BookFunction
         if (d.getSecurityUpdateAction() == DefinitionAction.DELETE) {
             ctx.getBroadcastState(DEFINITIONS).remove(d.getInstrumentId());
             long id = d.getInstrumentId();
+            inUse.remove(id);
             for (var descriptor : List.of(BOOK, TOP, LARGE_ORDERS)) {
                 ctx.applyToKeyedState(
                         descriptor,

@@ -137,7 +137,7 @@ class StateReleaseTest {
         try (var h =
                 new KeyedBroadcastOperatorTestHarness<
                         Long, MboEvent, InstrumentDefinition, FlowEvent>(
-                        new CoBroadcastWithKeyedOperator<>(
+                        new WriteBackBroadcastOperator<>(
                                 new BookFunction(
                                         50, 2000, preload, METRICS, "md.glbx-mdp3.mbo", WAIT_MS),
                                 List.of(BookFunction.DEFINITIONS)),
@@ -152,21 +152,29 @@ class StateReleaseTest {
                 long noon = FIRST_DAY_MS + d * DAY_MS + 12 * 3_600_000L;
                 h.processElement(new StreamRecord<>(add(daily(d).instrumentId, noon), noon));
                 h.watermark(noon + DAY_MS / 2);
-                most = Math.max(most, entries(h));
+                most = Math.max(most, entriesAtCheckpoint(h));
             }
             assertThat(most)
                     .as("books of the contracts within their grace")
                     .isLessThanOrEqualTo(3 * 2);
+            long lastNoon = FIRST_DAY_MS + (DAYS - 1) * DAY_MS + 12 * 3_600_000L + DAY_MS / 2;
+            h.processElement(
+                    new StreamRecord<>(add(daily(DAYS - 1).instrumentId, lastNoon), lastNoon));
             h.watermark(FIRST_DAY_MS + (DAYS + 2) * DAY_MS);
-            assertThat(entries(h)).isZero();
+            assertThat(entriesAtCheckpoint(h))
+                    .as("a book in memory when its contract is released")
+                    .isZero();
 
             long noon = FIRST_DAY_MS + (DAYS + 3) * DAY_MS;
             ContractInfo later = daily(DAYS + 5);
             known.put(later.instrumentId, later);
             h.processElement(new StreamRecord<>(add(later.instrumentId, noon), noon));
-            assertThat(entries(h)).isPositive();
-            h.processBroadcastElement(new StreamRecord<>(deleted(later.instrumentId), noon));
-            assertThat(entries(h)).as("a deleted instrument's book goes at once").isZero();
+            assertThat(entriesAtCheckpoint(h)).isPositive();
+            h.processElement(new StreamRecord<>(add(later.instrumentId, noon + 1), noon + 1));
+            h.processBroadcastElement(new StreamRecord<>(deleted(later.instrumentId), noon + 1));
+            assertThat(entriesAtCheckpoint(h))
+                    .as("a deleted instrument's book goes at once, in memory too")
+                    .isZero();
         }
     }
 
@@ -219,6 +227,13 @@ class StateReleaseTest {
                         .map(r -> r.getValue())
                         .filter(m -> m.getName().equals("undefined_instrument_events"))
                         .toList();
+    }
+
+    /** Keyed state entries once the books in memory are written back, as for a checkpoint. */
+    private static int entriesAtCheckpoint(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h)
+            throws Exception {
+        h.prepareSnapshotPreBarrier(0);
+        return entries(h);
     }
 
     /** Keyed state entries of a broadcast operator (its harness has no such count). */
