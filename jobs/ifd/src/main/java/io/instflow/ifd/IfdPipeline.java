@@ -27,6 +27,7 @@ import io.instflow.ifd.functions.PressureWindowFunction;
 import io.instflow.ifd.functions.SourceGateFunction;
 import io.instflow.ifd.functions.ThroughputFunction;
 import io.instflow.ifd.functions.WriteBackBroadcastOperator;
+import io.instflow.ifd.functions.WriteBackProcessOperator;
 import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.io.FlatJsonValueSchema;
 import io.instflow.ifd.io.KafkaDefinitions;
@@ -154,15 +155,17 @@ public final class IfdPipeline {
         }
         SingleOutputStreamOperator<ContractWindow> windows =
                 byContract
-                        .process(
-                                new PressureWindowFunction(
-                                        config.windowMinutes(),
-                                        config.params().blockSize(),
-                                        config.params().isV31()
-                                                ? config.params().structureMinLegSize()
-                                                : 0,
-                                        metrics),
-                                Types.POJO(ContractWindow.class))
+                        .transform(
+                                "pressure windows",
+                                Types.POJO(ContractWindow.class),
+                                new WriteBackProcessOperator<>(
+                                        new PressureWindowFunction(
+                                                config.windowMinutes(),
+                                                config.params().blockSize(),
+                                                config.params().isV31()
+                                                        ? config.params().structureMinLegSize()
+                                                        : 0,
+                                                metrics)))
                         .uid(id.uid("windows"))
                         .name("pressure windows");
         BroadcastStream<FlowEvent> futuresTrades =

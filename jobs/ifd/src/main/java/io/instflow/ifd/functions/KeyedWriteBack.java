@@ -4,7 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * A keyed function that keeps some of its keyed state in memory between checkpoints and writes it
- * back before each barrier, through {@link WriteBackBroadcastOperator}.
+ * back before each barrier, through {@link WriteBackBroadcastOperator} or {@link
+ * WriteBackProcessOperator}.
  *
  * @param <K> the key type
  */

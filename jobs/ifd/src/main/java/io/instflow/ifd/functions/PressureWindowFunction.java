@@ -8,6 +8,7 @@ import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
 import io.instflow.ifd.model.WindowStats;
 
+import org.agrona.collections.Long2ObjectHashMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -20,15 +21,23 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
+import java.util.Map;
+import java.util.function.Consumer;
+
 /**
  * Epoch-aligned event-time windows of one contract, built from each event's own ts_event (events
  * released late by a definition keep their time) and fired by the watermark. Every window with
  * activity is emitted once, when the watermark passes its end; events for a window already emitted
  * are late: dropped, counted in Flink's {@code lateRecords} metric and reported per contract on the
  * {@link #LATE} side output when its next window fires.
+ *
+ * <p>A contract's state in use (its contract, emitted end, late count and the window its events
+ * last went to) stays in memory between checkpoints and is written back before each barrier ({@link
+ * WriteBackProcessOperator}): on RocksDB an event then costs no state access.
  */
 public final class PressureWindowFunction
-        extends KeyedProcessFunction<Long, FlowEvent, ContractWindow> {
+        extends KeyedProcessFunction<Long, FlowEvent, ContractWindow>
+        implements KeyedWriteBack<Long> {
 
     private static final long serialVersionUID = 1L;
 
@@ -61,6 +70,24 @@ public final class PressureWindowFunction
     private transient Counter lateRecords;
     private final MetricRecords metrics;
 
+    /**
+     * Contracts' state touched since the last checkpoint, by instrument id (lifetime: until the
+     * next {@link #writeBack} or the contract's release).
+     */
+    private transient Long2ObjectHashMap<InUse> inUse;
+
+    /** A contract's state while in memory. */
+    private static final class InUse {
+        ContractInfo contract;
+        Long emittedUntil;
+        Long unreportedLate;
+
+        /** The window events last went to, by start (ms); null stats when none. */
+        long openStart;
+
+        WindowStats open;
+    }
+
     public PressureWindowFunction(int minutes, long blockSize, MetricRecords metrics) {
         this(minutes, blockSize, 0, metrics);
     }
@@ -92,6 +119,42 @@ public final class PressureWindowFunction
                 getRuntimeContext()
                         .getState(new ValueStateDescriptor<>("unreported-late", Types.LONG));
         lateRecords = getRuntimeContext().getMetricGroup().counter("lateRecords");
+        inUse = new Long2ObjectHashMap<>();
+    }
+
+    @Override
+    public void writeBack(Consumer<Long> currentKey) throws Exception {
+        for (Map.Entry<Long, InUse> entry : inUse.entrySet()) {
+            currentKey.accept(entry.getKey());
+            InUse held = entry.getValue();
+            contract.update(held.contract);
+            emittedUntil.update(held.emittedUntil);
+            unreportedLate.update(held.unreportedLate);
+            if (held.open != null) {
+                windows.put(held.openStart, held.open);
+            }
+        }
+        inUse.clear();
+    }
+
+    private InUse inUse(long key) throws Exception {
+        InUse held = inUse.get(key);
+        if (held == null) {
+            held = new InUse();
+            held.contract = contract.value();
+            held.emittedUntil = emittedUntil.value();
+            held.unreportedLate = unreportedLate.value();
+            inUse.put(key, held);
+        }
+        return held;
+    }
+
+    /** The window starting at {@code start}, from memory or state; null when it has none. */
+    private WindowStats window(InUse held, long start) throws Exception {
+        if (held.open != null && held.openStart == start) {
+            return held.open;
+        }
+        return windows.get(start);
     }
 
     @Override
@@ -99,25 +162,32 @@ public final class PressureWindowFunction
             throws Exception {
         long tsMs = Math.floorDiv(e.tsEvent, 1_000_000L);
         long start = Math.floorDiv(tsMs, lengthMs) * lengthMs;
-        Long emitted = emittedUntil.value();
+        InUse held = inUse(ctx.getCurrentKey());
+        Long emitted = held.emittedUntil;
         if (start + lengthMs - 1 <= ctx.timerService().currentWatermark()
                 || (emitted != null && start < emitted)) {
             lateRecords.inc();
-            Long late = unreportedLate.value();
-            unreportedLate.update(late == null ? 1 : late + 1);
+            held.unreportedLate = held.unreportedLate == null ? 1 : held.unreportedLate + 1;
             return;
         }
-        if (contract.value() == null) {
-            contract.update(e.contract.copy());
+        if (held.contract == null) {
+            held.contract = e.contract.copy();
             long release = StateRelease.atMs(e.contract.expiration);
             if (release != Long.MAX_VALUE) {
                 ctx.timerService().registerEventTimeTimer(release);
             }
         }
-        WindowStats stats = windows.get(start);
+        WindowStats stats = window(held, start);
         if (stats == null) {
             stats = new WindowStats();
             ctx.timerService().registerEventTimeTimer(start + lengthMs - 1);
+        }
+        if (stats != held.open) {
+            if (held.open != null) {
+                windows.put(held.openStart, held.open);
+            }
+            held.openStart = start;
+            held.open = stats;
         }
         switch (e.kind) {
             case FlowEvent.TRADE -> {
@@ -139,32 +209,32 @@ public final class PressureWindowFunction
             case FlowEvent.QUOTE -> stats.addQuote(e.bidSize, e.askSize, e.durationNs);
             default -> stats.addSpoof(e.bid, e.size);
         }
-        windows.put(start, stats);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContractWindow> out)
             throws Exception {
-        ContractInfo c = contract.value();
+        InUse held = inUse(ctx.getCurrentKey());
+        ContractInfo c = held.contract;
         if (c != null && timestamp == StateRelease.atMs(c.expiration)) {
-            release(ctx);
+            release(held, ctx);
             return;
         }
         long start = timestamp + 1 - lengthMs;
-        WindowStats stats = windows.get(start);
+        WindowStats stats = window(held, start);
         if (stats != null) {
+            if (stats == held.open) {
+                held.open = null;
+            }
             windows.remove(start);
-            emittedUntil.update(start + lengthMs);
+            held.emittedUntil = start + lengthMs;
             out.collect(
                     new ContractWindow(
-                            contract.value(),
-                            start * 1_000_000L,
-                            (start + lengthMs) * 1_000_000L,
-                            stats));
+                            c, start * 1_000_000L, (start + lengthMs) * 1_000_000L, stats));
         }
-        Long late = unreportedLate.value();
+        Long late = held.unreportedLate;
         if (late != null) {
-            unreportedLate.clear();
+            held.unreportedLate = null;
             ctx.output(
                     LATE,
                     metrics.metric(
@@ -173,13 +243,13 @@ public final class PressureWindowFunction
                             "count",
                             start * 1_000_000L,
                             (start + lengthMs) * 1_000_000L,
-                            java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
+                            Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
         }
     }
 
     /** The contract expired a grace ago: its windows (all emitted by now) and memory go. */
-    private void release(OnTimerContext ctx) throws Exception {
-        Long late = unreportedLate.value();
+    private void release(InUse held, OnTimerContext ctx) throws Exception {
+        Long late = held.unreportedLate;
         if (late != null) {
             long now = ctx.timerService().currentWatermark() * 1_000_000L;
             ctx.output(
@@ -190,8 +260,9 @@ public final class PressureWindowFunction
                             "count",
                             now,
                             now,
-                            java.util.Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
+                            Map.of("instrument_id", Long.toString(ctx.getCurrentKey()))));
         }
+        inUse.remove(ctx.getCurrentKey());
         windows.clear();
         contract.clear();
         emittedUntil.clear();

@@ -8,7 +8,6 @@ import io.instflow.ifd.model.FlowEvent;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -52,7 +51,7 @@ class PressureWindowFunctionTest {
     private static KeyedOneInputStreamOperatorTestHarness<Long, FlowEvent, ContractWindow> harness()
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(
+                new WriteBackProcessOperator<>(
                         new PressureWindowFunction(
                                 5,
                                 50,
@@ -122,6 +121,7 @@ class PressureWindowFunctionTest {
             h.processElement(buy(10_000, 3));
             h.processWatermark(5 * MINUTE_MS - 1);
             h.processElement(buy(6 * MINUTE_MS, 4));
+            h.prepareSnapshotPreBarrier(1);
             snapshot = h.snapshot(1, 1);
         }
         try (var restored = harness()) {

@@ -17,7 +17,6 @@ import io.instflow.ifd.model.WindowStats;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
@@ -72,7 +71,7 @@ class StateReleaseTest {
     void shouldForgetEachContractsWindowsADayAfterItExpires() throws Exception {
         try (var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new PressureWindowFunction(5, 50, METRICS)),
+                        new WriteBackProcessOperator<>(new PressureWindowFunction(5, 50, METRICS)),
                         (FlowEvent e) -> e.instrumentId,
                         Types.LONG)) {
             h.open();
@@ -81,14 +80,21 @@ class StateReleaseTest {
                 long noon = FIRST_DAY_MS + d * DAY_MS + 12 * 3_600_000L;
                 h.processElement(new StreamRecord<>(trade(daily(d), noon), noon));
                 h.processWatermark(noon + DAY_MS / 2);
+                h.prepareSnapshotPreBarrier(d);
                 most = Math.max(most, h.numKeyedStateEntries());
             }
             assertThat(h.extractOutputValues()).as("every day's window was emitted").hasSize(DAYS);
             assertThat(most)
                     .as("at most the contracts within their grace")
                     .isLessThanOrEqualTo(3 * 2);
+            long lastNoon = FIRST_DAY_MS + (DAYS - 1) * DAY_MS + 12 * 3_600_000L + DAY_MS / 2;
+            h.processElement(
+                    new StreamRecord<>(trade(daily(DAYS - 1), lastNoon + 1), lastNoon + 1));
             h.processWatermark(FIRST_DAY_MS + (DAYS + 2) * DAY_MS);
-            assertThat(h.numKeyedStateEntries()).isZero();
+            h.prepareSnapshotPreBarrier(DAYS);
+            assertThat(h.numKeyedStateEntries())
+                    .as("a contract in memory when it is released")
+                    .isZero();
             assertThat(h.numEventTimeTimers()).isZero();
         }
     }
