@@ -113,14 +113,24 @@ public final class BookFunction
      */
     private transient Long2ObjectHashMap<InUse> inUse;
 
-    /** An instrument's book and last reported top while in memory. */
+    /** An instrument's book, last reported top and contract while in memory. */
     private static final class InUse {
         OrderBook book;
         long[] top;
 
-        InUse(OrderBook book, long[] top) {
+        /** Null until its definition is known; replaced when a new one arrives. */
+        ContractInfo contract;
+
+        /**
+         * The instrument had no large order when loaded and has added none since, so cancels and
+         * fills need not look one up.
+         */
+        boolean noLargeOrders;
+
+        InUse(OrderBook book, long[] top, boolean noLargeOrders) {
             this.book = book;
             this.top = top;
+            this.noLargeOrders = noLargeOrders;
         }
     }
 
@@ -163,15 +173,16 @@ public final class BookFunction
     @Override
     public void processElement(MboEvent e, ReadOnlyContext ctx, Collector<FlowEvent> out)
             throws Exception {
-        ContractInfo contract = ctx.getBroadcastState(DEFINITIONS).get(e.getInstrumentId());
-        if (contract == null) {
-            contract = preloaded.get(e.getInstrumentId());
-        }
         InUse held = inUse.get(e.getInstrumentId());
         if (held == null) {
-            held = new InUse(book.value(), top.value());
+            held = new InUse(book.value(), top.value(), largeOrders.isEmpty());
+            held.contract = ctx.getBroadcastState(DEFINITIONS).get(e.getInstrumentId());
+            if (held.contract == null) {
+                held.contract = preloaded.get(e.getInstrumentId());
+            }
             inUse.put(e.getInstrumentId(), held);
         }
+        ContractInfo contract = held.contract;
         if (held.book == null) {
             held.book = new OrderBook(e.getInstrumentId(), contract == null ? 0 : contract.tick);
             if (contract != null && StateRelease.atMs(contract.expiration) != Long.MAX_VALUE) {
@@ -209,7 +220,7 @@ public final class BookFunction
                                     "action",
                                     String.valueOf((char) action))));
         }
-        trackLargeOrders(e, action, side, ctx, out, contract);
+        trackLargeOrders(e, action, side, held, ctx, out, contract);
         if ((result & OrderBook.TRADE) != 0) {
             FlowEvent t = event(FlowEvent.TRADE, e);
             t.aggressor = b.lastTradeAggressor();
@@ -237,6 +248,7 @@ public final class BookFunction
             MboEvent e,
             byte action,
             byte side,
+            InUse held,
             ReadOnlyContext ctx,
             Collector<FlowEvent> out,
             ContractInfo contract)
@@ -244,8 +256,11 @@ public final class BookFunction
         if (action == 'A' && e.getSize() >= spoofMinSize) {
             largeOrders.put(
                     e.getOrderId(), new long[] {e.getTsEvent(), e.getSize(), side == 'B' ? 1 : 0});
+            held.noLargeOrders = false;
             ctx.timerService()
                     .registerEventTimeTimer((e.getTsEvent() + spoofMaxLifeNs) / 1_000_000L + 1);
+        } else if (held.noLargeOrders) {
+            return;
         } else if (action == 'F') {
             largeOrders.remove(e.getOrderId());
         } else if (action == 'C') {
@@ -319,6 +334,10 @@ public final class BookFunction
         }
         ContractInfo contract = ContractInfo.of(d);
         ctx.getBroadcastState(DEFINITIONS).put(d.getInstrumentId(), contract);
+        InUse held = inUse.get(d.getInstrumentId());
+        if (held != null) {
+            held.contract = contract;
+        }
         ctx.applyToKeyedState(
                 PENDING,
                 (key, state) -> {

@@ -87,4 +87,55 @@ class BookFunctionTest {
                             });
         }
     }
+
+    @Test
+    void shouldUseADefinitionThatArrivesWhileTheBookIsInMemory() throws Exception {
+        var operator =
+                new WriteBackBroadcastOperator<
+                        Long, MboEvent, InstrumentDefinition, FlowEvent, BookFunction>(
+                        new BookFunction(
+                                50,
+                                2000,
+                                DefinitionsLoader.NONE,
+                                new io.instflow.contract.MetricRecords(
+                                        new io.instflow.contract.Deployment("ifd-test"), "testing"),
+                                "md.glbx-mdp3.mbo",
+                                600_000),
+                        List.of(BookFunction.DEFINITIONS));
+        try (var h =
+                new KeyedBroadcastOperatorTestHarness<>(
+                        operator, MboEvent::getInstrumentId, Types.LONG, 1, 1, 0)) {
+            h.open();
+            h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 1, 5), 1));
+            h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 2, 5), 1));
+            assertThat(h.extractOutputValues()).as("waiting for the definition").isEmpty();
+            h.processBroadcastElement(new StreamRecord<>(definition(), 1));
+            assertThat(h.extractOutputValues()).as("the waiting quote, released").hasSize(1);
+            h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 3, 5), 1));
+            assertThat(h.extractOutputValues())
+                    .as("a quote after the definition goes out at once, with its contract")
+                    .hasSize(2)
+                    .allSatisfy(q -> assertThat(q.contract.rawSymbol).isEqualTo("NQZ6 C21000"));
+        }
+    }
+
+    private static InstrumentDefinition definition() {
+        return InstrumentDefinition.newBuilder()
+                .setDataset("GLBX.MDP3")
+                .setPublisherId(1)
+                .setInstrumentId(ID)
+                .setTsEvent(1)
+                .setTsRecv(1)
+                .setRawSymbol("NQZ6 C21000")
+                .setInstrumentClass("C")
+                .setSecurityType("OOF")
+                .setAsset("NQ")
+                .setGroup("NQ")
+                .setExchange("XCME")
+                .setCfi("OCAFPS")
+                .setCurrency("USD")
+                .setUnderlying("NQZ6")
+                .setSecurityUpdateAction(io.instflow.avro.DefinitionAction.ADD)
+                .build();
+    }
 }
