@@ -44,9 +44,10 @@ import java.util.function.Consumer;
  * overtakes its definition; later ones arrive as broadcast state, and events of an instrument whose
  * definition is not known yet wait in keyed state until it arrives.
  *
- * <p>Books and tops in use stay in memory between checkpoints and are written back to keyed state
- * before each barrier ({@link WriteBackBroadcastOperator}): on RocksDB a book is then read and
- * written once per checkpoint interval instead of once per record.
+ * <p>The books in use stay in memory between checkpoints, with their last reported top, contract
+ * and whether they have large orders, and are written back to keyed state before each barrier
+ * ({@link WriteBackBroadcastOperator}): on RocksDB a book is then read and written once per
+ * checkpoint interval instead of once per record.
  */
 public final class BookFunction
         extends KeyedBroadcastProcessFunction<Long, MboEvent, InstrumentDefinition, FlowEvent>
@@ -108,8 +109,8 @@ public final class BookFunction
     private transient Counter anomalies;
 
     /**
-     * Books and tops touched since the last checkpoint, by instrument id (lifetime: until the next
-     * {@link #writeBack}, a release or a delete).
+     * Instruments touched since the last checkpoint, by id (lifetime: until the next {@link
+     * #writeBack}, their release or their delete).
      */
     private transient Long2ObjectHashMap<InUse> inUse;
 
