@@ -61,7 +61,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * baselines and the job has caught up before the paced day starts.
  *
  * <p>Usage: {@code bench/live-latency.sh [minutes] [preview|exactly-once] [parallelism] [warm-up
- * days] [small|full universe]}.
+ * days]}.
  */
 public final class LiveLatency {
 
@@ -79,19 +79,10 @@ public final class LiveLatency {
         boolean exactlyOnce = args.length > 1 && args[1].equals("exactly-once");
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int warmupDays = args.length > 3 ? Integer.parseInt(args[3]) : 4;
-        SimulatorConfig.Universe universe =
-                SimulatorConfig.Universe.parse(args.length > 4 ? args[4] : "small");
         Path work = Files.createTempDirectory("instflow-live-latency-");
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
         try {
-            run(
-                    kafka.bootstrapServers(),
-                    work,
-                    minutes,
-                    exactlyOnce,
-                    parallelism,
-                    warmupDays,
-                    universe);
+            run(kafka.bootstrapServers(), work, minutes, exactlyOnce, parallelism, warmupDays);
         } finally {
             kafka.stop();
             BenchDirs.delete(work);
@@ -104,16 +95,14 @@ public final class LiveLatency {
             int minutes,
             boolean exactlyOnce,
             int parallelism,
-            int warmupDays,
-            SimulatorConfig.Universe universe)
+            int warmupDays)
             throws Exception {
         SimulatorConfig.Builder market =
                 SimulatorConfig.builder(work.resolve("sim"))
                         .warmupDays(warmupDays)
                         .days(1)
                         .minutes(minutes)
-                        .seed(5)
-                        .universe(universe);
+                        .seed(5);
         if (minutes < MIN_MINUTES_WITH_EPISODES) {
             market.episodesPerDay(0);
         }
