@@ -1,16 +1,18 @@
 package io.instflow.ifd.functions;
 
 import io.instflow.avro.BookSide;
+import io.instflow.avro.DefinitionAction;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboAction;
 import io.instflow.avro.MboEvent;
 import io.instflow.avro.PipelineMetric;
+import io.instflow.contract.Deployment;
+import io.instflow.contract.MetricRecords;
 import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -53,20 +55,7 @@ class BookFunctionTest {
         ContractInfo call = PressureWindowFunctionTest.call();
         call.instrumentId = ID;
         DefinitionsLoader preload = () -> Map.of(ID, call);
-        var operator =
-                new CoBroadcastWithKeyedOperator<Long, MboEvent, InstrumentDefinition, FlowEvent>(
-                        new BookFunction(
-                                50,
-                                2000,
-                                preload,
-                                new io.instflow.contract.MetricRecords(
-                                        new io.instflow.contract.Deployment("ifd-test"), "testing"),
-                                "md.glbx-mdp3.mbo",
-                                600_000),
-                        List.of(BookFunction.DEFINITIONS));
-        try (var h =
-                new KeyedBroadcastOperatorTestHarness<>(
-                        operator, MboEvent::getInstrumentId, Types.LONG, 1, 1, 0)) {
+        try (var h = harness(preload)) {
             h.open();
             h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 1, 5), 1));
             h.processElement(new StreamRecord<>(mbo(MboAction.CANCEL, 99, 5), 1));
@@ -90,26 +79,12 @@ class BookFunctionTest {
 
     @Test
     void shouldUseADefinitionThatArrivesWhileTheBookIsInMemory() throws Exception {
-        var operator =
-                new WriteBackBroadcastOperator<
-                        Long, MboEvent, InstrumentDefinition, FlowEvent, BookFunction>(
-                        new BookFunction(
-                                50,
-                                2000,
-                                DefinitionsLoader.NONE,
-                                new io.instflow.contract.MetricRecords(
-                                        new io.instflow.contract.Deployment("ifd-test"), "testing"),
-                                "md.glbx-mdp3.mbo",
-                                600_000),
-                        List.of(BookFunction.DEFINITIONS));
-        try (var h =
-                new KeyedBroadcastOperatorTestHarness<>(
-                        operator, MboEvent::getInstrumentId, Types.LONG, 1, 1, 0)) {
+        try (var h = harness(DefinitionsLoader.NONE)) {
             h.open();
             h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 1, 5), 1));
             h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 2, 5), 1));
             assertThat(h.extractOutputValues()).as("waiting for the definition").isEmpty();
-            h.processBroadcastElement(new StreamRecord<>(definition(), 1));
+            h.processBroadcastElement(new StreamRecord<>(definition(ID, DefinitionAction.ADD), 1));
             assertThat(h.extractOutputValues()).as("the waiting quote, released").hasSize(1);
             h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 3, 5), 1));
             assertThat(h.extractOutputValues())
@@ -119,11 +94,35 @@ class BookFunctionTest {
         }
     }
 
-    private static InstrumentDefinition definition() {
+    /**
+     * The book operator as the job wires it (spoofing: 50 lots within 2 s; definitions waited for
+     * 10 minutes), with its harness.
+     */
+    static KeyedBroadcastOperatorTestHarness<Long, MboEvent, InstrumentDefinition, FlowEvent>
+            harness(DefinitionsLoader preload) throws Exception {
+        return new KeyedBroadcastOperatorTestHarness<>(
+                new WriteBackBroadcastOperator<>(
+                        new BookFunction(
+                                50,
+                                2000,
+                                preload,
+                                new MetricRecords(new Deployment("ifd-test"), "testing"),
+                                "md.glbx-mdp3.mbo",
+                                600_000),
+                        List.of(BookFunction.DEFINITIONS)),
+                MboEvent::getInstrumentId,
+                Types.LONG,
+                1,
+                1,
+                0);
+    }
+
+    /** A definition of an NQ call, added, modified or deleted. */
+    static InstrumentDefinition definition(long instrumentId, DefinitionAction action) {
         return InstrumentDefinition.newBuilder()
                 .setDataset("GLBX.MDP3")
                 .setPublisherId(1)
-                .setInstrumentId(ID)
+                .setInstrumentId(instrumentId)
                 .setTsEvent(1)
                 .setTsRecv(1)
                 .setRawSymbol("NQZ6 C21000")
@@ -135,7 +134,7 @@ class BookFunctionTest {
                 .setCfi("OCAFPS")
                 .setCurrency("USD")
                 .setUnderlying("NQZ6")
-                .setSecurityUpdateAction(io.instflow.avro.DefinitionAction.ADD)
+                .setSecurityUpdateAction(action)
                 .build();
     }
 }

@@ -4,15 +4,11 @@ import io.instflow.avro.BookSide;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboAction;
 import io.instflow.avro.MboEvent;
-import io.instflow.contract.Deployment;
-import io.instflow.contract.MetricRecords;
 import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -25,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +33,6 @@ class BookWriteBackTest {
     private static final long[] INSTRUMENTS = {11, 12, 13};
     private static final long TICK = 250_000_000L;
     private static final long BASE_PRICE = 18_000_000_000_000L;
-    private static final long SPOOF_MIN_SIZE = 50;
 
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
@@ -117,27 +111,11 @@ class BookWriteBackTest {
             contracts.put(id, call);
         }
         DefinitionsLoader preload = () -> contracts;
-        var h =
-                new KeyedBroadcastOperatorTestHarness<>(
-                        new WriteBackBroadcastOperator<>(
-                                new BookFunction(
-                                        SPOOF_MIN_SIZE,
-                                        2_000,
-                                        preload,
-                                        new MetricRecords(new Deployment("ifd-test"), "testing"),
-                                        "md.glbx-mdp3.mbo",
-                                        600_000),
-                                List.of(BookFunction.DEFINITIONS)),
-                        MboEvent::getInstrumentId,
-                        Types.LONG,
-                        1,
-                        1,
-                        0);
-        Supplier<StateBackend> state =
+        var h = BookFunctionTest.harness(preload);
+        h.setStateBackend(
                 backend.equals("rocksdb")
-                        ? EmbeddedRocksDBStateBackend::new
-                        : HashMapStateBackend::new;
-        h.setStateBackend(state.get());
+                        ? new EmbeddedRocksDBStateBackend()
+                        : new HashMapStateBackend());
         return h;
     }
 

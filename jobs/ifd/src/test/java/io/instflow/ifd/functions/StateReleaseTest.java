@@ -1,6 +1,7 @@
 package io.instflow.ifd.functions;
 
 import io.instflow.avro.BookSide;
+import io.instflow.avro.DefinitionAction;
 import io.instflow.avro.InstrumentDefinition;
 import io.instflow.avro.MboAction;
 import io.instflow.avro.MboEvent;
@@ -258,22 +259,6 @@ class StateReleaseTest {
     }
 
     private static InstrumentDefinition deleted(long instrumentId) {
-        return InstrumentDefinition.newBuilder()
-                .setDataset("GLBX.MDP3")
-                .setPublisherId(1)
-                .setInstrumentId(instrumentId)
-                .setTsEvent(1)
-                .setTsRecv(1)
-                .setRawSymbol("X")
-                .setInstrumentClass("C")
-                .setSecurityType("OOF")
-                .setAsset("NQ")
-                .setGroup("NQ")
-                .setExchange("XCME")
-                .setCfi("OCAFPS")
-                .setCurrency("USD")
-                .setUnderlying("NQZ6")
-                .setSecurityUpdateAction(io.instflow.avro.DefinitionAction.DELETE)
-                .build();
+        return BookFunctionTest.definition(instrumentId, DefinitionAction.DELETE);
     }
 }
