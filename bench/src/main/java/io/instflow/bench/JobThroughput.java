@@ -121,9 +121,8 @@ public final class JobThroughput {
             throws Exception {
         TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
         IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, profile, true, true);
-        Configuration conf = IfdJob.environment(job);
+        Configuration conf = IfdJob.environment(job, checkpoints);
         conf.setString("state.backend.type", backend);
-        conf.setString("execution.checkpointing.dir", checkpoints.toUri().toString());
         conf.setString("execution.checkpointing.incremental", "true");
         List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();

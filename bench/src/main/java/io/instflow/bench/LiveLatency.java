@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +62,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * baselines and the job has caught up before the paced day starts.
  *
  * <p>Usage: {@code bench/live-latency.sh [minutes] [preview|exactly-once] [parallelism] [warm-up
- * days]}.
+ * days] [small|full universe]}.
  */
 public final class LiveLatency {
 
@@ -71,18 +72,27 @@ public final class LiveLatency {
     /** Shorter sessions are simulated without institutional episodes (bars and rejections only). */
     private static final int MIN_MINUTES_WITH_EPISODES = 20;
 
-    /** One output as the consumer saw it. */
-    private record Seen(boolean bar, long windowEndNs, long visibleEpochMs) {}
+    /** One output as the consumer saw it; {@code key} is its Kafka key (a bar's symbol). */
+    private record Seen(boolean bar, String key, long windowEndNs, long visibleEpochMs) {}
 
     public static void main(String[] args) throws Exception {
         int minutes = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         boolean exactlyOnce = args.length > 1 && args[1].equals("exactly-once");
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int warmupDays = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+        SimulatorConfig.Universe universe =
+                SimulatorConfig.Universe.parse(args.length > 4 ? args[4] : "small");
         Path work = Files.createTempDirectory("instflow-live-latency-");
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
         try {
-            run(kafka.bootstrapServers(), work, minutes, exactlyOnce, parallelism, warmupDays);
+            run(
+                    kafka.bootstrapServers(),
+                    work,
+                    minutes,
+                    exactlyOnce,
+                    parallelism,
+                    warmupDays,
+                    universe);
         } finally {
             kafka.stop();
             BenchDirs.delete(work);
@@ -95,14 +105,16 @@ public final class LiveLatency {
             int minutes,
             boolean exactlyOnce,
             int parallelism,
-            int warmupDays)
+            int warmupDays,
+            SimulatorConfig.Universe universe)
             throws Exception {
         SimulatorConfig.Builder market =
                 SimulatorConfig.builder(work.resolve("sim"))
                         .warmupDays(warmupDays)
                         .days(1)
                         .minutes(minutes)
-                        .seed(5);
+                        .seed(5)
+                        .universe(universe);
         if (minutes < MIN_MINUTES_WITH_EPISODES) {
             market.episodesPerDay(0);
         }
@@ -115,7 +127,7 @@ public final class LiveLatency {
         IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, "production", false, exactlyOnce);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(
-                        parallelism, IfdJob.environment(job));
+                        parallelism, IfdJob.environment(job, work.resolve("checkpoints")));
         IfdPipeline.wire(env, job);
         JobClient client = env.executeAsync(job.deployment().name());
         List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -202,18 +214,22 @@ public final class LiveLatency {
                     long now = System.currentTimeMillis();
                     if (r.topic().equals(topics.bars(1))) {
                         long end = bars.deserialize(r.value()).getWindowEnd();
-                        seen.add(new Seen(true, end, now));
+                        seen.add(new Seen(true, key(r), end, now));
                         lastBarEnd.accumulateAndGet(end, Math::max);
                     } else if (r.topic().equals(topics.signals())) {
                         long end = signals.deserialize(r.value()).getMetrics().getWindowEnd();
-                        seen.add(new Seen(false, end, now));
+                        seen.add(new Seen(false, key(r), end, now));
                     } else {
                         long end = rejections.deserialize(r.value()).getMetrics().getWindowEnd();
-                        seen.add(new Seen(false, end, now));
+                        seen.add(new Seen(false, key(r), end, now));
                     }
                 }
             }
         }
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> r) {
+        return r.key() == null ? "" : new String(r.key(), StandardCharsets.UTF_8);
     }
 
     private static void report(
@@ -244,6 +260,20 @@ public final class LiveLatency {
                 job.checkpointIntervalMs(),
                 gateway.paceLagMs());
         System.out.println(line("1-minute bars", bars, barsFromEnd));
+        long repeated =
+                seen.stream().filter(Seen::bar).count()
+                        - seen.stream()
+                                .filter(Seen::bar)
+                                .map(s -> s.key() + "@" + s.windowEndNs())
+                                .distinct()
+                                .count();
+        if (repeated > 0) {
+            System.out.printf(
+                    "WARNING: %d bars were seen more than once: the job restarted and repeated"
+                            + " what followed its last checkpoint, so the figures above include"
+                            + " the restarts%n",
+                    repeated);
+        }
         System.out.println(line("signals and rejections", decisions, decisionsFromEnd));
     }
 

@@ -113,10 +113,8 @@ public final class StateSize {
         double connectorSeconds = (System.nanoTime() - publishing) / 1e9;
         IfdConfig job =
                 BenchJobs.ifd(bootstrap, input.prefix(), prefix, "production", 1000, true, true);
-        Configuration conf = IfdJob.environment(job);
+        Configuration conf = IfdJob.environment(job, dir.resolve("checkpoints"));
         conf.setString("state.backend.type", "hashmap");
-        conf.setString(
-                "execution.checkpointing.dir", dir.resolve("checkpoints").toUri().toString());
         conf.setString("execution.checkpointing.incremental", "false");
         conf.setString("web.checkpoints.history", "1000");
         MiniClusterConfiguration cluster =

@@ -64,7 +64,7 @@ final class LiveRun {
             LiveSource source = new LiveSource(live, publisher);
             CompletableFuture<Void> streaming = CompletableFuture.runAsync(source::run);
             streaming.whenComplete((done, failure) -> stop.countDown());
-            JobClient client = LocalRun.startIfd(job, parallelism);
+            JobClient client = LocalRun.startIfd(job, parallelism, work.resolve("checkpoints"));
             long deadline =
                     duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
             while (!stop.await(10, TimeUnit.SECONDS) && System.nanoTime() < deadline) {

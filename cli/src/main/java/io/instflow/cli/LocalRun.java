@@ -20,6 +20,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -87,12 +89,15 @@ final class LocalRun {
                 BaselineSeed.EMPTY);
     }
 
-    /** Starts the IFD job unbounded on an embedded cluster, exactly-once, and returns at once. */
-    static org.apache.flink.core.execution.JobClient startIfd(IfdConfig job, int parallelism)
-            throws Exception {
+    /**
+     * Starts the IFD job unbounded on an embedded cluster, exactly-once, checkpointing under {@code
+     * checkpoints}, and returns at once.
+     */
+    static org.apache.flink.core.execution.JobClient startIfd(
+            IfdConfig job, int parallelism, Path checkpoints) throws Exception {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(
-                        parallelism, IfdJob.environment(job));
+                        parallelism, IfdJob.environment(job, checkpoints));
         IfdPipeline.wire(env, job);
         return env.executeAsync(job.deployment().name());
     }
@@ -114,11 +119,16 @@ final class LocalRun {
     /** Runs a bounded IFD job to its end; returns its wall time in seconds. */
     static double runIfd(IfdConfig job, int parallelism) throws Exception {
         long start = System.nanoTime();
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(
-                        parallelism, IfdJob.environment(job));
-        IfdPipeline.wire(env, job);
-        env.execute(job.deployment().name());
+        Path checkpoints = Files.createTempDirectory("instflow-checkpoints-");
+        try {
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.createLocalEnvironment(
+                            parallelism, IfdJob.environment(job, checkpoints));
+            IfdPipeline.wire(env, job);
+            env.execute(job.deployment().name());
+        } finally {
+            WorkDir.delete(checkpoints);
+        }
         return (System.nanoTime() - start) / 1e9;
     }
 

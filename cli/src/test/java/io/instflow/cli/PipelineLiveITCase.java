@@ -155,6 +155,9 @@ class PipelineLiveITCase {
         assertThat(summary.get("pressure_windows").asInt()).isPositive();
         assertThat(out.resolve("bars-5m.jsonl")).isNotEmptyFile();
         assertThat(summary.has("detection_quality")).as("no labels in a live run").isFalse();
+        assertThat(tmp.resolve("work").resolve("checkpoints"))
+                .as("checkpoints in files, not in the JobManager's memory, which fails beyond 5 MB")
+                .isDirectoryContaining(Files::isDirectory);
         ObjectMapper json = new ObjectMapper();
         List<Double> qualities =
                 Files.readAllLines(out.resolve("rejections.jsonl")).stream()
