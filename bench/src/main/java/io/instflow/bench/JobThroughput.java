@@ -10,6 +10,7 @@ import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
+import io.instflow.ifd.JobArguments;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.localkafka.LocalKafka;
@@ -121,7 +122,7 @@ public final class JobThroughput {
             throws Exception {
         TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
         IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, profile, true, true);
-        Configuration conf = IfdJob.environment(job, checkpoints);
+        Configuration conf = JobArguments.checkpointsIn(IfdJob.environment(job), checkpoints);
         conf.setString("state.backend.type", backend);
         conf.setString("execution.checkpointing.incremental", "true");
         List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());

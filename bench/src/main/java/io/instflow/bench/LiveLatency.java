@@ -15,6 +15,7 @@ import io.instflow.databento.Subscription;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
+import io.instflow.ifd.JobArguments;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.ingest.LiveSource;
@@ -127,7 +128,9 @@ public final class LiveLatency {
         IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, "production", false, exactlyOnce);
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(
-                        parallelism, IfdJob.environment(job, work.resolve("checkpoints")));
+                        parallelism,
+                        JobArguments.checkpointsIn(
+                                IfdJob.environment(job), work.resolve("checkpoints")));
         IfdPipeline.wire(env, job);
         JobClient client = env.executeAsync(job.deployment().name());
         List<Seen> seen = new CopyOnWriteArrayList<>();

@@ -6,6 +6,7 @@ import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
+import io.instflow.ifd.JobArguments;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.localkafka.LocalKafka;
@@ -113,7 +114,8 @@ public final class StateSize {
         double connectorSeconds = (System.nanoTime() - publishing) / 1e9;
         IfdConfig job =
                 BenchJobs.ifd(bootstrap, input.prefix(), prefix, "production", 1000, true, true);
-        Configuration conf = IfdJob.environment(job, dir.resolve("checkpoints"));
+        Configuration conf =
+                JobArguments.checkpointsIn(IfdJob.environment(job), dir.resolve("checkpoints"));
         conf.setString("state.backend.type", "hashmap");
         conf.setString("execution.checkpointing.incremental", "false");
         conf.setString("web.checkpoints.history", "1000");

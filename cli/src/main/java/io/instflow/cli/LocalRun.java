@@ -7,6 +7,7 @@ import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.IfdConfig;
 import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
+import io.instflow.ifd.JobArguments;
 import io.instflow.ifd.PipelineConfig;
 import io.instflow.ifd.logic.BaselineSeed;
 import io.instflow.ifd.logic.DetectorParams;
@@ -17,6 +18,7 @@ import io.instflow.strategies.StrategiesJob;
 import io.instflow.strategies.StrategiesPipeline;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.PrintWriter;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The steps the embedded runs share: topics, replay into Kafka, a bounded IFD job, reading a topic
@@ -96,10 +99,35 @@ final class LocalRun {
     static org.apache.flink.core.execution.JobClient startIfd(
             IfdConfig job, int parallelism, Path checkpoints) throws Exception {
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(
-                        parallelism, IfdJob.environment(job, checkpoints));
+                embedded(parallelism, IfdJob.environment(job), checkpoints);
         IfdPipeline.wire(env, job);
         return env.executeAsync(job.deployment().name());
+    }
+
+    /** An embedded cluster's environment with {@code conf}, checkpointing under {@code dir}. */
+    static StreamExecutionEnvironment embedded(int parallelism, Configuration conf, Path dir) {
+        return StreamExecutionEnvironment.createLocalEnvironment(
+                parallelism, JobArguments.checkpointsIn(conf, dir));
+    }
+
+    /**
+     * Runs the bounded job {@code wiring} builds on an embedded cluster to its end, checkpointing
+     * under a temporary directory deleted afterwards: nothing resumes an embedded run.
+     */
+    static void runBounded(
+            int parallelism,
+            Configuration conf,
+            Consumer<StreamExecutionEnvironment> wiring,
+            String name)
+            throws Exception {
+        Path checkpoints = Files.createTempDirectory("instflow-checkpoints-");
+        try {
+            StreamExecutionEnvironment env = embedded(parallelism, conf, checkpoints);
+            wiring.accept(env);
+            env.execute(name);
+        } finally {
+            WorkDir.delete(checkpoints);
+        }
     }
 
     /**
@@ -119,16 +147,11 @@ final class LocalRun {
     /** Runs a bounded IFD job to its end; returns its wall time in seconds. */
     static double runIfd(IfdConfig job, int parallelism) throws Exception {
         long start = System.nanoTime();
-        Path checkpoints = Files.createTempDirectory("instflow-checkpoints-");
-        try {
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironment(
-                            parallelism, IfdJob.environment(job, checkpoints));
-            IfdPipeline.wire(env, job);
-            env.execute(job.deployment().name());
-        } finally {
-            WorkDir.delete(checkpoints);
-        }
+        runBounded(
+                parallelism,
+                IfdJob.environment(job),
+                env -> IfdPipeline.wire(env, job),
+                job.deployment().name());
         return (System.nanoTime() - start) / 1e9;
     }
 
@@ -164,11 +187,11 @@ final class LocalRun {
                             true,
                             true);
             createTopics(bootstrap, side.getKey(), Topic.Set.STRATEGIES, parallelism);
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironment(
-                            parallelism, StrategiesJob.environment(config));
-            StrategiesPipeline.wire(env, config);
-            env.execute(config.deployment().name());
+            runBounded(
+                    parallelism,
+                    StrategiesJob.environment(config),
+                    env -> StrategiesPipeline.wire(env, config),
+                    config.deployment().name());
         }
         return (System.nanoTime() - start) / 1e9;
     }

@@ -20,7 +20,6 @@ import io.instflow.strategies.StrategiesSection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -172,11 +171,11 @@ final class ShadowCommand implements Callable<Integer> {
                             productionPipeline.checkpointIntervalMs(),
                             true,
                             true);
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironment(
-                            parallelism, ShadowJob.environment(compare));
-            ShadowPipeline.wire(env, compare);
-            env.execute(compare.deployment().name());
+            LocalRun.runBounded(
+                    parallelism,
+                    ShadowJob.environment(compare),
+                    env -> ShadowPipeline.wire(env, compare),
+                    compare.deployment().name());
 
             Map<String, String> sides = new LinkedHashMap<>();
             sides.put(PRODUCTION_PREFIX, productionLabel);

@@ -5,7 +5,6 @@ import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.ifd.io.BaselineSeedFile;
 import io.instflow.ifd.logic.BaselineSeed;
 
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -39,14 +38,7 @@ public final class IfdJob {
                 .forEach(t -> LOG.info("created output topic {} ({} partitions)", t, partitions));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
-        if (env.getConfiguration().get(CheckpointingOptions.CHECKPOINTS_DIRECTORY) == null) {
-            LOG.warn(
-                    "the cluster sets no {}: checkpoints are kept in the JobManager's memory,"
-                            + " at most 5 MB of state per task, which the full NQ options"
-                            + " universe exceeds; every checkpoint would then fail and restart"
-                            + " the job. Set it in the cluster's config.yaml.",
-                    CheckpointingOptions.CHECKPOINTS_DIRECTORY.key());
-        }
+        JobArguments.warnIfCheckpointsInMemory(env);
         IfdPipeline.wire(env, config);
         env.execute(config.deployment().name());
     }
@@ -60,18 +52,6 @@ public final class IfdJob {
     public static Configuration environment(IfdConfig config) {
         Configuration conf = JobArguments.environment(config.checkpointIntervalMs());
         conf.set(PipelineOptions.OBJECT_REUSE, true);
-        return conf;
-    }
-
-    /**
-     * As {@link #environment(IfdConfig)}, for an embedded cluster, which has no cluster
-     * configuration: checkpoints go to files under {@code checkpoints}, as a cluster's do. Flink's
-     * default keeps them in the JobManager's memory, at most 5 MB of state per task, less than the
-     * full universe's.
-     */
-    public static Configuration environment(IfdConfig config, Path checkpoints) {
-        Configuration conf = environment(config);
-        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         return conf;
     }
 

@@ -1,8 +1,11 @@
 package io.instflow.ifd;
 
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +15,9 @@ import java.util.Set;
  * code owns.
  */
 public final class JobArguments {
+
+    private static final org.slf4j.Logger LOG =
+            org.slf4j.LoggerFactory.getLogger(JobArguments.class);
 
     private JobArguments() {}
 
@@ -41,5 +47,28 @@ public final class JobArguments {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.setString("execution.checkpointing.interval", checkpointIntervalMs + " ms");
         return conf;
+    }
+
+    /**
+     * {@code conf} with checkpoints in files under {@code dir}, for an embedded cluster, which has
+     * no cluster configuration. Flink's default keeps them in the JobManager's memory, at most 5 MB
+     * of state per task, less than the IFD job's on the full universe: every checkpoint would fail
+     * and restart the job.
+     */
+    public static Configuration checkpointsIn(Configuration conf, Path dir) {
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, dir.toUri().toString());
+        return conf;
+    }
+
+    /** Warns when the cluster running {@code env} keeps checkpoints in the JobManager's memory. */
+    public static void warnIfCheckpointsInMemory(StreamExecutionEnvironment env) {
+        if (env.getConfiguration().get(CheckpointingOptions.CHECKPOINTS_DIRECTORY) == null) {
+            LOG.warn(
+                    "the cluster sets no {}: checkpoints are kept in the JobManager's memory, at"
+                            + " most 5 MB of state per task, which the IFD job exceeds on the full"
+                            + " NQ options universe; every checkpoint would then fail and restart"
+                            + " the job. Set it in the cluster's config.yaml.",
+                    CheckpointingOptions.CHECKPOINTS_DIRECTORY.key());
+        }
     }
 }

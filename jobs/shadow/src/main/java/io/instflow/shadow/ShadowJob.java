@@ -41,6 +41,7 @@ public final class ShadowJob {
                         config.bootstrap(), new Topics(config.productionPrefix()).signals()));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
+        JobArguments.warnIfCheckpointsInMemory(env);
         ShadowPipeline.wire(env, config);
         env.execute(config.deployment().name());
     }

@@ -41,6 +41,7 @@ public final class StrategiesJob {
                 TopicAdmin.partitions(config.bootstrap(), input.signals()));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(environment(config));
+        JobArguments.warnIfCheckpointsInMemory(env);
         StrategiesPipeline.wire(env, config);
         env.execute(config.deployment().name());
     }
