@@ -22,7 +22,9 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
         implements CheckpointListener {
 
     private static final long serialVersionUID = 1L;
-    private static final long EVERY = 100_000;
+
+    /** Records of a subtask per records_per_second report. */
+    public static final long RECORDS_PER_REPORT = 100_000;
 
     public static final OutputTag<PipelineMetric> METRICS =
             new OutputTag<>(
@@ -62,7 +64,7 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
                                     getRuntimeContext().getTaskInfo().getIndexOfThisSubtask()),
                             completedAtNs));
         }
-        if (++count % EVERY != 0) {
+        if (++count % RECORDS_PER_REPORT != 0) {
             return;
         }
         long now = System.nanoTime();
@@ -73,7 +75,7 @@ public final class ThroughputFunction extends ProcessFunction<MboEvent, MboEvent
                 METRICS,
                 metric(
                         "records_per_second",
-                        EVERY / ((now - sinceNs) / 1e9),
+                        RECORDS_PER_REPORT / ((now - sinceNs) / 1e9),
                         "per_second",
                         subtask,
                         tsNow));

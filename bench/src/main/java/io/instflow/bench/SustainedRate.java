@@ -1,0 +1,42 @@
+package io.instflow.bench;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A job's sustained rate from its subtasks' progress reports: the records all subtasks read between
+ * the moments a quarter and three quarters of the reported records had been read, over the time
+ * between. Start-up and JIT warm-up fall before it; the drain, in which a subtask with the larger
+ * partition runs on alone with both cores, falls after it. Unlike a per-subtask median, it counts
+ * no core twice when partitions are uneven.
+ */
+final class SustainedRate {
+
+    /** A subtask has read {@code records} more records by {@code tsNs} (processing time). */
+    record Report(long tsNs, long records) {}
+
+    private SustainedRate() {}
+
+    /** Records per second over the middle half; NaN when the reports span no time there. */
+    static double of(List<Report> reports) {
+        List<Report> inTime = new ArrayList<>(reports);
+        inTime.sort(Comparator.comparingLong(Report::tsNs));
+        long total = inTime.stream().mapToLong(Report::records).sum();
+        long read = 0;
+        Report first = null;
+        long readAtFirst = 0;
+        for (Report r : inTime) {
+            read += r.records();
+            if (first == null && read * 4 >= total) {
+                first = r;
+                readAtFirst = read;
+            }
+            if (read * 4 >= 3 * total) {
+                long spanNs = r.tsNs() - first.tsNs();
+                return spanNs <= 0 ? Double.NaN : (read - readAtFirst) / (spanNs / 1e9);
+            }
+        }
+        return Double.NaN;
+    }
+}
