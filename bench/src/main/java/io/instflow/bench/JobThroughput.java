@@ -142,12 +142,13 @@ public final class JobThroughput {
         Thread.sleep(2_000);
         stop.set(true);
         watcher.join();
-        double steady = steadyRate(bootstrap, new Topics(prefix).metrics());
+        List<SustainedRate.Report> reports =
+                throughputReports(bootstrap, new Topics(prefix).metrics());
         List<Long> sorted = new ArrayList<>(latenciesMs);
         Collections.sort(sorted);
         System.out.printf(
                 "%-8s %s (%s) exactly-once, parallelism %d: %,.0f MBO records/s over the whole run (%.1f s incl. start-up),"
-                        + " %,.0f records/s sustained (all subtasks, from a quarter to three quarters of the records read); %d signals and rejections, "
+                        + " %,.0f records/s sustained (all subtasks, from a quarter to three quarters of the records read; subtasks read %s); %d signals and rejections, "
                         + "evaluation to read_committed visibility p50 %s ms, p99 %s ms (checkpoint interval %d ms)%n",
                 backend,
                 profile,
@@ -155,7 +156,8 @@ public final class JobThroughput {
                 parallelism,
                 records / seconds,
                 seconds,
-                steady,
+                SustainedRate.of(reports),
+                SustainedRate.bySubtask(reports),
                 sorted.size(),
                 Percentile.of(sorted, 0.5),
                 Percentile.of(sorted, 0.99),
@@ -194,11 +196,9 @@ public final class JobThroughput {
         }
     }
 
-    /**
-     * The job's sustained rate from its throughput reports, one per 100,000 records a subtask
-     * reads.
-     */
-    private static double steadyRate(String bootstrap, String metricsTopic) {
+    /** The job's throughput reports: one per 100,000 records a subtask reads. */
+    private static List<SustainedRate.Report> throughputReports(
+            String bootstrap, String metricsTopic) {
         AvroSerde<PipelineMetric> serde = AvroSerde.of(PipelineMetric.class);
         List<SustainedRate.Report> reports = new ArrayList<>();
         TopicScan.readToEnd(
@@ -210,9 +210,11 @@ public final class JobThroughput {
                     if (m.getName().equals("records_per_second")) {
                         reports.add(
                                 new SustainedRate.Report(
-                                        m.getTs(), ThroughputFunction.RECORDS_PER_REPORT));
+                                        m.getTags().get("subtask"),
+                                        m.getTs(),
+                                        ThroughputFunction.RECORDS_PER_REPORT));
                     }
                 });
-        return SustainedRate.of(reports);
+        return reports;
     }
 }

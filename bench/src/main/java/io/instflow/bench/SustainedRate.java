@@ -3,6 +3,10 @@ package io.instflow.bench;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * A job's sustained rate from its subtasks' progress reports: the records all subtasks read between
@@ -13,8 +17,8 @@ import java.util.List;
  */
 final class SustainedRate {
 
-    /** A subtask has read {@code records} more records by {@code tsNs} (processing time). */
-    record Report(long tsNs, long records) {}
+    /** {@code subtask} has read {@code records} more records by {@code tsNs} (processing time). */
+    record Report(String subtask, long tsNs, long records) {}
 
     private SustainedRate() {}
 
@@ -38,5 +42,14 @@ final class SustainedRate {
             }
         }
         return Double.NaN;
+    }
+
+    /** Millions of records each subtask reported, in subtask order, e.g. "4.0 M / 6.7 M". */
+    static String bySubtask(List<Report> reports) {
+        Map<String, Long> records = new TreeMap<>();
+        reports.forEach(r -> records.merge(r.subtask(), r.records(), Long::sum));
+        return records.values().stream()
+                .map(n -> String.format(Locale.ROOT, "%.1f M", n / 1e6))
+                .collect(Collectors.joining(" / "));
     }
 }

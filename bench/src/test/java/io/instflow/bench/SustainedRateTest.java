@@ -21,20 +21,22 @@ class SustainedRateTest {
         // 0.5 s (400 k/s together) until subtask 0 ends at 5.5 s; subtask 1 then reads its last
         // 1 M records alone at twice its rate
         for (int subtask = 0; subtask < 2; subtask++) {
-            reports.add(new Report(SECOND, 100_000));
+            reports.add(new Report(Integer.toString(subtask), SECOND, 100_000));
             for (int i = 1; i <= 9; i++) {
-                reports.add(new Report(SECOND + i * SECOND / 2, 100_000));
+                reports.add(
+                        new Report(Integer.toString(subtask), SECOND + i * SECOND / 2, 100_000));
             }
         }
         for (int i = 1; i <= 10; i++) {
-            reports.add(new Report(11 * SECOND / 2 + i * SECOND / 4, 100_000));
+            reports.add(new Report("1", 11 * SECOND / 2 + i * SECOND / 4, 100_000));
         }
         assertThat(SustainedRate.of(reports)).isCloseTo(400_000, within(1.0));
+        assertThat(SustainedRate.bySubtask(reports)).isEqualTo("1.0 M / 2.0 M");
     }
 
     @Test
     void shouldNotBeMeasurableWithoutTimeBetweenTheQuarters() {
-        assertThat(SustainedRate.of(List.of(new Report(SECOND, 100_000)))).isNaN();
+        assertThat(SustainedRate.of(List.of(new Report("0", SECOND, 100_000)))).isNaN();
         assertThat(SustainedRate.of(List.of())).isNaN();
     }
 }
