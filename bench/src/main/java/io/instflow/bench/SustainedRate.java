@@ -22,22 +22,29 @@ final class SustainedRate {
 
     private SustainedRate() {}
 
-    /** Records per second over the middle half; NaN when the reports span no time there. */
+    /**
+     * Records per second over the middle half; NaN when the reports span no time there. Reports
+     * with the same time count together, so their order does not change the result.
+     */
     static double of(List<Report> reports) {
         List<Report> inTime = new ArrayList<>(reports);
         inTime.sort(Comparator.comparingLong(Report::tsNs));
         long total = inTime.stream().mapToLong(Report::records).sum();
         long read = 0;
-        Report first = null;
-        long readAtFirst = 0;
-        for (Report r : inTime) {
+        long firstNs = 0;
+        long readAtFirst = -1;
+        for (int i = 0; i < inTime.size(); i++) {
+            Report r = inTime.get(i);
             read += r.records();
-            if (first == null && read * 4 >= total) {
-                first = r;
+            if (i + 1 < inTime.size() && inTime.get(i + 1).tsNs() == r.tsNs()) {
+                continue;
+            }
+            if (readAtFirst < 0 && read * 4 >= total) {
+                firstNs = r.tsNs();
                 readAtFirst = read;
             }
             if (read * 4 >= 3 * total) {
-                long spanNs = r.tsNs() - first.tsNs();
+                long spanNs = r.tsNs() - firstNs;
                 return spanNs <= 0 ? Double.NaN : (read - readAtFirst) / (spanNs / 1e9);
             }
         }

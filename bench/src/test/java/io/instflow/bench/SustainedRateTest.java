@@ -35,6 +35,20 @@ class SustainedRateTest {
     }
 
     @Test
+    void shouldGiveTheSameRateWhateverOrderReportsOfTheSameTimeArriveIn() {
+        List<Report> reports = new ArrayList<>();
+        // 2.8 M in all: the quarter (700 k) and three quarters (2.1 M) fall inside a second's pair
+        for (int i = 1; i <= 7; i++) {
+            reports.add(new Report("0", i * SECOND, 300_000));
+            reports.add(new Report("1", i * SECOND, 100_000));
+        }
+        List<Report> reversed = new ArrayList<>(reports);
+        java.util.Collections.reverse(reversed);
+        assertThat(SustainedRate.of(reversed)).isEqualTo(SustainedRate.of(reports));
+        assertThat(SustainedRate.of(reports)).isCloseTo(400_000, within(1.0));
+    }
+
+    @Test
     void shouldNotBeMeasurableWithoutTimeBetweenTheQuarters() {
         assertThat(SustainedRate.of(List.of(new Report("0", SECOND, 100_000)))).isNaN();
         assertThat(SustainedRate.of(List.of())).isNaN();
