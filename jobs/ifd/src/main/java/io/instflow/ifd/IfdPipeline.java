@@ -117,11 +117,20 @@ public final class IfdPipeline {
                                         List.of(BookFunction.DEFINITIONS)))
                         .uid(id.uid("book"))
                         .name("order books");
+        // bars and the detector's prices are made of futures trades only: nothing else crosses
+        SingleOutputStreamOperator<FlowEvent> futuresTrades =
+                flow.filter(
+                                e ->
+                                        e.kind == FlowEvent.TRADE
+                                                && "F".equals(e.contract.instrumentClass))
+                        .name("futures trades");
         SingleOutputStreamOperator<Bar> bars =
-                flow.filter(e -> "F".equals(e.contract.instrumentClass))
-                        .name("futures only")
+                futuresTrades
                         .keyBy(e -> e.instrumentId, Types.LONG)
-                        .process(new BarFunction(metrics), new AvroTypeInfo<>(Bar.class))
+                        .transform(
+                                "futures bars",
+                                new AvroTypeInfo<>(Bar.class),
+                                new WriteBackProcessOperator<>(new BarFunction(metrics)))
                         .uid(id.uid("bars"))
                         .name("futures bars");
         DataStream<FlowEvent> optionFlow =
@@ -168,16 +177,10 @@ public final class IfdPipeline {
                                                 metrics)))
                         .uid(id.uid("windows"))
                         .name("pressure windows");
-        BroadcastStream<FlowEvent> futuresTrades =
-                flow.filter(
-                                e ->
-                                        e.kind == FlowEvent.TRADE
-                                                && "F".equals(e.contract.instrumentClass))
-                        .name("futures trades")
-                        .broadcast(FuturesPrices.STATE);
+        BroadcastStream<FlowEvent> futuresPrices = futuresTrades.broadcast(FuturesPrices.STATE);
         SingleOutputStreamOperator<Signal> signals =
                 windows.keyBy(DetectorFunction::key, Types.STRING)
-                        .connect(futuresTrades)
+                        .connect(futuresPrices)
                         .process(
                                 new DetectorFunction(
                                         config.params(),
