@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # IFD job throughput from a real local Kafka (exactly-once sinks, heap and RocksDB state backends)
-# with signal visibility latency, next to Kafka's own ConsumerPerformance reading the same kind of
-# topic. Usage: bench/job-throughput.sh [days] [parallelism] [backends] [profiles] [small|full]
+# with signal visibility latency, next to Kafka's own ConsumerPerformance reading the same topic.
+# Usage: bench/job-throughput.sh [days] [parallelism] [backends] [profiles] [small|full]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 days="${1:-4}"
@@ -12,17 +12,20 @@ universe="${5:-small}"
 mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
 mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
-java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$backends" "$profiles" "$universe" 2>/dev/null
 
+# one broker and one published session for the job and ConsumerPerformance; the job's JVM does
+# nothing before its first run, as a fresh task manager
 work="$(mktemp -d)"
-port=$(( 20000 + RANDOM % 20000 ))
 instflow="$root/scripts/instflow"
+port=$(( 20000 + RANDOM % 20000 ))
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( 20000 + RANDOM % 20000 )); done
 trap '"$instflow" kafka stop --dir "$work/kafka" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 "$instflow" kafka start --dir "$work/kafka" --port "$port" >/dev/null
 "$instflow" simulate --out "$work/sim" --warmup-days $((days - 1)) --days 1 --minutes 60 --seed 5 --universe "$universe" >/dev/null 2>&1
 published="$("$instflow" connect file --bootstrap "localhost:$port" --partitions "$parallelism" \
   "$work"/sim/definitions.dbn.zst "$work"/sim/mbo-*.dbn.zst 2>/dev/null | grep published)"
-echo "$published"
+echo "$published ($universe universe, $days simulated days, $parallelism partitions)"
+java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$backends" "$profiles" "$universe" "localhost:$port" 2>/dev/null
 # at most 3 M, and never more than the topic holds: ConsumerPerformance would wait for the rest
 records="$(echo "$published" | sed -E 's/^published ([0-9,]+) MBO.*/\1/' | tr -d ,)"
 messages=$(( records < 3000000 ? records : 3000000 ))

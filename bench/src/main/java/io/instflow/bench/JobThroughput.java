@@ -24,6 +24,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.nio.file.Files;
@@ -40,10 +41,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and the latency from a window's evaluation (the watermark passing its end) to its signal being
  * visible to a read_committed consumer. Prints one line per run.
  *
- * <p>Usage: {@code bench/job-throughput.sh [days] [parallelism] [backends, e.g. hashmap,rocksdb]
- * [profiles, e.g. production,production-v31] [small|full universe]}: every backend runs with every
+ * <p>Usage: {@code JobThroughput [days] [parallelism] [backends, e.g. hashmap,rocksdb] [profiles,
+ * e.g. production,production-v31] [small|full universe] [bootstrap]}: every backend runs with every
  * profile, profile by profile in the order given, alternating when a profile is listed more than
- * once.
+ * once. Without a bootstrap it starts a broker, simulates and publishes the session itself, in this
+ * JVM, and its first run is a JVM that has just simulated; with one it reads the session already
+ * published there (as {@code bench/job-throughput.sh} does), and its first run is as cold as a
+ * fresh task manager's.
  */
 public final class JobThroughput {
 
@@ -54,49 +58,29 @@ public final class JobThroughput {
         List<String> profiles = List.of((args.length > 3 ? args[3] : "production").split(","));
         SimulatorConfig.Universe universe =
                 SimulatorConfig.Universe.parse(args.length > 4 ? args[4] : "small");
+        String published = args.length > 5 ? args[5] : null;
         Path work = Files.createTempDirectory("instflow-job-bench-");
-        LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
+        LocalKafka kafka = null;
         try {
-            SimulationResult session =
-                    new MarketSimulator(
-                                    SimulatorConfig.builder(work.resolve("sim"))
-                                            .warmupDays(days - 1)
-                                            .days(1)
-                                            .minutes(60)
-                                            .seed(5)
-                                            .universe(universe)
-                                            .build())
-                            .run(line -> {});
-            TopicAdmin.ensure(kafka.bootstrapServers(), new Topics(""), parallelism);
-            List<Path> files = new ArrayList<>();
-            files.add(session.definitions());
-            session.days().forEach(d -> files.add(d.file()));
+            String bootstrap;
             long records;
-            try (KafkaPublisher publisher =
-                    new KafkaPublisher(
-                            kafka.bootstrapServers(),
-                            new Topics(""),
-                            "GLBX.MDP3",
-                            KafkaPublisher.BULK)) {
-                records =
-                        new FileReplay(files, 0, FileReplay.Progress.NONE)
-                                .run(publisher)
-                                .mboRecords();
+            if (published == null) {
+                kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
+                bootstrap = kafka.bootstrapServers();
+                records = simulateAndPublish(bootstrap, days, parallelism, universe, work);
+            } else {
+                bootstrap = published;
+                records = recordsIn(bootstrap, new Topics("").mbo());
+                System.out.printf(
+                        "input: %,d MBO records already in md.glbx-mdp3.mbo on %s%n",
+                        records, bootstrap);
             }
-            System.out.printf(
-                    "input: %,d MBO records in md.glbx-mdp3.mbo (%d partitions), %d simulated days,"
-                            + " %s universe (%,d instruments)%n",
-                    records,
-                    parallelism,
-                    days,
-                    universe.name().toLowerCase(java.util.Locale.ROOT),
-                    session.days().get(0).instruments());
             int i = 0;
             for (String profile : profiles) {
                 for (String backend : backends) {
                     String run = backend + "-" + i++;
                     run(
-                            kafka.bootstrapServers(),
+                            bootstrap,
                             backend,
                             profile,
                             run + ".",
@@ -106,8 +90,66 @@ public final class JobThroughput {
                 }
             }
         } finally {
-            kafka.stop();
+            if (kafka != null) {
+                kafka.stop();
+            }
             BenchDirs.delete(work);
+        }
+    }
+
+    /** Simulates the session into {@code work} and publishes it; returns the MBO records. */
+    private static long simulateAndPublish(
+            String bootstrap,
+            int days,
+            int parallelism,
+            SimulatorConfig.Universe universe,
+            Path work)
+            throws Exception {
+        SimulationResult session =
+                new MarketSimulator(
+                                SimulatorConfig.builder(work.resolve("sim"))
+                                        .warmupDays(days - 1)
+                                        .days(1)
+                                        .minutes(60)
+                                        .seed(5)
+                                        .universe(universe)
+                                        .build())
+                        .run(line -> {});
+        TopicAdmin.ensure(bootstrap, new Topics(""), parallelism);
+        List<Path> files = new ArrayList<>();
+        files.add(session.definitions());
+        session.days().forEach(d -> files.add(d.file()));
+        long records;
+        try (KafkaPublisher publisher =
+                new KafkaPublisher(bootstrap, new Topics(""), "GLBX.MDP3", KafkaPublisher.BULK)) {
+            records =
+                    new FileReplay(files, 0, FileReplay.Progress.NONE).run(publisher).mboRecords();
+        }
+        System.out.printf(
+                "input: %,d MBO records in md.glbx-mdp3.mbo (%d partitions), %d simulated days,"
+                        + " %s universe (%,d instruments)%n",
+                records,
+                parallelism,
+                days,
+                universe.name().toLowerCase(java.util.Locale.ROOT),
+                session.days().get(0).instruments());
+        return records;
+    }
+
+    /** The records in every partition of {@code topic}, which no transaction writes. */
+    private static long recordsIn(String bootstrap, String topic) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(
+                        props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions =
+                    consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                            .map(p -> new TopicPartition(topic, p.partition()))
+                            .toList();
+            return consumer.endOffsets(partitions).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
