@@ -14,6 +14,7 @@ import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
 import org.agrona.collections.Long2ObjectHashMap;
+import org.agrona.collections.LongHashSet;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -106,6 +107,16 @@ public final class BookFunction
     private transient MapState<Long, long[]> largeOrders;
 
     private transient ListState<FlowEvent> pending;
+
+    /**
+     * Instruments of this subtask with events in {@link #pending}, so a definition releases them
+     * without scanning every key's pending state (on the heap backend, every key group's table):
+     * thousands of definitions arrive at start. Null until the first definition after a start or
+     * restore learns them from the state (lifetime: the task's; may keep ids whose events were
+     * since dead-lettered, which only costs that one scan).
+     */
+    private transient LongHashSet waiting;
+
     private transient Counter anomalies;
 
     /**
@@ -339,13 +350,28 @@ public final class BookFunction
         if (held != null) {
             held.contract = contract;
         }
+        if (waiting == null) {
+            LongHashSet found = new LongHashSet();
+            ctx.applyToKeyedState(
+                    PENDING,
+                    (key, state) -> {
+                        Iterable<FlowEvent> events = state.get();
+                        if (events != null && events.iterator().hasNext()) {
+                            found.add(key);
+                        }
+                    });
+            waiting = found;
+        }
+        if (!waiting.remove(d.getInstrumentId())) {
+            return;
+        }
         ctx.applyToKeyedState(
                 PENDING,
                 (key, state) -> {
                     if (key == d.getInstrumentId()) {
-                        for (FlowEvent waiting : state.get()) {
-                            waiting.contract = contract;
-                            out.collect(waiting);
+                        for (FlowEvent event : state.get()) {
+                            event.contract = contract;
+                            out.collect(event);
                         }
                         state.clear();
                     }
@@ -413,6 +439,9 @@ public final class BookFunction
             throws Exception {
         if (contract == null) {
             pending.add(event);
+            if (waiting != null) {
+                waiting.add(event.instrumentId);
+            }
             timers.registerEventTimeTimer(
                     Math.floorDiv(event.tsEvent, 1_000_000L) + definitionWaitMs);
         } else {

@@ -13,6 +13,7 @@ import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,46 @@ class BookFunctionTest {
                     .as("a quote after the definition goes out at once, with its contract")
                     .hasSize(2)
                     .allSatisfy(q -> assertThat(q.contract.rawSymbol).isEqualTo("NQZ6 C21000"));
+        }
+    }
+
+    @Test
+    void shouldReleaseEventsThatWaitedAcrossARestoreWhenTheirDefinitionArrives() throws Exception {
+        OperatorSubtaskState checkpoint;
+        try (var h = harness(DefinitionsLoader.NONE)) {
+            h.open();
+            h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 1, 5), 1));
+            h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 2, 5), 1));
+            assertThat(h.extractOutputValues()).as("waiting for the definition").isEmpty();
+            h.prepareSnapshotPreBarrier(1);
+            checkpoint = h.snapshot(1, 1);
+        }
+        try (var h = harness(DefinitionsLoader.NONE)) {
+            h.initializeState(checkpoint);
+            h.open();
+            h.processBroadcastElement(new StreamRecord<>(definition(8, DefinitionAction.ADD), 1));
+            assertThat(h.extractOutputValues()).as("another instrument's definition").isEmpty();
+            h.processBroadcastElement(new StreamRecord<>(definition(ID, DefinitionAction.ADD), 1));
+            assertThat(h.extractOutputValues())
+                    .as("the quote that waited across the restore, released")
+                    .singleElement()
+                    .satisfies(q -> assertThat(q.instrumentId).isEqualTo(ID));
+        }
+    }
+
+    @Test
+    void shouldReleaseEventsThatStartedWaitingAfterOtherDefinitionsArrived() throws Exception {
+        try (var h = harness(DefinitionsLoader.NONE)) {
+            h.open();
+            h.processBroadcastElement(new StreamRecord<>(definition(8, DefinitionAction.ADD), 1));
+            h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 1, 5), 1));
+            h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 2, 5), 1));
+            assertThat(h.extractOutputValues()).as("waiting for the definition").isEmpty();
+            h.processBroadcastElement(new StreamRecord<>(definition(ID, DefinitionAction.ADD), 1));
+            assertThat(h.extractOutputValues())
+                    .as("the waiting quote, released")
+                    .singleElement()
+                    .satisfies(q -> assertThat(q.contract.instrumentId).isEqualTo(ID));
         }
     }
 
