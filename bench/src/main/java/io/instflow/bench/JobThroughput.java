@@ -75,10 +75,12 @@ public final class JobThroughput {
                         "input: %,d MBO records already in md.glbx-mdp3.mbo on %s%n",
                         records, bootstrap);
             }
+            // output topics of this invocation only: a broker may hold an earlier one's reports
+            String invocation = Long.toString(System.currentTimeMillis(), 36);
             int i = 0;
             for (String profile : profiles) {
                 for (String backend : backends) {
-                    String run = backend + "-" + i++;
+                    String run = invocation + "-" + backend + "-" + i++;
                     run(
                             bootstrap,
                             backend,

@@ -38,6 +38,13 @@ public final class OrderBook {
      */
     public static final int OBSERVABLE = 4;
 
+    /**
+     * {@link #apply} result bit, with {@link #OBSERVABLE}: the best bid or ask level may have
+     * changed since the previous observable result (price, size or order count). Without it they
+     * are as they were then, so a caller tracking the top need not read it.
+     */
+    public static final int TOP_CHANGED = 8;
+
     private static final long NO_SLOT = -1;
 
     private final long instrumentId;
@@ -57,6 +64,10 @@ public final class OrderBook {
     private long snapshotTsRecv = DbnConstants.UNDEF_TIMESTAMP;
     private boolean stale;
     private boolean tradedSinceClear;
+
+    /** A best level was touched since the last observable result; true for a new or loaded book. */
+    private boolean topTouched = true;
+
     private int lastTradeAggressor;
     private long lastTradePrice;
     private long lastTradeSize;
@@ -76,7 +87,7 @@ public final class OrderBook {
 
     /**
      * Applies one MBO record; returns a set of {@link #CHANGED}, {@link #TRADE}, {@link
-     * #OBSERVABLE}.
+     * #OBSERVABLE}, {@link #TOP_CHANGED}.
      */
     public int apply(MboDecoder r) {
         return apply(r.action(), r.side(), r.orderId(), r.price(), r.size(), r.flags(), r.tsRecv());
@@ -123,7 +134,8 @@ public final class OrderBook {
                 break;
         }
         if ((flags & Flags.LAST) != 0) {
-            result |= OBSERVABLE;
+            result |= topTouched ? OBSERVABLE | TOP_CHANGED : OBSERVABLE;
+            topTouched = false;
             if (!bids.isEmpty() && !asks.isEmpty() && bids.bestPrice() >= asks.bestPrice()) {
                 if (tradedSinceClear) {
                     anomalies.crossedAtLast++;
@@ -164,7 +176,7 @@ public final class OrderBook {
             removeSlot(slot);
         } else {
             sizes[slot] = remaining - size;
-            levels(sides[slot]).remove(prices[slot], size, 0);
+            topTouched |= levels(sides[slot]).remove(prices[slot], size, 0);
         }
         return CHANGED;
     }
@@ -182,11 +194,11 @@ public final class OrderBook {
             return CHANGED;
         }
         byte newSide = side == 'B' || side == 'A' ? side : sides[slot];
-        levels(sides[slot]).remove(prices[slot], sizes[slot], 1);
+        topTouched |= levels(sides[slot]).remove(prices[slot], sizes[slot], 1);
         prices[slot] = price;
         sizes[slot] = size;
         sides[slot] = newSide;
-        levels(newSide).add(price, size, 1);
+        topTouched |= levels(newSide).add(price, size, 1);
         return CHANGED;
     }
 
@@ -221,11 +233,11 @@ public final class OrderBook {
         sizes[slot] = size;
         sides[slot] = side;
         slotByOrderId.put(orderId, slot);
-        levels(side).add(price, size, 1);
+        topTouched |= levels(side).add(price, size, 1);
     }
 
     private void removeSlot(int slot) {
-        levels(sides[slot]).remove(prices[slot], sizes[slot], 1);
+        topTouched |= levels(sides[slot]).remove(prices[slot], sizes[slot], 1);
         slotByOrderId.remove(orderIds[slot]);
         sides[slot] = 0;
         sizes[slot] = 0;
@@ -252,6 +264,7 @@ public final class OrderBook {
         slotByOrderId.clear();
         bids.clear();
         asks.clear();
+        topTouched = true;
         Arrays.fill(sides, 0, usedSlots, (byte) 0);
         usedSlots = 0;
         freeCount = 0;

@@ -53,13 +53,16 @@ final class PriceLevels {
         return counts[levels - 1 - depth];
     }
 
-    /** Adds {@code size} and {@code orders} at {@code price}, creating the level when new. */
-    void add(long price, long size, int orders) {
+    /**
+     * Adds {@code size} and {@code orders} at {@code price}, creating the level when new; returns
+     * whether the best level changed.
+     */
+    boolean add(long price, long size, int orders) {
         int i = find(price);
         if (i >= 0) {
             sizes[i] += size;
             counts[i] += orders;
-            return;
+            return i == levels - 1;
         }
         int at = -i - 1;
         if (levels == prices.length) {
@@ -78,16 +81,19 @@ final class PriceLevels {
         sizes[at] = size;
         counts[at] = orders;
         levels++;
+        return at == levels - 1;
     }
 
     /**
-     * Removes {@code size} and {@code orders} at {@code price}; drops the level when it empties.
+     * Removes {@code size} and {@code orders} at {@code price}, dropping the level when it empties;
+     * returns whether the best level changed.
      */
-    void remove(long price, long size, int orders) {
+    boolean remove(long price, long size, int orders) {
         int i = find(price);
         if (i < 0) {
-            return;
+            return false;
         }
+        boolean best = i == levels - 1;
         sizes[i] -= size;
         counts[i] -= orders;
         if (sizes[i] <= 0 || counts[i] <= 0) {
@@ -99,6 +105,7 @@ final class PriceLevels {
             }
             levels--;
         }
+        return best;
     }
 
     void clear() {

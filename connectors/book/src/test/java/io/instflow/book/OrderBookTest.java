@@ -10,6 +10,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,51 @@ class OrderBookTest {
 
     private int add(long id, long price, long size, char side) {
         return book.apply((byte) 'A', (byte) side, id, price, size, LAST, 1);
+    }
+
+    /** Best bid price, size, orders, then best ask price, size, orders (0 for an empty side). */
+    static long[] top(OrderBook book) {
+        return new long[] {
+            book.hasBid() ? book.bidPrice() : 0,
+            book.bidSize(),
+            book.bidCount(),
+            book.hasAsk() ? book.askPrice() : 0,
+            book.askSize(),
+            book.askCount()
+        };
+    }
+
+    @Test
+    void shouldLeaveTheTopAsItWasWhenAnObservableRecordHasNoTopChange() {
+        Random random = new Random(11);
+        long[] before = top(book);
+        int unchanged = 0;
+        int changed = 0;
+        for (int step = 0; step < 50_000; step++) {
+            long id = 1 + random.nextInt(300);
+            long price = PX + (random.nextInt(21) - 10) * TICK;
+            long size = random.nextInt(8);
+            char side = random.nextBoolean() ? 'B' : 'A';
+            char action = "AAACCCMMT".charAt(random.nextInt(9));
+            if (random.nextInt(5_000) == 0) {
+                action = 'R';
+            }
+            int flags = random.nextInt(4) == 0 ? 0 : LAST;
+            int result = book.apply((byte) action, (byte) side, id, price, size, flags, step);
+            if ((result & OrderBook.OBSERVABLE) == 0) {
+                continue;
+            }
+            long[] now = top(book);
+            if ((result & OrderBook.TOP_CHANGED) == 0) {
+                unchanged++;
+                assertThat(now).as("top at step %d", step).isEqualTo(before);
+            } else {
+                changed++;
+            }
+            before = now;
+        }
+        assertThat(unchanged).as("observable records below the top").isGreaterThan(1_000);
+        assertThat(changed).as("observable records at the top").isGreaterThan(1_000);
     }
 
     @Test

@@ -30,6 +30,8 @@ class RealDataReplayTest {
         long[] trades = new long[3];
         long[] crossed = new long[1];
         long[] lastCrossedTsRecv = new long[1];
+        long[] topAtLastObservable = new long[6];
+        long[] observableWithoutTopChange = new long[1];
         long[] firstTradeTsRecv = new long[1];
         RecordHandler handler =
                 new RecordHandler() {
@@ -42,6 +44,14 @@ class RealDataReplayTest {
                         }
                         if ((result & OrderBook.OBSERVABLE) != 0) {
                             observable[0]++;
+                            long[] top = OrderBookTest.top(book);
+                            if ((result & OrderBook.TOP_CHANGED) == 0) {
+                                observableWithoutTopChange[0]++;
+                                assertThat(top)
+                                        .as("top without TOP_CHANGED at ts_recv %d", r.tsRecv())
+                                        .isEqualTo(topAtLastObservable);
+                            }
+                            System.arraycopy(top, 0, topAtLastObservable, 0, top.length);
                             if (book.hasBid()
                                     && book.hasAsk()
                                     && book.bidPrice() >= book.askPrice()) {
@@ -65,6 +75,10 @@ class RealDataReplayTest {
         }
         OrderBook book = books.book(17077);
         assertThat(observable[0]).isEqualTo(1 + 47022);
+        assertThat(observableWithoutTopChange[0])
+                .as("observable records that left the best levels alone")
+                .isPositive()
+                .isLessThan(observable[0]);
         assertThat(book.anomalies().crossedAtLast()).as("crossed after trading started").isZero();
         assertThat(book.anomalies().crossedBeforeOpen()).isEqualTo(crossed[0]).isPositive();
         assertThat(lastCrossedTsRecv[0])

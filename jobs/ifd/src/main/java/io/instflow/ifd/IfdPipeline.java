@@ -119,10 +119,7 @@ public final class IfdPipeline {
                         .name("order books");
         // bars and the detector's prices are made of futures trades only: nothing else crosses
         SingleOutputStreamOperator<FlowEvent> futuresTrades =
-                flow.filter(
-                                e ->
-                                        e.kind == FlowEvent.TRADE
-                                                && "F".equals(e.contract.instrumentClass))
+                flow.filter(e -> e.kind == FlowEvent.TRADE && e.contract.isFuture())
                         .name("futures trades");
         SingleOutputStreamOperator<Bar> bars =
                 futuresTrades

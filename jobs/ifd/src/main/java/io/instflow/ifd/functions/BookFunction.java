@@ -128,7 +128,13 @@ public final class BookFunction
     /** An instrument's book, last reported top and contract while in memory. */
     private static final class InUse {
         OrderBook book;
-        long[] top;
+
+        /** Whether a top was reported: the book has been observable since it was created. */
+        boolean hasTop;
+
+        long topBidSize;
+        long topAskSize;
+        long topSinceNs;
 
         /** Null until its definition is known; replaced when a new one arrives. */
         ContractInfo contract;
@@ -141,8 +147,18 @@ public final class BookFunction
 
         InUse(OrderBook book, long[] top, boolean noLargeOrders) {
             this.book = book;
-            this.top = top;
             this.noLargeOrders = noLargeOrders;
+            if (top != null) {
+                hasTop = true;
+                topBidSize = top[0];
+                topAskSize = top[1];
+                topSinceNs = top[2];
+            }
+        }
+
+        /** The state's form of the top: best bid size, best ask size, ns it last changed. */
+        long[] top() {
+            return hasTop ? new long[] {topBidSize, topAskSize, topSinceNs} : null;
         }
     }
 
@@ -177,7 +193,7 @@ public final class BookFunction
         for (Map.Entry<Long, InUse> held : inUse.entrySet()) {
             currentKey.accept(held.getKey());
             book.update(held.getValue().book);
-            top.update(held.getValue().top);
+            top.update(held.getValue().top());
         }
         inUse.clear();
     }
@@ -241,17 +257,22 @@ public final class BookFunction
             t.price = b.lastTradePrice();
             emit(t, contract, out, ctx.timerService());
         }
-        if ((result & OrderBook.OBSERVABLE) != 0) {
-            long[] last = held.top;
-            if (last == null || last[0] != b.bidSize() || last[1] != b.askSize()) {
-                if (last != null) {
+        // without TOP_CHANGED the best levels are as at the last observable record: the top stands
+        if ((result & OrderBook.TOP_CHANGED) != 0) {
+            long bidSize = b.bidSize();
+            long askSize = b.askSize();
+            if (!held.hasTop || held.topBidSize != bidSize || held.topAskSize != askSize) {
+                if (held.hasTop) {
                     FlowEvent q = event(FlowEvent.QUOTE, e);
-                    q.bidSize = last[0];
-                    q.askSize = last[1];
-                    q.durationNs = Math.max(0, e.getTsEvent() - last[2]);
+                    q.bidSize = held.topBidSize;
+                    q.askSize = held.topAskSize;
+                    q.durationNs = Math.max(0, e.getTsEvent() - held.topSinceNs);
                     emit(q, contract, out, ctx.timerService());
                 }
-                held.top = new long[] {b.bidSize(), b.askSize(), e.getTsEvent()};
+                held.hasTop = true;
+                held.topBidSize = bidSize;
+                held.topAskSize = askSize;
+                held.topSinceNs = e.getTsEvent();
             }
         }
     }

@@ -24,6 +24,12 @@ public class ContractInfo {
     /** Tick in 1e-9 units, 0 when variable. */
     public long tick;
 
+    /**
+     * The instrument class as one letter, '?' when not one, 0 until first asked: every flow event
+     * is filtered on it, and comparing the string would read it from memory each time.
+     */
+    private transient char kind;
+
     public ContractInfo() {}
 
     public static ContractInfo of(InstrumentDefinition d) {
@@ -56,11 +62,28 @@ public class ContractInfo {
     }
 
     public boolean isOption() {
-        return "C".equals(instrumentClass) || "P".equals(instrumentClass);
+        char k = kind();
+        return k == 'C' || k == 'P';
     }
 
     public boolean isCall() {
-        return "C".equals(instrumentClass);
+        return kind() == 'C';
+    }
+
+    public boolean isFuture() {
+        return kind() == 'F';
+    }
+
+    private char kind() {
+        char k = kind;
+        if (k == 0) {
+            k =
+                    instrumentClass != null && instrumentClass.length() == 1
+                            ? instrumentClass.charAt(0)
+                            : '?';
+            kind = k;
+        }
+        return k;
     }
 
     public double strikePoints() {
