@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # IFD job throughput from a real local Kafka (exactly-once sinks, heap and RocksDB state backends)
-# with signal visibility latency, next to Kafka's own ConsumerPerformance reading the same topic.
+# with signal visibility latency, each run beside Kafka's own ConsumerPerformance reading the same
+# topic just before and just after it.
 # Usage: bench/job-throughput.sh [days] [parallelism] [backends] [profiles] [small|full]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,12 +26,5 @@ trap '"$instflow" kafka stop --dir "$work/kafka" >/dev/null 2>&1 || true; rm -rf
 published="$("$instflow" connect file --bootstrap "localhost:$port" --partitions "$parallelism" \
   "$work"/sim/definitions.dbn.zst "$work"/sim/mbo-*.dbn.zst 2>/dev/null | grep published)"
 echo "$published ($universe universe, $days simulated days, $parallelism partitions)"
+# ConsumerPerformance reads the topic before the first run and after each (JobThroughput runs it)
 java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$backends" "$profiles" "$universe" "localhost:$port" 2>/dev/null
-# at most 3 M, and never more than the topic holds: ConsumerPerformance would wait for the rest
-records="$(echo "$published" | sed -E 's/^published ([0-9,]+) MBO.*/\1/' | tr -d ,)"
-messages=$(( records < 3000000 ? records : 3000000 ))
-echo "== Kafka ConsumerPerformance on md.glbx-mdp3.mbo ($messages records) =="
-for run in 1 2 3; do
-  java -cp "$cp" org.apache.kafka.tools.ConsumerPerformance --bootstrap-server "localhost:$port" \
-    --topic md.glbx-mdp3.mbo --messages "$messages" --group "perf-$run" 2>/dev/null | tail -1
-done

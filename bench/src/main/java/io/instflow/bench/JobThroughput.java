@@ -47,9 +47,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once. Without a bootstrap it starts a broker, simulates and publishes the session itself, in this
  * JVM, and its first run is a JVM that has just simulated; with one it reads the session already
  * published there (as {@code bench/job-throughput.sh} does), and its first run is as cold as a
- * fresh task manager's.
+ * fresh task manager's, and Kafka's {@code ConsumerPerformance} reads the same topic before the
+ * first run and after each, so every run is set beside the broker's rate around it.
  */
 public final class JobThroughput {
+
+    /**
+     * ConsumerPerformance reads at most this many records (and never more than the topic holds).
+     */
+    private static final long PERF_RECORDS = 3_000_000;
 
     public static void main(String[] args) throws Exception {
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -77,18 +83,43 @@ public final class JobThroughput {
             }
             // output topics of this invocation only: a broker may hold an earlier one's reports
             String invocation = Long.toString(System.currentTimeMillis(), 36);
+            // the broker's own rate just before and just after each run: this machine's speed
+            // drifts
+            BrokerReadRate broker =
+                    published == null
+                            ? null
+                            : new BrokerReadRate(
+                                    bootstrap,
+                                    new Topics("").mbo(),
+                                    Math.min(records, PERF_RECORDS),
+                                    invocation);
+            if (broker != null) {
+                // the broker's first read of the topic is slower than the rest: not a reference
+                broker.measure();
+            }
+            double before = broker == null ? 0 : broker.measure();
             int i = 0;
             for (String profile : profiles) {
                 for (String backend : backends) {
                     String run = invocation + "-" + backend + "-" + i++;
-                    run(
-                            bootstrap,
-                            backend,
-                            profile,
-                            run + ".",
-                            parallelism,
-                            records,
-                            work.resolve("checkpoints-" + run));
+                    double sustained =
+                            run(
+                                    bootstrap,
+                                    backend,
+                                    profile,
+                                    run + ".",
+                                    parallelism,
+                                    records,
+                                    work.resolve("checkpoints-" + run));
+                    if (broker != null) {
+                        double after = broker.measure();
+                        double around = (before + after) / 2;
+                        System.out.printf(
+                                "  %.2f of ConsumerPerformance on the same topic (%,.0f records/s"
+                                        + " before the run, %,.0f after, %,d records each)%n",
+                                sustained / around, before, after, Math.min(records, PERF_RECORDS));
+                        before = after;
+                    }
                 }
             }
         } finally {
@@ -155,7 +186,8 @@ public final class JobThroughput {
         }
     }
 
-    private static void run(
+    /** Runs the job once and prints its figures; returns its sustained records per second. */
+    private static double run(
             String bootstrap,
             String backend,
             String profile,
@@ -190,6 +222,7 @@ public final class JobThroughput {
                 throughputReports(bootstrap, new Topics(prefix).metrics());
         List<Long> sorted = new ArrayList<>(latenciesMs);
         Collections.sort(sorted);
+        double sustained = SustainedRate.of(reports);
         System.out.printf(
                 "%-8s %s (%s) exactly-once, parallelism %d: %,.0f MBO records/s over the whole run (%.1f s incl. start-up),"
                         + " %,.0f records/s sustained (all subtasks, from a quarter to three quarters of the records read; subtasks read %s); %d signals and rejections, "
@@ -200,12 +233,13 @@ public final class JobThroughput {
                 parallelism,
                 records / seconds,
                 seconds,
-                SustainedRate.of(reports),
+                sustained,
                 SustainedRate.bySubtask(reports),
                 sorted.size(),
                 Percentile.of(sorted, 0.5),
                 Percentile.of(sorted, 0.99),
                 job.checkpointIntervalMs());
+        return sustained;
     }
 
     /**
