@@ -83,8 +83,7 @@ public final class JobThroughput {
             }
             // output topics of this invocation only: a broker may hold an earlier one's reports
             String invocation = Long.toString(System.currentTimeMillis(), 36);
-            // the broker's own rate just before and just after each run: this machine's speed
-            // drifts
+            // the broker's rate just before and just after each run: the machine's speed drifts
             BrokerReadRate broker =
                     published == null
                             ? null
