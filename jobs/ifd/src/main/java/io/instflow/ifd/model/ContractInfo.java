@@ -24,19 +24,15 @@ public class ContractInfo {
     /** Tick in 1e-9 units, 0 when variable. */
     public long tick;
 
-    /**
-     * The instrument class as one letter, '?' when not one, 0 until first asked: every flow event
-     * is filtered on it, and comparing the string would read it from memory each time.
-     */
-    private transient char kind;
-
     public ContractInfo() {}
 
     public static ContractInfo of(InstrumentDefinition d) {
         ContractInfo c = new ContractInfo();
         c.instrumentId = d.getInstrumentId();
         c.rawSymbol = d.getRawSymbol();
-        c.instrumentClass = d.getInstrumentClass();
+        // shared instances: every flow event is filtered on the class, and an identical string
+        // compares without reading it from memory
+        c.instrumentClass = d.getInstrumentClass() == null ? null : d.getInstrumentClass().intern();
         c.root = d.getAsset();
         c.underlying = d.getUnderlying();
         c.expiration = d.getExpiration() == null ? 0 : d.getExpiration();
@@ -62,28 +58,15 @@ public class ContractInfo {
     }
 
     public boolean isOption() {
-        char k = kind();
-        return k == 'C' || k == 'P';
+        return "C".equals(instrumentClass) || "P".equals(instrumentClass);
     }
 
     public boolean isCall() {
-        return kind() == 'C';
+        return "C".equals(instrumentClass);
     }
 
     public boolean isFuture() {
-        return kind() == 'F';
-    }
-
-    private char kind() {
-        char k = kind;
-        if (k == 0) {
-            k =
-                    instrumentClass != null && instrumentClass.length() == 1
-                            ? instrumentClass.charAt(0)
-                            : '?';
-            kind = k;
-        }
-        return k;
+        return "F".equals(instrumentClass);
     }
 
     public double strikePoints() {
