@@ -20,8 +20,14 @@ import io.instflow.simulator.MarketSimulator;
 import io.instflow.simulator.SimulationResult;
 import io.instflow.simulator.SimulatorConfig;
 
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -49,6 +55,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * published there (as {@code bench/job-throughput.sh} does), and its first run is as cold as a
  * fresh task manager's, and Kafka's {@code ConsumerPerformance} reads the same topic before the
  * first run and after each, so every run is set beside the broker's rate around it.
+ *
+ * <p>All runs go to one task manager started before the first, as jobs submitted to a session
+ * cluster do: a later run finds the task manager's code compiled, where a cluster per run would
+ * load and compile its RPC system and network stack again.
  */
 public final class JobThroughput {
 
@@ -97,27 +107,35 @@ public final class JobThroughput {
                 broker.measure();
             }
             double before = broker == null ? 0 : broker.measure();
-            int i = 0;
-            for (String profile : profiles) {
-                for (String backend : backends) {
-                    String run = invocation + "-" + backend + "-" + i++;
-                    double sustained =
-                            run(
-                                    bootstrap,
-                                    backend,
-                                    profile,
-                                    run + ".",
-                                    parallelism,
-                                    records,
-                                    work.resolve("checkpoints-" + run));
-                    if (broker != null) {
-                        double after = broker.measure();
-                        double around = (before + after) / 2;
-                        System.out.printf(
-                                "  %.2f of ConsumerPerformance on the same topic (%,.0f records/s"
-                                        + " before the run, %,.0f after, %,d records each)%n",
-                                sustained / around, before, after, Math.min(records, PERF_RECORDS));
-                        before = after;
+            int jobs = 0;
+            try (MiniCluster taskManager = taskManager(parallelism)) {
+                for (String profile : profiles) {
+                    for (String backend : backends) {
+                        jobs++;
+                        String run = invocation + "-" + backend + "-" + jobs;
+                        double sustained =
+                                run(
+                                        taskManager,
+                                        jobs,
+                                        bootstrap,
+                                        backend,
+                                        profile,
+                                        run + ".",
+                                        parallelism,
+                                        records,
+                                        work.resolve("checkpoints-" + run));
+                        if (broker != null) {
+                            double after = broker.measure();
+                            double around = (before + after) / 2;
+                            System.out.printf(
+                                    "  %.2f of ConsumerPerformance on the same topic (%,.0f records/s"
+                                            + " before the run, %,.0f after, %,d records each)%n",
+                                    sustained / around,
+                                    before,
+                                    after,
+                                    Math.min(records, PERF_RECORDS));
+                            before = after;
+                        }
                     }
                 }
             }
@@ -127,6 +145,21 @@ public final class JobThroughput {
             }
             BenchDirs.delete(work);
         }
+    }
+
+    /** One task manager with a slot per subtask, as a session cluster's, for every run. */
+    private static MiniCluster taskManager(int parallelism) throws Exception {
+        Configuration conf = new Configuration();
+        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
+        MiniCluster cluster =
+                new MiniCluster(
+                        new MiniClusterConfiguration.Builder()
+                                .setConfiguration(conf)
+                                .setNumTaskManagers(1)
+                                .setNumSlotsPerTaskManager(parallelism)
+                                .build());
+        cluster.start();
+        return cluster;
     }
 
     /** Simulates the session into {@code work} and publishes it; returns the MBO records. */
@@ -187,6 +220,8 @@ public final class JobThroughput {
 
     /** Runs the job once and prints its figures; returns its sustained records per second. */
     private static double run(
+            MiniCluster taskManager,
+            int jobOnTaskManager,
             String bootstrap,
             String backend,
             String profile,
@@ -208,10 +243,20 @@ public final class JobThroughput {
                         "decision-watcher");
         watcher.start();
         long start = System.nanoTime();
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
+        env.setParallelism(parallelism);
         IfdPipeline.wire(env, job);
-        env.execute(job.deployment().name());
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(job.deployment().name());
+        JobID id = taskManager.submitJob(graph).get().getJobID();
+        JobResult result = taskManager.requestJobResult(id).get();
+        if (!result.isSuccess()) {
+            throw new IllegalStateException(
+                    backend + " run failed",
+                    result.getSerializedThrowable()
+                            .map(t -> t.deserializeError(JobThroughput.class.getClassLoader()))
+                            .orElse(null));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         // the watcher polls every 50 ms; give it the last commit's records before stopping it
         Thread.sleep(2_000);
@@ -223,13 +268,14 @@ public final class JobThroughput {
         Collections.sort(sorted);
         double sustained = SustainedRate.of(reports);
         System.out.printf(
-                "%-8s %s (%s) exactly-once, parallelism %d: %,.0f MBO records/s over the whole run (%.1f s incl. start-up),"
+                "%-8s %s (%s) exactly-once, parallelism %d, job %d on this task manager: %,.0f MBO records/s over the whole run (%.1f s from submission),"
                         + " %,.0f records/s sustained (all subtasks, from a quarter to three quarters of the records read; subtasks read %s); %d signals and rejections, "
                         + "evaluation to read_committed visibility p50 %s ms, p99 %s ms (checkpoint interval %d ms)%n",
                 backend,
                 profile,
                 job.params().algorithm(),
                 parallelism,
+                jobOnTaskManager,
                 records / seconds,
                 seconds,
                 sustained,
