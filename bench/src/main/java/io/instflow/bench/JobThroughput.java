@@ -58,7 +58,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>All runs go to one task manager started before the first, as jobs submitted to a session
  * cluster do: a later run finds the task manager's code compiled, where a cluster per run would
- * load and compile its RPC system and network stack again.
+ * load and compile its RPC system (a class loader of its own) again.
  */
 public final class JobThroughput {
 
@@ -241,6 +241,8 @@ public final class JobThroughput {
                 new Thread(
                         () -> watchDecisions(bootstrap, prefix, latenciesMs, stop),
                         "decision-watcher");
+        // a failed run must not leave the JVM waiting on the watcher
+        watcher.setDaemon(true);
         watcher.start();
         long start = System.nanoTime();
         StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
