@@ -22,7 +22,6 @@ import io.instflow.simulator.SimulatorConfig;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -149,12 +148,9 @@ public final class JobThroughput {
 
     /** One task manager with a slot per subtask, as a session cluster's, for every run. */
     private static MiniCluster taskManager(int parallelism) throws Exception {
-        Configuration conf = new Configuration();
-        conf.set(TaskManagerOptions.NUM_TASK_SLOTS, parallelism);
         MiniCluster cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
-                                .setConfiguration(conf)
                                 .setNumTaskManagers(1)
                                 .setNumSlotsPerTaskManager(parallelism)
                                 .build());
