@@ -42,7 +42,6 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamUtils;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -174,17 +173,19 @@ public final class IfdPipeline {
                                                 metrics)))
                         .uid(id.uid("windows"))
                         .name("pressure windows");
-        BroadcastStream<FlowEvent> futuresPrices = futuresTrades.broadcast(FuturesPrices.STATE);
         SingleOutputStreamOperator<Signal> signals =
                 windows.keyBy(DetectorFunction::key, Types.STRING)
-                        .connect(futuresPrices)
-                        .process(
-                                new DetectorFunction(
-                                        config.params(),
-                                        config.windowMinutes(),
-                                        id,
-                                        config.baselines()),
-                                new AvroTypeInfo<>(Signal.class))
+                        .connect(futuresTrades.broadcast())
+                        .transform(
+                                "IFD " + config.params().algorithm() + " detector",
+                                new AvroTypeInfo<>(Signal.class),
+                                new WriteBackBroadcastOperator<>(
+                                        new DetectorFunction(
+                                                config.params(),
+                                                config.windowMinutes(),
+                                                id,
+                                                config.baselines()),
+                                        List.of(FuturesPrices.STATE)))
                         // keyed by underlying since v3.1's pools: expiry-keyed state does not
                         // restore
                         .uid(id.uid("detector-by-underlying"))

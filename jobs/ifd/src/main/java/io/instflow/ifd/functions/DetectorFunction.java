@@ -32,8 +32,11 @@ import org.apache.flink.util.OutputTag;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The Flink adapter of the {@link Detector}, keyed by underlying: contract windows wait in state
@@ -41,9 +44,15 @@ import java.util.Map;
  * histories and baseline pools kept in state. An expiration's histories go a day after it expires;
  * the pools go with the last of them. Emits signals; pressure metrics, rejections and metrics go to
  * side outputs. The futures' trades arrive as broadcast state ({@link FuturesPrices}).
+ *
+ * <p>An underlying's histories and pools stay in memory from its first timer after a checkpoint to
+ * the next checkpoint's barrier, when those changed are written back ({@link
+ * WriteBackBroadcastOperator}): a timer would otherwise read every history of the underlying, which
+ * on RocksDB means deserializing thousands of them each window.
  */
 public final class DetectorFunction
-        extends KeyedBroadcastProcessFunction<String, ContractWindow, FlowEvent, Signal> {
+        extends KeyedBroadcastProcessFunction<String, ContractWindow, FlowEvent, Signal>
+        implements KeyedWriteBack<String> {
 
     private static final long serialVersionUID = 1L;
 
@@ -88,6 +97,20 @@ public final class DetectorFunction
 
     private final BaselineSeed seed;
 
+    /**
+     * Underlyings' histories and pools read since the last checkpoint, by underlying (lifetime:
+     * until the next {@link #writeBack}).
+     */
+    private transient Map<String, InUse> inUse;
+
+    /** An underlying's histories and pools while in memory, and which of them changed. */
+    private static final class InUse {
+        final Map<Long, ContractHistory> histories = new HashMap<>();
+        final Map<String, BaselineDays> pools = new HashMap<>();
+        final Set<Long> changed = new HashSet<>();
+        final Set<String> changedPools = new HashSet<>();
+    }
+
     public DetectorFunction(DetectorParams params, int windowMinutes, Deployment deployment) {
         this(params, windowMinutes, deployment, BaselineSeed.EMPTY);
     }
@@ -122,6 +145,39 @@ public final class DetectorFunction
                         .getMapState(
                                 new MapStateDescriptor<>(
                                         "pools", Types.STRING, Types.POJO(BaselineDays.class)));
+        inUse = new HashMap<>();
+    }
+
+    @Override
+    public void writeBack(Consumer<String> currentKey) throws Exception {
+        for (Map.Entry<String, InUse> entry : inUse.entrySet()) {
+            currentKey.accept(entry.getKey());
+            InUse held = entry.getValue();
+            for (Long id : held.changed) {
+                histories.put(id, held.histories.get(id));
+            }
+            for (String pool : held.changedPools) {
+                pools.put(pool, held.pools.get(pool));
+            }
+        }
+        // forgotten, not kept: on the heap the values are the backend's own objects, which its
+        // copy-on-write snapshot must see unchanged until it is written
+        inUse.clear();
+    }
+
+    private InUse inUse(String underlying) throws Exception {
+        InUse held = inUse.get(underlying);
+        if (held == null) {
+            held = new InUse();
+            for (Map.Entry<Long, ContractHistory> e : histories.entries()) {
+                held.histories.put(e.getKey(), e.getValue());
+            }
+            for (Map.Entry<String, BaselineDays> e : pools.entries()) {
+                held.pools.put(e.getKey(), e.getValue());
+            }
+            inUse.put(underlying, held);
+        }
+        return held;
     }
 
     @Override
@@ -151,16 +207,13 @@ public final class DetectorFunction
             (w.windowEnd / 1_000_000L <= timestamp ? due : later).add(w);
         }
         waiting.update(later);
-        Map<Long, ContractHistory> known = new HashMap<>();
-        histories.entries().forEach(e -> known.put(e.getKey(), e.getValue()));
-        Map<String, BaselineDays> knownPools = new HashMap<>();
-        pools.entries().forEach(e -> knownPools.put(e.getKey(), e.getValue()));
+        InUse held = inUse(ctx.getCurrentKey());
         ReadOnlyBroadcastState<String, long[]> prices = ctx.getBroadcastState(FuturesPrices.STATE);
         Detector.Evaluation evaluation =
                 detector.evaluate(
                         due,
-                        known,
-                        knownPools,
+                        held.histories,
+                        held.pools,
                         (underlying, timeNs) -> priceAt(prices, underlying, timeNs));
         evaluation.observed().forEach(w -> ctx.output(PRESSURE, records.pressure(w)));
         for (Detector.Verdict v : evaluation.verdicts()) {
@@ -177,12 +230,14 @@ public final class DetectorFunction
                 ctx.output(REJECTIONS, records.rejection(v));
             }
         }
-        histories.putAll(evaluation.updated());
-        pools.putAll(evaluation.updatedPools());
+        held.histories.putAll(evaluation.updated());
+        held.changed.addAll(evaluation.updated().keySet());
+        held.pools.putAll(evaluation.updatedPools());
+        held.changedPools.addAll(evaluation.updatedPools().keySet());
         long watermark = ctx.timerService().currentWatermark();
         report.of(timestamp, due.size(), evaluation, watermark, System.currentTimeMillis())
                 .forEach(m -> ctx.output(METRICS, m));
-        release(timestamp);
+        release(timestamp, held);
     }
 
     private static Long priceAt(
@@ -195,10 +250,10 @@ public final class DetectorFunction
     }
 
     /** Forgets the contracts whose release time has come, and the pools with the last of them. */
-    private void release(long timestamp) throws Exception {
+    private void release(long timestamp, InUse held) throws Exception {
         List<Long> expired = new ArrayList<>();
         boolean anyLeft = false;
-        for (Map.Entry<Long, ContractHistory> e : histories.entries()) {
+        for (Map.Entry<Long, ContractHistory> e : held.histories.entrySet()) {
             if (StateRelease.atMs(e.getValue().expiration) <= timestamp) {
                 expired.add(e.getKey());
             } else {
@@ -209,6 +264,8 @@ public final class DetectorFunction
             return;
         }
         for (Long id : expired) {
+            held.histories.remove(id);
+            held.changed.remove(id);
             histories.remove(id);
         }
         List<ContractWindow> kept = new ArrayList<>();
@@ -219,6 +276,8 @@ public final class DetectorFunction
         }
         waiting.update(kept);
         if (!anyLeft && kept.isEmpty()) {
+            held.pools.clear();
+            held.changedPools.clear();
             pools.clear();
         }
     }

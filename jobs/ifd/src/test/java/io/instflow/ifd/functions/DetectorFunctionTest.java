@@ -38,7 +38,7 @@ class DetectorFunctionTest {
 
     private static Harness harness(DetectorParams params) throws Exception {
         return new Harness(
-                new CoBroadcastWithKeyedOperator<>(
+                new WriteBackBroadcastOperator<>(
                         new DetectorFunction(
                                 params,
                                 5,
@@ -222,6 +222,7 @@ class DetectorFunctionTest {
             }
             assertThat(h.extractOutputValues()).isEmpty();
             assertThat(rejections(h)).as("balanced windows are no candidates").isEmpty();
+            h.prepareSnapshotPreBarrier(1);
             snapshot = h.snapshot(1, 1);
         }
         try (var restored = harness()) {

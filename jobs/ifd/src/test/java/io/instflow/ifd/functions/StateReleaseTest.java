@@ -107,7 +107,7 @@ class StateReleaseTest {
                         DetectorParams.exploratory(), 5, Deployment.ifd("exploratory", ""));
         try (var h =
                 new KeyedBroadcastOperatorTestHarness<String, ContractWindow, FlowEvent, Signal>(
-                        new CoBroadcastWithKeyedOperator<>(function, List.of(FuturesPrices.STATE)),
+                        new WriteBackBroadcastOperator<>(function, List.of(FuturesPrices.STATE)),
                         DetectorFunction::key,
                         Types.STRING,
                         1,
@@ -124,13 +124,13 @@ class StateReleaseTest {
                                 daily(d), start * 1_000_000L, (start + 300_000) * 1_000_000L, s),
                         start);
                 h.watermark(start + DAY_MS / 2);
-                most = Math.max(most, entries(h));
+                most = Math.max(most, entriesAtCheckpoint(h));
             }
             assertThat(most)
                     .as("histories of the expirations within their grace")
                     .isLessThanOrEqualTo(3);
             h.watermark(FIRST_DAY_MS + (DAYS + 2) * DAY_MS);
-            assertThat(entries(h)).isZero();
+            assertThat(entriesAtCheckpoint(h)).isZero();
         }
     }
 
@@ -236,7 +236,7 @@ class StateReleaseTest {
                         .toList();
     }
 
-    /** Keyed state entries once the books in memory are written back, as for a checkpoint. */
+    /** Keyed state entries once what is in memory is written back, as for a checkpoint. */
     private static int entriesAtCheckpoint(KeyedBroadcastOperatorTestHarness<?, ?, ?, ?> h)
             throws Exception {
         h.prepareSnapshotPreBarrier(0);
