@@ -10,10 +10,6 @@ import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,53 +95,44 @@ class BarWriteBackTest {
         Emitted out =
                 new Emitted(
                         new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        OperatorSubtaskState checkpoint = null;
-        long checkpointId = 0;
-        long watermark = Long.MIN_VALUE;
-        int next = 0;
-        while (next < events.size()) {
-            try (var h = harness(backend)) {
-                if (checkpoint != null) {
-                    h.initializeState(checkpoint);
-                }
-                h.open();
+        long[] watermark = {Long.MIN_VALUE};
+        RestoredRuns.run(
+                events.size(),
+                restoreEvery,
+                () -> harness(backend),
                 // a restored job's watermark starts over from its sources; what is tested here is
                 // the state, so the operator gets back the watermark it had
-                h.processWatermark(watermark);
-                int end = (int) Math.min(events.size(), (long) next + restoreEvery);
-                for (; next < end; next++) {
-                    FlowEvent e = events.get(next);
+                h -> h.processWatermark(watermark[0]),
+                (h, index) -> {
+                    FlowEvent e = events.get(index);
                     long ms = e.tsEvent / 1_000_000L;
-                    out.lateAt.add(watermark);
+                    out.lateAt.add(watermark[0]);
                     h.processElement(new StreamRecord<>(e, ms));
-                    if (next % 10 == 9 && ms - 30_000 > watermark) {
-                        watermark = ms - 30_000;
-                        h.processWatermark(watermark);
+                    if (index % 10 == 9 && ms - 30_000 > watermark[0]) {
+                        watermark[0] = ms - 30_000;
+                        h.processWatermark(watermark[0]);
                     }
-                }
-                if (next == events.size()) {
-                    watermark = START_MS + 60 * MINUTE_MS;
-                    h.processWatermark(watermark);
-                }
-                checkpointId++;
-                h.prepareSnapshotPreBarrier(checkpointId);
-                checkpoint = h.snapshot(checkpointId, checkpointId);
-                out.bars.addAll(h.extractOutputValues());
-                var forming = h.getSideOutput(BarFunction.FORMING);
-                if (forming != null) {
-                    forming.forEach(b -> out.forming.add(b.getValue()));
-                }
-                var late = h.getSideOutput(BarFunction.LATE);
-                if (late != null) {
-                    late.forEach(
-                            m ->
-                                    out.late.add(
-                                            m.getValue().getTags()
-                                                    + " "
-                                                    + m.getValue().getWindowStart()));
-                }
-            }
-        }
+                    if (index == events.size() - 1) {
+                        watermark[0] = START_MS + 60 * MINUTE_MS;
+                        h.processWatermark(watermark[0]);
+                    }
+                },
+                h -> {
+                    out.bars.addAll(h.extractOutputValues());
+                    var forming = h.getSideOutput(BarFunction.FORMING);
+                    if (forming != null) {
+                        forming.forEach(b -> out.forming.add(b.getValue()));
+                    }
+                    var late = h.getSideOutput(BarFunction.LATE);
+                    if (late != null) {
+                        late.forEach(
+                                m ->
+                                        out.late.add(
+                                                m.getValue().getTags()
+                                                        + " "
+                                                        + m.getValue().getWindowStart()));
+                    }
+                });
         return out;
     }
 
@@ -208,11 +195,7 @@ class BarWriteBackTest {
                                         new MetricRecords(new Deployment("ifd-test"), "testing"))),
                         (FlowEvent e) -> e.instrumentId,
                         Types.LONG);
-        StateBackend state =
-                backend.equals("rocksdb")
-                        ? new EmbeddedRocksDBStateBackend()
-                        : new HashMapStateBackend();
-        h.setStateBackend(state);
+        h.setStateBackend(RestoredRuns.backend(backend));
         return h;
     }
 

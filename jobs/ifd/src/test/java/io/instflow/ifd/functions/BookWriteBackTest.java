@@ -8,9 +8,6 @@ import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.FlowEvent;
 
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,30 +71,19 @@ class BookWriteBackTest {
     private static List<FlowEvent> run(List<MboEvent> events, int restoreEvery, String backend)
             throws Exception {
         List<FlowEvent> out = new ArrayList<>();
-        OperatorSubtaskState checkpoint = null;
-        long checkpointId = 0;
-        int next = 0;
-        while (next < events.size()) {
-            try (var h = harness(backend)) {
-                if (checkpoint != null) {
-                    h.initializeState(checkpoint);
-                }
-                h.open();
-                int end = (int) Math.min(events.size(), (long) next + restoreEvery);
-                for (; next < end; next++) {
-                    MboEvent e = events.get(next);
+        RestoredRuns.run(
+                events.size(),
+                restoreEvery,
+                () -> harness(backend),
+                (h, index) -> {
+                    MboEvent e = events.get(index);
                     long ms = e.getTsEvent() / 1_000_000L;
                     h.processElement(new StreamRecord<>(e, ms));
-                    if (next % 10 == 9) {
+                    if (index % 10 == 9) {
                         h.watermark(ms - 1);
                     }
-                }
-                checkpointId++;
-                h.prepareSnapshotPreBarrier(checkpointId);
-                checkpoint = h.snapshot(checkpointId, checkpointId);
-                out.addAll(h.extractOutputValues());
-            }
-        }
+                },
+                h -> out.addAll(h.extractOutputValues()));
         return out;
     }
 
@@ -112,10 +98,7 @@ class BookWriteBackTest {
         }
         DefinitionsLoader preload = () -> contracts;
         var h = BookFunctionTest.harness(preload);
-        h.setStateBackend(
-                backend.equals("rocksdb")
-                        ? new EmbeddedRocksDBStateBackend()
-                        : new HashMapStateBackend());
+        h.setStateBackend(RestoredRuns.backend(backend));
         return h;
     }
 

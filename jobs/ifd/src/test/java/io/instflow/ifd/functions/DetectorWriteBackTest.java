@@ -11,10 +11,6 @@ import io.instflow.ifd.model.FlowEvent;
 import io.instflow.ifd.model.WindowStats;
 
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,18 +70,12 @@ class DetectorWriteBackTest {
     private static Emitted run(List<Input> inputs, int restoreEvery, String backend)
             throws Exception {
         Emitted out = new Emitted(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        OperatorSubtaskState checkpoint = null;
-        long checkpointId = 0;
-        int next = 0;
-        while (next < inputs.size()) {
-            try (var h = harness(backend)) {
-                if (checkpoint != null) {
-                    h.initializeState(checkpoint);
-                }
-                h.open();
-                int end = (int) Math.min(inputs.size(), (long) next + restoreEvery);
-                for (; next < end; next++) {
-                    Input in = inputs.get(next);
+        RestoredRuns.run(
+                inputs.size(),
+                restoreEvery,
+                () -> harness(backend),
+                (h, index) -> {
+                    Input in = inputs.get(index);
                     if (in.window() != null) {
                         h.processElement(in.window(), in.window().windowStart / 1_000_000L);
                     } else if (in.trade() != null) {
@@ -94,28 +84,25 @@ class DetectorWriteBackTest {
                     } else {
                         h.watermark(in.watermarkMs());
                     }
-                }
-                checkpointId++;
-                h.prepareSnapshotPreBarrier(checkpointId);
-                checkpoint = h.snapshot(checkpointId, checkpointId);
-                // emitted_at is the wall clock's, the one field a replay may not repeat
-                for (Signal s : h.extractOutputValues()) {
-                    s.setEmittedAt(0L);
-                    out.signals.add(s.toString());
-                }
-                var rejections = h.getSideOutput(DetectorFunction.REJECTIONS);
-                if (rejections != null) {
-                    for (StreamRecord<Rejection> r : rejections) {
-                        r.getValue().setEmittedAt(0L);
-                        out.rejections.add(r.getValue().toString());
+                },
+                h -> {
+                    // emitted_at is the wall clock's, the one field a replay may not repeat
+                    for (Signal s : h.extractOutputValues()) {
+                        s.setEmittedAt(0L);
+                        out.signals.add(s.toString());
                     }
-                }
-                var pressure = h.getSideOutput(DetectorFunction.PRESSURE);
-                if (pressure != null) {
-                    pressure.forEach(p -> out.pressure.add(p.getValue().toString()));
-                }
-            }
-        }
+                    var rejections = h.getSideOutput(DetectorFunction.REJECTIONS);
+                    if (rejections != null) {
+                        for (StreamRecord<Rejection> r : rejections) {
+                            r.getValue().setEmittedAt(0L);
+                            out.rejections.add(r.getValue().toString());
+                        }
+                    }
+                    var pressure = h.getSideOutput(DetectorFunction.PRESSURE);
+                    if (pressure != null) {
+                        pressure.forEach(p -> out.pressure.add(p.getValue().toString()));
+                    }
+                });
         return out;
     }
 
@@ -137,11 +124,7 @@ class DetectorWriteBackTest {
                         1,
                         1,
                         0);
-        StateBackend state =
-                backend.equals("rocksdb")
-                        ? new EmbeddedRocksDBStateBackend()
-                        : new HashMapStateBackend();
-        h.setStateBackend(state);
+        h.setStateBackend(RestoredRuns.backend(backend));
         return h;
     }
 

@@ -11,10 +11,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.state.StateBackend;
-import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,44 +61,35 @@ class PressureWindowWriteBackTest {
     private static Emitted run(List<FlowEvent> events, int restoreEvery, String backend)
             throws Exception {
         Emitted out = new Emitted(new ArrayList<>(), new ArrayList<>());
-        OperatorSubtaskState checkpoint = null;
-        long checkpointId = 0;
-        long watermark = Long.MIN_VALUE;
-        int next = 0;
-        while (next < events.size()) {
-            try (var h = harness(backend)) {
-                if (checkpoint != null) {
-                    h.initializeState(checkpoint);
-                }
-                h.open();
-                int end = (int) Math.min(events.size(), (long) next + restoreEvery);
-                for (; next < end; next++) {
-                    FlowEvent e = events.get(next);
+        long[] watermark = {Long.MIN_VALUE};
+        RestoredRuns.run(
+                events.size(),
+                restoreEvery,
+                () -> harness(backend),
+                (h, index) -> {
+                    FlowEvent e = events.get(index);
                     long ms = e.tsEvent / 1_000_000L;
                     h.processElement(new StreamRecord<>(e, ms));
-                    if (next % 10 == 9 && ms - 30_000 > watermark) {
-                        watermark = ms - 30_000;
-                        h.processWatermark(watermark);
+                    if (index % 10 == 9 && ms - 30_000 > watermark[0]) {
+                        watermark[0] = ms - 30_000;
+                        h.processWatermark(watermark[0]);
                     }
-                }
-                checkpointId++;
-                h.prepareSnapshotPreBarrier(checkpointId);
-                checkpoint = h.snapshot(checkpointId, checkpointId);
-                for (ContractWindow w : h.extractOutputValues()) {
-                    out.windows.add(JSON.writeValueAsString(w));
-                }
-                var late = h.getSideOutput(PressureWindowFunction.LATE);
-                if (late != null) {
-                    late.forEach(
-                            m ->
-                                    out.late.add(
-                                            "late "
-                                                    + m.getValue().getTags()
-                                                    + " "
-                                                    + m.getValue().getValue()));
-                }
-            }
-        }
+                },
+                h -> {
+                    for (ContractWindow w : h.extractOutputValues()) {
+                        out.windows.add(JSON.writeValueAsString(w));
+                    }
+                    var late = h.getSideOutput(PressureWindowFunction.LATE);
+                    if (late != null) {
+                        late.forEach(
+                                m ->
+                                        out.late.add(
+                                                "late "
+                                                        + m.getValue().getTags()
+                                                        + " "
+                                                        + m.getValue().getValue()));
+                    }
+                });
         return out;
     }
 
@@ -118,11 +105,7 @@ class PressureWindowWriteBackTest {
                                         new MetricRecords(new Deployment("ifd-test"), "testing"))),
                         (FlowEvent e) -> e.instrumentId,
                         Types.LONG);
-        StateBackend state =
-                backend.equals("rocksdb")
-                        ? new EmbeddedRocksDBStateBackend()
-                        : new HashMapStateBackend();
-        h.setStateBackend(state);
+        h.setStateBackend(RestoredRuns.backend(backend));
         return h;
     }
 
