@@ -3,6 +3,9 @@
 # with signal visibility latency, each run beside Kafka's own ConsumerPerformance reading the same
 # topic just before and just after it.
 # Usage: bench/job-throughput.sh [days] [parallelism] [backends] [profiles] [small|full]
+# backends: the jobs of one task manager, comma-separated and run in order; a '/' starts another
+# task manager (a JVM of its own), as a cluster configured for another state backend is, e.g.
+# hashmap,hashmap/rocksdb,rocksdb
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 days="${1:-4}"
@@ -27,4 +30,8 @@ published="$("$instflow" connect file --bootstrap "localhost:$port" --partitions
   "$work"/sim/definitions.dbn.zst "$work"/sim/mbo-*.dbn.zst 2>/dev/null | grep published)"
 echo "$published ($universe universe, $days simulated days, $parallelism partitions)"
 # ConsumerPerformance reads the topic before the first run and after each (JobThroughput runs it)
-java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$backends" "$profiles" "$universe" "localhost:$port" 2>/dev/null
+IFS='/' read -ra task_managers <<< "$backends"
+for jobs in "${task_managers[@]}"; do
+  echo "-- a new task manager: $jobs"
+  java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$jobs" "$profiles" "$universe" "localhost:$port" 2>/dev/null
+done
