@@ -13,6 +13,10 @@ parallelism="${2:-2}"
 backends="${3:-hashmap,rocksdb}"
 profiles="${4:-production}"
 universe="${5:-small}"
+IFS='/' read -ra task_managers <<< "$backends"
+for jobs in "${task_managers[@]}"; do
+  [ -n "$jobs" ] || { echo "job-throughput.sh: an empty task manager in backends '$backends'; give each one its backends, e.g. hashmap,hashmap/rocksdb" >&2; exit 2; }
+done
 mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
 mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
@@ -30,7 +34,6 @@ published="$("$instflow" connect file --bootstrap "localhost:$port" --partitions
   "$work"/sim/definitions.dbn.zst "$work"/sim/mbo-*.dbn.zst 2>/dev/null | grep published)"
 echo "$published ($universe universe, $days simulated days, $parallelism partitions)"
 # ConsumerPerformance reads the topic before the first run and after each (JobThroughput runs it)
-IFS='/' read -ra task_managers <<< "$backends"
 for jobs in "${task_managers[@]}"; do
   echo "-- a new task manager: $jobs"
   java -Xmx6g -cp "$cp" io.instflow.bench.JobThroughput "$days" "$parallelism" "$jobs" "$profiles" "$universe" "localhost:$port" 2>/dev/null

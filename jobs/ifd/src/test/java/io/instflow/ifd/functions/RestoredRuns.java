@@ -5,6 +5,9 @@ import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.util.function.BiConsumerWithException;
+import org.apache.flink.util.function.SupplierWithException;
+import org.apache.flink.util.function.ThrowingConsumer;
 
 /**
  * An operator run as a job that restores from a checkpoint every so many inputs: a new harness
@@ -14,29 +17,19 @@ import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
  */
 final class RestoredRuns {
 
-    /** A new harness of the operator under test, with its state backend set. */
-    interface Harnesses<H> {
-        H create() throws Exception;
-    }
-
-    /** Input {@code index} to the harness. */
-    interface Feed<H> {
-        void feed(H harness, int index) throws Exception;
-    }
-
-    /** A step with the whole harness: after it opens, or taking what it emitted. */
-    interface Step<H> {
-        void on(H harness) throws Exception;
-    }
-
     private RestoredRuns() {}
 
     /**
-     * Feeds {@code inputs} inputs in stretches of {@code restoreEvery}, each to a new harness
-     * restored from the previous stretch's snapshot; {@code collect} takes what each emitted.
+     * Feeds {@code inputs} inputs in stretches of {@code restoreEvery}, each to a new harness (with
+     * its state backend set) restored from the previous stretch's snapshot; {@code feed} gives a
+     * harness the input of an index, and {@code collect} takes what each harness emitted.
      */
     static <H extends AbstractStreamOperatorTestHarness<?>> void run(
-            int inputs, int restoreEvery, Harnesses<H> harnesses, Feed<H> feed, Step<H> collect)
+            int inputs,
+            int restoreEvery,
+            SupplierWithException<H, Exception> harnesses,
+            BiConsumerWithException<H, Integer, Exception> feed,
+            ThrowingConsumer<H, Exception> collect)
             throws Exception {
         run(inputs, restoreEvery, harnesses, h -> {}, feed, collect);
     }
@@ -45,29 +38,29 @@ final class RestoredRuns {
     static <H extends AbstractStreamOperatorTestHarness<?>> void run(
             int inputs,
             int restoreEvery,
-            Harnesses<H> harnesses,
-            Step<H> opened,
-            Feed<H> feed,
-            Step<H> collect)
+            SupplierWithException<H, Exception> harnesses,
+            ThrowingConsumer<H, Exception> opened,
+            BiConsumerWithException<H, Integer, Exception> feed,
+            ThrowingConsumer<H, Exception> collect)
             throws Exception {
         OperatorSubtaskState checkpoint = null;
         long checkpointId = 0;
         int next = 0;
         while (next < inputs) {
-            try (H h = harnesses.create()) {
+            try (H h = harnesses.get()) {
                 if (checkpoint != null) {
                     h.initializeState(checkpoint);
                 }
                 h.open();
-                opened.on(h);
+                opened.accept(h);
                 int end = (int) Math.min(inputs, (long) next + restoreEvery);
                 for (; next < end; next++) {
-                    feed.feed(h, next);
+                    feed.accept(h, next);
                 }
                 checkpointId++;
                 h.prepareSnapshotPreBarrier(checkpointId);
                 checkpoint = h.snapshot(checkpointId, checkpointId);
-                collect.on(h);
+                collect.accept(h);
             }
         }
     }
