@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Live visibility of the IFD job's bars and decisions: warm-up days as fast as possible, then a
 # simulated session paced in real time through the connector into a real local broker, the job
-# unbounded beside it. Usage: bench/live-latency.sh [minutes] [preview|exactly-once] [parallelism] [warm-up days] [small|full]
+# unbounded beside it. Usage: bench/live-latency.sh [minutes] [preview|exactly-once] [parallelism] [warm-up days] [small|full] [hashmap|rocksdb]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
 mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
 cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
-java -Xmx4g -cp "$cp" io.instflow.bench.LiveLatency "${1:-10}" "${2:-preview}" "${3:-2}" "${4:-4}" "${5:-small}" 2>/dev/null
+java -Xmx4g -cp "$cp" io.instflow.bench.LiveLatency "${1:-10}" "${2:-preview}" "${3:-2}" "${4:-4}" "${5:-small}" "${6:-hashmap}" 2>/dev/null

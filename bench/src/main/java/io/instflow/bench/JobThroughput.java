@@ -22,6 +22,7 @@ import io.instflow.simulator.SimulatorConfig;
 
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -151,11 +152,19 @@ public final class JobThroughput {
         MiniCluster cluster =
                 new MiniCluster(
                         new MiniClusterConfiguration.Builder()
+                                .setConfiguration(checkpointHistory())
                                 .setNumTaskManagers(1)
                                 .setNumSlotsPerTaskManager(parallelism)
                                 .build());
         cluster.start();
         return cluster;
+    }
+
+    /** Keeps every checkpoint's figures of a run, not only the last ten. */
+    private static Configuration checkpointHistory() {
+        Configuration conf = new Configuration();
+        conf.set(WebOptions.CHECKPOINTS_HISTORY_SIZE, CheckpointFigures.HISTORY);
+        return conf;
     }
 
     /** Simulates the session into {@code work} and publishes it; returns the MBO records. */
@@ -282,6 +291,7 @@ public final class JobThroughput {
                 Percentile.of(sorted, 0.5),
                 Percentile.of(sorted, 0.99),
                 job.checkpointIntervalMs());
+        System.out.println(CheckpointFigures.of(taskManager.getArchivedExecutionGraph(id).get()));
         return sustained;
     }
 

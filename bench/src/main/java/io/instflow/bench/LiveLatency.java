@@ -27,6 +27,7 @@ import io.instflow.simulator.SimulatorConfig;
 import io.instflow.testing.Await;
 
 import com.github.luben.zstd.ZstdInputStream;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,7 +64,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * baselines and the job has caught up before the paced day starts.
  *
  * <p>Usage: {@code bench/live-latency.sh [minutes] [preview|exactly-once] [parallelism] [warm-up
- * days] [small|full universe]}.
+ * days] [small|full universe] [hashmap|rocksdb state backend]}; RocksDB takes incremental
+ * checkpoints, as on a cluster.
  */
 public final class LiveLatency {
 
@@ -83,6 +85,7 @@ public final class LiveLatency {
         int warmupDays = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         SimulatorConfig.Universe universe =
                 SimulatorConfig.Universe.parse(args.length > 4 ? args[4] : "small");
+        String backend = args.length > 5 ? args[5] : "hashmap";
         Path work = Files.createTempDirectory("instflow-live-latency-");
         LocalKafka kafka = LocalKafka.in(work.resolve("kafka"), 0).start(Duration.ofSeconds(120));
         try {
@@ -93,7 +96,8 @@ public final class LiveLatency {
                     exactlyOnce,
                     parallelism,
                     warmupDays,
-                    universe);
+                    universe,
+                    backend);
         } finally {
             kafka.stop();
             BenchDirs.delete(work);
@@ -107,7 +111,8 @@ public final class LiveLatency {
             boolean exactlyOnce,
             int parallelism,
             int warmupDays,
-            SimulatorConfig.Universe universe)
+            SimulatorConfig.Universe universe,
+            String backend)
             throws Exception {
         SimulatorConfig.Builder market =
                 SimulatorConfig.builder(work.resolve("sim"))
@@ -126,11 +131,12 @@ public final class LiveLatency {
         String prefix = "live.";
         TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
         IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, "production", false, exactlyOnce);
+        Configuration conf =
+                JobArguments.checkpointsIn(IfdJob.environment(job), work.resolve("checkpoints"));
+        conf.setString("state.backend.type", backend);
+        conf.setString("execution.checkpointing.incremental", "true");
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(
-                        parallelism,
-                        JobArguments.checkpointsIn(
-                                IfdJob.environment(job), work.resolve("checkpoints")));
+                StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         IfdPipeline.wire(env, job);
         JobClient client = env.executeAsync(job.deployment().name());
         List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -174,7 +180,7 @@ public final class LiveLatency {
                 stop.set(true);
                 watcher.join();
                 client.cancel().get(60, TimeUnit.SECONDS);
-                report(seen, gateway, config.sessionStartNs(day.date()), job, parallelism);
+                report(seen, gateway, config.sessionStartNs(day.date()), job, backend, parallelism);
             }
         }
     }
@@ -240,6 +246,7 @@ public final class LiveLatency {
             FakeGateway gateway,
             long sessionStart,
             IfdConfig job,
+            String backend,
             int parallelism) {
         List<Long> bars = new ArrayList<>();
         List<Long> barsFromEnd = new ArrayList<>();
@@ -255,9 +262,10 @@ public final class LiveLatency {
             (s.bar() ? barsFromEnd : decisionsFromEnd).add(s.visibleEpochMs() - endMs);
         }
         System.out.printf(
-                "%s, parallelism %d, out-of-orderness %d ms, checkpoints every %d ms; the gateway"
+                "%s, %s state, parallelism %d, out-of-orderness %d ms, checkpoints every %d ms; the gateway"
                         + " sent each record at most %d ms after it fell due%n",
                 job.exactlyOnce() ? "exactly-once" : "preview (at-least-once)",
+                backend,
                 parallelism,
                 job.outOfOrdernessMs(),
                 job.checkpointIntervalMs(),
