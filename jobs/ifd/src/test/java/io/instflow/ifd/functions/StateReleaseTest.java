@@ -11,6 +11,7 @@ import io.instflow.contract.Deployment;
 import io.instflow.contract.MetricRecords;
 import io.instflow.ifd.io.DefinitionsLoader;
 import io.instflow.ifd.logic.DetectorParams;
+import io.instflow.ifd.logic.StateRelease;
 import io.instflow.ifd.model.ContractInfo;
 import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.FlowEvent;
@@ -96,6 +97,32 @@ class StateReleaseTest {
             assertThat(h.numKeyedStateEntries())
                     .as("a contract in memory when it is released")
                     .isZero();
+            assertThat(h.numEventTimeTimers()).isZero();
+        }
+    }
+
+    @Test
+    void shouldDropAWindowStillOpenWhenItsContractIsReleased() throws Exception {
+        try (var h =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new WriteBackProcessOperator<>(new PressureWindowFunction(5, 50, METRICS)),
+                        (FlowEvent e) -> e.instrumentId,
+                        Types.LONG)) {
+            h.open();
+            ContractInfo expiring = daily(0);
+            long noon = FIRST_DAY_MS + 12 * 3_600_000L;
+            h.processElement(new StreamRecord<>(trade(expiring, noon), noon));
+            h.prepareSnapshotPreBarrier(1);
+            long afterRelease = StateRelease.atMs(expiring.expiration) + 60_000;
+            h.processElement(new StreamRecord<>(trade(expiring, afterRelease), afterRelease));
+            h.prepareSnapshotPreBarrier(2);
+            h.processWatermark(afterRelease + DAY_MS);
+            h.prepareSnapshotPreBarrier(3);
+            assertThat(h.extractOutputValues())
+                    .as("the window before the release only")
+                    .singleElement()
+                    .satisfies(w -> assertThat(w.windowStart).isEqualTo(noon * 1_000_000L));
+            assertThat(h.numKeyedStateEntries()).as("state of the released contract").isZero();
             assertThat(h.numEventTimeTimers()).isZero();
         }
     }
