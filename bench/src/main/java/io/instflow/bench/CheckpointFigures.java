@@ -43,8 +43,9 @@ final class CheckpointFigures {
         for (AbstractCheckpointStats c : stats.getHistory().getCheckpoints()) {
             if (c.getStatus() == CheckpointStatsStatus.COMPLETED) {
                 completed.add(c);
-            } else if (c instanceof FailedCheckpointStats failed) {
-                failures.add(String.valueOf(failed.getFailureMessage()));
+            } else if (c instanceof FailedCheckpointStats failed
+                    && failed.getFailureMessage() != null) {
+                failures.add(failed.getFailureMessage());
             }
         }
         String failed =

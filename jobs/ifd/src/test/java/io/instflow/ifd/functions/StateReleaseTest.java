@@ -69,14 +69,21 @@ class StateReleaseTest {
         return e;
     }
 
-    @Test
-    void shouldForgetEachContractsWindowsADayAfterItExpires() throws Exception {
-        try (var h =
+    /** 5-minute pressure windows in a harness, opened. */
+    private static KeyedOneInputStreamOperatorTestHarness<Long, FlowEvent, ContractWindow>
+            pressureWindows() throws Exception {
+        var h =
                 new KeyedOneInputStreamOperatorTestHarness<>(
                         new WriteBackProcessOperator<>(new PressureWindowFunction(5, 50, METRICS)),
                         (FlowEvent e) -> e.instrumentId,
-                        Types.LONG)) {
-            h.open();
+                        Types.LONG);
+        h.open();
+        return h;
+    }
+
+    @Test
+    void shouldForgetEachContractsWindowsADayAfterItExpires() throws Exception {
+        try (var h = pressureWindows()) {
             int most = 0;
             for (int d = 0; d < DAYS; d++) {
                 long noon = FIRST_DAY_MS + d * DAY_MS + 12 * 3_600_000L;
@@ -103,12 +110,7 @@ class StateReleaseTest {
 
     @Test
     void shouldDropAWindowStillOpenWhenItsContractIsReleased() throws Exception {
-        try (var h =
-                new KeyedOneInputStreamOperatorTestHarness<>(
-                        new WriteBackProcessOperator<>(new PressureWindowFunction(5, 50, METRICS)),
-                        (FlowEvent e) -> e.instrumentId,
-                        Types.LONG)) {
-            h.open();
+        try (var h = pressureWindows()) {
             ContractInfo expiring = daily(0);
             long noon = FIRST_DAY_MS + 12 * 3_600_000L;
             h.processElement(new StreamRecord<>(trade(expiring, noon), noon));
