@@ -20,6 +20,7 @@ public final class FailoverController {
     private final List<Transition> transitions = new ArrayList<>();
     private Transition.Source source = Transition.Source.DATABENTO;
     private boolean connected = true;
+    private boolean heardFromPrimary;
     private boolean replayComplete = true;
     private boolean backupAvailable;
     private Instant lastActivity;
@@ -34,6 +35,7 @@ public final class FailoverController {
 
     /** A record or heartbeat from the primary arrived. */
     public void primaryActivity(Instant at) {
+        heardFromPrimary = true;
         if (lastActivity == null || at.isAfter(lastActivity)) {
             lastActivity = at;
         }
@@ -42,6 +44,7 @@ public final class FailoverController {
     /** The primary's session connected (true) or dropped (false). */
     public void primaryConnected(boolean isConnected) {
         connected = isConnected;
+        heardFromPrimary |= isConnected;
     }
 
     /** Whether the primary's replay of the outage is complete (or declared impossible). */
@@ -119,7 +122,9 @@ public final class FailoverController {
         }
         String why =
                 !connected
-                        ? "primary disconnected"
+                        ? heardFromPrimary
+                                ? "primary disconnected"
+                                : "primary not connected since the start"
                         : "no record or heartbeat from the primary for "
                                 + seconds(Duration.between(lastActivity, now));
         return Optional.of(

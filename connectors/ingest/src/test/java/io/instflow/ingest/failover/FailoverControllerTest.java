@@ -67,6 +67,21 @@ class FailoverControllerTest {
     }
 
     @Test
+    void shouldFailOverAfterTheGracePeriodWhenThePrimaryNeverConnects() {
+        controller.primaryConnected(false);
+        Optional<Transition> t = run(Duration.ofMinutes(1), false);
+        assertThat(t)
+                .hasValueSatisfying(
+                        f -> {
+                            assertThat(Duration.between(T0.plusSeconds(1), f.at()))
+                                    .as("grace, counted from the first look")
+                                    .isEqualTo(Duration.ofSeconds(45));
+                            assertThat(f.reason())
+                                    .contains("primary not connected since the start");
+                        });
+    }
+
+    @Test
     void shouldStayOnThePrimaryWhenTheBackupCannotServe() {
         controller.backupAvailable(false);
         assertThat(run(Duration.ofMinutes(5), false)).isEmpty();
