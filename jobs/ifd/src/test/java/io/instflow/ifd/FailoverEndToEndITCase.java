@@ -187,9 +187,8 @@ class FailoverEndToEndITCase {
                             Clock.systemUTC(),
                             d -> Thread.sleep(d.toMillis()),
                             new SplittableRandom(5));
-            // a 3-minute grace is 3 s of wall time at sixty-fold: it also covers the primary's
-            // start,
-            // which has taken over 1 s on a loaded machine
+            // a 3-minute grace is 3 s of wall time at sixty-fold, which also covers the primary's
+            // start on a loaded machine
             FailoverPolicy policy =
                     new FailoverPolicy(
                             Duration.ofMinutes(1),

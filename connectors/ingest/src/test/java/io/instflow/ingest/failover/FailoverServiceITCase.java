@@ -123,7 +123,7 @@ class FailoverServiceITCase {
                                     Duration.ofSeconds(1)),
                             Clock.systemUTC());
             // the grace also covers the primary's start (handshake, the publisher's first metadata
-            // fetch), which takes about 0.4 s here and has taken over 1 s on a loaded machine
+            // fetch), which takes about 0.4 s here and longer on a loaded machine
             FailoverPolicy policy =
                     new FailoverPolicy(
                             SILENCE_LIMIT,
