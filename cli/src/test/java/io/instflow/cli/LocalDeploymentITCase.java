@@ -40,9 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The path from laptop to cluster, as an operator walks it: {@code deploy/local/up} starts a real
- * Kafka and a real Flink standalone session cluster, {@code scripts/submit} submits production, a
- * reference copy and a shadow, the connector replays a simulated session, production is upgraded
- * from a savepoint half way, and {@code deploy/local/down} leaves no process behind.
+ * Kafka and a real Flink standalone session cluster, {@code scripts/submit} submits production and
+ * a shadow of the same profile, the connector replays a simulated session, production is upgraded
+ * from a savepoint half way while the shadow runs on uninterrupted, and {@code deploy/local/down}
+ * leaves no process behind.
  */
 @Timeout(1500)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -120,7 +121,6 @@ class LocalDeploymentITCase {
                             .toList();
         }
         submit("--profile", "exploratory");
-        submit("--profile", "exploratory", "--topic-prefix", "ref.");
         submit("--profile", "exploratory", "--shadow");
 
         replay(sim.resolve("definitions.dbn.zst"), days.get(0));
@@ -130,20 +130,18 @@ class LocalDeploymentITCase {
         replay(sim.resolve("definitions.dbn.zst"), days.get(1));
         List<String> production =
                 awaitSignals("ifd-exploratory", "ifd.signals", firstDay.size() + 1);
-        List<String> reference =
-                awaitSignals("ifd-exploratory-ref", "ref.ifd.signals", production.size());
+        List<String> shadow =
+                awaitSignals("ifd-exploratory-shadow", "shadow.ifd.signals", production.size());
 
         assertThat(new HashSet<>(production))
                 .as("no duplicates across the upgrade")
                 .hasSize(production.size());
         assertThat(production)
-                .as("the upgraded deployment committed what the uninterrupted one did")
-                .containsExactlyInAnyOrderElementsOf(reference);
+                .as(
+                        "the upgraded deployment committed what the uninterrupted shadow of the"
+                                + " same profile did")
+                .containsExactlyInAnyOrderElementsOf(shadow);
         assertThat(production).containsAll(firstDay);
-        List<String> shadow = awaitSignals("ifd-exploratory-shadow", "shadow.ifd.signals", 1);
-        assertThat(shadow)
-                .as("the shadow runs the same profile on the same input")
-                .containsExactlyInAnyOrderElementsOf(reference);
         assertThat(TopicScan.records(bootstrap, "shadow.comparison", Duration.ofSeconds(30)))
                 .as("comparison rows")
                 .isNotEmpty();
@@ -156,18 +154,18 @@ class LocalDeploymentITCase {
         assertThat(healthy.exit()).as(healthy.output()).isZero();
         assertThat(healthy.output())
                 .contains("ready: every check passed")
-                .contains("ifd-exploratory-ref: 0 records behind");
+                .contains("ifd-exploratory-shadow: 0 records behind");
 
         assertDashboardFindsTheDeployment();
 
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.deleteTopics(List.of("ref.bars.5m")).all().get();
+            admin.deleteTopics(List.of("shadow.bars.5m")).all().get();
         }
         Result missingTopic = validate();
         assertThat(missingTopic.exit()).isEqualTo(1);
-        assertThat(missingTopic.output()).containsPattern("topics +FAIL +missing: ref.bars.5m");
+        assertThat(missingTopic.output()).containsPattern("topics +FAIL +missing: shadow.bars.5m");
 
-        String refJob = jobId("ifd-exploratory-ref");
+        String shadowJob = jobId("ifd-exploratory-shadow");
         HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
@@ -175,14 +173,14 @@ class LocalDeploymentITCase {
                                                 "http://localhost:"
                                                         + webPort
                                                         + "/jobs/"
-                                                        + refJob
+                                                        + shadowJob
                                                         + "?mode=cancel"))
                                 .method("PATCH", HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         Result cancelled = validate();
-        while (!cancelled.output().contains("ifd-exploratory-ref is CANCELED")
+        while (!cancelled.output().contains("ifd-exploratory-shadow is CANCELED")
                 && System.nanoTime() < deadline) {
             // cancelling is asynchronous; the REST state follows within seconds
             Thread.sleep(2_000);
@@ -190,7 +188,7 @@ class LocalDeploymentITCase {
         }
         assertThat(cancelled.exit()).isEqualTo(1);
         assertThat(cancelled.output())
-                .containsPattern("jobs +FAIL +ifd-exploratory-ref is CANCELED");
+                .containsPattern("jobs +FAIL +ifd-exploratory-shadow is CANCELED");
 
         run("scripts/instflow", "kafka", "stop", "--dir", dir.resolve("kafka").toString());
         Result noBroker = validate();
@@ -268,8 +266,6 @@ class LocalDeploymentITCase {
                                 "http://localhost:" + webPort,
                                 "--deployment",
                                 "exploratory",
-                                "--deployment",
-                                "exploratory:ref.",
                                 "--deployment",
                                 "exploratory:shadow.",
                                 "--comparison",
