@@ -162,17 +162,23 @@ public final class PressureWindowFunction
             throws Exception {
         long tsMs = Math.floorDiv(e.tsEvent, 1_000_000L);
         long start = Math.floorDiv(tsMs, lengthMs) * lengthMs;
+        long end = start + lengthMs - 1;
+        long release = StateRelease.atMs(e.contract.expiration);
         InUse held = inUse(ctx.getCurrentKey());
         Long emitted = held.emittedUntil;
-        if (start + lengthMs - 1 <= ctx.timerService().currentWatermark()
-                || (emitted != null && start < emitted)) {
-            lateRecords.inc();
-            held.unreportedLate = held.unreportedLate == null ? 1 : held.unreportedLate + 1;
+        if (end <= ctx.timerService().currentWatermark() || (emitted != null && start < emitted)) {
+            countLate(held);
+            return;
+        }
+        if (end >= release) {
+            // a window reaching the contract's release would outlive its state: the event is
+            // counted late, and reported at that window's end (or at the release, if sooner)
+            countLate(held);
+            ctx.timerService().registerEventTimeTimer(end);
             return;
         }
         if (held.contract == null) {
             held.contract = e.contract.copy();
-            long release = StateRelease.atMs(e.contract.expiration);
             if (release != Long.MAX_VALUE) {
                 ctx.timerService().registerEventTimeTimer(release);
             }
@@ -180,7 +186,7 @@ public final class PressureWindowFunction
         WindowStats stats = window(held, start);
         if (stats == null) {
             stats = new WindowStats();
-            ctx.timerService().registerEventTimeTimer(start + lengthMs - 1);
+            ctx.timerService().registerEventTimeTimer(end);
         }
         if (stats != held.open) {
             if (held.open != null) {
@@ -211,6 +217,11 @@ public final class PressureWindowFunction
         }
     }
 
+    private void countLate(InUse held) {
+        lateRecords.inc();
+        held.unreportedLate = held.unreportedLate == null ? 1 : held.unreportedLate + 1;
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<ContractWindow> out)
             throws Exception {
@@ -227,6 +238,8 @@ public final class PressureWindowFunction
                 held.open = null;
             }
             windows.remove(start);
+            // without a contract only in a savepoint taken before windows reaching the release
+            // were refused: its contract has been released
             if (c != null) {
                 held.emittedUntil = start + lengthMs;
                 out.collect(
@@ -251,10 +264,9 @@ public final class PressureWindowFunction
 
     /**
      * The contract expired a grace ago: its state and memory go. Its windows have all been emitted
-     * by now, but for one opened by an event stamped after the release, which goes unemitted when
-     * its end comes. The window map is not cleared here: on RocksDB that seeks past every window
-     * the contract ever had, about 5 ms a contract, and the full universe's contracts released at
-     * once held the task for 10 s.
+     * by now, as none may reach the release. The window map is not cleared here: on RocksDB that
+     * seeks past every window the contract ever had, about 5 ms a contract, and the full universe's
+     * contracts released at once held the task for 10 s.
      */
     private void release(InUse held, OnTimerContext ctx) throws Exception {
         Long late = held.unreportedLate;

@@ -109,7 +109,7 @@ class StateReleaseTest {
     }
 
     @Test
-    void shouldDropAWindowStillOpenWhenItsContractIsReleased() throws Exception {
+    void shouldCountAnEventStampedAfterItsContractsReleaseAsLate() throws Exception {
         try (var h = pressureWindows()) {
             ContractInfo expiring = daily(0);
             long noon = FIRST_DAY_MS + 12 * 3_600_000L;
@@ -120,10 +120,23 @@ class StateReleaseTest {
             h.prepareSnapshotPreBarrier(2);
             h.processWatermark(afterRelease + DAY_MS);
             h.prepareSnapshotPreBarrier(3);
+            long afterReleased = afterRelease + DAY_MS + 60_000;
+            h.processElement(new StreamRecord<>(trade(expiring, afterReleased), afterReleased));
+            h.prepareSnapshotPreBarrier(4);
+            h.processWatermark(afterReleased + DAY_MS);
+            h.prepareSnapshotPreBarrier(5);
             assertThat(h.extractOutputValues())
                     .as("the window before the release only")
                     .singleElement()
                     .satisfies(w -> assertThat(w.windowStart).isEqualTo(noon * 1_000_000L));
+            assertThat(h.getSideOutput(PressureWindowFunction.LATE))
+                    .as("the events stamped after the release, before and after it fired")
+                    .hasSize(2)
+                    .allSatisfy(
+                            m -> {
+                                assertThat(m.getValue().getName()).isEqualTo("late_records");
+                                assertThat(m.getValue().getValue()).isEqualTo(1.0);
+                            });
             assertThat(h.numKeyedStateEntries()).as("state of the released contract").isZero();
             assertThat(h.numEventTimeTimers()).isZero();
         }
