@@ -8,9 +8,7 @@ import io.instflow.contract.Topics;
 import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.contract.kafka.TopicScan;
 import io.instflow.ifd.IfdConfig;
-import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
-import io.instflow.ifd.JobArguments;
 import io.instflow.ifd.functions.ThroughputFunction;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
@@ -237,9 +235,7 @@ public final class JobThroughput {
             throws Exception {
         TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
         IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, profile, true, true);
-        Configuration conf = JobArguments.checkpointsIn(IfdJob.environment(job), checkpoints);
-        conf.setString("state.backend.type", backend);
-        conf.setString("execution.checkpointing.incremental", "true");
+        Configuration conf = BenchJobs.environment(job, backend, checkpoints);
         List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         Thread watcher =

@@ -13,9 +13,7 @@ import io.instflow.databento.LiveClientConfig;
 import io.instflow.databento.ReconnectPolicy;
 import io.instflow.databento.Subscription;
 import io.instflow.ifd.IfdConfig;
-import io.instflow.ifd.IfdJob;
 import io.instflow.ifd.IfdPipeline;
-import io.instflow.ifd.JobArguments;
 import io.instflow.ingest.FileReplay;
 import io.instflow.ingest.KafkaPublisher;
 import io.instflow.ingest.LiveSource;
@@ -131,10 +129,7 @@ public final class LiveLatency {
         String prefix = "live.";
         TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
         IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, "production", false, exactlyOnce);
-        Configuration conf =
-                JobArguments.checkpointsIn(IfdJob.environment(job), work.resolve("checkpoints"));
-        conf.setString("state.backend.type", backend);
-        conf.setString("execution.checkpointing.incremental", "true");
+        Configuration conf = BenchJobs.environment(job, backend, work.resolve("checkpoints"));
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         IfdPipeline.wire(env, job);
