@@ -47,17 +47,27 @@ public final class OrderBook {
 
     private static final long NO_SLOT = -1;
 
+    private static final int SLOT = 4;
+    private static final int ID = 0;
+    private static final int PRICE = 1;
+    private static final int SIZE = 2;
+    private static final int SIDE = 3;
+
     private final long instrumentId;
     private final long halfTick;
     private final Long2LongHashMap slotByOrderId = new Long2LongHashMap(NO_SLOT);
     private final PriceLevels bids = new PriceLevels(true);
     private final PriceLevels asks = new PriceLevels(false);
     private final BookAnomalies anomalies = new BookAnomalies();
-    private long[] orderIds = new long[64];
-    private long[] prices = new long[64];
-    private long[] sizes = new long[64];
-    private byte[] sides = new byte[64];
-    private int[] freeSlots = new int[64];
+
+    /**
+     * The resting orders, one slot of {@link #SLOT} longs each (id, price, size, side; side 0 for a
+     * free slot): an order's fields share a cache line, which on a day of thousands of books is not
+     * in the CPU's cache when its next record comes.
+     */
+    private long[] orders = new long[16 * SLOT];
+
+    private int[] freeSlots = new int[16];
     private int freeCount;
     private int usedSlots;
     private boolean inSnapshot;
@@ -167,16 +177,16 @@ public final class OrderBook {
             anomalies.unknownCancels++;
             return 0;
         }
-        int slot = (int) found;
-        long remaining = sizes[slot];
+        int at = (int) found * SLOT;
+        long remaining = orders[at + SIZE];
         if (size >= remaining) {
             if (size > remaining) {
                 anomalies.overCancels++;
             }
-            removeSlot(slot);
+            removeSlot((int) found);
         } else {
-            sizes[slot] = remaining - size;
-            topTouched |= levels(sides[slot]).remove(prices[slot], size, 0);
+            orders[at + SIZE] = remaining - size;
+            topTouched |= levels(orders[at + SIDE]).remove(orders[at + PRICE], size, 0);
         }
         return CHANGED;
     }
@@ -193,11 +203,13 @@ public final class OrderBook {
             removeSlot(slot);
             return CHANGED;
         }
-        byte newSide = side == 'B' || side == 'A' ? side : sides[slot];
-        topTouched |= levels(sides[slot]).remove(prices[slot], sizes[slot], 1);
-        prices[slot] = price;
-        sizes[slot] = size;
-        sides[slot] = newSide;
+        int at = slot * SLOT;
+        long oldSide = orders[at + SIDE];
+        long newSide = side == 'B' || side == 'A' ? side : oldSide;
+        topTouched |= levels(oldSide).remove(orders[at + PRICE], orders[at + SIZE], 1);
+        orders[at + PRICE] = price;
+        orders[at + SIZE] = size;
+        orders[at + SIDE] = newSide;
         topTouched |= levels(newSide).add(price, size, 1);
         return CHANGED;
     }
@@ -223,39 +235,33 @@ public final class OrderBook {
         if (freeCount > 0) {
             slot = freeSlots[--freeCount];
         } else {
-            if (usedSlots == orderIds.length) {
-                grow();
+            if (usedSlots * SLOT == orders.length) {
+                orders = Arrays.copyOf(orders, orders.length * 2);
             }
             slot = usedSlots++;
         }
-        orderIds[slot] = orderId;
-        prices[slot] = price;
-        sizes[slot] = size;
-        sides[slot] = side;
+        int at = slot * SLOT;
+        orders[at + ID] = orderId;
+        orders[at + PRICE] = price;
+        orders[at + SIZE] = size;
+        orders[at + SIDE] = side;
         slotByOrderId.put(orderId, slot);
         topTouched |= levels(side).add(price, size, 1);
     }
 
     private void removeSlot(int slot) {
-        topTouched |= levels(sides[slot]).remove(prices[slot], sizes[slot], 1);
-        slotByOrderId.remove(orderIds[slot]);
-        sides[slot] = 0;
-        sizes[slot] = 0;
+        int at = slot * SLOT;
+        topTouched |= levels(orders[at + SIDE]).remove(orders[at + PRICE], orders[at + SIZE], 1);
+        slotByOrderId.remove(orders[at + ID]);
+        orders[at + SIDE] = 0;
+        orders[at + SIZE] = 0;
         if (freeCount == freeSlots.length) {
             freeSlots = Arrays.copyOf(freeSlots, freeSlots.length * 2);
         }
         freeSlots[freeCount++] = slot;
     }
 
-    private void grow() {
-        int capacity = orderIds.length * 2;
-        orderIds = Arrays.copyOf(orderIds, capacity);
-        prices = Arrays.copyOf(prices, capacity);
-        sizes = Arrays.copyOf(sizes, capacity);
-        sides = Arrays.copyOf(sides, capacity);
-    }
-
-    private PriceLevels levels(byte side) {
+    private PriceLevels levels(long side) {
         return side == 'B' ? bids : asks;
     }
 
@@ -265,7 +271,7 @@ public final class OrderBook {
         bids.clear();
         asks.clear();
         topTouched = true;
-        Arrays.fill(sides, 0, usedSlots, (byte) 0);
+        Arrays.fill(orders, 0, usedSlots * SLOT, 0);
         usedSlots = 0;
         freeCount = 0;
         stale = false;
@@ -280,7 +286,7 @@ public final class OrderBook {
     /** Remaining size of a resting order, or 0 when the book does not hold it. */
     public long orderSize(long orderId) {
         long slot = slotByOrderId.get(orderId);
-        return slot == NO_SLOT ? 0 : sizes[(int) slot];
+        return slot == NO_SLOT ? 0 : orders[(int) slot * SLOT + SIZE];
     }
 
     public boolean hasBid() {
@@ -390,9 +396,13 @@ public final class OrderBook {
 
     /** Calls {@code visitor} for every resting order (order id, price, size, side). */
     void forEachOrder(OrderVisitor visitor) {
-        for (int slot = 0; slot < usedSlots; slot++) {
-            if (sides[slot] != 0) {
-                visitor.visit(orderIds[slot], prices[slot], sizes[slot], sides[slot]);
+        for (int at = 0; at < usedSlots * SLOT; at += SLOT) {
+            if (orders[at + SIDE] != 0) {
+                visitor.visit(
+                        orders[at + ID],
+                        orders[at + PRICE],
+                        orders[at + SIZE],
+                        (byte) orders[at + SIDE]);
             }
         }
     }

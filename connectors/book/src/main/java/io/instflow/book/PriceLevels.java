@@ -3,16 +3,20 @@ package io.instflow.book;
 import java.util.Arrays;
 
 /**
- * The price levels of one side of a book: aggregate size and order count per price, in sorted
- * primitive arrays with the best price last, so the busy end of the book changes without moving the
- * rest. Bids are stored ascending, asks descending.
+ * The price levels of one side of a book: aggregate size and order count per price, in one sorted
+ * primitive array of {@link #LEVEL} longs per level (price, size, count) with the best price last,
+ * so the busy end of the book changes without moving the rest, and a level's fields share a cache
+ * line. Bids are stored ascending, asks descending.
  */
 final class PriceLevels {
 
+    private static final int LEVEL = 3;
+    private static final int PRICE = 0;
+    private static final int SIZE = 1;
+    private static final int COUNT = 2;
+
     private final boolean bids;
-    private long[] prices = new long[16];
-    private long[] sizes = new long[16];
-    private int[] counts = new int[16];
+    private long[] table = new long[8 * LEVEL];
     private int levels;
 
     PriceLevels(boolean bids) {
@@ -29,28 +33,28 @@ final class PriceLevels {
 
     /** Best price; only valid when not empty. */
     long bestPrice() {
-        return prices[levels - 1];
+        return table[(levels - 1) * LEVEL + PRICE];
     }
 
     long bestSize() {
-        return sizes[levels - 1];
+        return table[(levels - 1) * LEVEL + SIZE];
     }
 
     int bestCount() {
-        return counts[levels - 1];
+        return (int) table[(levels - 1) * LEVEL + COUNT];
     }
 
     /** Price of the level {@code depth} from the top (0 = best). */
     long price(int depth) {
-        return prices[levels - 1 - depth];
+        return table[(levels - 1 - depth) * LEVEL + PRICE];
     }
 
     long size(int depth) {
-        return sizes[levels - 1 - depth];
+        return table[(levels - 1 - depth) * LEVEL + SIZE];
     }
 
     int count(int depth) {
-        return counts[levels - 1 - depth];
+        return (int) table[(levels - 1 - depth) * LEVEL + COUNT];
     }
 
     /**
@@ -60,26 +64,21 @@ final class PriceLevels {
     boolean add(long price, long size, int orders) {
         int i = find(price);
         if (i >= 0) {
-            sizes[i] += size;
-            counts[i] += orders;
+            table[i * LEVEL + SIZE] += size;
+            table[i * LEVEL + COUNT] += orders;
             return i == levels - 1;
         }
         int at = -i - 1;
-        if (levels == prices.length) {
-            int capacity = levels * 2;
-            prices = Arrays.copyOf(prices, capacity);
-            sizes = Arrays.copyOf(sizes, capacity);
-            counts = Arrays.copyOf(counts, capacity);
+        if (levels * LEVEL == table.length) {
+            table = Arrays.copyOf(table, table.length * 2);
         }
         int tail = levels - at;
         if (tail > 0) {
-            System.arraycopy(prices, at, prices, at + 1, tail);
-            System.arraycopy(sizes, at, sizes, at + 1, tail);
-            System.arraycopy(counts, at, counts, at + 1, tail);
+            System.arraycopy(table, at * LEVEL, table, (at + 1) * LEVEL, tail * LEVEL);
         }
-        prices[at] = price;
-        sizes[at] = size;
-        counts[at] = orders;
+        table[at * LEVEL + PRICE] = price;
+        table[at * LEVEL + SIZE] = size;
+        table[at * LEVEL + COUNT] = orders;
         levels++;
         return at == levels - 1;
     }
@@ -94,14 +93,12 @@ final class PriceLevels {
             return false;
         }
         boolean best = i == levels - 1;
-        sizes[i] -= size;
-        counts[i] -= orders;
-        if (sizes[i] <= 0 || counts[i] <= 0) {
+        long remainingSize = table[i * LEVEL + SIZE] -= size;
+        long remainingCount = table[i * LEVEL + COUNT] -= orders;
+        if (remainingSize <= 0 || remainingCount <= 0) {
             int tail = levels - i - 1;
             if (tail > 0) {
-                System.arraycopy(prices, i + 1, prices, i, tail);
-                System.arraycopy(sizes, i + 1, sizes, i, tail);
-                System.arraycopy(counts, i + 1, counts, i, tail);
+                System.arraycopy(table, (i + 1) * LEVEL, table, i * LEVEL, tail * LEVEL);
             }
             levels--;
         }
@@ -118,7 +115,7 @@ final class PriceLevels {
         int hi = levels - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long p = prices[mid];
+            long p = table[mid * LEVEL + PRICE];
             if (p == price) {
                 return mid;
             }

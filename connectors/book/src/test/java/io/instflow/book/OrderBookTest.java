@@ -10,7 +10,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,6 +75,74 @@ class OrderBookTest {
         }
         assertThat(unchanged).as("observable records below the top").isGreaterThan(1_000);
         assertThat(changed).as("observable records at the top").isGreaterThan(1_000);
+    }
+
+    @Test
+    void shouldHoldTheOrdersAndLevelsOfAModelOfTheSameChanges() {
+        Random random = new Random(23);
+        Map<Long, long[]> model = new HashMap<>();
+        for (int step = 0; step < 20_000; step++) {
+            long id = 1 + random.nextInt(400);
+            long price = PX + (random.nextInt(41) - 20) * TICK;
+            long size = 1 + random.nextInt(9);
+            char side = random.nextBoolean() ? 'B' : 'A';
+            long[] resting = model.get(id);
+            switch ("AAAACCM".charAt(random.nextInt(7))) {
+                case 'A' -> {
+                    book.apply((byte) 'A', (byte) side, id, price, size, LAST, step);
+                    model.put(id, new long[] {price, size, side});
+                }
+                case 'C' -> {
+                    book.apply((byte) 'C', (byte) side, id, price, size, LAST, step);
+                    if (resting != null && size >= resting[1]) {
+                        model.remove(id);
+                    } else if (resting != null) {
+                        resting[1] -= size;
+                    }
+                }
+                default -> {
+                    book.apply((byte) 'M', (byte) side, id, price, size, LAST, step);
+                    model.put(id, new long[] {price, size, side});
+                }
+            }
+        }
+        assertThat(model.size()).as("orders resting in the model").isGreaterThan(200);
+        assertThat(book.orderCount()).isEqualTo(model.size());
+        model.forEach(
+                (id, order) ->
+                        assertThat(book.orderSize(id)).as("order %d", id).isEqualTo(order[1]));
+        assertThat(levels(book, true)).isEqualTo(levels(model, 'B'));
+        assertThat(levels(book, false)).isEqualTo(levels(model, 'A'));
+    }
+
+    /** Price to {size, order count} of one side of the book, best first. */
+    private static Map<Long, List<Long>> levels(OrderBook book, boolean bids) {
+        Map<Long, List<Long>> levels = new LinkedHashMap<>();
+        int depth = bids ? book.bidLevels() : book.askLevels();
+        for (int i = 0; i < depth; i++) {
+            levels.put(
+                    bids ? book.bidPrice(i) : book.askPrice(i),
+                    List.of(
+                            bids ? book.bidSize(i) : book.askSize(i),
+                            (long) (bids ? book.bidCount(i) : book.askCount(i))));
+        }
+        return levels;
+    }
+
+    private static Map<Long, List<Long>> levels(Map<Long, long[]> model, char side) {
+        Comparator<Long> bestFirst =
+                side == 'B' ? Comparator.<Long>reverseOrder() : Comparator.<Long>naturalOrder();
+        TreeMap<Long, long[]> byPrice = new TreeMap<>(bestFirst);
+        for (long[] order : model.values()) {
+            if (order[2] == side) {
+                long[] level = byPrice.computeIfAbsent(order[0], p -> new long[2]);
+                level[0] += order[1];
+                level[1]++;
+            }
+        }
+        Map<Long, List<Long>> levels = new LinkedHashMap<>();
+        byPrice.forEach((price, level) -> levels.put(price, List.of(level[0], level[1])));
+        return levels;
     }
 
     @Test
