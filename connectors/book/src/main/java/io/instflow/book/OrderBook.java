@@ -62,8 +62,9 @@ public final class OrderBook {
 
     /**
      * The resting orders, one slot of {@link #SLOT} longs each (id, price, size, side; side 0 for a
-     * free slot): an order's fields share a cache line, which on a day of thousands of books is not
-     * in the CPU's cache when its next record comes.
+     * free slot): an order's fields lie together, in one or two cache lines rather than four
+     * arrays, since on a day of thousands of books its book is rarely in the CPU's cache when its
+     * next record comes.
      */
     private long[] orders = new long[16 * SLOT];
 

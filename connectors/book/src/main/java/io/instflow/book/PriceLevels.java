@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * The price levels of one side of a book: aggregate size and order count per price, in one sorted
  * primitive array of {@link #LEVEL} longs per level (price, size, count) with the best price last,
- * so the busy end of the book changes without moving the rest, and a level's fields share a cache
- * line. Bids are stored ascending, asks descending.
+ * so the busy end of the book changes without moving the rest, and a level's fields lie together
+ * (one or two cache lines). Bids are stored ascending, asks descending.
  */
 final class PriceLevels {
 
@@ -93,9 +93,9 @@ final class PriceLevels {
             return false;
         }
         boolean best = i == levels - 1;
-        long remainingSize = table[i * LEVEL + SIZE] -= size;
-        long remainingCount = table[i * LEVEL + COUNT] -= orders;
-        if (remainingSize <= 0 || remainingCount <= 0) {
+        table[i * LEVEL + SIZE] -= size;
+        table[i * LEVEL + COUNT] -= orders;
+        if (table[i * LEVEL + SIZE] <= 0 || table[i * LEVEL + COUNT] <= 0) {
             int tail = levels - i - 1;
             if (tail > 0) {
                 System.arraycopy(table, (i + 1) * LEVEL, table, i * LEVEL, tail * LEVEL);

@@ -146,10 +146,9 @@ class FailoverServiceITCase {
             await(
                     () -> primary.client().delivered() >= gateway.recordCount(),
                     "the primary's stream");
-            // nothing must happen while the primary is healthy: an absence has no event to await,
-            // so
-            // the watch lasts longer than a silence limit and a grace together, the shortest time
-            // in which a failover could come
+            // nothing must happen while the primary is healthy; an absence has no event to await,
+            // so the watch outlasts a silence limit and a grace together, the soonest a failover
+            // could come
             Thread.sleep(SILENCE_LIMIT.plus(GRACE).plusMillis(500).toMillis());
             assertThat(service.controller().transitions())
                     .as("a healthy primary, heartbeats only")
