@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Avro's varints read as Avro's own decoder reads them, whatever their length and however many
- * bytes follow them: with ten bytes or more left the decoder reads without a check per byte, and
- * near the end of a value with one.
+ * bytes follow them: where the longest varint of its type (5 bytes for an int, 10 for a long) fits
+ * in what is left, the decoder reads without a check per byte, and near a value's end with one.
  */
 class ArrayDecoderTest {
 
