@@ -5,6 +5,7 @@ import io.instflow.contract.kafka.TopicScan;
 import io.instflow.schemas.AvroSerde;
 import io.instflow.testing.Await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -277,34 +278,27 @@ class LocalDeploymentITCase {
         return new Result(p.exitValue(), Files.readString(log));
     }
 
-    private static String jobId(String name) throws Exception {
-        String body =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create(
-                                                        "http://localhost:"
-                                                                + webPort
-                                                                + "/jobs/overview"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString())
-                        .body();
-        for (var job : new ObjectMapper().readTree(body).path("jobs")) {
+    private static String jobId(String name) {
+        JsonNode overview = flinkRest("/jobs/overview");
+        for (var job : overview.path("jobs")) {
             if (job.path("name").asText().equals(name)
                     && job.path("state").asText().equals("RUNNING")) {
                 return job.path("jid").asText();
             }
         }
-        throw new AssertionError("no running job " + name + " in " + body);
+        throw new AssertionError("no running job " + name + " in " + overview);
     }
 
     /** The job's state as Flink's REST API reports it, e.g. RUNNING or CANCELED. */
     private static String jobState(String jobId) {
+        return flinkRest("/jobs/" + jobId).path("state").asText();
+    }
+
+    /** The cluster's REST answer at {@code path}. */
+    private static JsonNode flinkRest(String path) {
         try {
             return new ObjectMapper()
-                    .readTree(text(URI.create("http://localhost:" + webPort + "/jobs/" + jobId)))
-                    .path("state")
-                    .asText();
+                    .readTree(text(URI.create("http://localhost:" + webPort + path)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
