@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
             KafkaCommand.class,
             ConnectCommand.class,
             NameCommand.class,
+            PrepareDeploymentCommand.class,
             ConsumeCommand.class,
             PipelineCommand.class,
             EvaluateCommand.class,

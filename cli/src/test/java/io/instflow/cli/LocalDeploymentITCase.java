@@ -123,6 +123,11 @@ class LocalDeploymentITCase {
         }
         submit("--profile", "exploratory");
         submit("--profile", "exploratory", "--shadow");
+        Result twice = execute(submitCommand("--profile", "exploratory", "--shadow"));
+        assertThat(twice.exit()).as(twice.output()).isEqualTo(1);
+        assertThat(twice.output())
+                .contains("job ifd-exploratory-shadow is already running")
+                .doesNotContain("-> submitting");
 
         replay(sim.resolve("definitions.dbn.zst"), days.get(0));
         List<String> firstDay = awaitSignals("ifd-exploratory", "ifd.signals", 1);
@@ -254,28 +259,20 @@ class LocalDeploymentITCase {
     private record Result(int exit, String output) {}
 
     private static Result validate() throws Exception {
-        Path log = Files.createTempFile(tmp, "validate-", ".log");
-        Process p =
-                new ProcessBuilder(
-                                "scripts/validate",
-                                "--bootstrap",
-                                bootstrap,
-                                "--flink-url",
-                                "http://localhost:" + webPort,
-                                "--deployment",
-                                "exploratory",
-                                "--deployment",
-                                "exploratory:shadow.",
-                                "--comparison",
-                                "shadow.",
-                                "--partitions",
-                                "2")
-                        .directory(ROOT.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
-        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
-        return new Result(p.exitValue(), Files.readString(log));
+        return execute(
+                "scripts/validate",
+                "--bootstrap",
+                bootstrap,
+                "--flink-url",
+                "http://localhost:" + webPort,
+                "--deployment",
+                "exploratory",
+                "--deployment",
+                "exploratory:shadow.",
+                "--comparison",
+                "shadow.",
+                "--partitions",
+                "2");
     }
 
     private static String jobId(String name) {
@@ -305,6 +302,10 @@ class LocalDeploymentITCase {
     }
 
     private static void submit(String... args) throws Exception {
+        run(submitCommand(args));
+    }
+
+    private static String[] submitCommand(String... args) {
         List<String> command =
                 new ArrayList<>(
                         List.of(
@@ -314,7 +315,7 @@ class LocalDeploymentITCase {
                                 "--bootstrap",
                                 bootstrap));
         command.addAll(List.of(args));
-        run(command.toArray(String[]::new));
+        return command.toArray(String[]::new);
     }
 
     private static void replay(Path definitions, Path day) throws Exception {
@@ -383,6 +384,11 @@ class LocalDeploymentITCase {
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
+        Result r = execute(command);
+        assertThat(r.exit()).as("%s failed:%n%s", String.join(" ", command), r.output()).isZero();
+    }
+
+    private static Result execute(String... command) throws IOException, InterruptedException {
         Path log = Files.createTempFile(tmp, "command-", ".log");
         Process p =
                 new ProcessBuilder(command)
@@ -393,7 +399,7 @@ class LocalDeploymentITCase {
         boolean finished = p.waitFor(10, TimeUnit.MINUTES);
         String output = Files.readString(log);
         assertThat(finished).as("%s finished: %s", String.join(" ", command), output).isTrue();
-        assertThat(p.exitValue()).as("%s failed:%n%s", String.join(" ", command), output).isZero();
+        return new Result(p.exitValue(), output);
     }
 
     private static int freePort() throws IOException {
