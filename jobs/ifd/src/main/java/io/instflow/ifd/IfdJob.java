@@ -6,10 +6,12 @@ import io.instflow.ifd.io.BaselineSeedFile;
 import io.instflow.ifd.logic.BaselineSeed;
 
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +26,9 @@ import java.util.Set;
 public final class IfdJob {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IfdJob.class);
+
+    static final long PREVIEW_WATERMARK_INTERVAL_MS = 50;
+    static final long PREVIEW_BUFFER_TIMEOUT_MS = 10;
 
     private IfdJob() {}
 
@@ -47,11 +52,20 @@ public final class IfdJob {
      * Job settings the code owns: checkpoints for exactly-once, no Kryo fallback, and object reuse:
      * records pass between chained operators without a deep copy. The job's functions copy what
      * they keep of an input (a contract, a window waiting for evaluation) and never change an
-     * input.
+     * input. In preview mode, whose output is visible as soon as it is written, watermarks are
+     * emitted every {@value #PREVIEW_WATERMARK_INTERVAL_MS} ms and network buffers flushed every
+     * {@value #PREVIEW_BUFFER_TIMEOUT_MS} ms instead of Flink's 200 and 100: both would otherwise
+     * be waited out on the way to every bar and decision.
      */
     public static Configuration environment(IfdConfig config) {
         Configuration conf = JobArguments.environment(config.checkpointIntervalMs());
         conf.set(PipelineOptions.OBJECT_REUSE, true);
+        if (!config.exactlyOnce()) {
+            conf.set(
+                    PipelineOptions.AUTO_WATERMARK_INTERVAL,
+                    Duration.ofMillis(PREVIEW_WATERMARK_INTERVAL_MS));
+            conf.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(PREVIEW_BUFFER_TIMEOUT_MS));
+        }
         return conf;
     }
 

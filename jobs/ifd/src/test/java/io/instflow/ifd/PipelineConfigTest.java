@@ -2,12 +2,16 @@ package io.instflow.ifd;
 
 import io.instflow.ifd.logic.DetectorParams;
 
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -190,6 +194,26 @@ class PipelineConfigTest {
         assertThat(config.exactlyOnce()).isFalse();
         assertThatThrownBy(() -> IfdJob.parse(new String[] {"stray"}))
                 .hasMessageContaining("unexpected argument 'stray'");
+    }
+
+    @Test
+    void shouldEmitWatermarksAndFlushBuffersSoonerInPreviewModeOnly() {
+        Configuration preview =
+                IfdJob.environment(
+                        IfdJob.parse(new String[] {"--profile", "testing", "--preview"}));
+        assertThat(preview.get(PipelineOptions.AUTO_WATERMARK_INTERVAL))
+                .isEqualTo(Duration.ofMillis(IfdJob.PREVIEW_WATERMARK_INTERVAL_MS))
+                .isLessThan(PipelineOptions.AUTO_WATERMARK_INTERVAL.defaultValue());
+        assertThat(preview.get(ExecutionOptions.BUFFER_TIMEOUT))
+                .isEqualTo(Duration.ofMillis(IfdJob.PREVIEW_BUFFER_TIMEOUT_MS))
+                .isLessThan(ExecutionOptions.BUFFER_TIMEOUT.defaultValue());
+
+        Configuration exactlyOnce =
+                IfdJob.environment(IfdJob.parse(new String[] {"--profile", "testing"}));
+        assertThat(exactlyOnce.contains(PipelineOptions.AUTO_WATERMARK_INTERVAL))
+                .as("exactly-once output waits for checkpoints: Flink's defaults")
+                .isFalse();
+        assertThat(exactlyOnce.contains(ExecutionOptions.BUFFER_TIMEOUT)).isFalse();
     }
 
     @Test
