@@ -1,7 +1,6 @@
 package io.instflow.cli;
 
 import io.instflow.contract.Topic;
-import io.instflow.contract.kafka.TopicAdmin;
 import io.instflow.localkafka.LocalKafka;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -207,23 +206,13 @@ final class KafkaCommand {
             description =
                     "Create the topics of a deployment that are missing (existing ones are left as they are).")
     static final class CreateTopics implements Callable<Integer> {
-        @Option(
-                names = "--bootstrap",
-                defaultValue = "localhost:9092",
-                description = "Kafka (default: ${DEFAULT-VALUE}).")
-        String bootstrap;
+        @picocli.CommandLine.Mixin TopicCreation creation;
 
         @Option(
                 names = "--prefix",
                 defaultValue = "",
                 description = "Topic prefix, e.g. prod. or shadow. (default: none).")
         String prefix;
-
-        @Option(
-                names = "--partitions",
-                defaultValue = "2",
-                description = "Partitions of new topics (default: ${DEFAULT-VALUE}).")
-        int partitions;
 
         @Option(
                 names = "--set",
@@ -255,12 +244,7 @@ final class KafkaCommand {
                                                     + ": expected input, ifd, comparison or"
                                                     + " strategies");
                         };
-                TopicAdmin.ensure(
-                                bootstrap,
-                                new io.instflow.contract.Topics(prefix),
-                                which,
-                                partitions)
-                        .forEach(t -> out.println("created " + t));
+                creation.create(new io.instflow.contract.Topics(prefix), which, out);
             }
             out.flush();
             return 0;

@@ -3,9 +3,9 @@ package io.instflow.cli;
 import io.instflow.contract.Deployment;
 import io.instflow.contract.Topic;
 import io.instflow.contract.Topics;
-import io.instflow.contract.kafka.TopicAdmin;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,17 +35,7 @@ final class PrepareDeploymentCommand implements Callable<Integer> {
     /** A job of the deployment: its kind, its name, and the topics it writes. */
     record Job(String kind, Deployment deployment, Topics output, Topic.Set writes) {}
 
-    @Option(
-            names = "--bootstrap",
-            defaultValue = "localhost:9092",
-            description = "Kafka (default: ${DEFAULT-VALUE}).")
-    String bootstrap;
-
-    @Option(
-            names = "--partitions",
-            defaultValue = "2",
-            description = "Partitions of new topics (default: ${DEFAULT-VALUE}).")
-    int partitions;
+    @Mixin TopicCreation creation;
 
     @Option(
             names = "--profile",
@@ -75,12 +65,8 @@ final class PrepareDeploymentCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<Job> jobs = jobs(profile, prefix, comparison, strategies);
-        TopicAdmin.ensure(bootstrap, new Topics(""), Topic.Set.INPUT, partitions)
-                .forEach(t -> out.println("created " + t));
-        for (Job job : jobs) {
-            TopicAdmin.ensure(bootstrap, job.output(), job.writes(), partitions)
-                    .forEach(t -> out.println("created " + t));
-        }
+        creation.create(new Topics(""), Topic.Set.INPUT, out);
+        jobs.forEach(job -> creation.create(job.output(), job.writes(), out));
         jobs.forEach(job -> out.println("job " + job.kind() + " " + job.deployment().name()));
         out.flush();
         return 0;

@@ -102,4 +102,35 @@ class PrepareDeploymentCommandITCase {
                         "job ifd " + name("ifd", "exploratory", "shadow."),
                         "job comparison " + name("comparison", "shadow."));
     }
+
+    @Test
+    void shouldCreateTheSetsKafkaCreateTopicsIsGivenTheSameWay() throws Exception {
+        Topics topics = new Topics(KAFKA.uniqueTopicPrefix());
+        String[] command = {
+            "kafka",
+            "create-topics",
+            "--bootstrap",
+            KAFKA.bootstrapServers(),
+            "--prefix",
+            topics.prefix(),
+            "--set",
+            "strategies,comparison"
+        };
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(InstflowCommand.run(new PrintWriter(out), new PrintWriter(err), command))
+                .as(err.toString())
+                .isZero();
+        Set<String> expected = new java.util.TreeSet<>();
+        Topic.writtenBy(Topic.Set.STRATEGIES).forEach(t -> expected.add(topics.name(t)));
+        Topic.writtenBy(Topic.Set.COMPARISON).forEach(t -> expected.add(topics.name(t)));
+        assertThat(out.toString().lines().map(l -> l.replaceFirst("^created ", "")))
+                .as("one line per topic, each created once")
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        StringWriter again = new StringWriter();
+        assertThat(InstflowCommand.run(new PrintWriter(again), new PrintWriter(err), command))
+                .isZero();
+        assertThat(again.toString()).as("nothing left to create").isEmpty();
+    }
 }
