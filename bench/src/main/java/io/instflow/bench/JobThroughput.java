@@ -52,7 +52,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * JVM, and its first run is a JVM that has just simulated; with one it reads the session already
  * published there (as {@code bench/job-throughput.sh} does), and its first run is as cold as a
  * fresh task manager's, and Kafka's {@code ConsumerPerformance} reads the same topic before the
- * first run and after each, so every run is set beside the broker's rate around it.
+ * first run and after each (three times, once this JVM's JIT has gone quiet), so every run is set
+ * beside the broker's rate around it.
  *
  * <p>All runs go to one task manager started before the first, as jobs submitted to a session
  * cluster do: a later run finds the task manager's code compiled, where a cluster per run would
@@ -64,6 +65,9 @@ public final class JobThroughput {
      * ConsumerPerformance reads at most this many records (and never more than the topic holds).
      */
     private static final long PERF_RECORDS = 3_000_000;
+
+    /** ConsumerPerformance reads per reference, of which the median counts. */
+    private static final int REFERENCE_READS = 3;
 
     public static void main(String[] args) throws Exception {
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 4;
@@ -104,7 +108,7 @@ public final class JobThroughput {
                 // the broker's first read of the topic is slower than the rest: not a reference
                 broker.measure();
             }
-            double before = broker == null ? 0 : broker.measure();
+            double before = broker == null ? 0 : referenceRead(broker);
             int jobs = 0;
             try (MiniCluster taskManager = taskManager(parallelism)) {
                 for (String profile : profiles) {
@@ -123,14 +127,16 @@ public final class JobThroughput {
                                         records,
                                         work.resolve("checkpoints-" + run));
                         if (broker != null) {
-                            double after = broker.measure();
+                            double after = referenceRead(broker);
                             double around = (before + after) / 2;
                             System.out.printf(
                                     "  %.2f of ConsumerPerformance on the same topic (%,.0f records/s"
-                                            + " before the run, %,.0f after, %,d records each)%n",
+                                            + " before the run, %,.0f after: medians of %d reads"
+                                            + " of %,d records)%n",
                                     sustained / around,
                                     before,
                                     after,
+                                    REFERENCE_READS,
                                     Math.min(records, PERF_RECORDS));
                             before = after;
                         }
@@ -143,6 +149,31 @@ public final class JobThroughput {
             }
             BenchDirs.delete(work);
         }
+    }
+
+    /**
+     * The median of {@value #REFERENCE_READS} reads of the broker's rate, taken once this JVM's
+     * compilers have finished with the last job's methods: they would take a core from the reads
+     * and lower the reference the job is compared with. A single read moves by a fifth between
+     * reads on a quiet machine.
+     */
+    private static double referenceRead(BrokerReadRate broker) throws Exception {
+        double waited = CompilerActivity.awaitQuiet(Duration.ofMinutes(2));
+        long compiledBefore = CompilerActivity.totalMs();
+        List<Double> reads = new ArrayList<>();
+        for (int i = 0; i < REFERENCE_READS; i++) {
+            reads.add(broker.measure());
+        }
+        System.out.printf(
+                "  ConsumerPerformance: %s records/s, read after %.1f s waiting for this JVM's"
+                        + " JIT to go quiet (it compiled %,d ms during the reads)%n",
+                reads.stream()
+                        .map(r -> String.format("%,.0f", r))
+                        .collect(java.util.stream.Collectors.joining(", ")),
+                waited,
+                CompilerActivity.totalMs() - compiledBefore);
+        Collections.sort(reads);
+        return reads.get(REFERENCE_READS / 2);
     }
 
     /** One task manager with a slot per subtask, as a session cluster's, for every run. */
