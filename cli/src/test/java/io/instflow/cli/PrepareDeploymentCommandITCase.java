@@ -133,4 +133,25 @@ class PrepareDeploymentCommandITCase {
                 .isZero();
         assertThat(again.toString()).as("nothing left to create").isEmpty();
     }
+
+    @Test
+    void shouldStopNamingTheBrokerWhenItsAddressDoesNotResolveAndNameNoJob() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit =
+                InstflowCommand.run(
+                        new PrintWriter(out),
+                        new PrintWriter(err),
+                        "prepare-deployment",
+                        "--bootstrap",
+                        "no-such-broker.invalid:9092",
+                        "--profile",
+                        "production");
+        assertThat(exit).as(err.toString()).isEqualTo(InstflowCommand.EXIT_IO);
+        assertThat(err.toString())
+                .contains("cannot connect to no-such-broker.invalid:9092")
+                .contains("instflow kafka start")
+                .doesNotContain("null");
+        assertThat(out.toString()).as("scripts/submit submits no job").doesNotContain("job ");
+    }
 }

@@ -5,6 +5,7 @@ import io.instflow.contract.Topics;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -22,6 +23,9 @@ import java.util.concurrent.TimeoutException;
  * count, the others with one partition. Existing topics are left as they are.
  */
 public final class TopicAdmin {
+
+    /** How long a call waits for the broker's answer. */
+    private static final long TIMEOUT_SECONDS = 30;
 
     private TopicAdmin() {}
 
@@ -42,7 +46,8 @@ public final class TopicAdmin {
             throw new IllegalArgumentException("partitions must be at least 1, got " + partitions);
         }
         try (Admin admin = admin(bootstrap)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Set<String> existing =
+                    admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<String> created = new ArrayList<>();
             for (Topic topic : Topic.writtenBy(set)) {
                 String name = topics.name(topic);
@@ -52,13 +57,7 @@ public final class TopicAdmin {
             }
             return created;
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException(
-                    "cannot create topics on "
-                            + bootstrap
-                            + ": "
-                            + e.getMessage()
-                            + "; is a broker running there? ('instflow kafka start' starts one)",
-                    e);
+            throw unavailable("create topics on", bootstrap, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while creating topics", e);
@@ -74,7 +73,8 @@ public final class TopicAdmin {
      */
     public static void requireExisting(String bootstrap, List<String> required, String createdBy) {
         try (Admin admin = admin(bootstrap)) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            Set<String> existing =
+                    admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<String> missing = required.stream().filter(t -> !existing.contains(t)).toList();
             if (!missing.isEmpty()) {
                 throw new IllegalStateException(
@@ -87,8 +87,7 @@ public final class TopicAdmin {
                                 + " creates them");
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException(
-                    "cannot list the topics on " + bootstrap + ": " + e.getMessage(), e);
+            throw unavailable("list the topics on", bootstrap, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while listing topics", e);
@@ -102,10 +101,12 @@ public final class TopicAdmin {
      */
     public static boolean exists(String bootstrap, String topic) {
         try (Admin admin = admin(bootstrap)) {
-            return admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic);
+            return admin.listTopics()
+                    .names()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .contains(topic);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException(
-                    "cannot list the topics on " + bootstrap + ": " + e.getMessage(), e);
+            throw unavailable("list the topics on", bootstrap, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while listing topics", e);
@@ -119,18 +120,20 @@ public final class TopicAdmin {
      */
     public static int partitions(String bootstrap, String topic) {
         try (Admin admin = admin(bootstrap)) {
-            if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(topic)) {
+            if (!admin.listTopics()
+                    .names()
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .contains(topic)) {
                 return 1;
             }
             return admin.describeTopics(List.of(topic))
                     .allTopicNames()
-                    .get(30, TimeUnit.SECONDS)
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .get(topic)
                     .partitions()
                     .size();
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaUnavailableException(
-                    "cannot describe " + topic + " on " + bootstrap + ": " + e.getMessage(), e);
+            throw unavailable("describe " + topic + " on", bootstrap, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaUnavailableException("interrupted while describing " + topic, e);
@@ -151,7 +154,7 @@ public final class TopicAdmin {
     private static boolean create(Admin admin, NewTopic topic)
             throws ExecutionException, TimeoutException, InterruptedException {
         try {
-            admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return true;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
@@ -161,7 +164,33 @@ public final class TopicAdmin {
         }
     }
 
+    /**
+     * Names the broker, what failed and why: the Kafka client's reason, or the wait that ran out
+     * (whose exception has no message of its own).
+     */
+    private static KafkaUnavailableException unavailable(
+            String action, String bootstrap, Exception e) {
+        String reason =
+                e instanceof TimeoutException
+                        ? "no answer within " + TIMEOUT_SECONDS + " s"
+                        : e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        return new KafkaUnavailableException(
+                "cannot "
+                        + action
+                        + " "
+                        + bootstrap
+                        + ": "
+                        + reason
+                        + "; is a broker running there? ('instflow kafka start' starts one)",
+                e);
+    }
+
+    /** An admin client; a bootstrap no address resolves for fails here, before any call. */
     private static Admin admin(String bootstrap) {
-        return Admin.create(KafkaSettings.admin(bootstrap));
+        try {
+            return Admin.create(KafkaSettings.admin(bootstrap));
+        } catch (KafkaException e) {
+            throw unavailable("connect to", bootstrap, e);
+        }
     }
 }
