@@ -35,6 +35,7 @@ import org.apache.flink.util.OutputTag;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -442,9 +443,14 @@ public final class BookFunction
                         instrument.getBytes(StandardCharsets.UTF_8),
                         null,
                         String.format(
+                                Locale.ROOT,
                                 "no definition: instrument %s, %d trade/quote events with ts_event"
                                         + " %d..%d waited %d ms of event time for a definition",
-                                instrument, dropped, firstNs, lastNs, definitionWaitMs)));
+                                instrument,
+                                dropped,
+                                firstNs,
+                                lastNs,
+                                definitionWaitMs)));
     }
 
     private static FlowEvent event(int kind, MboEvent e) {

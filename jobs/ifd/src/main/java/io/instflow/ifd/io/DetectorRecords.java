@@ -21,6 +21,8 @@ import io.instflow.ifd.model.ContractWindow;
 import io.instflow.ifd.model.PressureMath;
 import io.instflow.ifd.model.WindowStats;
 
+import java.util.Locale;
+
 /**
  * The detector's outputs as the Avro records of {@code ifd.pressure}, {@code ifd.signals} and
  * {@code ifd.rejections}. Ids come from algorithm, profile, contract and window, so a replay gives
@@ -137,8 +139,11 @@ public final class DetectorRecords implements java.io.Serializable {
                                 : "failed "
                                         + String.join(", ", d.failedGates())
                                         + String.format(
+                                                Locale.ROOT,
                                                 " (final %.3f, mm %.2f, spoof %.2f)",
-                                                d.finalConfidence(), v.marketMaking(), v.spoof()))
+                                                d.finalConfidence(),
+                                                v.marketMaking(),
+                                                v.spoof()))
                 .setZScore(c.baseline().present() ? c.baseline().z() : null)
                 .setPercentileRank(c.baseline().present() ? c.baseline().percentileRank() : null)
                 .setDataQuality(c.baseline().dataQuality())
