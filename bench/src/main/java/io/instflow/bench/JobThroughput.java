@@ -41,19 +41,21 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sustained IFD job throughput from a real local Kafka with exactly-once sinks, per state backend,
- * and the latency from a window's evaluation (the watermark passing its end) to its signal being
- * visible to a read_committed consumer. Prints one line per run.
+ * Sustained IFD job throughput from a real local Kafka with exactly-once (or preview) sinks, per
+ * state backend, and the latency from a window's evaluation (the watermark passing its end) to its
+ * signal being visible to a read_committed consumer. Prints one line per run.
  *
  * <p>Usage: {@code JobThroughput [days] [parallelism] [backends, e.g. hashmap,rocksdb] [profiles,
  * e.g. production,production-v31] [small|full universe] [bootstrap]}: every backend runs with every
  * profile, profile by profile in the order given, alternating when a profile is listed more than
- * once. Without a bootstrap it starts a broker, simulates and publishes the session itself, in this
- * JVM, and its first run is a JVM that has just simulated; with one it reads the session already
- * published there (as {@code bench/job-throughput.sh} does), and its first run is as cold as a
- * fresh task manager's, and Kafka's {@code ConsumerPerformance} reads the same topic before the
- * first run and after each (three times, once this JVM's JIT has gone quiet), so every run is set
- * beside the broker's rate around it.
+ * once. A backend followed by {@code :preview} (e.g. {@code hashmap:preview}) runs the job in
+ * preview mode, at-least-once, as {@code --preview} submits it. Without a bootstrap it starts a
+ * broker, simulates and publishes the session itself, in this JVM, and its first run is a JVM that
+ * has just simulated; with one it reads the session already published there (as {@code
+ * bench/job-throughput.sh} does), and its first run is as cold as a fresh task manager's, and
+ * Kafka's {@code ConsumerPerformance} reads the same topic before the first run and after each
+ * (three times, once this JVM's JIT has gone quiet), so every run is set beside the broker's rate
+ * around it.
  *
  * <p>All runs go to one task manager started before the first, as jobs submitted to a session
  * cluster do: a later run finds the task manager's code compiled, where a cluster per run would
@@ -66,6 +68,9 @@ public final class JobThroughput {
      */
     private static final long PERF_RECORDS = 3_000_000;
 
+    /** After a state backend's name: the job in preview mode (at-least-once sinks). */
+    private static final String PREVIEW = ":preview";
+
     /** ConsumerPerformance reads per reference, of which the median counts. */
     private static final int REFERENCE_READS = 3;
 
@@ -73,6 +78,15 @@ public final class JobThroughput {
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 4;
         int parallelism = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         List<String> backends = List.of((args.length > 2 ? args[2] : "hashmap,rocksdb").split(","));
+        for (String backend : backends) {
+            if (!backend.matches("(hashmap|rocksdb)(" + PREVIEW + ")?")) {
+                throw new IllegalArgumentException(
+                        "unknown backend '"
+                                + backend
+                                + "': give hashmap or rocksdb, each optionally followed by "
+                                + PREVIEW);
+            }
+        }
         List<String> profiles = List.of((args.length > 3 ? args[3] : "production").split(","));
         SimulatorConfig.Universe universe =
                 SimulatorConfig.Universe.parse(args.length > 4 ? args[4] : "small");
@@ -265,8 +279,10 @@ public final class JobThroughput {
             Path checkpoints)
             throws Exception {
         TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
-        IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, profile, true, true);
-        Configuration conf = BenchJobs.environment(job, backend, checkpoints);
+        boolean preview = backend.endsWith(PREVIEW);
+        String stateBackend = preview ? backend.substring(0, backend.indexOf(':')) : backend;
+        IfdConfig job = BenchJobs.ifd(bootstrap, "", prefix, profile, true, !preview);
+        Configuration conf = BenchJobs.environment(job, stateBackend, checkpoints);
         List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         Thread watcher =
@@ -302,12 +318,13 @@ public final class JobThroughput {
         Collections.sort(sorted);
         double sustained = SustainedRate.of(reports);
         System.out.printf(
-                "%-8s %s (%s) exactly-once, parallelism %d, job %d on this task manager: %,.0f MBO records/s over the whole run (%.1f s from submission),"
+                "%-8s %s (%s) %s, parallelism %d, job %d on this task manager: %,.0f MBO records/s over the whole run (%.1f s from submission),"
                         + " %,.0f records/s sustained (all subtasks, from a quarter to three quarters of the records read; subtasks read %s); %d signals and rejections, "
                         + "evaluation to read_committed visibility p50 %s ms, p99 %s ms (checkpoint interval %d ms)%n",
-                backend,
+                stateBackend,
                 profile,
                 job.params().algorithm(),
+                preview ? "preview (at-least-once)" : "exactly-once",
                 parallelism,
                 jobOnTaskManager,
                 records / seconds,
