@@ -56,10 +56,22 @@ public final class AvroSerde<T extends SpecificRecord> {
         this.type = type;
         this.model = SpecificData.getForClass(type);
         this.schema = model.getSchema(type);
-        this.encoder = new BinaryMessageEncoder<>(model, schema);
+        this.encoder = new BinaryMessageEncoder<>(straightLineEncoding(type), schema);
         this.fingerprint = SchemaNormalization.parsingFingerprint64(schema);
         this.writers.put(fingerprint, schema);
         this.mboReader = type == MboEvent.class ? new MboEventReader() : null;
+    }
+
+    /**
+     * A model whose writers call the generated class's own encoder, field after field, instead of
+     * Avro's generic writer, which looks every field up by position and boxes it: the same bytes in
+     * a fraction of the time. Avro leaves it off unless a JVM-wide property is set; this serde
+     * turns it on for its own writes only.
+     */
+    private static SpecificData straightLineEncoding(Class<?> type) {
+        SpecificData encoding = new SpecificData(type.getClassLoader());
+        encoding.setCustomCoders(true);
+        return encoding;
     }
 
     /** A serde for a generated class, e.g. {@code AvroSerde.of(Signal.class)}. */

@@ -10,6 +10,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
+import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,9 @@ class AvroSerdeTest {
             byte[] bytes = serde.serialize(record);
             assertThat(bytes[0]).isEqualTo((byte) 0xC3);
             assertThat(bytes[1]).isEqualTo((byte) 0x01);
+            assertThat(Arrays.copyOfRange(bytes, 10, bytes.length))
+                    .as("the body Avro's field-by-position writer gives")
+                    .isEqualTo(genericBody(serde.schema(), record));
             assertThat(serde.deserialize(bytes)).isEqualTo(record);
         }
     }
@@ -146,6 +150,17 @@ class AvroSerdeTest {
     }
 
     @SuppressWarnings("unchecked")
+    /** The binary body of {@code record} as Avro's field-by-position writer encodes it. */
+    private static byte[] genericBody(Schema schema, Object record) throws IOException {
+        SpecificData byPosition = new SpecificData();
+        byPosition.setCustomCoders(false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new SpecificDatumWriter<Object>(schema, byPosition).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
     static <T extends SpecificRecord> T specific(
             Class<T> type, Schema schema, GenericData.Record generic) {
         try {
