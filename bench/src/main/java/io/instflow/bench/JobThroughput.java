@@ -128,7 +128,7 @@ public final class JobThroughput {
                 for (String profile : profiles) {
                     for (String backend : backends) {
                         jobs++;
-                        String run = invocation + "-" + backend + "-" + jobs;
+                        String run = invocation + "-" + backend.replace(':', '-') + "-" + jobs;
                         double sustained =
                                 run(
                                         taskManager,
