@@ -65,8 +65,8 @@ public final class AvroSerde<T extends SpecificRecord> {
     /**
      * A model whose writers call the generated class's own encoder, field after field, instead of
      * Avro's generic writer, which looks every field up by position and boxes it: the same bytes in
-     * a fraction of the time. Avro leaves it off unless a JVM-wide property is set; this serde
-     * turns it on for its own writes only.
+     * about two thirds of the time ({@code MboValueBenchmark}). Avro leaves it off unless a
+     * JVM-wide property is set; this serde turns it on for its own writes only.
      */
     private static SpecificData straightLineEncoding(Class<?> type) {
         SpecificData encoding = new SpecificData(type.getClassLoader());

@@ -170,10 +170,13 @@ public final class TopicAdmin {
      */
     private static KafkaUnavailableException unavailable(
             String action, String bootstrap, Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
         String reason =
                 e instanceof TimeoutException
                         ? "no answer within " + TIMEOUT_SECONDS + " s"
-                        : e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+                        : cause.getMessage() != null
+                                ? cause.getMessage()
+                                : cause.getClass().getSimpleName();
         return new KafkaUnavailableException(
                 "cannot "
                         + action
