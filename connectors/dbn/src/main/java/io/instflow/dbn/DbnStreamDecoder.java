@@ -4,6 +4,7 @@ import org.agrona.BitUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteOrder;
+import java.util.Locale;
 
 /**
  * Sans-I/O framing of a DBN stream: the caller writes bytes into {@link #writeArray()} at {@link
@@ -108,8 +109,10 @@ public final class DbnStreamDecoder {
         if (length < 16) {
             throw new DbnFormatException(
                     String.format(
+                            Locale.ROOT,
                             "corrupt record at stream offset %d: length %d bytes is below the 16-byte header",
-                            streamOffset(readPosition), length));
+                            streamOffset(readPosition),
+                            length));
         }
         if (available < length) {
             bytesNeeded = length - available;
@@ -163,8 +166,12 @@ public final class DbnStreamDecoder {
         int b2 = array[readPosition + 2] & 0xFF;
         return new DbnFormatException(
                 String.format(
+                        Locale.ROOT,
                         "not a DBN stream: expected the magic 'DBN' at stream offset %d, found bytes %02x %02x %02x",
-                        streamOffset(readPosition), b0, b1, b2));
+                        streamOffset(readPosition),
+                        b0,
+                        b1,
+                        b2));
     }
 
     /** The metadata, once {@link #METADATA} was returned; {@code null} for fragments. */
@@ -230,8 +237,11 @@ public final class DbnStreamDecoder {
         if (pending > 0) {
             throw new DbnFormatException(
                     String.format(
+                            Locale.ROOT,
                             "truncated record at stream offset %d: input ended with %d of %d bytes",
-                            streamOffset(readPosition), pending, pending + bytesNeeded));
+                            streamOffset(readPosition),
+                            pending,
+                            pending + bytesNeeded));
         }
     }
 

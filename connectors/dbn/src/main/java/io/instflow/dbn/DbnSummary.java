@@ -19,6 +19,7 @@ import org.agrona.collections.LongHashSet;
 
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -190,7 +191,7 @@ public final class DbnSummary implements RecordHandler {
                 out.put(
                         c >= 0x21 && c < 0x7F
                                 ? String.valueOf((char) c)
-                                : String.format("0x%02x", c),
+                                : String.format(Locale.ROOT, "0x%02x", c),
                         counts[c]);
             }
         }

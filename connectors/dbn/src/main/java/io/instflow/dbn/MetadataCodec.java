@@ -6,6 +6,7 @@ import org.agrona.ExpandableArrayBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads and writes the DBN metadata header (prelude, fixed part, variable part). */
 public final class MetadataCodec {
@@ -166,8 +167,12 @@ public final class MetadataCodec {
             if (position + bytes > limit) {
                 throw new DbnFormatException(
                         String.format(
+                                Locale.ROOT,
                                 "metadata too short: %s needs %d bytes at offset %d but the header ends at %d",
-                                what, bytes, position, limit));
+                                what,
+                                bytes,
+                                position,
+                                limit));
             }
         }
 

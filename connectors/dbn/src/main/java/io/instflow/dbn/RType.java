@@ -1,5 +1,7 @@
 package io.instflow.dbn;
 
+import java.util.Locale;
+
 /** Record type ids (the {@code rtype} header byte) and the names Databento uses for them. */
 public final class RType {
 
@@ -82,7 +84,7 @@ public final class RType {
             case BBO_1M:
                 return "bbo-1m";
             default:
-                return String.format("unknown(0x%02x)", rtype);
+                return String.format(Locale.ROOT, "unknown(0x%02x)", rtype);
         }
     }
 }

@@ -15,6 +15,8 @@ import io.instflow.dbn.record.TradeDecoder;
 
 import org.agrona.DirectBuffer;
 
+import java.util.Locale;
+
 /**
  * Routes one framed record to the matching preallocated flyweight and the handler. A record shorter
  * than its type's smallest layout is corrupt and raises {@link DbnFormatException}; unknown record
@@ -114,8 +116,12 @@ public final class RecordDispatcher {
         if (length < minimum) {
             throw new DbnFormatException(
                     String.format(
+                            Locale.ROOT,
                             "%s record at buffer offset %d is %d bytes, shorter than its %d-byte layout",
-                            RType.name(rtype), offset, length, minimum));
+                            RType.name(rtype),
+                            offset,
+                            length,
+                            minimum));
         }
     }
 }

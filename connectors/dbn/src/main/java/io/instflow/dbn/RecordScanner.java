@@ -4,6 +4,8 @@ import io.instflow.dbn.record.RecordDecoder;
 
 import org.agrona.DirectBuffer;
 
+import java.util.Locale;
+
 /**
  * Frames records that already sit in memory (a mapped file, a Kafka payload, a benchmark buffer) in
  * place, without copying them into a {@link DbnStreamDecoder}.
@@ -26,14 +28,19 @@ public final class RecordScanner {
             if (length < RecordDecoder.HEADER_LENGTH) {
                 throw new DbnFormatException(
                         String.format(
+                                Locale.ROOT,
                                 "corrupt record at offset %d: length %d bytes is below the 16-byte header",
-                                position, length));
+                                position,
+                                length));
             }
             if (position + length > end) {
                 throw new DbnFormatException(
                         String.format(
+                                Locale.ROOT,
                                 "truncated record at offset %d: %d of %d bytes present",
-                                position, end - position, length));
+                                position,
+                                end - position,
+                                length));
             }
             dispatcher.dispatch(buffer, position, length);
             position += length;

@@ -1,5 +1,7 @@
 package io.instflow.dbn;
 
+import io.instflow.testing.TextRules;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -26,4 +28,6 @@ class ArchitectureTest {
                     .should()
                     .dependOnClassesThat()
                     .resideInAnyPackage("..dbn.io..", "..dbn.json..");
+
+    @ArchTest static final ArchRule FORMATS_NAME_THEIR_LOCALE = TextRules.FORMATS_NAME_THEIR_LOCALE;
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
@@ -233,9 +234,13 @@ public final class FileReplay {
                         });
         String message =
                 String.format(
+                        Locale.ROOT,
                         "%s; the %,d bytes from offset %,d to the end of the file went to the"
                                 + " dead-letter topic in %d chunk(s)",
-                        e.getMessage(), drained, at, chunks[0]);
+                        e.getMessage(),
+                        drained,
+                        at,
+                        chunks[0]);
         LOG.error("abandoning {}: {}", source.file, message);
         publisher.status(publisher.statusEvent(SOURCE, FeedStatusKind.ERROR, message).build());
         failures.add(source.file + ": " + message);

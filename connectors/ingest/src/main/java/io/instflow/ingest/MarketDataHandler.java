@@ -19,6 +19,7 @@ import io.instflow.dbn.record.TradeDecoder;
 import org.agrona.DirectBuffer;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -123,7 +124,7 @@ public final class MarketDataHandler implements RecordHandler {
         buffer.getBytes(offset, bytes);
         publisher.deadLetter(
                 bytes,
-                String.format("unknown record type 0x%02x (%d bytes)", rtype, length),
+                String.format(Locale.ROOT, "unknown record type 0x%02x (%d bytes)", rtype, length),
                 source,
                 -1);
     }

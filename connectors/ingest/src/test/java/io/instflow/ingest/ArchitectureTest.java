@@ -1,5 +1,7 @@
 package io.instflow.ingest;
 
+import io.instflow.testing.TextRules;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -29,4 +31,6 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule NO_PACKAGE_CYCLES =
             slices().matching("io.instflow.ingest.(*)..").should().beFreeOfCycles();
+
+    @ArchTest static final ArchRule FORMATS_NAME_THEIR_LOCALE = TextRules.FORMATS_NAME_THEIR_LOCALE;
 }

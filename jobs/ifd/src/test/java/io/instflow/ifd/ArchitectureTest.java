@@ -1,5 +1,7 @@
 package io.instflow.ifd;
 
+import io.instflow.testing.TextRules;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -57,4 +59,6 @@ class ArchitectureTest {
                             "io.instflow.barchart..",
                             "io.instflow.simulator..",
                             "com.github.luben.zstd..");
+
+    @ArchTest static final ArchRule FORMATS_NAME_THEIR_LOCALE = TextRules.FORMATS_NAME_THEIR_LOCALE;
 }

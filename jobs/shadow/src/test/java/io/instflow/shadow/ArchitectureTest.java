@@ -1,5 +1,7 @@
 package io.instflow.shadow;
 
+import io.instflow.testing.TextRules;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -37,4 +39,6 @@ class ArchitectureTest {
                             "io.instflow.databento..",
                             "io.instflow.barchart..",
                             "com.github.luben.zstd..");
+
+    @ArchTest static final ArchRule FORMATS_NAME_THEIR_LOCALE = TextRules.FORMATS_NAME_THEIR_LOCALE;
 }

@@ -1,5 +1,7 @@
 package io.instflow.strategies;
 
+import io.instflow.testing.TextRules;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -36,4 +38,6 @@ class ArchitectureTest {
                             "io.instflow.ingest..",
                             "io.instflow.databento..",
                             "io.instflow.barchart..");
+
+    @ArchTest static final ArchRule FORMATS_NAME_THEIR_LOCALE = TextRules.FORMATS_NAME_THEIR_LOCALE;
 }
