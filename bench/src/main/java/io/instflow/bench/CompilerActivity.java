@@ -34,6 +34,7 @@ final class CompilerActivity {
         long deadline = start + atMost.toNanos();
         long compiled = totalMs();
         while (System.nanoTime() < deadline) {
+            // the JVM only counts compilation time: quiet means little of it over a whole window
             Thread.sleep(WINDOW.toMillis());
             long now = totalMs();
             if (now - compiled < QUIET_MS) {

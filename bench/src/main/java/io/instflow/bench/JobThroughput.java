@@ -39,6 +39,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Sustained IFD job throughput from a real local Kafka with exactly-once (or preview) sinks, per
@@ -183,7 +184,7 @@ public final class JobThroughput {
                         + " JIT to go quiet (it compiled %,d ms during the reads)%n",
                 reads.stream()
                         .map(r -> String.format("%,.0f", r))
-                        .collect(java.util.stream.Collectors.joining(", ")),
+                        .collect(Collectors.joining(", ")),
                 waited,
                 CompilerActivity.totalMs() - compiledBefore);
         Collections.sort(reads);

@@ -29,12 +29,16 @@ class PrepareDeploymentCommandITCase {
     private record Run(int exit, List<String> lines, String err) {}
 
     private static Run prepare(String... args) {
+        return prepareOn(KAFKA.bootstrapServers(), args);
+    }
+
+    private static Run prepareOn(String bootstrap, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] command = new String[args.length + 3];
         command[0] = "prepare-deployment";
         command[1] = "--bootstrap";
-        command[2] = KAFKA.bootstrapServers();
+        command[2] = bootstrap;
         System.arraycopy(args, 0, command, 3, args.length);
         int exit = InstflowCommand.run(new PrintWriter(out), new PrintWriter(err), command);
         return new Run(exit, out.toString().lines().toList(), err.toString());
@@ -136,22 +140,14 @@ class PrepareDeploymentCommandITCase {
 
     @Test
     void shouldStopNamingTheBrokerWhenItsAddressDoesNotResolveAndNameNoJob() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit =
-                InstflowCommand.run(
-                        new PrintWriter(out),
-                        new PrintWriter(err),
-                        "prepare-deployment",
-                        "--bootstrap",
-                        "no-such-broker.invalid:9092",
-                        "--profile",
-                        "production");
-        assertThat(exit).as(err.toString()).isEqualTo(InstflowCommand.EXIT_IO);
-        assertThat(err.toString())
+        Run run = prepareOn("no-such-broker.invalid:9092", "--profile", "production");
+        assertThat(run.exit()).as(run.err()).isEqualTo(InstflowCommand.EXIT_IO);
+        assertThat(run.err())
                 .contains("cannot connect to no-such-broker.invalid:9092")
                 .contains("instflow kafka start")
                 .doesNotContain("null");
-        assertThat(out.toString()).as("scripts/submit submits no job").doesNotContain("job ");
+        assertThat(run.lines())
+                .as("scripts/submit submits no job")
+                .noneMatch(l -> l.startsWith("job "));
     }
 }

@@ -19,11 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The pressure windows as an operator: firing on watermarks, late records, state across a restore.
  */
-class PressureWindowFunctionTest {
+public class PressureWindowFunctionTest {
 
     private static final long MINUTE_MS = 60_000;
 
-    static ContractInfo call() {
+    /** A call option of NQZ6 (instrument 7), the contract the operator tests share. */
+    public static ContractInfo call() {
         ContractInfo c = new ContractInfo();
         c.instrumentId = 7;
         c.rawSymbol = "NQZ6 C21000";

@@ -2,6 +2,7 @@ package io.instflow.ifd.io;
 
 import io.instflow.avro.Rejection;
 import io.instflow.book.Aggressor;
+import io.instflow.ifd.functions.PressureWindowFunctionTest;
 import io.instflow.ifd.logic.Detector;
 import io.instflow.ifd.logic.DetectorParams;
 import io.instflow.ifd.model.ContractInfo;
@@ -46,18 +47,9 @@ class DetectorRecordsTest {
         assertThat(underGerman.getReason().toString()).isEqualTo(underRoot.getReason().toString());
     }
 
-    /** Bought far more than sold, in a contract without history: a candidate the gates fail. */
+    /** Twice as much bought as sold, in a contract without history: a candidate the gates fail. */
     private static ContractWindow oneSidedWindow() {
-        ContractInfo c = new ContractInfo();
-        c.instrumentId = 1;
-        c.rawSymbol = "NQZ6 C21000";
-        c.instrumentClass = "C";
-        c.root = "NQ";
-        c.underlying = "NQZ6";
-        c.expiration = START + 30L * 86_400_000_000_000L;
-        c.strike = 21_000_000_000_000L;
-        c.multiplier = 20;
-        c.tick = 250_000_000L;
+        ContractInfo c = PressureWindowFunctionTest.call();
         WindowStats s = new WindowStats();
         for (int i = 0; i < 20; i++) {
             s.addTrade(Aggressor.BUY, 2, 100_000_000_000L, 50);
