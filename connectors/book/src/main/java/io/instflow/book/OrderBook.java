@@ -45,6 +45,12 @@ public final class OrderBook {
      */
     public static final int TOP_CHANGED = 8;
 
+    /**
+     * {@link #apply} result bit: the record raised an anomaly count ({@link #anomalies()}), so a
+     * caller reporting anomalies need not read the counts after every record.
+     */
+    public static final int ANOMALY = 16;
+
     private static final long NO_SLOT = -1;
 
     private static final int SLOT = 4;
@@ -98,7 +104,7 @@ public final class OrderBook {
 
     /**
      * Applies one MBO record; returns a set of {@link #CHANGED}, {@link #TRADE}, {@link
-     * #OBSERVABLE}, {@link #TOP_CHANGED}.
+     * #OBSERVABLE}, {@link #TOP_CHANGED}, {@link #ANOMALY}.
      */
     public int apply(MboDecoder r) {
         return apply(r.action(), r.side(), r.orderId(), r.price(), r.size(), r.flags(), r.tsRecv());
@@ -121,6 +127,7 @@ public final class OrderBook {
         if ((flags & Flags.MAYBE_BAD_BOOK) != 0) {
             anomalies.maybeBadBook++;
             stale = true;
+            result |= ANOMALY;
         }
         switch (action) {
             case 'A':
@@ -150,6 +157,7 @@ public final class OrderBook {
             if (!bids.isEmpty() && !asks.isEmpty() && bids.bestPrice() >= asks.bestPrice()) {
                 if (tradedSinceClear) {
                     anomalies.crossedAtLast++;
+                    result |= ANOMALY;
                 } else {
                     anomalies.crossedBeforeOpen++;
                 }
@@ -161,29 +169,33 @@ public final class OrderBook {
     private int add(long orderId, long price, long size, byte side) {
         if (size <= 0 || price == DbnConstants.UNDEF_PRICE || (side != 'B' && side != 'A')) {
             anomalies.invalidOrders++;
-            return 0;
+            return ANOMALY;
         }
+        int result = CHANGED;
         long slot = slotByOrderId.get(orderId);
         if (slot != NO_SLOT) {
             anomalies.duplicateAdds++;
+            result |= ANOMALY;
             removeSlot((int) slot);
         }
         insert(orderId, price, size, side);
-        return CHANGED;
+        return result;
     }
 
     private int cancel(long orderId, long size) {
         long found = slotByOrderId.get(orderId);
         if (found == NO_SLOT) {
             anomalies.unknownCancels++;
-            return 0;
+            return ANOMALY;
         }
         int at = (int) found * SLOT;
         long remaining = orders[at + SIZE];
-        if (size >= remaining) {
-            if (size > remaining) {
-                anomalies.overCancels++;
-            }
+        if (size > remaining) {
+            anomalies.overCancels++;
+            removeSlot((int) found);
+            return CHANGED | ANOMALY;
+        }
+        if (size == remaining) {
             removeSlot((int) found);
         } else {
             orders[at + SIZE] = remaining - size;
@@ -196,13 +208,13 @@ public final class OrderBook {
         long found = slotByOrderId.get(orderId);
         if (found == NO_SLOT) {
             anomalies.unknownModifies++;
-            return add(orderId, price, size, side);
+            return ANOMALY | add(orderId, price, size, side);
         }
         int slot = (int) found;
         if (size <= 0 || price == DbnConstants.UNDEF_PRICE) {
             anomalies.invalidOrders++;
             removeSlot(slot);
-            return CHANGED;
+            return CHANGED | ANOMALY;
         }
         int at = slot * SLOT;
         long oldSide = orders[at + SIDE];

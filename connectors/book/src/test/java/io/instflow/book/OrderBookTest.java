@@ -78,6 +78,34 @@ class OrderBookTest {
     }
 
     @Test
+    void shouldFlagExactlyTheRecordsThatRaiseAnAnomalyCount() {
+        Random random = new Random(17);
+        int flagged = 0;
+        for (int step = 0; step < 50_000; step++) {
+            long id = 1 + random.nextInt(200);
+            long price =
+                    random.nextInt(50) == 0
+                            ? DbnConstants.UNDEF_PRICE
+                            : PX + (random.nextInt(9) - 4) * TICK;
+            long size = random.nextInt(6);
+            char side = "BBAAN".charAt(random.nextInt(5));
+            char action = "AAACCCMMTF".charAt(random.nextInt(10));
+            int flags = random.nextInt(3) == 0 ? 0 : LAST;
+            if (random.nextInt(500) == 0) {
+                flags |= Flags.MAYBE_BAD_BOOK;
+            }
+            long before = book.anomalies().total();
+            int result = book.apply((byte) action, (byte) side, id, price, size, flags, step);
+            boolean raised = book.anomalies().total() > before;
+            assertThat((result & OrderBook.ANOMALY) != 0)
+                    .as("anomaly bit at step %d (%s %s)", step, action, side)
+                    .isEqualTo(raised);
+            flagged += raised ? 1 : 0;
+        }
+        assertThat(flagged).as("records that raised a count").isGreaterThan(1_000);
+    }
+
+    @Test
     void shouldHoldTheOrdersAndLevelsOfAModelOfTheSameChanges() {
         Random random = new Random(23);
         Map<Long, long[]> model = new HashMap<>();

@@ -146,9 +146,16 @@ public final class BookFunction
          */
         boolean noLargeOrders;
 
+        /**
+         * The book's anomaly total as last reported, so the counts are read only after a record
+         * flagged {@link OrderBook#ANOMALY}: they lie outside the book's busy fields.
+         */
+        long anomaliesReported;
+
         InUse(OrderBook book, long[] top, boolean noLargeOrders) {
             this.book = book;
             this.noLargeOrders = noLargeOrders;
+            this.anomaliesReported = book == null ? 0 : book.anomalies().total();
             if (top != null) {
                 hasTop = true;
                 topBidSize = top[0];
@@ -219,7 +226,6 @@ public final class BookFunction
             }
         }
         OrderBook b = held.book;
-        long anomaliesBefore = b.anomalies().total();
         byte action = MboFields.dbnAction(e.getAction());
         byte side = MboFields.dbnSide(e.getSide());
         long price = MboFields.dbnPrice(e.getPrice());
@@ -232,7 +238,12 @@ public final class BookFunction
                         e.getSize(),
                         e.getFlags(),
                         e.getTsRecv());
-        long newAnomalies = b.anomalies().total() - anomaliesBefore;
+        long newAnomalies = 0;
+        if ((result & OrderBook.ANOMALY) != 0) {
+            long total = b.anomalies().total();
+            newAnomalies = total - held.anomaliesReported;
+            held.anomaliesReported = total;
+        }
         if (newAnomalies > 0) {
             anomalies.inc(newAnomalies);
             ctx.output(

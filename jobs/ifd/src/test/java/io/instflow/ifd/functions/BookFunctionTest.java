@@ -52,6 +52,26 @@ class BookFunctionTest {
     }
 
     @Test
+    void shouldReportOnlyNewAnomaliesOfABookWrittenBackAndReadAgain() throws Exception {
+        ContractInfo call = PressureWindowFunctionTest.call();
+        call.instrumentId = ID;
+        DefinitionsLoader preload = () -> Map.of(ID, call);
+        try (var h = harness(preload)) {
+            h.open();
+            h.processElement(new StreamRecord<>(mbo(MboAction.CANCEL, 98, 5), 1));
+            h.processElement(new StreamRecord<>(mbo(MboAction.CANCEL, 99, 5), 1));
+            h.prepareSnapshotPreBarrier(1);
+            h.snapshot(1, 1);
+            h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 1, 5), 1));
+            h.processElement(new StreamRecord<>(mbo(MboAction.CANCEL, 97, 5), 1));
+            assertThat(h.getSideOutput(BookFunction.ANOMALIES))
+                    .extracting(r -> r.getValue().getValue())
+                    .as("one metric per unknown cancel, each counting one")
+                    .containsExactly(1.0, 1.0, 1.0);
+        }
+    }
+
+    @Test
     void shouldReportEachBookAnomalyAsAMetric() throws Exception {
         ContractInfo call = PressureWindowFunctionTest.call();
         call.instrumentId = ID;
