@@ -1,6 +1,5 @@
 package io.instflow.ifd.logic;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,13 +25,23 @@ public final class TradingDate {
      * weekdays: CME holidays are not modelled, so a holiday counts as a day without data.
      */
     public static long minusTradingDays(long date, int n) {
-        LocalDate d = LocalDate.ofEpochDay(date);
-        for (int left = n; left > 0; ) {
-            d = d.minusDays(1);
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+        if (n <= 0) {
+            return date;
+        }
+        // any 7 days in a row hold 5 weekdays: whole weeks at once, then the last 1 to 5 day by day
+        int weeks = (n - 1) / 5;
+        long day = date - 7L * weeks;
+        for (int left = n - 5 * weeks; left > 0; ) {
+            day--;
+            if (isWeekday(day)) {
                 left--;
             }
         }
-        return d.toEpochDay();
+        return day;
+    }
+
+    /** Monday to Friday; day 0 of the epoch, 1970-01-01, was a Thursday. */
+    static boolean isWeekday(long epochDay) {
+        return Math.floorMod(epochDay + 3, 7) < 5;
     }
 }

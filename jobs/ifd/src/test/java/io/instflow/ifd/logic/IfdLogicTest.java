@@ -149,6 +149,25 @@ class IfdLogicTest {
     }
 
     @Test
+    void shouldStepBackOverWeekdaysOnlyFromAnyDayOfTheWeek() {
+        long start = java.time.LocalDate.of(2026, 1, 1).toEpochDay();
+        for (long date = start; date < start + 21; date++) {
+            for (int n = 0; n <= 60; n++) {
+                java.time.LocalDate expected = java.time.LocalDate.ofEpochDay(date);
+                for (int left = n; left > 0; ) {
+                    expected = expected.minusDays(1);
+                    if (expected.getDayOfWeek().getValue() <= 5) {
+                        left--;
+                    }
+                }
+                assertThat(java.time.LocalDate.ofEpochDay(TradingDate.minusTradingDays(date, n)))
+                        .as("%d trading days before %s", n, java.time.LocalDate.ofEpochDay(date))
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void shouldCountTheLookbackInTradingDaysSoTwentyDaysSpanFourWeeks() {
         long monday = java.time.LocalDate.of(2026, 11, 30).toEpochDay();
         assertThat(java.time.LocalDate.ofEpochDay(TradingDate.minusTradingDays(monday, 1)))
