@@ -4,6 +4,8 @@ import io.instflow.dbn.DbnConstants;
 import io.instflow.dbn.Flags;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -105,12 +107,17 @@ class OrderBookTest {
         assertThat(flagged).as("records that raised a count").isGreaterThan(1_000);
     }
 
-    @Test
-    void shouldHoldTheOrdersAndLevelsOfAModelOfTheSameChanges() {
+    /**
+     * With 12 order ids the book never holds more orders than it scans; with 24 it crosses to its
+     * map and back below; with 400 it keeps a map almost from the start.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {12, 24, 400})
+    void shouldHoldTheOrdersAndLevelsOfAModelOfTheSameChanges(int ids) {
         Random random = new Random(23);
         Map<Long, long[]> model = new HashMap<>();
-        for (int step = 0; step < 20_000; step++) {
-            long id = 1 + random.nextInt(400);
+        for (int step = 1; step <= 20_000; step++) {
+            long id = 1 + random.nextInt(ids);
             long price = PX + (random.nextInt(41) - 20) * TICK;
             long size = 1 + random.nextInt(9);
             char side = random.nextBoolean() ? 'B' : 'A';
@@ -133,14 +140,22 @@ class OrderBookTest {
                     model.put(id, new long[] {price, size, side});
                 }
             }
+            if (step % 500 == 0) {
+                assertThat(book.orderCount()).as("orders at step %d", step).isEqualTo(model.size());
+                for (long order = 1; order <= ids; order++) {
+                    long[] expected = model.get(order);
+                    assertThat(book.orderSize(order))
+                            .as("order %d at step %d", order, step)
+                            .isEqualTo(expected == null ? 0 : expected[1]);
+                }
+                assertThat(levels(book, true)).isEqualTo(levels(model, 'B'));
+                assertThat(levels(book, false)).isEqualTo(levels(model, 'A'));
+            }
         }
-        assertThat(model.size()).as("orders resting in the model").isGreaterThan(200);
-        assertThat(book.orderCount()).isEqualTo(model.size());
-        model.forEach(
-                (id, order) ->
-                        assertThat(book.orderSize(id)).as("order %d", id).isEqualTo(order[1]));
-        assertThat(levels(book, true)).isEqualTo(levels(model, 'B'));
-        assertThat(levels(book, false)).isEqualTo(levels(model, 'A'));
+        assertThat(model.size()).as("orders resting in the model").isGreaterThan(ids / 2);
+        assertThat(book.indexed())
+                .as("whether the book came to hold more orders than it scans")
+                .isEqualTo(ids > OrderBook.SCANNED_SLOTS);
     }
 
     /** Price to {size, order count} of one side of the book, best first. */
