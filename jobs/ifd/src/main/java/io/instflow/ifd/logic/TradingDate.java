@@ -41,7 +41,7 @@ public final class TradingDate {
     }
 
     /** Monday to Friday; day 0 of the epoch, 1970-01-01, was a Thursday. */
-    static boolean isWeekday(long epochDay) {
+    private static boolean isWeekday(long epochDay) {
         return Math.floorMod(epochDay + 3, 7) < 5;
     }
 }
