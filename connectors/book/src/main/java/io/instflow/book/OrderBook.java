@@ -22,7 +22,7 @@ import java.util.Arrays;
  *
  * <p>State is primitive arrays, and an open-addressing primitive map from order id to slot once the
  * book has held more than {@link #SCANNED_SLOTS} orders; no allocation per record once the arrays
- * have grown. Not thread-safe. One class of about 400 lines on purpose: the book's invariants span
+ * have grown. Not thread-safe. One class of about 450 lines on purpose: the book's invariants span
  * both sides, the order index and the anomaly counts, and each action updates them together.
  */
 public final class OrderBook {

@@ -51,12 +51,16 @@ class BookFunctionTest {
                 .build();
     }
 
-    @Test
-    void shouldReportOnlyNewAnomaliesOfABookWrittenBackAndReadAgain() throws Exception {
+    /** Instrument {@link #ID} known at start, as a call. */
+    private static DefinitionsLoader callDefinedAtStart() {
         ContractInfo call = PressureWindowFunctionTest.call();
         call.instrumentId = ID;
-        DefinitionsLoader preload = () -> Map.of(ID, call);
-        try (var h = harness(preload)) {
+        return () -> Map.of(ID, call);
+    }
+
+    @Test
+    void shouldReportOnlyNewAnomaliesOfABookWrittenBackAndReadAgain() throws Exception {
+        try (var h = harness(callDefinedAtStart())) {
             h.open();
             h.processElement(new StreamRecord<>(mbo(MboAction.CANCEL, 98, 5), 1));
             h.processElement(new StreamRecord<>(mbo(MboAction.CANCEL, 99, 5), 1));
@@ -73,10 +77,7 @@ class BookFunctionTest {
 
     @Test
     void shouldReportEachBookAnomalyAsAMetric() throws Exception {
-        ContractInfo call = PressureWindowFunctionTest.call();
-        call.instrumentId = ID;
-        DefinitionsLoader preload = () -> Map.of(ID, call);
-        try (var h = harness(preload)) {
+        try (var h = harness(callDefinedAtStart())) {
             h.open();
             h.processElement(new StreamRecord<>(mbo(MboAction.ADD, 1, 5), 1));
             h.processElement(new StreamRecord<>(mbo(MboAction.CANCEL, 99, 5), 1));
