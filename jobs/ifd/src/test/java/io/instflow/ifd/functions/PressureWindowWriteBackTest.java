@@ -45,17 +45,19 @@ class PressureWindowWriteBackTest {
         assertThat(uninterrupted.late).isNotEmpty();
         for (int every : new int[] {5, 37, 400}) {
             Emitted restored = run(events, every, backend);
-            assertThat(restored.windows)
+            assertThat(PerKey.group(restored.windows, Keyed::key))
                     .as("windows, restored every %d events", every)
-                    .containsExactlyElementsOf(uninterrupted.windows);
-            assertThat(restored.late)
+                    .isEqualTo(PerKey.group(uninterrupted.windows, Keyed::key));
+            assertThat(PerKey.group(restored.late, Keyed::key))
                     .as("late counts, restored every %d events", every)
-                    .containsExactlyElementsOf(uninterrupted.late);
+                    .isEqualTo(PerKey.group(uninterrupted.late, Keyed::key));
         }
     }
 
-    /** Windows (as JSON) and late counts, each in the order emitted. */
-    private record Emitted(List<String> windows, List<String> late) {}
+    /** Windows (as JSON) and late counts, each in the order emitted with its contract. */
+    private record Emitted(List<Keyed> windows, List<Keyed> late) {}
+
+    private record Keyed(Object key, String text) {}
 
     /** What the operator emits, restored from a checkpoint every so many events. */
     private static Emitted run(List<FlowEvent> events, int restoreEvery, String backend)
@@ -77,17 +79,17 @@ class PressureWindowWriteBackTest {
                 },
                 h -> {
                     for (ContractWindow w : h.extractOutputValues()) {
-                        out.windows.add(JSON.writeValueAsString(w));
+                        out.windows.add(
+                                new Keyed(w.contract.instrumentId, JSON.writeValueAsString(w)));
                     }
                     var late = h.getSideOutput(PressureWindowFunction.LATE);
                     if (late != null) {
                         late.forEach(
                                 m ->
                                         out.late.add(
-                                                "late "
-                                                        + m.getValue().getTags()
-                                                        + " "
-                                                        + m.getValue().getValue()));
+                                                new Keyed(
+                                                        m.getValue().getTags(),
+                                                        "late " + m.getValue().getValue())));
                     }
                 });
         return out;
