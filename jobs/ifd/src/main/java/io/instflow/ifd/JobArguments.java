@@ -41,22 +41,11 @@ public final class JobArguments {
         return options;
     }
 
-    /** The key of RocksDB's timer store, whose default keeps timers in RocksDB. */
-    static final String ROCKSDB_TIMERS = "state.backend.rocksdb.timer-service.factory";
-
-    /**
-     * Checkpoints for exactly-once, no Kryo fallback, and timers on the heap when the cluster keeps
-     * state in RocksDB. The jobs' timers are few per key (a window's end, a state release, a large
-     * order's life), while RocksDB's own timer store makes every registration and firing a RocksDB
-     * write, read and delete. A deployment whose timers are in RocksDB switches through a
-     * savepoint: Flink carries timers from one store to the other only through a savepoint (the
-     * README's "Timers on the heap").
-     */
+    /** Checkpoints for exactly-once and no Kryo fallback. */
     public static Configuration environment(long checkpointIntervalMs) {
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.setString("execution.checkpointing.interval", checkpointIntervalMs + " ms");
-        conf.setString(ROCKSDB_TIMERS, "HEAP");
         return conf;
     }
 

@@ -1,10 +1,6 @@
 package io.instflow.ifd.functions;
 
-import io.instflow.ifd.JobArguments;
-
-import org.apache.flink.runtime.checkpoint.CheckpointType;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.runtime.checkpoint.SnapshotType;
 import org.apache.flink.runtime.state.StateBackend;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
@@ -47,19 +43,6 @@ final class RestoredRuns {
             BiConsumerWithException<H, Integer, Exception> feed,
             ThrowingConsumer<H, Exception> collect)
             throws Exception {
-        run(inputs, restoreEvery, CheckpointType.CHECKPOINT, harnesses, opened, feed, collect);
-    }
-
-    /** As above, each stretch ending with a snapshot of type {@code snapshots}. */
-    static <H extends AbstractStreamOperatorTestHarness<?>> void run(
-            int inputs,
-            int restoreEvery,
-            SnapshotType snapshots,
-            SupplierWithException<H, Exception> harnesses,
-            ThrowingConsumer<H, Exception> opened,
-            BiConsumerWithException<H, Integer, Exception> feed,
-            ThrowingConsumer<H, Exception> collect)
-            throws Exception {
         OperatorSubtaskState checkpoint = null;
         long checkpointId = 0;
         int next = 0;
@@ -76,26 +59,17 @@ final class RestoredRuns {
                 }
                 checkpointId++;
                 h.prepareSnapshotPreBarrier(checkpointId);
-                checkpoint =
-                        h.snapshotWithLocalState(checkpointId, checkpointId, snapshots)
-                                .getJobManagerOwnedState();
+                checkpoint = h.snapshot(checkpointId, checkpointId);
                 collect.accept(h);
             }
         }
     }
 
-    /**
-     * The state backend a parameterized test names, {@code hashmap} or {@code rocksdb}, with the
-     * settings the jobs give it.
-     */
+    /** The state backend a parameterized test names: {@code hashmap} or {@code rocksdb}. */
     static StateBackend backend(String name) {
         return switch (name) {
             case "hashmap" -> new HashMapStateBackend();
-            case "rocksdb" ->
-                    new EmbeddedRocksDBStateBackend()
-                            .configure(
-                                    JobArguments.environment(10_000),
-                                    RestoredRuns.class.getClassLoader());
+            case "rocksdb" -> new EmbeddedRocksDBStateBackend();
             default -> throw new IllegalArgumentException("no state backend named " + name);
         };
     }
