@@ -6,6 +6,7 @@ import io.instflow.cli.alert.AlertState;
 import io.instflow.cli.alert.Alerter;
 import io.instflow.cli.alert.Webhook;
 import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.BrokerProbe;
 import io.instflow.contract.kafka.CommittedEnd;
 import io.instflow.contract.kafka.KafkaSettings;
 import io.instflow.contract.kafka.KafkaUnavailableException;
@@ -117,6 +118,7 @@ final class AlertCommand implements Callable<Integer> {
         props.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         Alerter alerter = new Alerter(hook, format, minTier, state, out, err);
         boolean started = false;
+        BrokerProbe.requireListening(bootstrap);
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(
                         props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {

@@ -1,6 +1,7 @@
 package io.instflow.cli;
 
 import io.instflow.contract.Topic;
+import io.instflow.contract.kafka.BrokerProbe;
 import io.instflow.localkafka.LocalKafka;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -151,6 +152,7 @@ final class KafkaCommand {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
+            BrokerProbe.requireListening(bootstrap);
             try (Admin admin =
                     Admin.create(
                             Map.of(

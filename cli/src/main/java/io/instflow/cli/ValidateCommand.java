@@ -3,6 +3,7 @@ package io.instflow.cli;
 import io.instflow.contract.Deployment;
 import io.instflow.contract.Topic;
 import io.instflow.contract.Topics;
+import io.instflow.contract.kafka.BrokerProbe;
 import io.instflow.databento.ApiKey;
 import io.instflow.databento.GatewayException;
 import io.instflow.databento.LiveClient;
@@ -195,6 +196,11 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private boolean checkKafka(Admin admin) {
+        String refusal = BrokerProbe.refusal(bootstrap);
+        if (refusal != null) {
+            fail("kafka", "cannot reach Kafka at " + bootstrap + ": " + refusal);
+            return false;
+        }
         try {
             int brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
             ok("kafka", bootstrap + " reachable, " + brokers + " broker(s)");

@@ -197,7 +197,8 @@ class LocalDeploymentITCase {
         Result noBroker = validate();
         assertThat(noBroker.exit()).isEqualTo(1);
         assertThat(noBroker.output())
-                .containsPattern("kafka +FAIL +cannot reach Kafka at " + bootstrap);
+                .containsPattern("kafka +FAIL +cannot reach Kafka at " + bootstrap)
+                .contains("nothing listens at " + bootstrap + " (connection refused)");
     }
 
     /**

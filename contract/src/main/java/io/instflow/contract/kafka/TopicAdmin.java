@@ -184,12 +184,17 @@ public final class TopicAdmin {
                         + bootstrap
                         + ": "
                         + reason
-                        + "; is a broker running there? ('instflow kafka start' starts one)",
+                        + "; "
+                        + KafkaUnavailableException.NO_BROKER_HINT,
                 e);
     }
 
-    /** An admin client; a bootstrap no address resolves for fails here, before any call. */
+    /**
+     * An admin client; a bootstrap where every address refuses a connection, or no address
+     * resolves, fails here, before any call waits for an answer.
+     */
     private static Admin admin(String bootstrap) {
+        BrokerProbe.requireListening(bootstrap);
         try {
             return Admin.create(KafkaSettings.admin(bootstrap));
         } catch (KafkaException e) {
