@@ -10,6 +10,7 @@ import io.instflow.localkafka.LocalKafka;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Baselines out of prior days (DBN files, or Databento's historical trades): they go through the
@@ -54,9 +55,11 @@ final class Backfill {
             LocalRun.step(
                     console,
                     String.format(
+                            Locale.ROOT,
                             "backfill: running the IFD job over %,d MBO records (%d-minute"
                                     + " windows)",
-                            records, pipeline.windowMinutes()));
+                            records,
+                            pipeline.windowMinutes()));
             LocalRun.runIfd(bootstrap, "", params, pipeline, parallelism);
             PipelineOutputs outputs = PipelineOutputs.read(bootstrap, "");
             BaselineSeed seed =

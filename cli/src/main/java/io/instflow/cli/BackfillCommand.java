@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -142,6 +143,7 @@ final class BackfillCommand implements Callable<Integer> {
         BaselineSeedFile.write(out, seed);
         long[] range = seed.dateRange();
         console.printf(
+                Locale.ROOT,
                 "baselines of %d contracts and %d pools, trading days %s to %s, written to %s%n",
                 seed.contracts().size(),
                 seed.pools().size(),

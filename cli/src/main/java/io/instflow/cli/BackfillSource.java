@@ -9,6 +9,7 @@ import io.instflow.ingest.MarketDataHandler;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 
 /** Where a backfill's prior days come from, put on the backfill's own broker. */
 interface BackfillSource {
@@ -56,8 +57,12 @@ interface BackfillSource {
             @Override
             public String description() {
                 return String.format(
+                        Locale.ROOT,
                         "Databento %s trades of %s from %s to %s",
-                        dataset, String.join(",", symbols), start, end == null ? "now" : end);
+                        dataset,
+                        String.join(",", symbols),
+                        start,
+                        end == null ? "now" : end);
             }
 
             @Override
@@ -81,6 +86,7 @@ interface BackfillSource {
                         LocalRun.step(
                                 console,
                                 String.format(
+                                        Locale.ROOT,
                                         "backfill: %,d %s records from Databento%s",
                                         result.records(),
                                         schema,

@@ -30,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -301,8 +302,14 @@ final class BarchartCommand {
             }
             BarchartWebClient client = probe ? client(baseUrl) : null;
             out.printf(
+                    Locale.ROOT,
                     "%-10s %-10s %-28s %-8s %-9s %s%n",
-                    "expiry", "barchart", "series", "cme root", "databento", probe ? "listed" : "");
+                    "expiry",
+                    "barchart",
+                    "series",
+                    "cme root",
+                    "databento",
+                    probe ? "listed" : "");
             for (SeriesCode s :
                     SeriesCalendar.upcoming(
                             from != null ? from : LocalDate.now(ZoneOffset.UTC), days)) {
@@ -315,6 +322,7 @@ final class BarchartCommand {
                     }
                 }
                 out.printf(
+                        Locale.ROOT,
                         "%-10s %-10s %-28s %-8s %-9s %s%n",
                         s.expiry(),
                         s.requestCode(),

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -73,6 +74,7 @@ final class BarsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.printf(
+                    Locale.ROOT,
                     "%-20s %-10s %12s %12s %12s %12s %8s %8s %8s %7s%n",
                     "start (UTC)",
                     "symbol",
@@ -105,6 +107,7 @@ final class BarsCommand implements Callable<Integer> {
                                 .put("trades", b.trades));
             } else {
                 out.printf(
+                        Locale.ROOT,
                         "%-20s %-10s %12s %12s %12s %12s %8d %8d %8d %7d%n",
                         java.time.Instant.ofEpochSecond(bar.startNs() / 1_000_000_000L)
                                 .toString()

@@ -22,6 +22,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -90,9 +91,13 @@ final class BookCommand implements Callable<Integer> {
             g.flush();
         } else {
             out.printf(
+                    Locale.ROOT,
                     "records %d, mbo %d, instruments %d, top-of-book changes %d%n",
-                    records, printer.mboRecords, books.size(), printer.changes);
-            out.printf("anomalies: %s%n", anomalies);
+                    records,
+                    printer.mboRecords,
+                    books.size(),
+                    printer.changes);
+            out.printf(Locale.ROOT, "anomalies: %s%n", anomalies);
         }
         out.flush();
         return 0;
@@ -150,6 +155,7 @@ final class BookCommand implements Callable<Integer> {
         private void print(MboDecoder r) throws IOException {
             if (!json) {
                 out.printf(
+                        Locale.ROOT,
                         "%s %d  bid %s x %d (%d)  ask %s x %d (%d)%n",
                         Long.toUnsignedString(r.tsRecv()),
                         r.instrumentId(),

@@ -70,7 +70,12 @@ final class CacheCommand {
                         e.fetchedAt());
                 bytes += e.bytes();
             }
-            out.printf("%d entries, %s in %s%n", entries.size(), size(bytes), cache.root());
+            out.printf(
+                    Locale.ROOT,
+                    "%d entries, %s in %s%n",
+                    entries.size(),
+                    size(bytes),
+                    cache.root());
             out.flush();
             return 0;
         }
@@ -114,8 +119,11 @@ final class CacheCommand {
             spec.commandLine()
                     .getOut()
                     .printf(
+                            Locale.ROOT,
                             "deleted %d entries, %s freed, in %s%n",
-                            deleted, size(freed), cache.root());
+                            deleted,
+                            size(freed),
+                            cache.root());
             spec.commandLine().getOut().flush();
             return 0;
         }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -106,7 +107,7 @@ final class ConnectBarchartCommand implements Callable<Integer> {
             source.run(running::get);
             spec.commandLine()
                     .getOut()
-                    .printf("published %,d Barchart records%n", source.records());
+                    .printf(Locale.ROOT, "published %,d Barchart records%n", source.records());
         }
         return 0;
     }

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code instflow connect file|live|historical}: a Databento source into Kafka. */
 @Command(
@@ -113,7 +114,7 @@ final class ConnectCommand {
             StringBuilder line =
                     new StringBuilder(
                             String.format(
-                                    java.util.Locale.ROOT,
+                                    Locale.ROOT,
                                     "%,14d records  %,10.0f/s",
                                     records,
                                     records / seconds));
@@ -121,8 +122,7 @@ final class ConnectCommand {
                 line.append("  market time ").append(Instant.ofEpochSecond(0, indexTs));
             }
             if (share > 0 && share <= 1) {
-                line.append(
-                        String.format(java.util.Locale.ROOT, "  %d %%", Math.round(share * 100)));
+                line.append(String.format(Locale.ROOT, "  %d %%", Math.round(share * 100)));
                 if (share < 1) {
                     line.append(", about ")
                             .append(JobProgress.duration(seconds * (1 - share) / share))

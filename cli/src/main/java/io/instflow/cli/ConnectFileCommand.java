@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -58,6 +59,7 @@ final class ConnectFileCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
+                Locale.ROOT,
                 "published %,d MBO records and %,d definitions to %s in %.1f s (%,.0f records/s)%n",
                 result.mboRecords(),
                 result.definitions(),
@@ -65,7 +67,10 @@ final class ConnectFileCommand implements Callable<Integer> {
                 seconds,
                 result.records() / seconds);
         if (!result.skipped().isEmpty()) {
-            out.printf("not published (no topic carries these types): %s%n", result.skipped());
+            out.printf(
+                    Locale.ROOT,
+                    "not published (no topic carries these types): %s%n",
+                    result.skipped());
         }
         for (String failure : result.failures()) {
             err.println("error: " + failure);

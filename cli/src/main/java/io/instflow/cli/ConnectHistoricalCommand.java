@@ -10,6 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(
@@ -80,6 +81,7 @@ final class ConnectHistoricalCommand implements Callable<Integer> {
                 spec.commandLine()
                         .getErr()
                         .printf(
+                                Locale.ROOT,
                                 "%s: %,d records%s%n",
                                 schema,
                                 result.records(),
@@ -88,8 +90,10 @@ final class ConnectHistoricalCommand implements Callable<Integer> {
             spec.commandLine()
                     .getOut()
                     .printf(
+                            Locale.ROOT,
                             "published %,d MBO records, %,d definitions%n",
-                            publisher.mboRecords(), publisher.definitions());
+                            publisher.mboRecords(),
+                            publisher.definitions());
         } catch (io.instflow.databento.HistoricalApiException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return InstflowCommand.EXIT_IO;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(
@@ -155,8 +156,10 @@ final class ConnectLiveCommand implements Callable<Integer> {
         spec.commandLine()
                 .getOut()
                 .printf(
+                        Locale.ROOT,
                         "published %,d MBO records, %,d definitions%n",
-                        counts.mboRecords(), counts.definitions());
+                        counts.mboRecords(),
+                        counts.definitions());
         return 0;
     }
 }

@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -66,26 +67,34 @@ final class DbnInspectCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, Metadata m, DbnSummary s) {
-        out.printf("file         %s%n", file);
+        out.printf(Locale.ROOT, "file         %s%n", file);
         if (m == null) {
             out.println("metadata     none (fragment)");
         } else {
-            out.printf("version      %d%n", m.version());
-            out.printf("dataset      %s%n", m.dataset());
-            out.printf("schema       %s%n", m.schemaName() == null ? "mixed" : m.schemaName());
-            out.printf("start        %s%n", time(m.start()));
-            out.printf("end          %s%n", time(m.end()));
-            out.printf("stype        %s -> %s%n", stype(m.stypeIn()), stype(m.stypeOut()));
+            out.printf(Locale.ROOT, "version      %d%n", m.version());
+            out.printf(Locale.ROOT, "dataset      %s%n", m.dataset());
             out.printf(
+                    Locale.ROOT,
+                    "schema       %s%n",
+                    m.schemaName() == null ? "mixed" : m.schemaName());
+            out.printf(Locale.ROOT, "start        %s%n", time(m.start()));
+            out.printf(Locale.ROOT, "end          %s%n", time(m.end()));
+            out.printf(
+                    Locale.ROOT,
+                    "stype        %s -> %s%n",
+                    stype(m.stypeIn()),
+                    stype(m.stypeOut()));
+            out.printf(
+                    Locale.ROOT,
                     "symbols      %s%n",
                     m.symbols().isEmpty() ? "-" : String.join(", ", m.symbols()));
-            out.printf("mappings     %d%n", m.mappings().size());
+            out.printf(Locale.ROOT, "mappings     %d%n", m.mappings().size());
         }
-        out.printf("records      %d%n", s.records());
-        s.byType().forEach((type, n) -> out.printf("  %-16s %d%n", type, n));
-        out.printf("instruments  %d%n", s.distinctInstruments());
-        out.printf("first event  %s%n", time(s.firstTsEvent()));
-        out.printf("last event   %s%n", time(s.lastTsEvent()));
+        out.printf(Locale.ROOT, "records      %d%n", s.records());
+        s.byType().forEach((type, n) -> out.printf(Locale.ROOT, "  %-16s %d%n", type, n));
+        out.printf(Locale.ROOT, "instruments  %d%n", s.distinctInstruments());
+        out.printf(Locale.ROOT, "first event  %s%n", time(s.firstTsEvent()));
+        out.printf(Locale.ROOT, "last event   %s%n", time(s.lastTsEvent()));
         printCounts(out, "actions", s.actions());
         printCounts(out, "sides", s.sides());
         printCounts(out, "flags", s.flags());
@@ -100,7 +109,7 @@ final class DbnInspectCommand implements Callable<Integer> {
                                     .append(k)
                                     .append('=')
                                     .append(v));
-            out.printf("%-12s %s%n", label, line);
+            out.printf(Locale.ROOT, "%-12s %s%n", label, line);
         }
     }
 

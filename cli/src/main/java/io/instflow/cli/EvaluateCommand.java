@@ -151,7 +151,7 @@ final class EvaluateCommand implements Callable<Integer> {
         new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(out.resolve("evaluation.json").toFile(), report);
-        console.printf("written %s%n", out.resolve("evaluation.json"));
+        console.printf(Locale.ROOT, "written %s%n", out.resolve("evaluation.json"));
         console.flush();
         return 0;
     }
@@ -208,6 +208,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 for (Map.Entry<String, DetectorParams> profile : params.entrySet()) {
                     run++;
                     console.printf(
+                            Locale.ROOT,
                             "[%d/%d] seed %d, profile %s (%s)%n",
                             run,
                             seedList.size() * params.size(),
@@ -350,6 +351,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
         void print(PrintWriter console, String name, DetectorParams params, String seeds) {
             console.printf(
+                    Locale.ROOT,
                     "%n%s (%s) over seeds %s: %d signals, precision %.2f, recall %.2f (%d/%d"
                             + " directional episodes)%n",
                     name,
@@ -360,17 +362,18 @@ final class EvaluateCommand implements Callable<Integer> {
                     recall(),
                     detected,
                     episodes);
-            console.printf("  %-14s %8s %12s%n", "kind", "episodes", "result");
+            console.printf(Locale.ROOT, "  %-14s %8s %12s%n", "kind", "episodes", "result");
             kinds.forEach(
                     (kind, c) -> {
                         boolean positive = directional.get(kind);
                         console.printf(
+                                Locale.ROOT,
                                 "  %-14s %8d %12s%s%n",
                                 kind,
                                 c[0],
                                 positive
-                                        ? String.format("%d found", c[1])
-                                        : String.format("%d signalled", c[2]),
+                                        ? String.format(Locale.ROOT, "%d found", c[1])
+                                        : String.format(Locale.ROOT, "%d signalled", c[2]),
                                 positive && gates.containsKey(kind)
                                         ? "   missed ones failed " + gates.get(kind)
                                         : "");

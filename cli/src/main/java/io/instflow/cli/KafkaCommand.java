@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,11 +67,12 @@ final class KafkaCommand {
             PrintWriter out = spec.commandLine().getOut();
             LocalKafka kafka = LocalKafka.in(dir, port).start(Duration.ofSeconds(120));
             out.printf(
+                    Locale.ROOT,
                     "Kafka is running on %s (pid %d); data and broker.log in %s%n",
                     kafka.bootstrapServers(),
                     LocalKafka.runningBroker(dir).map(ProcessHandle::pid).orElse(-1L),
                     kafka.dir());
-            out.printf("stop it with: instflow kafka stop --dir %s%n", dir);
+            out.printf(Locale.ROOT, "stop it with: instflow kafka stop --dir %s%n", dir);
             return 0;
         }
     }
@@ -122,11 +124,15 @@ final class KafkaCommand {
             String problem = LocalKafka.identityProblem(dir, java.time.Duration.ofSeconds(5));
             if (problem != null) {
                 out.printf(
+                        Locale.ROOT,
                         "not healthy: pid %d from %s is alive, but %s%n",
-                        broker.get().pid(), dir.toAbsolutePath(), problem);
+                        broker.get().pid(),
+                        dir.toAbsolutePath(),
+                        problem);
                 return 1;
             }
             out.printf(
+                    Locale.ROOT,
                     "running: pid %d, localhost:%d, cluster %s, %s%n",
                     broker.get().pid(),
                     LocalKafka.readPort(dir),
@@ -177,15 +183,19 @@ final class KafkaCommand {
                                                 .toList())
                                 .all()
                                 .get(15, TimeUnit.SECONDS);
-                out.printf("%-40s %10s  %s%n", "topic", "partitions", "cleanup.policy");
+                out.printf(
+                        Locale.ROOT, "%-40s %10s  %s%n", "topic", "partitions", "cleanup.policy");
                 for (String name : names) {
                     String policy =
                             configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name))
                                     .get("cleanup.policy")
                                     .value();
                     out.printf(
+                            Locale.ROOT,
                             "%-40s %10d  %s%n",
-                            name, descriptions.get(name).partitions().size(), policy);
+                            name,
+                            descriptions.get(name).partitions().size(),
+                            policy);
                 }
             } catch (java.util.concurrent.ExecutionException
                     | java.util.concurrent.TimeoutException e) {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -69,6 +70,7 @@ final class LiveRun {
                     duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
             while (!stop.await(10, TimeUnit.SECONDS) && System.nanoTime() < deadline) {
                 console.printf(
+                        Locale.ROOT,
                         "live: %,d MBO records, %,d definitions published; job %s%n",
                         publisher.mboRecords(),
                         publisher.definitions(),

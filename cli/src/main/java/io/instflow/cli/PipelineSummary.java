@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -105,32 +106,44 @@ final class PipelineSummary {
     static void print(PrintWriter console, Map<String, Object> s) {
         console.println();
         console.println("== instflow pipeline summary ==");
-        console.printf("input                %s%n", s.get("input"));
-        console.printf("MBO records          %,d%n", (Long) s.get("mbo_records"));
-        console.printf("pressure windows     %,d%n", (Integer) s.get("pressure_windows"));
+        console.printf(Locale.ROOT, "input                %s%n", s.get("input"));
+        console.printf(Locale.ROOT, "MBO records          %,d%n", (Long) s.get("mbo_records"));
         console.printf(
+                Locale.ROOT, "pressure windows     %,d%n", (Integer) s.get("pressure_windows"));
+        console.printf(
+                Locale.ROOT,
                 "futures bars         %,d one-minute, %,d five-minute%n",
-                (Integer) s.get("bars_1m"), (Integer) s.get("bars_5m"));
+                (Integer) s.get("bars_1m"),
+                (Integer) s.get("bars_5m"));
         console.printf(
+                Locale.ROOT,
                 "signals              %,d  %s%n",
-                (Integer) s.get("signals"), s.get("signals_by_tier_and_direction"));
+                (Integer) s.get("signals"),
+                s.get("signals_by_tier_and_direction"));
         if ((Long) s.get("degraded_pressure_windows") > 0) {
             console.printf(
+                    Locale.ROOT,
                     "degraded             %,d signals and %,d windows from the Barchart backup: delayed snapshots, "
                             + "buy/sell split estimated%n",
-                    (Long) s.get("degraded_signals"), (Long) s.get("degraded_pressure_windows"));
+                    (Long) s.get("degraded_signals"),
+                    (Long) s.get("degraded_pressure_windows"));
         }
         console.printf(
+                Locale.ROOT,
                 "rejections           %,d candidates; failed gates %s%n",
-                (Integer) s.get("rejections"), s.get("rejections_by_gate"));
+                (Integer) s.get("rejections"),
+                s.get("rejections_by_gate"));
         console.printf(
+                Locale.ROOT,
                 "job throughput       %,d MBO records/s (%.1f s, including start-up)%n",
-                (Long) s.get("job_mbo_records_per_second"), (Double) s.get("job_seconds"));
+                (Long) s.get("job_mbo_records_per_second"),
+                (Double) s.get("job_seconds"));
         Map<String, Object> q = (Map<String, Object>) s.get("detection_quality");
         if (q == null) {
             console.println("detection quality    not measured: the input has no labels.json");
         } else {
             console.printf(
+                    Locale.ROOT,
                     "episodes             %d directional, %d detected; %d/%d straddles rejected as market making or multi-leg, "
                             + "%d/%d spoofs as spoofing%n",
                     q.get("directional_episodes"),
@@ -140,14 +153,17 @@ final class PipelineSummary {
                     q.get("spoofs_rejected_as_spoofing"),
                     q.get("spoof_episodes"));
             console.printf(
+                    Locale.ROOT,
                     "precision / recall   %.2f / %.2f  (against the simulator's labels)%n",
-                    q.get("precision"), q.get("recall"));
+                    q.get("precision"),
+                    q.get("recall"));
             Map<String, Map<String, Object>> kinds =
                     (Map<String, Map<String, Object>>) q.get("by_kind");
             for (Map.Entry<String, Map<String, Object>> k : kinds.entrySet()) {
                 Map<String, Object> row = k.getValue();
                 if ((Boolean) row.get("directional")) {
                     console.printf(
+                            Locale.ROOT,
                             "  %-18s %d/%d found; gates on the missed: %s%n",
                             k.getKey(),
                             row.get("found"),
@@ -155,8 +171,11 @@ final class PipelineSummary {
                             row.get("gates_rejecting_missed"));
                 } else {
                     console.printf(
+                            Locale.ROOT,
                             "  %-18s %d/%d drew a signal (decoy)%n",
-                            k.getKey(), row.get("drew_a_signal"), row.get("episodes"));
+                            k.getKey(),
+                            row.get("drew_a_signal"),
+                            row.get("episodes"));
                 }
             }
         }
@@ -165,10 +184,12 @@ final class PipelineSummary {
             StrategyOutputs.print(console, strategies);
         }
         console.printf(
+                Locale.ROOT,
                 "outputs              %s/{signals,rejections,pressure,bars-5m,strategy-orders,strategy-trades}.jsonl,"
                         + " summary.json%n",
                 s.get("outputs"));
-        console.printf("total time           %.1f s%n", (Double) s.get("total_seconds"));
+        console.printf(
+                Locale.ROOT, "total time           %.1f s%n", (Double) s.get("total_seconds"));
         console.flush();
     }
 

@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code instflow report}: the daily report (HTML, Markdown, PNG charts) and the JSON export. */
@@ -112,8 +113,10 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     static void print(PrintWriter console, ReportBuilder.Result result) {
-        console.printf("report for %s: %s%n", result.day(), result.html().toAbsolutePath());
         console.printf(
+                Locale.ROOT, "report for %s: %s%n", result.day(), result.html().toAbsolutePath());
+        console.printf(
+                Locale.ROOT,
                 "markdown: %s; charts: %d in %s; export: %s%n",
                 result.markdown().toAbsolutePath(),
                 result.charts().size(),
@@ -121,8 +124,10 @@ final class ReportCommand implements Callable<Integer> {
                 result.export().toAbsolutePath());
         if (result.verdict() != null) {
             console.printf(
+                    Locale.ROOT,
                     "promotion: %s. %s%n",
-                    result.verdict().decision(), result.verdict().explanation());
+                    result.verdict().decision(),
+                    result.verdict().explanation());
         }
         console.flush();
     }

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -220,7 +221,10 @@ final class ShadowCommand implements Callable<Integer> {
             console.println("== instflow shadow summary ==");
             summary.entrySet().stream()
                     .filter(e -> !e.getKey().endsWith("_strategies"))
-                    .forEach(e -> console.printf("%-28s %s%n", e.getKey(), e.getValue()));
+                    .forEach(
+                            e ->
+                                    console.printf(
+                                            Locale.ROOT, "%-28s %s%n", e.getKey(), e.getValue()));
             console.println("on production's signals:");
             StrategyOutputs.print(console, productionStrategies.summary());
             console.println("on the shadow's signals:");

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
@@ -163,6 +164,7 @@ final class SimulateCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         out.printf(
+                Locale.ROOT,
                 "wrote %d days, %,d MBO records, %d episodes in %.1f s (%,.0f records/s)%n",
                 result.days().size(),
                 result.records(),
@@ -170,6 +172,7 @@ final class SimulateCommand implements Callable<Integer> {
                 seconds,
                 result.records() / seconds);
         out.printf(
+                Locale.ROOT,
                 "market: %,d instruments listed at most on a day, %,d MBO records a day on"
                         + " average, %,d in the busiest second%n",
                 result.days().stream().mapToInt(SimulationResult.Day::instruments).max().orElse(0),
@@ -178,7 +181,11 @@ final class SimulateCommand implements Callable<Integer> {
                         .mapToLong(SimulationResult.Day::peakRecordsPerSecond)
                         .max()
                         .orElse(0));
-        out.printf("definitions %s%nlabels      %s%n", result.definitions(), result.labels());
+        out.printf(
+                Locale.ROOT,
+                "definitions %s%nlabels      %s%n",
+                result.definitions(),
+                result.labels());
         out.flush();
         return 0;
     }

@@ -6,6 +6,7 @@ import io.instflow.simulator.SimulatorConfig;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * The simulated session of the embedded runs ({@code pipeline}, {@code shadow}), as a picocli
@@ -57,8 +58,14 @@ final class SimulationOptions {
 
     String describe() {
         return String.format(
+                Locale.ROOT,
                 "%d warm-up and %d labelled days of %d minutes (seed %d, drift probability %.2f, %s mix)",
-                warmupDays, days, minutes, seed, driftProbability, mix);
+                warmupDays,
+                days,
+                minutes,
+                seed,
+                driftProbability,
+                mix);
     }
 
     /** Simulates the session into {@code dir}. */

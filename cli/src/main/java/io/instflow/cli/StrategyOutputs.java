@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The strategies job's orders and round trips read back after a run, as files and a summary. */
@@ -137,13 +138,16 @@ record StrategyOutputs(List<StrategyOrder> orders, List<StrategyTrade> trades) {
                     Map<String, Object> row = (Map<String, Object>) value;
                     if ((Integer) row.get("round_trips") == 0) {
                         console.printf(
+                                Locale.ROOT,
                                 "paper strategy       %s: no round trips (%s signals skipped by its"
                                         + " limits)%n",
-                                name, row.get("signals_skipped"));
+                                name,
+                                row.get("signals_skipped"));
                         return;
                     }
                     Double error = (Double) row.get("mean_trade_standard_error_usd");
                     console.printf(
+                            Locale.ROOT,
                             "paper strategy       %s: %s%s, net %,.0f USD, mean %,.0f%s USD a trade,"
                                     + " hit rate %.2f, max drawdown %,.0f USD%n",
                             name,
@@ -155,7 +159,7 @@ record StrategyOutputs(List<StrategyOrder> orders, List<StrategyTrade> trades) {
                                     : "",
                             (Double) row.get("net_usd"),
                             (Double) row.get("mean_trade_usd"),
-                            error == null ? "" : String.format(" ± %,.0f", error),
+                            error == null ? "" : String.format(Locale.ROOT, " ± %,.0f", error),
                             (Double) row.get("hit_rate"),
                             (Double) row.get("max_drawdown_usd"));
                 });

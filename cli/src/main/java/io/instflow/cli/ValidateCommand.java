@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -478,9 +479,9 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private void print(PrintWriter out) {
-        out.printf("%-14s %-5s %s%n", "check", "state", "detail");
+        out.printf(Locale.ROOT, "%-14s %-5s %s%n", "check", "state", "detail");
         for (Check c : checks) {
-            out.printf("%-14s %-5s %s%n", c.name(), c.status(), c.detail());
+            out.printf(Locale.ROOT, "%-14s %-5s %s%n", c.name(), c.status(), c.detail());
         }
         long failed = checks.stream().filter(c -> c.status().equals("FAIL")).count();
         out.println(

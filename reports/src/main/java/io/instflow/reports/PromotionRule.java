@@ -1,5 +1,7 @@
 package io.instflow.reports;
 
+import java.util.Locale;
+
 /**
  * When a shadow counts as better than production over a period: at one horizon, both sides have at
  * least {@code minSignals} judged signals, the shadow's hit rate is higher by at least {@code
@@ -29,20 +31,28 @@ public record PromotionRule(int horizonMinutes, int minSignals, double minHitRat
         long sn = s == null ? 0 : s.stats().signals;
         String rule =
                 String.format(
+                        Locale.ROOT,
                         "rule: at +%d min, at least %d judged signals each, shadow hit rate higher by >= %.2f "
                                 + "and higher paper P&L",
-                        horizonMinutes, minSignals, minHitRateGain);
+                        horizonMinutes,
+                        minSignals,
+                        minHitRateGain);
         if (pn < minSignals || sn < minSignals) {
             return new Verdict(
                     UNDECIDED,
                     String.format(
+                            Locale.ROOT,
                             "Not enough signals to decide: production %d, shadow %d, minimum %d (%s).",
-                            pn, sn, minSignals, rule));
+                            pn,
+                            sn,
+                            minSignals,
+                            rule));
         }
         double gain = s.stats().hitRate() - p.stats().hitRate();
         double pnlGain = s.stats().cumulativePnl - p.stats().cumulativePnl;
         String figures =
                 String.format(
+                        Locale.ROOT,
                         "hit rate %.2f vs %.2f (standard errors about %.2f and %.2f), paper P&L %+.0f vs %+.0f USD",
                         s.stats().hitRate(),
                         p.stats().hitRate(),

@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -146,6 +147,7 @@ public final class ReportBuilder {
                 .add(
                         new Doc.Paragraph(
                                 String.format(
+                                        Locale.ROOT,
                                         "Source: %s. Trading day %s (CME session date). %d signals on %d "
                                                 + "pressure windows; %s.",
                                         data.source(),
@@ -162,10 +164,12 @@ public final class ReportBuilder {
                     .add(
                             new Doc.Paragraph(
                                     String.format(
+                                            Locale.ROOT,
                                             "DEGRADED DATA: %d signals and %d pressure windows come from the "
                                                     + "Barchart backup during a Databento outage: delayed snapshots, volume from snapshot differences and "
                                                     + "a buy/sell split estimated from the last price against the quote. They are marked below.",
-                                            degradedSignals, degradedWindows)));
+                                            degradedSignals,
+                                            degradedWindows)));
         }
         Map<String, Integer> byTier = new TreeMap<>();
         signals.forEach(
@@ -191,6 +195,7 @@ public final class ReportBuilder {
                     .add(
                             new Doc.Paragraph(
                                     String.format(
+                                            Locale.ROOT,
                                             "Against the simulator's labels over the whole run: precision %.2f, "
                                                     + "recall %.2f (%d of %d directional episodes detected).",
                                             quality.path("precision").asDouble(),
@@ -211,8 +216,14 @@ public final class ReportBuilder {
                                 b -> b.path("buy_volume").asLong() - b.path("sell_volume").asLong())
                         .sum();
         return String.format(
+                Locale.ROOT,
                 "opened %.2f, closed %.2f (%+.2f), range %.2f to %.2f, delta %+d contracts",
-                open, close, close - open, low, high, delta);
+                open,
+                close,
+                close - open,
+                low,
+                high,
+                delta);
     }
 
     private static void topSignals(Doc.Section s, List<JsonNode> signals) {
@@ -240,7 +251,8 @@ public final class ReportBuilder {
                                     + (degraded(x) ? " (degraded, " + stamp(x) + ")" : ""),
                             x.path("direction").asText(),
                             x.path("tier").asText(),
-                            String.format("%.3f", x.path("final_confidence").asDouble()),
+                            String.format(
+                                    Locale.ROOT, "%.3f", x.path("final_confidence").asDouble()),
                             reasons(x)));
         }
         s.blocks()
@@ -265,7 +277,8 @@ public final class ReportBuilder {
         JsonNode delay = x.path("delay_ms");
         return x.path("source").asText("backup")
                 + (delay.isNumber()
-                        ? String.format(", delayed %.0f min", delay.asLong() / 60_000.0)
+                        ? String.format(
+                                Locale.ROOT, ", delayed %.0f min", delay.asLong() / 60_000.0)
                         : "");
     }
 
@@ -275,9 +288,12 @@ public final class ReportBuilder {
                 x.path("z_score").isNull() || x.path("z_score").isMissingNode()
                         ? "no baseline"
                         : String.format(
+                                Locale.ROOT,
                                 "z %.1f, rank %.0f",
-                                x.path("z_score").asDouble(), x.path("percentile_rank").asDouble());
+                                x.path("z_score").asDouble(),
+                                x.path("percentile_rank").asDouble());
         return String.format(
+                Locale.ROOT,
                 "bought %d / sold %d in %d trades (log pressure %+.2f); %s; significance %.2f, trend %.2f, "
                         + "concentration %.2f, persistence %.2f; coordination %.2f; market making %.2f",
                 x.path("buy_volume").asLong(),

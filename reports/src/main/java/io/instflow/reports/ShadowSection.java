@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -39,6 +40,7 @@ final class ShadowSection {
                 .add(
                         new Doc.Paragraph(
                                 String.format(
+                                        Locale.ROOT,
                                         "Production runs %s, the shadow %s, on the same input; over the whole "
                                                 + "period: %d agreements (same contract, window and direction), %d production-only, %d shadow-only, %d "
                                                 + "conflicts (opposite directions within the coordination distance); agreement rate %s.",
@@ -50,7 +52,10 @@ final class ShadowSection {
                                         kinds.getOrDefault("CONFLICT", 0),
                                         joined == 0
                                                 ? "n/a"
-                                                : String.format("%.2f", (double) agree / joined))));
+                                                : String.format(
+                                                        Locale.ROOT,
+                                                        "%.2f",
+                                                        (double) agree / joined))));
         List<List<String>> rows = new ArrayList<>();
         for (String side : List.of(production, shadow)) {
             for (int h : horizons) {
@@ -61,14 +66,15 @@ final class ShadowSection {
                                     side,
                                     "+" + h + " min",
                                     Long.toString(c.stats().signals),
-                                    String.format("%.2f", c.stats().hitRate()),
-                                    String.format("%+.2f", c.meanMove()),
-                                    String.format("%+.2f", c.medianMove()),
-                                    String.format("%+.0f", c.stats().cumulativePnl),
+                                    String.format(Locale.ROOT, "%.2f", c.stats().hitRate()),
+                                    String.format(Locale.ROOT, "%+.2f", c.meanMove()),
+                                    String.format(Locale.ROOT, "%+.2f", c.medianMove()),
+                                    String.format(Locale.ROOT, "%+.0f", c.stats().cumulativePnl),
                                     c.stats().sharpe() == null
                                             ? "n/a"
-                                            : String.format("%.2f", c.stats().sharpe()),
-                                    String.format("%.0f", c.stats().maxDrawdown)));
+                                            : String.format(
+                                                    Locale.ROOT, "%.2f", c.stats().sharpe()),
+                                    String.format(Locale.ROOT, "%.0f", c.stats().maxDrawdown)));
                 }
             }
         }
@@ -113,8 +119,8 @@ final class ShadowSection {
                                     side,
                                     tier,
                                     Long.toString(c.stats().signals),
-                                    String.format("%.2f", c.stats().hitRate()),
-                                    String.format("%+.0f", c.stats().cumulativePnl)));
+                                    String.format(Locale.ROOT, "%.2f", c.stats().hitRate()),
+                                    String.format(Locale.ROOT, "%+.0f", c.stats().cumulativePnl)));
                 }
             }
         }

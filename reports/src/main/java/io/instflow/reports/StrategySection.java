@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -277,14 +278,14 @@ final class StrategySection {
     }
 
     private static String usd(double v) {
-        return String.format("%,.0f", v);
+        return String.format(Locale.ROOT, "%,.0f", v);
     }
 
     private static String percent(double v) {
-        return String.format("%.0f %%", v * 100);
+        return String.format(Locale.ROOT, "%.0f %%", v * 100);
     }
 
     private static String ratio(Double v) {
-        return v == null ? "n/a" : String.format("%.2f", v);
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.2f", v);
     }
 }

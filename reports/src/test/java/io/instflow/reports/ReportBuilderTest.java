@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -204,6 +205,29 @@ class ReportBuilderTest {
                 .isEqualTo(0.72);
         assertThat(export.path("execution_summary").path("promotion").path("decision").asText())
                 .isEqualTo(PromotionRule.PROMOTE);
+    }
+
+    @Test
+    void shouldWriteTheSameReportUnderAGermanDefaultLocale() throws Exception {
+        Locale before = Locale.getDefault();
+        String german;
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            german = markdown(tmp.resolve("de"));
+        } finally {
+            Locale.setDefault(before);
+        }
+
+        String root = markdown(tmp.resolve("root"));
+        assertThat(root).contains("0.72");
+        assertThat(german).isEqualTo(root);
+    }
+
+    private static String markdown(Path dir) throws Exception {
+        return Files.readString(
+                new ReportBuilder(data(18, 25), new PromotionRule(15, 20, 0.05))
+                        .write(dir, null)
+                        .markdown());
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -122,7 +123,8 @@ public final class MarketSimulator {
         long sequence = 1_000;
         for (int d = 0; d < days.size(); d++) {
             LocalDate day = days.get(d);
-            Path file = config.out().resolve(String.format("mbo-%d.dbn.zst", date(day)));
+            Path file =
+                    config.out().resolve(String.format(Locale.ROOT, "mbo-%d.dbn.zst", date(day)));
             long start = sessionStart(day);
             try (MboStream stream =
                     new MboStream(
@@ -158,6 +160,7 @@ public final class MarketSimulator {
                                 stream.peakRecordsPerSecond()));
                 progress.accept(
                         String.format(
+                                Locale.ROOT,
                                 "%s  %,d instruments, %,d records (peak %,d/s), %,d trades, %d"
                                         + " episodes -> %s",
                                 day,

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -102,7 +103,7 @@ public record DatabentoHistory(
         for (BarView m : minutes) {
             long start = Math.floorDiv(m.time(), FIVE_MINUTES) * FIVE_MINUTES;
             bars.merge(
-                    m.symbol() + "|" + String.format("%012d", start),
+                    m.symbol() + "|" + String.format(Locale.ROOT, "%012d", start),
                     new BarView(
                             m.symbol(),
                             FIVE_MINUTES,

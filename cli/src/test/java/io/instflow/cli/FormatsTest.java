@@ -1,0 +1,16 @@
+package io.instflow.cli;
+
+import io.instflow.testing.TextRules;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The text the instflow command writes is the same on every machine: every format names its locale.
+ */
+class FormatsTest {
+
+    @Test
+    void shouldNameTheLocaleOfEveryFormat() {
+        TextRules.checkFormats("io.instflow.cli");
+    }
+}
