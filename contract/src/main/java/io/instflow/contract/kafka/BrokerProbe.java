@@ -4,6 +4,7 @@ import org.apache.kafka.common.utils.Utils;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ public final class BrokerProbe {
 
     /**
      * The reason no broker can listen at {@code bootstrap}, naming each address that refused a
-     * connection, or null when one accepts, does not answer in time, or cannot be parsed.
+     * connection on every IP it resolves to, or null when one accepts, does not answer in time,
+     * does not resolve, or cannot be parsed.
      */
     public static String refusal(String bootstrap) {
         List<String> refused = new ArrayList<>();
@@ -55,15 +57,31 @@ public final class BrokerProbe {
             if (host == null || port == null) {
                 return null;
             }
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-                return null;
-            } catch (ConnectException e) {
-                refused.add(address);
+            try {
+                for (InetAddress ip : InetAddress.getAllByName(host)) {
+                    if (!refuses(ip, port)) {
+                        return null;
+                    }
+                }
             } catch (IOException e) {
                 return null;
             }
+            refused.add(address);
         }
         return "nothing listens at " + String.join(", ", refused) + " (connection refused)";
+    }
+
+    /**
+     * Whether {@code ip} refuses a connection to {@code port}; false when it accepts.
+     *
+     * @throws IOException when it does not answer in time or cannot be reached
+     */
+    private static boolean refuses(InetAddress ip, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(ip, port), CONNECT_TIMEOUT_MS);
+            return false;
+        } catch (ConnectException e) {
+            return true;
+        }
     }
 }
