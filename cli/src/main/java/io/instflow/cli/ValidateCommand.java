@@ -29,7 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -131,10 +129,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    /** One line of the readiness table. */
-    record Check(String name, String status, String detail) {}
-
-    private final List<Check> checks = new ArrayList<>();
+    private final ReadinessTable table = new ReadinessTable();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -150,7 +145,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                 try {
                     pipeline.profile(profile);
                 } catch (IllegalArgumentException e) {
-                    fail("config", e.getMessage());
+                    table.fail("config", e.getMessage());
                 }
             }
         }
@@ -177,21 +172,21 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         if (live) {
             checkDatabento();
         }
-        print(spec.commandLine().getOut());
-        return checks.stream().anyMatch(c -> c.status().equals("FAIL")) ? 1 : 0;
+        table.print(spec.commandLine().getOut());
+        return table.failed() > 0 ? 1 : 0;
     }
 
     private PipelineConfig checkConfig() {
         try {
             PipelineConfig p =
                     config == null ? PipelineConfig.defaults() : PipelineConfig.load(config);
-            ok(
+            table.ok(
                     "config",
                     (config == null ? "bundled pipeline_config.json" : config.toString())
                             + " is valid");
             return p;
         } catch (RuntimeException e) {
-            fail("config", e.getMessage());
+            table.fail("config", e.getMessage());
             return null;
         }
     }
@@ -199,15 +194,15 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
     private boolean checkKafka(Admin admin) {
         String refusal = BrokerProbe.refusal(bootstrap);
         if (refusal != null) {
-            fail("kafka", "cannot reach Kafka at " + bootstrap + ": " + refusal);
+            table.fail("kafka", "cannot reach Kafka at " + bootstrap + ": " + refusal);
             return false;
         }
         try {
             int brokers = admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size();
-            ok("kafka", bootstrap + " reachable, " + brokers + " broker(s)");
+            table.ok("kafka", bootstrap + " reachable, " + brokers + " broker(s)");
             return true;
         } catch (Exception e) {
-            fail("kafka", "cannot reach Kafka at " + bootstrap + ": " + rootMessage(e));
+            table.fail("kafka", "cannot reach Kafka at " + bootstrap + ": " + rootMessage(e));
             return false;
         }
     }
@@ -227,7 +222,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             List<String> missing =
                     expected.stream().filter(t -> !existing.contains(t)).distinct().toList();
             if (!missing.isEmpty()) {
-                fail(
+                table.fail(
                         "topics",
                         "missing: "
                                 + String.join(", ", missing)
@@ -253,7 +248,7 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                             .get("cleanup.policy")
                             .value();
             if (mbo.partitions().size() < partitions) {
-                fail(
+                table.fail(
                         "topics",
                         input.mbo()
                                 + " has "
@@ -261,11 +256,11 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                                 + " partitions, expected at least "
                                 + partitions);
             } else if (!policy.contains("compact")) {
-                fail(
+                table.fail(
                         "topics",
                         input.definitions() + " is not compacted (cleanup.policy=" + policy + ")");
             } else {
-                ok(
+                table.ok(
                         "topics",
                         expected.size()
                                 + " topics present; "
@@ -277,18 +272,18 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                                 + " compacted");
             }
         } catch (Exception e) {
-            fail("topics", rootMessage(e));
+            table.fail("topics", rootMessage(e));
         }
     }
 
     private JsonNode checkFlink(Map<String, String> jobs) {
         JsonNode overview = get("/overview");
         if (overview == null) {
-            fail("flink", "cannot reach Flink's REST API at " + flinkUrl);
-            fail("jobs", "unknown: Flink is not reachable");
+            table.fail("flink", "cannot reach Flink's REST API at " + flinkUrl);
+            table.fail("jobs", "unknown: Flink is not reachable");
             return null;
         }
-        ok(
+        table.ok(
                 "flink",
                 flinkUrl
                         + ": "
@@ -318,9 +313,11 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
             }
         }
         if (problems.isEmpty()) {
-            ok("jobs", String.join(", ", jobs.keySet().stream().sorted().toList()) + " running");
+            table.ok(
+                    "jobs",
+                    String.join(", ", jobs.keySet().stream().sorted().toList()) + " running");
         } else {
-            fail("jobs", String.join("; ", problems));
+            table.fail("jobs", String.join("; ", problems));
         }
         return MAPPER.valueToTree(byName);
     }
@@ -387,13 +384,13 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                 }
             }
         }
-        add(
+        table.add(
                 "consumer lag",
-                lagFailed ? "FAIL" : "OK",
+                !lagFailed,
                 String.join("; ", lagDetails) + " (limit " + maxLag + ")");
-        add(
+        table.add(
                 "checkpoints",
-                ageFailed ? "FAIL" : "OK",
+                !ageFailed,
                 ageDetails.isEmpty()
                         ? "no running job"
                         : String.join("; ", ageDetails)
@@ -407,11 +404,11 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         try {
             key = ApiKey.require();
         } catch (RuntimeException e) {
-            fail("databento key", e.getMessage());
+            table.fail("databento key", e.getMessage());
             return;
         }
         if (gateway == null) {
-            ok(
+            table.ok(
                     "databento key",
                     "present ("
                             + ApiKey.VARIABLE
@@ -445,9 +442,9 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
                         });
         try {
             client[0].run();
-            ok("databento key", "accepted by " + gateway);
+            table.ok("databento key", "accepted by " + gateway);
         } catch (GatewayException e) {
-            fail("databento key", "refused by " + gateway + ": " + e.getMessage());
+            table.fail("databento key", "refused by " + gateway + ": " + e.getMessage());
         }
     }
 
@@ -464,31 +461,6 @@ final class ValidateCommand implements java.util.concurrent.Callable<Integer> {
         } catch (Exception e) {
             return null;
         }
-    }
-
-    private void ok(String name, String detail) {
-        add(name, "OK", detail);
-    }
-
-    private void fail(String name, String detail) {
-        add(name, "FAIL", detail);
-    }
-
-    private void add(String name, String status, String detail) {
-        checks.add(new Check(name, status, detail));
-    }
-
-    private void print(PrintWriter out) {
-        out.printf(Locale.ROOT, "%-14s %-5s %s%n", "check", "state", "detail");
-        for (Check c : checks) {
-            out.printf(Locale.ROOT, "%-14s %-5s %s%n", c.name(), c.status(), c.detail());
-        }
-        long failed = checks.stream().filter(c -> c.status().equals("FAIL")).count();
-        out.println(
-                failed == 0
-                        ? "ready: every check passed"
-                        : "NOT READY: " + failed + " check(s) failed");
-        out.flush();
     }
 
     private static String rootMessage(Throwable e) {
