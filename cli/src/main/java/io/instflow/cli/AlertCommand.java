@@ -46,6 +46,9 @@ import java.util.concurrent.Callable;
         })
 final class AlertCommand implements Callable<Integer> {
 
+    /** How long finding the signal topic's partitions may wait for the broker. */
+    private static final Duration PARTITIONS_WAIT = Duration.ofSeconds(15);
+
     @Option(
             names = "--webhook",
             required = true,
@@ -164,10 +167,10 @@ final class AlertCommand implements Callable<Integer> {
     private List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
         List<PartitionInfo> infos;
         try {
-            infos = consumer.partitionsFor(topic, Duration.ofSeconds(15));
+            infos = consumer.partitionsFor(topic, PARTITIONS_WAIT);
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new KafkaUnavailableException(
-                    "cannot reach Kafka at " + bootstrap + " (is the broker running?)", e);
+            throw KafkaUnavailableException.at(
+                    bootstrap, "read " + topic + " on", e, PARTITIONS_WAIT.toSeconds());
         }
         if (infos == null || infos.isEmpty()) {
             throw new IllegalStateException(

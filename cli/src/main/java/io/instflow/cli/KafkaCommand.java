@@ -2,6 +2,7 @@ package io.instflow.cli;
 
 import io.instflow.contract.Topic;
 import io.instflow.contract.kafka.BrokerProbe;
+import io.instflow.contract.kafka.KafkaUnavailableException;
 import io.instflow.localkafka.LocalKafka;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -147,6 +148,10 @@ final class KafkaCommand {
             mixinStandardHelpOptions = true,
             description = "List topics with partitions and cleanup policy.")
     static final class Topics implements Callable<Integer> {
+
+        /** How long each call waits for the broker's answer. */
+        private static final long WAIT_SECONDS = 15;
+
         @Option(
                 names = "--bootstrap",
                 defaultValue = "localhost:9092",
@@ -169,9 +174,12 @@ final class KafkaCommand {
                                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                                     15_000))) {
                 Set<String> names =
-                        new TreeSet<>(admin.listTopics().names().get(15, TimeUnit.SECONDS));
+                        new TreeSet<>(
+                                admin.listTopics().names().get(WAIT_SECONDS, TimeUnit.SECONDS));
                 Map<String, TopicDescription> descriptions =
-                        admin.describeTopics(names).allTopicNames().get(15, TimeUnit.SECONDS);
+                        admin.describeTopics(names)
+                                .allTopicNames()
+                                .get(WAIT_SECONDS, TimeUnit.SECONDS);
                 Map<ConfigResource, Config> configs =
                         admin.describeConfigs(
                                         names.stream()
@@ -182,7 +190,7 @@ final class KafkaCommand {
                                                                         n))
                                                 .toList())
                                 .all()
-                                .get(15, TimeUnit.SECONDS);
+                                .get(WAIT_SECONDS, TimeUnit.SECONDS);
                 out.printf(
                         Locale.ROOT, "%-40s %10s  %s%n", "topic", "partitions", "cleanup.policy");
                 for (String name : names) {
@@ -199,14 +207,8 @@ final class KafkaCommand {
                 }
             } catch (java.util.concurrent.ExecutionException
                     | java.util.concurrent.TimeoutException e) {
-                throw new java.io.UncheckedIOException(
-                        new java.io.IOException(
-                                "cannot reach Kafka at "
-                                        + bootstrap
-                                        + " ("
-                                        + e.getMessage()
-                                        + "); is it running?",
-                                e));
+                throw KafkaUnavailableException.at(
+                        bootstrap, "list the topics on", e, WAIT_SECONDS);
             }
             return 0;
         }

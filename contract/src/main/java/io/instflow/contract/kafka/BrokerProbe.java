@@ -32,14 +32,7 @@ public final class BrokerProbe {
     public static void requireListening(String bootstrap) {
         String refusal = refusal(bootstrap);
         if (refusal != null) {
-            throw new KafkaUnavailableException(
-                    "cannot connect to "
-                            + bootstrap
-                            + ": "
-                            + refusal
-                            + "; "
-                            + KafkaUnavailableException.NO_BROKER_HINT,
-                    null);
+            throw KafkaUnavailableException.at(bootstrap, "connect to", refusal, null);
         }
     }
 

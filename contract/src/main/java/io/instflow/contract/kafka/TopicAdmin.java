@@ -164,29 +164,9 @@ public final class TopicAdmin {
         }
     }
 
-    /**
-     * Names the broker, what failed and why: the Kafka client's reason, or the wait that ran out
-     * (whose exception has no message of its own).
-     */
     private static KafkaUnavailableException unavailable(
             String action, String bootstrap, Exception e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String reason =
-                e instanceof TimeoutException
-                        ? "no answer within " + TIMEOUT_SECONDS + " s"
-                        : cause.getMessage() != null
-                                ? cause.getMessage()
-                                : cause.getClass().getSimpleName();
-        return new KafkaUnavailableException(
-                "cannot "
-                        + action
-                        + " "
-                        + bootstrap
-                        + ": "
-                        + reason
-                        + "; "
-                        + KafkaUnavailableException.NO_BROKER_HINT,
-                e);
+        return KafkaUnavailableException.at(bootstrap, action, e, TIMEOUT_SECONDS);
     }
 
     /**
