@@ -47,7 +47,7 @@ public final class BrokerProbe {
             String address = entry.trim();
             String host = Utils.getHost(address);
             Integer port = Utils.getPort(address);
-            if (host == null || port == null) {
+            if (host == null || port == null || port < 0 || port > 0xFFFF) {
                 return null;
             }
             try {

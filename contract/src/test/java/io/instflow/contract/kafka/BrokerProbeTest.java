@@ -35,6 +35,7 @@ class BrokerProbeTest {
         String refused = "localhost:" + closedPort();
 
         assertThat(BrokerProbe.refusal(refused + ",no-port-here")).isNull();
+        assertThat(BrokerProbe.refusal(refused + ",localhost:99999")).isNull();
         assertThat(BrokerProbe.refusal(refused + ",no-such-broker.invalid:9092")).isNull();
     }
 
