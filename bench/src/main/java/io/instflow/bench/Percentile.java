@@ -15,4 +15,16 @@ final class Percentile {
         return Long.toString(
                 sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1)));
     }
+
+    /** The median of {@code figures} (the mean of the middle two when even); NaN when empty. */
+    static double median(List<Double> figures) {
+        if (figures.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = figures.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1
+                ? sorted.get(middle)
+                : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
 }

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The full universe's IFD job rate against the small universe's: both sessions on one broker, the
+# two universes' jobs alternating on each task manager (a JVM of its own), half the task managers
+# starting with each universe; then the medians of the cold jobs (each task manager's first) and
+# of the warm ones, each beside Kafka's ConsumerPerformance on its topic (UniverseRatio).
+# Usage: bench/universe-ratio.sh [task managers] [jobs per task manager] [backend] [small days] [full days]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+task_managers="${1:-4}"
+jobs="${2:-6}"
+backend="${3:-hashmap}"
+small_days="${4:-14}"
+full_days="${5:-2}"
+parallelism=2
+case "$backend" in
+  hashmap|rocksdb) ;;
+  *) echo "universe-ratio.sh: unknown backend '$backend': give hashmap or rocksdb" >&2; exit 2 ;;
+esac
+mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
+mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
+cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+
+work="$(mktemp -d)"
+instflow="$root/scripts/instflow"
+port=$(( 20000 + RANDOM % 20000 ))
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( 20000 + RANDOM % 20000 )); done
+trap '"$instflow" kafka stop --dir "$work/kafka" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+"$instflow" kafka start --dir "$work/kafka" --port "$port" >/dev/null
+for universe in small full; do
+  days=$small_days; [ "$universe" = full ] && days=$full_days
+  "$instflow" simulate --out "$work/sim-$universe" --warmup-days $((days - 1)) --days 1 --minutes 60 \
+    --seed 5 --universe "$universe" >/dev/null 2>&1
+  published="$("$instflow" connect file --bootstrap "localhost:$port" --topic-prefix "$universe." \
+    --partitions "$parallelism" "$work/sim-$universe"/definitions.dbn.zst "$work/sim-$universe"/mbo-*.dbn.zst \
+    2>/dev/null | grep published)"
+  echo "$published ($universe universe, $days simulated days, $parallelism partitions)"
+done
+results="$work/results.tsv"
+for ((i = 0; i < task_managers; i++)); do
+  first=small; [ $((i % 2)) = 1 ] && first=full
+  echo "-- task manager $((i + 1)) of $task_managers: $jobs $backend jobs, $first universe first"
+  java -Xmx6g -cp "$cp" io.instflow.bench.UniverseRatio run "localhost:$port" "$parallelism" "$backend" \
+    "$jobs" "$first" "$results" 2>/dev/null
+done
+echo "== $backend, parallelism $parallelism"
+java -cp "$cp" io.instflow.bench.UniverseRatio summary "$results"
