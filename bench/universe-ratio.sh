@@ -3,7 +3,9 @@
 # two universes' jobs alternating on each task manager (a JVM of its own), half the task managers
 # starting with each universe; then the medians of the cold jobs (each task manager's first) and
 # of the warm ones, each beside Kafka's ConsumerPerformance on its topic (UniverseRatio).
-# Usage: bench/universe-ratio.sh [task managers] [jobs per task manager] [backend] [small days] [full days]
+# Usage: bench/universe-ratio.sh [task managers] [jobs per task manager] [backend] [small days] [full days] [results file]
+# A results file given is appended to and kept, and the summary covers every run recorded in it
+# (per state backend), so several runs pool their jobs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 task_managers="${1:-4}"
@@ -11,6 +13,7 @@ jobs="${2:-6}"
 backend="${3:-hashmap}"
 small_days="${4:-14}"
 full_days="${5:-2}"
+kept_results="${6:-}"
 parallelism=2
 case "$backend" in
   hashmap|rocksdb) ;;
@@ -35,7 +38,7 @@ for universe in small full; do
     2>/dev/null | grep published)"
   echo "$published ($universe universe, $days simulated days, $parallelism partitions)"
 done
-results="$work/results.tsv"
+results="${kept_results:-$work/results.tsv}"
 for ((i = 0; i < task_managers; i++)); do
   first=small; [ $((i % 2)) = 1 ] && first=full
   echo "-- task manager $((i + 1)) of $task_managers: $jobs $backend jobs, $first universe first"

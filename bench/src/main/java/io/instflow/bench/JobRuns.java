@@ -117,7 +117,10 @@ final class JobRuns {
         }
     }
 
-    /** Runs the job once and prints its figures; returns its sustained records per second. */
+    /**
+     * Runs the job once on the session published under {@code inputPrefix}, its outputs under
+     * {@code outputPrefix}, and prints its figures; returns its sustained records per second.
+     */
     static double run(
             MiniCluster taskManager,
             int jobOnTaskManager,
@@ -125,21 +128,22 @@ final class JobRuns {
             String backend,
             String profile,
             String inputPrefix,
-            String prefix,
+            String outputPrefix,
             int parallelism,
             long records,
             Path checkpoints)
             throws Exception {
-        TopicAdmin.ensure(bootstrap, new Topics(prefix), Topic.Set.IFD, parallelism);
+        TopicAdmin.ensure(bootstrap, new Topics(outputPrefix), Topic.Set.IFD, parallelism);
         boolean preview = backend.endsWith(PREVIEW);
         String stateBackend = preview ? backend.substring(0, backend.indexOf(':')) : backend;
-        IfdConfig job = BenchJobs.ifd(bootstrap, inputPrefix, prefix, profile, true, !preview);
+        IfdConfig job =
+                BenchJobs.ifd(bootstrap, inputPrefix, outputPrefix, profile, true, !preview);
         Configuration conf = BenchJobs.environment(job, stateBackend, checkpoints);
         List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
         Thread watcher =
                 new Thread(
-                        () -> watchDecisions(bootstrap, prefix, latenciesMs, stop),
+                        () -> watchDecisions(bootstrap, outputPrefix, latenciesMs, stop),
                         "decision-watcher");
         // a failed run must not leave the JVM waiting on the watcher
         watcher.setDaemon(true);
@@ -165,7 +169,7 @@ final class JobRuns {
         stop.set(true);
         watcher.join();
         List<SustainedRate.Report> reports =
-                throughputReports(bootstrap, new Topics(prefix).metrics());
+                throughputReports(bootstrap, new Topics(outputPrefix).metrics());
         List<Long> sorted = new ArrayList<>(latenciesMs);
         Collections.sort(sorted);
         double sustained = SustainedRate.of(reports);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -25,10 +26,10 @@ import java.util.stream.Collectors;
  * <p>Usage: {@code UniverseRatio run BOOTSTRAP PARALLELISM BACKEND JOBS FIRST RESULTS} runs {@code
  * JOBS} jobs on one new task manager, alternating between the sessions published under the topic
  * prefixes {@code small.} and {@code full.}, {@code FIRST} (small or full) first, and appends each
- * job's sustained rate and the broker's rate on its topic around it to {@code RESULTS}. {@code
- * UniverseRatio summary RESULTS} prints the medians of every task manager's runs: cold (each task
- * manager's first job) and warm (its jobs from the {@value #WARM_FROM}th), per universe, with full
- * against small. {@code bench/universe-ratio.sh} runs both.
+ * job's state backend, sustained rate and the broker's rate on its topic around it to {@code
+ * RESULTS}. {@code UniverseRatio summary RESULTS} prints, per state backend, the medians of every
+ * task manager's jobs: cold (each task manager's first job) and warm (its jobs from the {@value
+ * #WARM_FROM}th), per universe, with full against small. {@code bench/universe-ratio.sh} runs both.
  */
 public final class UniverseRatio {
 
@@ -40,25 +41,32 @@ public final class UniverseRatio {
 
     /** One job of one task manager, as a line of the results file. */
     record Result(
-            String taskManager, int job, String universe, double sustained, double reference) {
+            String backend,
+            String taskManager,
+            int job,
+            String universe,
+            double sustained,
+            double reference) {
 
         static Result parse(String line) {
             String[] f = line.split("\t");
-            if (f.length != 5) {
+            if (f.length != 6) {
                 throw new IllegalArgumentException("not a result line: '" + line + "'");
             }
             return new Result(
                     f[0],
-                    Integer.parseInt(f[1]),
-                    f[2],
-                    Double.parseDouble(f[3]),
-                    Double.parseDouble(f[4]));
+                    f[1],
+                    Integer.parseInt(f[2]),
+                    f[3],
+                    Double.parseDouble(f[4]),
+                    Double.parseDouble(f[5]));
         }
 
         String line() {
             return String.format(
                     Locale.ROOT,
-                    "%s\t%d\t%s\t%.0f\t%.0f",
+                    "%s\t%s\t%d\t%s\t%.0f\t%.0f",
+                    backend,
                     taskManager,
                     job,
                     universe,
@@ -140,7 +148,8 @@ public final class UniverseRatio {
                 lastReference.put(universe, after);
                 Files.writeString(
                         results,
-                        new Result(taskManagerId, job, universe, sustained, around).line() + "\n",
+                        new Result(backend, taskManagerId, job, universe, sustained, around).line()
+                                + "\n",
                         StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE,
                         StandardOpenOption.APPEND);
@@ -157,19 +166,35 @@ public final class UniverseRatio {
                 .toList();
     }
 
-    /** Cold and warm medians per universe, and full against small, as printed lines. */
+    /**
+     * Per state backend, cold and warm medians per universe and full against small, as printed
+     * lines.
+     */
     static String summary(List<Result> results) {
         StringBuilder out = new StringBuilder();
-        long taskManagers = results.stream().map(Result::taskManager).distinct().count();
-        out.append(
-                String.format(
-                        Locale.ROOT,
-                        "%d jobs on %d task managers; sustained MBO records/s, each job's share of"
-                                + " ConsumerPerformance on its topic around it in brackets%n",
-                        results.size(),
-                        taskManagers));
-        section(out, "cold (job 1 of each task manager)", results, r -> r.job() == 1);
-        section(out, "warm (jobs " + WARM_FROM + " and later)", results, r -> r.job() >= WARM_FROM);
+        Map<String, List<Result>> byBackend =
+                results.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        Result::backend, TreeMap::new, Collectors.toList()));
+        byBackend.forEach(
+                (backend, jobs) -> {
+                    out.append(
+                            String.format(
+                                    Locale.ROOT,
+                                    "%s: %d jobs on %d task manager(s); sustained MBO records/s,"
+                                            + " each job's share of ConsumerPerformance on its"
+                                            + " topic around it in brackets%n",
+                                    backend,
+                                    jobs.size(),
+                                    jobs.stream().map(Result::taskManager).distinct().count()));
+                    section(out, "cold (job 1 of each task manager)", jobs, r -> r.job() == 1);
+                    section(
+                            out,
+                            "warm (jobs " + WARM_FROM + " and later)",
+                            jobs,
+                            r -> r.job() >= WARM_FROM);
+                });
         return out.toString();
     }
 
