@@ -112,7 +112,19 @@ public final class UniverseRatio {
         Map<String, Double> lastReference = new HashMap<>();
         for (String universe : UNIVERSES) {
             String topic = new Topics(universe).mbo();
-            records.put(universe, JobRuns.recordsIn(bootstrap, topic));
+            long published = JobRuns.recordsIn(bootstrap, topic);
+            if (published == 0) {
+                throw new IllegalArgumentException(
+                        "no MBO records in "
+                                + topic
+                                + " on "
+                                + bootstrap
+                                + ": publish the "
+                                + universe
+                                + " universe's session there first, as"
+                                + " bench/universe-ratio.sh does");
+            }
+            records.put(universe, published);
             BrokerReadRate broker =
                     new BrokerReadRate(
                             bootstrap,
