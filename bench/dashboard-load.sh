@@ -4,8 +4,7 @@
 # render and the service's heap. Usage: bench/dashboard-load.sh [records] [history-per-partition] [page-loads]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-mvn -q -B -f "$root/pom.xml" -pl bench,cli -am install -DskipTests >/dev/null
-mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
-cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+source "$root/bench/lib.sh"
+bench_classpath cli
 java -Xmx2g -Dinstflow.cli.jar="$root/cli/target/instflow-cli.jar" -cp "$cp" io.instflow.bench.DashboardLoad \
   "${1:-100000}" "${2:-100000}" "${3:-3}" 2>/dev/null

@@ -8,6 +8,7 @@
 # hashmap,hashmap/rocksdb,rocksdb
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/lib.sh"
 days="${1:-4}"
 parallelism="${2:-2}"
 backends="${3:-hashmap,rocksdb}"
@@ -17,18 +18,11 @@ IFS='/' read -ra task_managers <<< "$backends"
 for jobs in "${task_managers[@]}"; do
   [ -n "$jobs" ] || { echo "job-throughput.sh: an empty task manager in backends '$backends'; give each one its backends, e.g. hashmap,hashmap/rocksdb" >&2; exit 2; }
 done
-mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
-mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
-cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+bench_classpath
 
 # one broker and one published session for the job and ConsumerPerformance; the job's JVM does
 # nothing before its first run, as a fresh task manager
-work="$(mktemp -d)"
-instflow="$root/scripts/instflow"
-port=$(( 20000 + RANDOM % 20000 ))
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( 20000 + RANDOM % 20000 )); done
-trap '"$instflow" kafka stop --dir "$work/kafka" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-"$instflow" kafka start --dir "$work/kafka" --port "$port" >/dev/null
+bench_broker
 "$instflow" simulate --out "$work/sim" --warmup-days $((days - 1)) --days 1 --minutes 60 --seed 5 --universe "$universe" >/dev/null 2>&1
 published="$("$instflow" connect file --bootstrap "localhost:$port" --partitions "$parallelism" \
   "$work"/sim/definitions.dbn.zst "$work"/sim/mbo-*.dbn.zst 2>/dev/null | grep published)"

@@ -4,11 +4,10 @@
 # unbounded beside it. Usage: bench/live-latency.sh [minutes] [preview|exactly-once] [parallelism] [warm-up days] [small|full] [hashmap|rocksdb]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/lib.sh"
 case "${6:-hashmap}" in
   hashmap|rocksdb) ;;
   *) echo "live-latency.sh: unknown state backend '$6'; give hashmap or rocksdb, e.g. bench/live-latency.sh 20 exactly-once 2 4 full rocksdb" >&2; exit 2 ;;
 esac
-mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
-mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
-cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+bench_classpath
 java -Xmx4g -cp "$cp" io.instflow.bench.LiveLatency "${1:-10}" "${2:-preview}" "${3:-2}" "${4:-4}" "${5:-small}" "${6:-hashmap}" 2>/dev/null

@@ -6,7 +6,6 @@
 # Usage: bench/mbo-values.sh [benchmark name filter] [JMH options, e.g. -f 1 -wi 3 -w 2s -i 5 -r 2s]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
-mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
-cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+source "$root/bench/lib.sh"
+bench_classpath
 java -cp "$cp" org.openjdk.jmh.Main "MboValueBenchmark.${1:-}" "${@:2}"

@@ -4,15 +4,11 @@
 # Prints records/s of each run. Usage: bench/replay-vs-kafka.sh [partitions] [runs] [simulated days]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/lib.sh"
 partitions="${1:-4}"
 runs="${2:-3}"
 days="${3:-2}"
-work="$(mktemp -d)"
-port=$(( 20000 + RANDOM % 20000 ))
-instflow="$root/scripts/instflow"
-trap '"$instflow" kafka stop --dir "$work/kafka" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-
-"$instflow" kafka start --dir "$work/kafka" --port "$port" >/dev/null
+bench_broker
 "$instflow" simulate --out "$work/sim" --days "$days" --minutes 60 --seed 7 2>/dev/null | head -1
 
 echo "== instflow connect file ($partitions partitions) =="

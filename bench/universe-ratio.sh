@@ -8,6 +8,7 @@
 # (per state backend), so several runs pool their jobs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/bench/lib.sh"
 task_managers="${1:-4}"
 jobs="${2:-6}"
 backend="${3:-hashmap}"
@@ -19,16 +20,9 @@ case "$backend" in
   hashmap|rocksdb) ;;
   *) echo "universe-ratio.sh: unknown backend '$backend': give hashmap or rocksdb" >&2; exit 2 ;;
 esac
-mvn -q -B -f "$root/pom.xml" -pl bench -am install -DskipTests >/dev/null
-mvn -q -B -f "$root/bench/pom.xml" dependency:build-classpath -Dmdep.outputFile="$root/bench/target/classpath.txt" >/dev/null
-cp="$root/bench/target/classes:$(cat "$root/bench/target/classpath.txt")"
+bench_classpath
 
-work="$(mktemp -d)"
-instflow="$root/scripts/instflow"
-port=$(( 20000 + RANDOM % 20000 ))
-while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$(( 20000 + RANDOM % 20000 )); done
-trap '"$instflow" kafka stop --dir "$work/kafka" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-"$instflow" kafka start --dir "$work/kafka" --port "$port" >/dev/null
+bench_broker
 for universe in small full; do
   days=$small_days; [ "$universe" = full ] && days=$full_days
   "$instflow" simulate --out "$work/sim-$universe" --warmup-days $((days - 1)) --days 1 --minutes 60 \

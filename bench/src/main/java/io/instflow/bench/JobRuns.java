@@ -50,6 +50,9 @@ final class JobRuns {
     /** After a state backend's name: the job in preview mode (at-least-once sinks). */
     static final String PREVIEW = ":preview";
 
+    /** How long the decision watcher may take after a job's end to read its last decisions. */
+    private static final Duration WATCHER_CATCH_UP = Duration.ofSeconds(60);
+
     /** ConsumerPerformance reads per reference, of which the median counts. */
     static final int REFERENCE_READS = 3;
 
@@ -140,10 +143,10 @@ final class JobRuns {
                 BenchJobs.ifd(bootstrap, inputPrefix, outputPrefix, profile, true, !preview);
         Configuration conf = BenchJobs.environment(job, stateBackend, checkpoints);
         List<Long> latenciesMs = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean stop = new AtomicBoolean();
+        AtomicBoolean jobDone = new AtomicBoolean();
         Thread watcher =
                 new Thread(
-                        () -> watchDecisions(bootstrap, outputPrefix, latenciesMs, stop),
+                        () -> watchDecisions(bootstrap, outputPrefix, latenciesMs, jobDone),
                         "decision-watcher");
         // a failed run must not leave the JVM waiting on the watcher
         watcher.setDaemon(true);
@@ -164,10 +167,19 @@ final class JobRuns {
                             .orElse(null));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        // the watcher polls every 50 ms; give it the last commit's records before stopping it
-        Thread.sleep(2_000);
-        stop.set(true);
-        watcher.join();
+        // every decision is committed now: the watcher stops once it has read them all
+        jobDone.set(true);
+        watcher.join(WATCHER_CATCH_UP.toMillis());
+        if (watcher.isAlive()) {
+            throw new IllegalStateException(
+                    "the decision watcher did not read to the end of "
+                            + new Topics(outputPrefix).signals()
+                            + " and "
+                            + new Topics(outputPrefix).rejections()
+                            + " within "
+                            + WATCHER_CATCH_UP.toSeconds()
+                            + " s of the job's end");
+        }
         List<SustainedRate.Report> reports =
                 throughputReports(bootstrap, new Topics(outputPrefix).metrics());
         List<Long> sorted = new ArrayList<>(latenciesMs);
@@ -201,20 +213,24 @@ final class JobRuns {
      * way.
      */
     private static void watchDecisions(
-            String bootstrap, String prefix, List<Long> latenciesMs, AtomicBoolean stop) {
+            String bootstrap, String prefix, List<Long> latenciesMs, AtomicBoolean jobDone) {
         Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
-        props.put("group.id", "latency-" + prefix);
         props.put("isolation.level", "read_committed");
-        props.put("auto.offset.reset", "earliest");
         AvroSerde<Signal> signals = AvroSerde.of(Signal.class);
         AvroSerde<Rejection> rejections = AvroSerde.of(Rejection.class);
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(
                         props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(
-                    List.of(new Topics(prefix).signals(), new Topics(prefix).rejections()));
-            while (!stop.get()) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic :
+                    List.of(new Topics(prefix).signals(), new Topics(prefix).rejections())) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (!(jobDone.get() && readToEnd(consumer, partitions))) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(50))) {
                     long now = System.currentTimeMillis();
                     long emittedNs =
@@ -225,6 +241,14 @@ final class JobRuns {
                 }
             }
         }
+    }
+
+    /** Whether the consumer's position is at the last committed offset of every partition. */
+    private static boolean readToEnd(
+            KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions) {
+        // read_committed: the end offsets are the last stable ones
+        return consumer.endOffsets(partitions).entrySet().stream()
+                .allMatch(end -> consumer.position(end.getKey()) >= end.getValue());
     }
 
     /** The job's throughput reports: one per 100,000 records a subtask reads. */
